@@ -1,0 +1,82 @@
+package dev.hoist.app.cli;
+
+import dev.hoist.core.Failure;
+import dev.hoist.core.HoistException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/**
+ * The {@code hoist} command: parses the command line with picocli and dispatches to a
+ * subcommand. Errors that the user can act on arrive as {@link HoistException} and become one
+ * line on stderr and the documented exit code.
+ */
+@Command(name = "hoist",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = "Hoist samples a running JVM, finds the loops where the time and the allocations go, "
+                + "and says what to change in them.",
+        subcommands = {CommandLine.HelpCommand.class},
+        footerHeading = "%nExit codes:%n",
+        footer = {"%s"})
+public final class Main implements Runnable {
+
+    @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+            description = "Print stack traces of errors.")
+    boolean verbose;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command line and returns the exit code; used by main and by tests. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        Main main = new Main();
+        CommandLine cl = new CommandLine(main);
+        cl.getCommandSpec().usageMessage().footer(exitCodeTable());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            HoistException he = ex instanceof HoistException h ? h : null;
+            if (he != null) {
+                err.println("hoist: " + he.getMessage());
+            } else {
+                err.println("hoist: unexpected error: " + ex + " (run with --verbose for details)");
+            }
+            if (main.verbose) {
+                ex.printStackTrace(err);
+            }
+            err.flush();
+            return he != null ? he.failure().exitCode() : Failure.INTERNAL.exitCode();
+        });
+        return cl.execute(args);
+    }
+
+    static String exitCodeTable() {
+        return "  0  success\n" + Arrays.stream(Failure.values())
+                .map(f -> String.format("  %-2d %s", f.exitCode(), f.name().toLowerCase().replace('_', ' ')))
+                .collect(Collectors.joining("\n"));
+    }
+
+    /** Reads the version from the jar manifest, so --version matches the build. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"hoist " + (v == null ? "dev" : v),
+                    "JVM: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.version")};
+        }
+    }
+}
