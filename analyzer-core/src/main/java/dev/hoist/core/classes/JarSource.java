@@ -1,0 +1,357 @@
+package dev.hoist.core.classes;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.jar.Manifest;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipInputStream;
+
+/**
+ * A jar or zip on disk. It is read through its central directory ({@link ZipFile}: random access,
+ * so classes can be re-read later instead of kept); when the central directory is damaged or
+ * missing (a truncated download) it is streamed from the start instead, so every entry before the
+ * damage is still analysed. Jars inside it are streamed from memory, recursively, within the
+ * bounds of {@link ReadOptions}.
+ */
+final class JarSource implements ClassSource {
+    private static final String VERSIONS = "META-INF/versions/";
+    private static final String MANIFEST = "META-INF/MANIFEST.MF";
+    private static final long MAX_MANIFEST_BYTES = 1024 * 1024;
+
+    private final Path path;
+    private final String display;
+    private final ReadOptions options;
+    private volatile ZipFile zip;
+
+    JarSource(Path path, ReadOptions options) {
+        this.path = path;
+        this.display = path.toString();
+        this.options = options;
+    }
+
+    @Override
+    public String name() {
+        return display;
+    }
+
+    /** Counts what a source inflates so a bomb spread over many entries is stopped too. */
+    private static final class Budget {
+        private final long cap;
+        private long used;
+        private boolean reported;
+
+        Budget(long cap) {
+            this.cap = cap;
+        }
+
+        boolean charge(long bytes) {
+            used += bytes;
+            return used <= cap;
+        }
+
+        long left() {
+            return Math.max(0, cap - used);
+        }
+    }
+
+    /** The entry picked for one class path: the base entry or the best versioned one. */
+    private static final class Pick<T> {
+        T base;
+        int version;
+        T versioned;
+    }
+
+    @Override
+    public void read(ProblemSink problems, Consumer<ClassFile> action) {
+        Budget budget = new Budget(options.maxSourceBytes());
+        ZipFile z;
+        try {
+            z = new ZipFile(path.toFile());
+        } catch (IOException e) {
+            problems.report(new Problem(display, null, "damaged or not a jar (" + ClassBytes.describe(e)
+                    + "); reading its entries in order up to the damage"));
+            try (InputStream in = new BufferedInputStream(Files.newInputStream(path), 64 * 1024)) {
+                readStream(in, "", 0, budget, problems, action);
+            } catch (IOException e2) {
+                problems.report(new Problem(display, null, "cannot read: " + ClassBytes.describe(e2)));
+            }
+            return;
+        }
+        ZipFile old = zip;
+        zip = z;
+        closeQuietly(old);
+        readZip(z, budget, problems, action);
+    }
+
+    private void readZip(ZipFile z, Budget budget, ProblemSink problems, Consumer<ClassFile> action) {
+        boolean multiRelease = multiRelease(z, problems);
+        Map<String, Pick<ZipEntry>> picks = new LinkedHashMap<>();
+        List<ZipEntry> nested = new ArrayList<>();
+        Enumeration<? extends ZipEntry> entries = z.entries();
+        while (entries.hasMoreElements()) {
+            ZipEntry e = entries.nextElement();
+            if (e.isDirectory()) {
+                continue;
+            }
+            String n = e.getName();
+            if (n.endsWith(".class")) {
+                pick(picks, n, e);
+            } else if (isJar(n)) {
+                nested.add(e);
+            }
+        }
+        for (Pick<ZipEntry> p : picks.values()) {
+            ZipEntry e = multiRelease && p.versioned != null ? p.versioned : p.base;
+            if (e == null) {
+                continue;
+            }
+            byte[] bytes;
+            try (InputStream in = z.getInputStream(e)) {
+                bytes = ClassBytes.readBounded(in, e.getSize(), options.maxClassBytes(), "class entry");
+            } catch (ClassBytes.TooBigException tooBig) {
+                problems.report(new Problem(display, e.getName(), tooBig.getMessage()));
+                continue;
+            } catch (IOException | RuntimeException ex) {
+                problems.report(new Problem(display, e.getName(), "cannot inflate entry (" + ClassBytes.describe(ex) + "); skipped"));
+                continue;
+            }
+            if (!budget.charge(bytes.length)) {
+                overBudget(budget, problems);
+                return;
+            }
+            emit(bytes, e.getName(), problems, action);
+        }
+        for (ZipEntry e : nested) {
+            byte[] bytes = readNestedEntry(z, e, budget, problems);
+            if (bytes != null) {
+                readStream(new ByteArrayInputStream(bytes), e.getName() + "!/", 1, budget, problems, action);
+            }
+            if (budget.left() == 0) {
+                overBudget(budget, problems);
+                return;
+            }
+        }
+    }
+
+    private byte[] readNestedEntry(ZipFile z, ZipEntry e, Budget budget, ProblemSink problems) {
+        if (options.maxNestingDepth() < 1) {
+            return null;
+        }
+        try (InputStream in = z.getInputStream(e)) {
+            byte[] bytes = ClassBytes.readBounded(in, e.getSize(), Math.min(options.maxNestedJarBytes(), budget.left()), "nested jar");
+            budget.charge(bytes.length);
+            return bytes;
+        } catch (ClassBytes.TooBigException tooBig) {
+            problems.report(new Problem(display, e.getName(), tooBig.getMessage()));
+        } catch (IOException | RuntimeException ex) {
+            problems.report(new Problem(display, e.getName(), "cannot inflate nested jar (" + ClassBytes.describe(ex) + "); skipped"));
+        }
+        return null;
+    }
+
+    /**
+     * Streams a zip from its first byte: used for nested jars (in memory) and for jars whose
+     * central directory is damaged. Classes are emitted only after the stream ends, because the
+     * multi-release choice needs the manifest and every version of a class; a damaged stream
+     * still emits everything read before the damage.
+     */
+    private void readStream(InputStream raw, String prefix, int depth, Budget budget, ProblemSink problems,
+                            Consumer<ClassFile> action) {
+        Map<String, Pick<byte[]>> picks = new LinkedHashMap<>();
+        Map<String, byte[]> nested = new LinkedHashMap<>();
+        boolean multiRelease = false;
+        String current = null;
+        try (ZipInputStream in = new ZipInputStream(raw)) {
+            ZipEntry e;
+            while ((e = in.getNextEntry()) != null) {
+                current = e.getName();
+                if (e.isDirectory()) {
+                    continue;
+                }
+                String n = current;
+                boolean isClass = n.endsWith(".class") && (!n.startsWith("META-INF/") || n.startsWith(VERSIONS));
+                boolean isNested = isJar(n) && depth < options.maxNestingDepth();
+                if (n.equals(MANIFEST)) {
+                    multiRelease = multiRelease(ClassBytes.readBounded(in, -1, MAX_MANIFEST_BYTES, "manifest"), prefix + n, problems);
+                } else if (isClass || isNested) {
+                    long cap = Math.min(isClass ? options.maxClassBytes() : options.maxNestedJarBytes(), budget.left());
+                    byte[] bytes;
+                    try {
+                        bytes = ClassBytes.readBounded(in, e.getSize(), cap, isClass ? "class entry" : "nested jar");
+                    } catch (ClassBytes.TooBigException tooBig) {
+                        problems.report(new Problem(display, prefix + n, tooBig.getMessage()));
+                        // Moving to the next entry means inflating the rest of this one: count it, so a
+                        // bomb can waste time only up to the source's bound.
+                        budget.charge(cap + ClassBytes.discard(in, budget.left()));
+                        if (budget.left() == 0) {
+                            overBudget(budget, problems);
+                            break;
+                        }
+                        continue;
+                    }
+                    if (!budget.charge(bytes.length)) {
+                        overBudget(budget, problems);
+                        break;
+                    }
+                    if (isClass) {
+                        pick(picks, n, bytes);
+                    } else {
+                        nested.put(n, bytes);
+                    }
+                } else if (isJar(n)) {
+                    problems.report(new Problem(display, prefix + n, "jar nested deeper than "
+                            + options.maxNestingDepth() + " levels; skipped"));
+                }
+            }
+        } catch (IOException | RuntimeException ex) {
+            String where = current == null ? (prefix.isEmpty() ? null : prefix.substring(0, prefix.length() - 2)) : prefix + current;
+            problems.report(new Problem(display, where, "jar is truncated or damaged (" + ClassBytes.describe(ex)
+                    + "); entries from here on are skipped, " + picks.size() + " classes before it are read"));
+        }
+        for (Map.Entry<String, Pick<byte[]>> p : picks.entrySet()) {
+            Pick<byte[]> pick = p.getValue();
+            boolean useVersioned = multiRelease && pick.versioned != null;
+            byte[] bytes = useVersioned ? pick.versioned : pick.base;
+            if (bytes != null) {
+                String entry = useVersioned ? VERSIONS + pick.version + "/" + p.getKey() : p.getKey();
+                emit(bytes, prefix + entry, problems, action);
+            }
+        }
+        for (Map.Entry<String, byte[]> n : nested.entrySet()) {
+            readStream(new ByteArrayInputStream(n.getValue()), prefix + n.getKey() + "!/", depth + 1, budget, problems, action);
+        }
+    }
+
+    /** Records a class entry under its class path, keeping the base entry and the best versioned one. */
+    private <T> void pick(Map<String, Pick<T>> picks, String name, T entry) {
+        if (!name.startsWith("META-INF/")) {
+            picks.computeIfAbsent(name, k -> new Pick<>()).base = entry;
+            return;
+        }
+        if (!name.startsWith(VERSIONS)) {
+            return;
+        }
+        int slash = name.indexOf('/', VERSIONS.length());
+        if (slash < 0) {
+            return;
+        }
+        int version;
+        try {
+            version = Integer.parseInt(name.substring(VERSIONS.length(), slash));
+        } catch (NumberFormatException e) {
+            return;
+        }
+        if (version < 9 || version > options.release()) {
+            return;
+        }
+        Pick<T> p = picks.computeIfAbsent(name.substring(slash + 1), k -> new Pick<>());
+        if (p.versioned == null || version > p.version) {
+            p.versioned = entry;
+            p.version = version;
+        }
+    }
+
+    private void emit(byte[] bytes, String entry, ProblemSink problems, Consumer<ClassFile> action) {
+        String name;
+        try {
+            name = ClassBytes.check(bytes);
+        } catch (ClassBytes.BadClassException e) {
+            problems.report(new Problem(display, entry, e.getMessage()));
+            return;
+        }
+        if (name != null) {
+            action.accept(new ClassFile(name, display + "!/" + entry, bytes));
+        }
+    }
+
+    private boolean multiRelease(ZipFile z, ProblemSink problems) {
+        ZipEntry m = z.getEntry(MANIFEST);
+        if (m == null) {
+            return false;
+        }
+        try (InputStream in = z.getInputStream(m)) {
+            return multiRelease(ClassBytes.readBounded(in, m.getSize(), MAX_MANIFEST_BYTES, "manifest"), MANIFEST, problems);
+        } catch (IOException | RuntimeException e) {
+            problems.report(new Problem(display, MANIFEST, "cannot read the manifest (" + ClassBytes.describe(e)
+                    + "); multi-release entries are ignored"));
+            return false;
+        }
+    }
+
+    private boolean multiRelease(byte[] manifest, String entry, ProblemSink problems) {
+        try {
+            String value = new Manifest(new ByteArrayInputStream(manifest)).getMainAttributes().getValue("Multi-Release");
+            return "true".equalsIgnoreCase(value == null ? null : value.trim());
+        } catch (IOException | RuntimeException e) {
+            problems.report(new Problem(display, entry, "cannot parse the manifest (" + ClassBytes.describe(e)
+                    + "); multi-release entries are ignored"));
+            return false;
+        }
+    }
+
+    private void overBudget(Budget budget, ProblemSink problems) {
+        if (!budget.reported) {
+            budget.reported = true;
+            problems.report(new Problem(display, null, "inflates past the " + ClassBytes.mib(options.maxSourceBytes())
+                    + " bound for one source (zip bomb?); the rest of it is skipped"));
+        }
+    }
+
+    private static boolean isJar(String name) {
+        return name.regionMatches(true, name.length() - 4, ".jar", 0, 4);
+    }
+
+    @Override
+    public boolean canReread(ClassFile file) {
+        String origin = file.origin();
+        return zip != null && origin.startsWith(display + "!/") && origin.indexOf("!/", display.length() + 2) < 0;
+    }
+
+    @Override
+    public Optional<byte[]> reread(String origin) {
+        ZipFile z = zip;
+        if (z == null || !origin.startsWith(display + "!/")) {
+            return Optional.empty();
+        }
+        try {
+            ZipEntry e = z.getEntry(origin.substring(display.length() + 2));
+            if (e == null) {
+                return Optional.empty();
+            }
+            try (InputStream in = z.getInputStream(e)) {
+                return Optional.of(ClassBytes.readBounded(in, e.getSize(), options.maxClassBytes(), "class entry"));
+            }
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public void close() {
+        ZipFile z = zip;
+        zip = null;
+        closeQuietly(z);
+    }
+
+    private static void closeQuietly(ZipFile z) {
+        if (z != null) {
+            try {
+                z.close();
+            } catch (IOException ignored) {
+                // nothing was written; a failed close loses nothing
+            }
+        }
+    }
+}
