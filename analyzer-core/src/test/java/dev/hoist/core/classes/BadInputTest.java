@@ -1,0 +1,211 @@
+package dev.hoist.core.classes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Collectors;
+import java.util.zip.ZipOutputStream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.objectweb.asm.ClassReader;
+
+/** Bad input is reported in one line naming file and entry, skipped, and the rest is still read. */
+class BadInputTest {
+    private static final long MIB = 1024 * 1024;
+
+    @TempDir
+    Path tmp;
+
+    private static List<String> names(List<ClassFile> files) {
+        return files.stream().map(ClassFile::internalName).toList();
+    }
+
+    private static byte[] garbage() {
+        byte[] bytes = new byte[300];
+        new Random(42).nextBytes(bytes);
+        bytes[0] = 0x12; // not 0xCA, whatever the seed gives
+        return bytes;
+    }
+
+    private static byte[] withMajorVersion(byte[] classFile, int major) {
+        byte[] patched = classFile.clone();
+        patched[6] = (byte) (major >> 8);
+        patched[7] = (byte) major;
+        return patched;
+    }
+
+    @Test
+    void corruptTruncatedAndTooNewClassesInAJarAreReportedAndTheOthersRead() throws IOException {
+        Map<String, byte[]> good = TestClasses.plainClasses();
+        byte[] real = good.get("plain/Alpha");
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        entries.put("plain/Alpha.class", real);
+        entries.put("bad/Garbage.class", garbage());
+        entries.put("bad/Truncated.class", Arrays.copyOf(real, 40));
+        entries.put("bad/Future.class", withMajorVersion(good.get("plain/Gamma"), 99));
+        entries.put("bad/Empty.class", new byte[0]);
+        entries.put("plain/Beta.class", good.get("plain/Beta"));
+        Path jar = TestClasses.writeJar(tmp.resolve("mixed.jar"), entries);
+        ProblemSink.Collecting problems = ProblemSink.collecting();
+
+        List<ClassFile> read = ClassSource.open(jar).readAll(problems);
+
+        assertThat(names(read)).containsExactly("plain/Alpha", "plain/Beta");
+        assertThat(problems.lines()).hasSize(4);
+        assertThat(problems.lines().get(0)).isEqualTo(jar + "!bad/Garbage.class: not a class file (starts with 0x"
+                + String.format("%08X", ((garbage()[0] & 0xff) << 24) | ((garbage()[1] & 0xff) << 16)
+                | ((garbage()[2] & 0xff) << 8) | (garbage()[3] & 0xff)) + ", not 0xCAFEBABE)");
+        assertThat(problems.lines().get(1)).startsWith(jar + "!bad/Truncated.class: corrupt or truncated class file (");
+        assertThat(problems.lines().get(2)).startsWith(jar + "!bad/Future.class: class file version 99 (Java 55) is newer than this Hoist can read");
+        assertThat(problems.lines().get(3)).isEqualTo(jar + "!bad/Empty.class: truncated class file (0 bytes)");
+        assertThat(problems.problems().get(1).file()).isEqualTo(jar.toString());
+        assertThat(problems.problems().get(1).entry()).isEqualTo("bad/Truncated.class");
+    }
+
+    @Test
+    void corruptClassFileInADirectoryIsReportedByItsPath() throws IOException {
+        Map<String, byte[]> good = TestClasses.plainClasses();
+        Path dir = tmp.resolve("classes");
+        Files.createDirectories(dir.resolve("plain"));
+        Files.write(dir.resolve("plain/Alpha.class"), good.get("plain/Alpha"));
+        Files.write(dir.resolve("plain/Broken.class"), Arrays.copyOf(good.get("plain/Beta"), good.get("plain/Beta").length / 2));
+        Files.write(dir.resolve("plain/Gamma.class"), good.get("plain/Gamma"));
+        ProblemSink.Collecting problems = ProblemSink.collecting();
+
+        ClassPath cp = ClassPath.builder().add(dir).problems(problems).jdkFallback(false).build();
+
+        assertThat(cp.classNames()).containsExactlyInAnyOrder("plain/Alpha", "plain/Gamma");
+        assertThat(problems.lines()).singleElement().asString()
+                .startsWith(dir.resolve("plain/Broken.class") + ": corrupt or truncated class file (");
+    }
+
+    @Test
+    void classVersionNewerThanAsmIsNamedWithItsJavaVersion() throws IOException {
+        byte[] real = TestClasses.plainClasses().get("plain/Alpha");
+        Path file = Files.write(tmp.resolve("Alpha.class"), withMajorVersion(real, 70));
+        ProblemSink.Collecting problems = ProblemSink.collecting();
+
+        assertThat(ClassSource.open(file).readAll(problems)).isEmpty();
+        assertThat(problems.lines()).containsExactly(file + ": class file version 70 (Java 26) is newer than this Hoist can read (up to Java "
+                + (ClassBytes.MAX_MAJOR - 44) + ")");
+    }
+
+    private static Path asmJar() throws URISyntaxException {
+        return Path.of(ClassReader.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    }
+
+    @Test
+    void truncatedJarStillGivesEveryClassBeforeTheCut() throws Exception {
+        Path full = asmJar();
+        byte[] all = Files.readAllBytes(full);
+        Path half = Files.write(tmp.resolve("asm-half.jar"), Arrays.copyOf(all, all.length / 2));
+        Map<String, byte[]> complete = ClassSource.open(full).readAll(ProblemSink.collecting()).stream()
+                .collect(Collectors.toMap(ClassFile::internalName, ClassFile::bytes));
+        ProblemSink.Collecting problems = ProblemSink.collecting();
+
+        List<ClassFile> read = ClassSource.open(half).readAll(problems);
+
+        assertThat(complete).hasSizeGreaterThan(20);
+        assertThat(read).hasSizeGreaterThan(complete.size() / 4).hasSizeLessThan(complete.size());
+        for (ClassFile f : read) {
+            assertThat(f.bytes()).as(f.origin()).isEqualTo(complete.get(f.internalName()));
+            assertThat(f.origin()).startsWith(half + "!/org/objectweb/asm/");
+        }
+        assertThat(problems.lines()).hasSize(2);
+        assertThat(problems.lines().get(0)).startsWith(half + ": damaged or not a jar (").endsWith("); reading its entries in order up to the damage");
+        assertThat(problems.lines().get(1)).startsWith(half + "!org/objectweb/asm/").contains(": jar is truncated or damaged (")
+                .endsWith("classes before it are read");
+    }
+
+    @Test
+    void fileThatIsNotAZipIsReportedAndGivesNothing() throws IOException {
+        Path jar = Files.writeString(tmp.resolve("notes.jar"), "this is not a zip file at all\n");
+        ProblemSink.Collecting problems = ProblemSink.collecting();
+
+        assertThat(ClassSource.open(jar).readAll(problems)).isEmpty();
+        assertThat(problems.lines()).singleElement().asString().startsWith(jar + ": damaged or not a jar (");
+    }
+
+    @Test
+    void zipBombEntryIsSkippedAndTheRestOfTheJarRead() throws IOException {
+        Map<String, byte[]> good = TestClasses.plainClasses();
+        Path jar = tmp.resolve("bomb.jar");
+        try (ZipOutputStream zos = new ZipOutputStream(Files.newOutputStream(jar))) {
+            TestClasses.putEntry(zos, "plain/Alpha.class", good.get("plain/Alpha"));
+            TestClasses.writeZeros(zos, "bomb/Bomb.class", 200 * MIB);
+            TestClasses.putEntry(zos, "plain/Beta.class", good.get("plain/Beta"));
+        }
+        ProblemSink.Collecting problems = ProblemSink.collecting();
+
+        List<ClassFile> read = ClassSource.open(jar).readAll(problems);
+
+        assertThat(Files.size(jar)).isLessThan(2 * MIB);
+        assertThat(names(read)).containsExactly("plain/Alpha", "plain/Beta");
+        assertThat(problems.lines()).containsExactly(
+                jar + "!bomb/Bomb.class: class entry declares 200 MiB, more than the 64 MiB bound (zip bomb?); skipped");
+    }
+
+    @Test
+    void zipBombInANestedJarIsCaughtByCountingWhatInflates() throws IOException {
+        // inside a nested jar the entry sizes are not declared up front, so only counting can stop it
+        Map<String, byte[]> good = TestClasses.plainClasses();
+        ByteArrayOutputStream nested = new ByteArrayOutputStream();
+        try (ZipOutputStream zos = new ZipOutputStream(nested)) {
+            TestClasses.putEntry(zos, "plain/Alpha.class", good.get("plain/Alpha"));
+            TestClasses.writeZeros(zos, "bomb/Bomb.class", 200 * MIB);
+            TestClasses.putEntry(zos, "plain/Beta.class", good.get("plain/Beta"));
+        }
+        Path jar = TestClasses.writeJar(tmp.resolve("boot.jar"), Map.of("BOOT-INF/lib/bomb.jar", nested.toByteArray()));
+        ProblemSink.Collecting problems = ProblemSink.collecting();
+
+        List<ClassFile> read = ClassSource.open(jar).readAll(problems);
+
+        assertThat(nested.size()).isLessThan((int) (2 * MIB));
+        assertThat(names(read)).containsExactly("plain/Alpha", "plain/Beta");
+        assertThat(problems.lines()).containsExactly(
+                jar + "!BOOT-INF/lib/bomb.jar!/bomb/Bomb.class: class entry inflates past the 64 MiB bound (zip bomb?); skipped");
+    }
+
+    @Test
+    void sourceThatInflatesPastItsTotalBoundStopsWithOneLine() throws IOException {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        byte[] real = TestClasses.plainClasses().get("plain/Alpha");
+        for (int i = 0; i < 50; i++) {
+            entries.put("many/C" + i + ".class", real); // the same bytes under many names is enough to fill a budget
+        }
+        Path jar = TestClasses.writeJar(tmp.resolve("many.jar"), entries);
+        ProblemSink.Collecting problems = ProblemSink.collecting();
+        long budget = real.length * 10L + 1;
+
+        List<ClassFile> read = ClassSource.open(jar, ReadOptions.defaults().withMaxSourceBytes(budget)).readAll(problems);
+
+        assertThat(read).hasSize(10);
+        assertThat(problems.lines()).containsExactly(jar + ": inflates past the " + budget
+                + " bytes bound for one source (zip bomb?); the rest of it is skipped");
+    }
+
+    @Test
+    void problemLinesAreOneLineEach() throws IOException {
+        Path jar = TestClasses.writeJar(tmp.resolve("x.jar"), Map.of("a/B.class", garbage()));
+        ProblemSink.Collecting problems = ProblemSink.collecting();
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        try (OutputStream ignored = printed; var out = new java.io.PrintStream(printed, true)) {
+            ClassSource.open(jar).read(p -> {
+                problems.report(p);
+                ProblemSink.printingTo(out).report(p);
+            }, f -> { });
+        }
+        assertThat(printed.toString().lines().toList()).isEqualTo(problems.lines()).hasSize(1);
+    }
+}
