@@ -28,6 +28,8 @@ import org.objectweb.asm.Opcodes;
  */
 public final class ClassPath implements ClassLookup, AutoCloseable {
     private static final long CACHE_BYTES = 32L * 1024 * 1024;
+    private static final Set<String> OBJECT_METHODS = Set.of("hashCode()I", "equals(Ljava/lang/Object;)Z",
+            "toString()Ljava/lang/String;", "clone()Ljava/lang/Object;", "finalize()V");
 
     /** One indexed class; {@code bytes} is null when the source can re-read them. */
     private record Entry(ClassHeader header, ClassSource source, String origin, byte[] bytes) {
@@ -230,6 +232,13 @@ public final class ClassPath implements ClassLookup, AutoCloseable {
         List<String> chain = new ArrayList<>();
         for (int guard = 0; k != null && guard < 512; guard++) {
             ClassHeader kh = header(k);
+            if (kh == null && k.equals("java/lang/Object")) {
+                // every chain ends here; without the JDK its method table is still known
+                if (OBJECT_METHODS.contains(name + descriptor)) {
+                    return k;
+                }
+                break;
+            }
             if (kh == null) {
                 return "?" + k;
             }

@@ -1,0 +1,168 @@
+package dev.hoist.core.classes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.objectweb.asm.ClassReader;
+
+import dev.hoist.core.Failure;
+import dev.hoist.core.HoistException;
+
+class ClassPathTest {
+
+    @TempDir
+    static Path tmp;
+
+    static Map<String, byte[]> shapes;
+    static Path shapesJar;
+
+    @BeforeAll
+    static void compileHierarchy() throws IOException {
+        Map<String, String> src = new LinkedHashMap<>();
+        src.put("shapes/Shape", "package shapes; public interface Shape { double area(); default String label() { return \"shape\"; } }");
+        src.put("shapes/Circle", "package shapes; public class Circle implements Shape { public double area() { return 3; } }");
+        src.put("shapes/Square", "package shapes; public class Square implements Shape { public double area() { return 4; }"
+                + " public String label() { return \"square\"; } }");
+        src.put("shapes/Triangle", "package shapes; public final class Triangle implements Shape { public double area() { return 1; } }");
+        src.put("shapes/Animal", "package shapes; public abstract class Animal { public abstract String sound();"
+                + " public String name() { return \"animal\"; } private void secret() {} static int count() { return 0; } }");
+        src.put("shapes/Dog", "package shapes; public class Dog extends Animal { public String sound() { return \"woof\"; } }");
+        src.put("shapes/Puppy", "package shapes; public class Puppy extends Dog { }");
+        src.put("shapes/MyList", "package shapes; public class MyList extends java.util.AbstractList<String> {"
+                + " public String get(int i) { return null; } public int size() { return 0; } }");
+        shapes = TestClasses.compile(src);
+        shapesJar = TestClasses.writeJar(tmp.resolve("shapes.jar"), TestClasses.asEntries("", shapes));
+    }
+
+    private static ClassPath shapesPath(boolean jdkFallback) {
+        return ClassPath.builder().add(shapesJar).jdkFallback(jdkFallback).problems(ProblemSink.collecting()).build();
+    }
+
+    @Test
+    void interfaceMethodWithThreeImplementorsCountsThree() {
+        try (ClassPath cp = shapesPath(false)) {
+            assertThat(cp.implementationCount("shapes/Shape", "area", "()D")).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void abstractMethodWithOneConcreteOverrideCountsOne() {
+        try (ClassPath cp = shapesPath(false)) {
+            assertThat(cp.implementationCount("shapes/Animal", "sound", "()Ljava/lang/String;")).isEqualTo(1);
+            // Puppy inherits Dog's body: still one body, reached through two receiver classes
+            assertThat(cp.implementationCount("shapes/Puppy", "sound", "()Ljava/lang/String;")).isEqualTo(1);
+            assertThat(cp.implementationCount("shapes/Animal", "name", "()Ljava/lang/String;")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void defaultMethodAndItsOverrideAreTwoBodies() {
+        try (ClassPath cp = shapesPath(false)) {
+            assertThat(cp.implementationCount("shapes/Shape", "label", "()Ljava/lang/String;")).isEqualTo(2);
+            assertThat(cp.implementationCount("shapes/Circle", "label", "()Ljava/lang/String;")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void staticPrivateAndConstructorCallsHaveOneBody() {
+        try (ClassPath cp = shapesPath(false)) {
+            assertThat(cp.implementationCount("shapes/Animal", "count", "()I")).isEqualTo(1);
+            assertThat(cp.implementationCount("shapes/Animal", "secret", "()V")).isEqualTo(1);
+            assertThat(cp.implementationCount("shapes/Dog", "<init>", "()V")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void ownerNotOnThePathIsMinusOneAndAMissingMethodIsZero() {
+        try (ClassPath cp = shapesPath(false)) {
+            assertThat(cp.implementationCount("other/Nowhere", "run", "()V")).isEqualTo(-1);
+            assertThat(cp.implementationCount("java/util/ArrayList", "size", "()I")).isEqualTo(-1);
+            assertThat(cp.classBytes("java/util/ArrayList")).isEmpty();
+            assertThat(cp.implementationCount("shapes/Dog", "fly", "()V")).isZero();
+        }
+    }
+
+    @Test
+    void jdkFallbackFindsJdkClassesLazilyAndKnowsWhatCannotBeOverridden() {
+        try (ClassPath cp = shapesPath(true)) {
+            byte[] arrayList = cp.classBytes("java/util/ArrayList").orElseThrow();
+            assertThat(new ClassReader(arrayList).getClassName()).isEqualTo("java/util/ArrayList");
+            assertThat(cp.classNames()).doesNotContain("java/util/ArrayList");
+            assertThat(cp.implementationCount("java/lang/String", "length", "()I")).isEqualTo(1);
+            // the JDK's own subclasses of ArrayList are not indexed: unknown, not "one"
+            assertThat(cp.implementationCount("java/util/ArrayList", "size", "()I")).isEqualTo(-1);
+            // an app class inheriting from the JDK resolves through jrt
+            assertThat(cp.implementationCount("shapes/MyList", "isEmpty", "()Z")).isEqualTo(1);
+            assertThat(cp.classBytes("java/util/NoSuchThing")).isEmpty();
+        }
+    }
+
+    @Test
+    void classBytesAreTheBytesReadWhetherKeptOrReRead() throws IOException {
+        Map<String, byte[]> lib = TestClasses.compile(Map.of("lib/Util", "package lib; public class Util { int x; }"));
+        Path boot = TestClasses.writeJar(tmp.resolve("boot.jar"),
+                Map.of("BOOT-INF/lib/lib.jar", TestClasses.zip(TestClasses.asEntries("", lib), true)));
+        try (ClassPath cp = ClassPath.builder().add(shapesJar).add(boot).problems(ProblemSink.collecting()).build()) {
+            for (String name : List.of("shapes/Dog", "shapes/Shape", "shapes/Circle")) {
+                assertThat(cp.classBytes(name)).as(name).hasValue(shapes.get(name));
+                assertThat(cp.classBytes(name)).as(name + " from the cache").hasValue(shapes.get(name));
+            }
+            assertThat(cp.classBytes("lib/Util")).hasValue(lib.get("lib/Util"));
+            assertThat(cp.origin("lib/Util")).hasValue(boot + "!/BOOT-INF/lib/lib.jar!/lib/Util.class");
+        }
+    }
+
+    @Test
+    void firstClassOfANameWinsAsOnTheJvmClassPath() throws IOException {
+        Map<String, byte[]> other = TestClasses.compile(Map.of("shapes/Dog",
+                "package shapes; public class Dog { public String bark() { return \"\"; } }"));
+        Path second = TestClasses.writeJar(tmp.resolve("second.jar"), TestClasses.asEntries("", other));
+        try (ClassPath cp = ClassPath.builder().add(shapesJar).add(second).problems(ProblemSink.collecting()).build()) {
+            assertThat(cp.origin("shapes/Dog")).hasValue(shapesJar + "!/shapes/Dog.class");
+            assertThat(cp.classBytes("shapes/Dog")).hasValue(shapes.get("shapes/Dog"));
+            assertThat(cp.shadowedCount()).isEqualTo(1);
+            assertThat(cp.implementationCount("shapes/Dog", "bark", "()Ljava/lang/String;")).isZero();
+        }
+    }
+
+    @Test
+    void missingPathFailsTheBuildWithBadInput() {
+        assertThatThrownBy(() -> ClassPath.of(List.of(shapesJar, tmp.resolve("missing.jar")), ProblemSink.collecting()))
+                .isInstanceOf(HoistException.class)
+                .satisfies(e -> assertThat(((HoistException) e).failure()).isEqualTo(Failure.BAD_INPUT));
+    }
+
+    @Test
+    void allOfJavaBaseIndexesAndAnswersWithoutAnException() {
+        ProblemSink.Collecting problems = ProblemSink.collecting();
+        try (ClassPath cp = ClassPath.builder().add(ClassSource.jdk(Set.of("java.base"))).jdkFallback(false)
+                .problems(problems).build()) {
+            assertThat(cp.size()).isGreaterThan(5000);
+            assertThat(problems.problems()).isEmpty();
+            assertThat(cp.implementationCount("java/util/List", "size", "()I")).isGreaterThan(10);
+            assertThat(cp.implementationCount("java/lang/String", "length", "()I")).isEqualTo(1);
+            assertThat(cp.implementationCount("java/lang/Runnable", "run", "()V")).isGreaterThan(5);
+            assertThat(cp.classBytes("java/lang/String")).isPresent();
+            // every method of every class as a call target: no exception, never below -1
+            int asked = 0;
+            for (String name : cp.classNames()) {
+                ClassHeader h = cp.headerOf(name);
+                for (int m = 0; m < h.methodCount(); m++) {
+                    assertThat(cp.implementationCount(name, h.methodName(m), h.methodDesc(m))).isGreaterThanOrEqualTo(0);
+                    asked++;
+                }
+            }
+            assertThat(asked).isGreaterThan(50_000);
+        }
+    }
+}
