@@ -58,17 +58,31 @@ final class ClassBytes {
             if ((reader.getAccess() & 0x8000) != 0) { // ACC_MODULE
                 return null;
             }
-            String name = reader.getClassName();
-            reader.getSuperName();
-            reader.getInterfaces();
-            if (name == null || name.isEmpty()) {
-                throw new BadClassException("corrupt class file (no class name)");
-            }
-            return name;
+            // Walking the member tables to the last byte catches a truncated class anywhere in
+            // it, for little more than the constant pool scan ASM has just done.
+            ClassHeader header = ClassHeader.parse(bytes, reader, null);
+            LAST.set(new Checked(bytes, reader));
+            return header.name;
         } catch (RuntimeException e) {
             // ASM reports garbage as whatever index went out of bounds; name the symptom instead.
             throw new BadClassException("corrupt or truncated class file (" + describe(e) + ")");
         }
+    }
+
+    /**
+     * The last class this thread checked. Sources check a class and hand it straight to their
+     * consumer, which (in the index) needs the same parse: keeping it saves a second pass over the
+     * constant pool for every class. Matched by array identity, so a stale entry is never used.
+     */
+    private record Checked(byte[] bytes, ClassReader reader) {
+    }
+
+    private static final ThreadLocal<Checked> LAST = new ThreadLocal<>();
+
+    /** A reader for bytes already checked on this thread, or a new one. */
+    static ClassReader reader(byte[] bytes) {
+        Checked last = LAST.get();
+        return last != null && last.bytes() == bytes ? last.reader() : new ClassReader(bytes);
     }
 
     static String describe(Throwable e) {
@@ -80,7 +94,8 @@ final class ClassBytes {
      * Reads a stream to its end, failing once it passes {@code cap} bytes. A declared size above
      * the cap fails at once; a lying declared size is caught by counting what really inflates.
      */
-    static byte[] readBounded(InputStream in, long declaredSize, long cap, String kind) throws IOException {
+    static byte[] readBounded(InputStream in, long declaredSize, long bound, String kind) throws IOException {
+        long cap = Math.min(bound, Integer.MAX_VALUE - 16); // a Java array cannot be larger anyway
         if (declaredSize > cap) {
             throw new TooBigException(kind + " declares " + mib(declaredSize) + ", more than the " + mib(cap)
                     + " bound (zip bomb?); skipped");

@@ -1,12 +1,8 @@
 package dev.hoist.core.classes;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 import org.objectweb.asm.ClassReader;
-import org.objectweb.asm.ClassVisitor;
-import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
 /**
@@ -37,47 +33,72 @@ final class ClassHeader {
     }
 
     /**
-     * Parses the header; throws a RuntimeException on bytes ASM cannot walk. {@code strings}
-     * shares equal names and descriptors across classes (most are "()V", "<init>", "toString"),
-     * which keeps the index of a large class path small; pass null to not share.
+     * Parses the header; throws a RuntimeException on bytes whose structure does not hold up.
+     * {@code strings} shares equal names and descriptors across classes (most are "()V",
+     * "<init>", "toString"), which keeps the index of a large class path small; pass null to not
+     * share. Walks the member tables by hand with the reader's constant pool rather than through
+     * {@code accept}, which would visit every attribute: this is the index's hot path.
      */
     static ClassHeader parse(byte[] bytes, Map<String, String> strings) {
-        ClassReader reader = new ClassReader(bytes);
-        List<String> names = new ArrayList<>();
-        List<String> descs = new ArrayList<>();
-        List<Integer> accs = new ArrayList<>();
-        String[] header = new String[2];
-        String[][] ifaces = {NONE};
-        int[] acc = {0};
-        reader.accept(new ClassVisitor(Opcodes.ASM9) {
-            @Override
-            public void visit(int version, int access, String name, String signature, String superName, String[] interfaces) {
-                header[0] = name;
-                header[1] = superName;
-                acc[0] = access;
-                if (interfaces != null && interfaces.length > 0) {
-                    String[] copy = new String[interfaces.length];
-                    for (int i = 0; i < copy.length; i++) {
-                        copy[i] = share(interfaces[i], strings);
-                    }
-                    ifaces[0] = copy;
-                }
-            }
+        return parse(bytes, ClassBytes.reader(bytes), strings);
+    }
 
-            @Override
-            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
-                names.add(share(name, strings));
-                descs.add(share(descriptor, strings));
-                accs.add(access);
-                return null;
-            }
-        }, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
-        int[] ma = new int[accs.size()];
-        for (int i = 0; i < ma.length; i++) {
-            ma[i] = accs.get(i);
+    static ClassHeader parse(byte[] bytes, ClassReader reader, Map<String, String> strings) {
+        char[] buf = new char[reader.getMaxStringLength()];
+        int off = reader.header;
+        int access = reader.readUnsignedShort(off);
+        String name = share(reader.readClass(off + 2, buf), strings);
+        String superName = share(reader.readClass(off + 4, buf), strings);
+        int interfaceCount = reader.readUnsignedShort(off + 6);
+        off += 8;
+        String[] interfaces = interfaceCount == 0 ? NONE : new String[interfaceCount];
+        for (int i = 0; i < interfaceCount; i++, off += 2) {
+            interfaces[i] = share(reader.readClass(off, buf), strings);
         }
-        return new ClassHeader(share(header[0], strings), share(header[1], strings), ifaces[0], acc[0],
-                names.toArray(NONE), descs.toArray(NONE), ma);
+        int fieldCount = reader.readUnsignedShort(off);
+        off += 2;
+        for (int i = 0; i < fieldCount; i++) {
+            off = skipAttributes(bytes, reader, off + 6);
+        }
+        int methodCount = reader.readUnsignedShort(off);
+        off += 2;
+        String[] names = new String[methodCount];
+        String[] descs = new String[methodCount];
+        int[] accs = new int[methodCount];
+        for (int i = 0; i < methodCount; i++) {
+            accs[i] = reader.readUnsignedShort(off);
+            names[i] = share(reader.readUTF8(off + 2, buf), strings);
+            descs[i] = share(reader.readUTF8(off + 4, buf), strings);
+            off = skipAttributes(bytes, reader, off + 6);
+        }
+        off = skipAttributes(bytes, reader, off);
+        if (off != bytes.length) {
+            // the JVM rejects a class whose structure does not end exactly at its last byte
+            throw new IllegalArgumentException("structure ends at byte " + off + " of " + bytes.length);
+        }
+        if (name == null || names.length != descs.length) {
+            throw new IllegalArgumentException("no class name");
+        }
+        for (int i = 0; i < methodCount; i++) {
+            if (names[i] == null || descs[i] == null) {
+                throw new IllegalArgumentException("method " + i + " has no name or descriptor");
+            }
+        }
+        return new ClassHeader(name, superName, interfaces, access, names, descs, accs);
+    }
+
+    /** Skips an attribute table at {@code off}; fails if a length points past the end. */
+    private static int skipAttributes(byte[] bytes, ClassReader reader, int off) {
+        int count = reader.readUnsignedShort(off);
+        off += 2;
+        for (int i = 0; i < count; i++) {
+            long next = (long) off + 6 + (reader.readInt(off + 2) & 0xFFFFFFFFL);
+            if (next > bytes.length) {
+                throw new IllegalArgumentException("attribute at byte " + off + " runs past the end (" + bytes.length + " bytes)");
+            }
+            off = (int) next;
+        }
+        return off;
     }
 
     private static String share(String s, Map<String, String> strings) {

@@ -3,40 +3,69 @@ package dev.hoist.core.classes;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A timed command, not a test: reads every class of the given jars, directories or class files
  * and builds the {@link ClassPath} index, several times, and prints classes per second for each
  * run. Peak memory is measured from outside ({@code /usr/bin/time -v}), since the process's own
  * view would miss the JVM's native memory. Usage:
- * {@code java -cp analyzer-core/target/classes:asm.jar dev.hoist.core.classes.ClassPathBench [--runs N] [--implementation-counts] jar...}
+ * {@code java -cp analyzer-core/target/classes:asm.jar dev.hoist.core.classes.ClassPathBench [--runs N] [--implementation-counts] [--read-only] jar|dir|class|jrt:|jrt:java.base...}
  */
 public final class ClassPathBench {
 
     private ClassPathBench() {
     }
 
+    /** {@code jrt:} is the whole running JDK, {@code jrt:java.base,java.sql} some modules, anything else a path. */
+    private static ClassSource source(String arg) {
+        if (arg.equals("jrt:")) {
+            return ClassSource.jdk();
+        }
+        if (arg.startsWith("jrt:")) {
+            return ClassSource.jdk(Set.of(arg.substring(4).split(",")));
+        }
+        return ClassSource.open(Path.of(arg));
+    }
+
     public static void main(String[] args) {
         int runs = 1;
         boolean counts = false;
-        List<Path> paths = new ArrayList<>();
+        boolean readOnly = false;
+        List<String> paths = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
                 case "--implementation-counts" -> counts = true;
-                default -> paths.add(Path.of(args[i]));
+                case "--read-only" -> readOnly = true;
+                default -> paths.add(args[i]);
             }
         }
         if (paths.isEmpty()) {
-            System.err.println("usage: ClassPathBench [--runs N] [--implementation-counts] <jar|dir|class>...");
+            System.err.println("usage: ClassPathBench [--runs N] [--implementation-counts] [--read-only] <jar|dir|class>...");
             System.exit(2);
         }
         for (int run = 1; run <= runs; run++) {
+            if (readOnly) {
+                // the sources alone (inflate + check), without the index, to see what indexing adds
+                long t0 = System.nanoTime();
+                int[] n = {0};
+                for (String p : paths) {
+                    try (ClassSource s = source(p)) {
+                        s.read(ProblemSink.printingTo(System.err), f -> n[0]++);
+                    }
+                }
+                double readS = (System.nanoTime() - t0) / 1e9;
+                System.out.printf("run %d: %d classes read (no index) in %.3f s = %.0f classes/s%n", run, n[0], readS, n[0] / readS);
+                continue;
+            }
             ProblemSink.Collecting problems = ProblemSink.collecting();
             long t0 = System.nanoTime();
             long calls = 0;
             long sum = 0;
-            try (ClassPath cp = ClassPath.builder().problems(problems).jdkFallback(true).addAll(paths).build()) {
+            ClassPath.Builder builder = ClassPath.builder().problems(problems).jdkFallback(true);
+            paths.forEach(p -> builder.add(source(p)));
+            try (ClassPath cp = builder.build()) {
                 long t1 = System.nanoTime();
                 if (counts) {
                     // every method of every class as a call target: the worst case for the facts
@@ -49,6 +78,9 @@ public final class ClassPathBench {
                     }
                 }
                 long t2 = System.nanoTime();
+                if (run == 1) {
+                    problems.lines().forEach(System.err::println);
+                }
                 double readS = (t1 - t0) / 1e9;
                 System.out.printf("run %d: %d classes (%d shadowed, %d problems) read and indexed in %.3f s = %.0f classes/s%s%n",
                         run, cp.size(), cp.shadowedCount(), problems.problems().size(), readS, cp.size() / readS,

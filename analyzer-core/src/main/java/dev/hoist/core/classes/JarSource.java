@@ -218,7 +218,7 @@ final class JarSource implements ClassSource {
         } catch (IOException | RuntimeException ex) {
             String where = current == null ? (prefix.isEmpty() ? null : prefix.substring(0, prefix.length() - 2)) : prefix + current;
             problems.report(new Problem(display, where, "jar is truncated or damaged (" + ClassBytes.describe(ex)
-                    + "); entries from here on are skipped, " + picks.size() + " classes before it are read"));
+                    + "); entries from here on are skipped, " + picks.size() + " class entries before it are read"));
         }
         for (Map.Entry<String, Pick<byte[]>> p : picks.entrySet()) {
             Pick<byte[]> pick = p.getValue();

@@ -125,7 +125,45 @@ class BadInputTest {
         assertThat(problems.lines()).hasSize(2);
         assertThat(problems.lines().get(0)).startsWith(half + ": damaged or not a jar (").endsWith("); reading its entries in order up to the damage");
         assertThat(problems.lines().get(1)).startsWith(half + "!org/objectweb/asm/").contains(": jar is truncated or damaged (")
-                .endsWith("classes before it are read");
+                .endsWith("class entries before it are read");
+    }
+
+    @Test
+    void damagedEntryInsideAnIntactJarCostsOnlyThatEntry() throws IOException {
+        Map<String, byte[]> good = TestClasses.plainClasses();
+        byte[] victim = TestClasses.compile(Map.of("hit/Victim", "package hit; public class Victim { "
+                + "public String a() { return \"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\"; } "
+                + "public int b(int x) { int s = 0; for (int i = 0; i < x; i++) { s += i * 31 + x; } return s; } }")).get("hit/Victim");
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        entries.put("plain/Alpha.class", good.get("plain/Alpha"));
+        entries.put("hit/Victim.class", victim);
+        entries.put("plain/Beta.class", good.get("plain/Beta"));
+        byte[] zip = TestClasses.zip(entries, false);
+        // scribble over the middle of the victim's compressed data; the central directory stays intact
+        int at = indexOf(zip, "hit/Victim.class".getBytes(java.nio.charset.StandardCharsets.UTF_8)) + 16 + 40;
+        for (int i = 0; i < 24; i++) {
+            zip[at + i] = (byte) 0xFF;
+        }
+        Path jar = Files.write(tmp.resolve("hit.jar"), zip);
+        ProblemSink.Collecting problems = ProblemSink.collecting();
+
+        List<ClassFile> read = ClassSource.open(jar).readAll(problems);
+
+        assertThat(names(read)).containsExactly("plain/Alpha", "plain/Beta");
+        assertThat(problems.lines()).singleElement().asString().startsWith(jar + "!hit/Victim.class: ");
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        throw new AssertionError("not found");
     }
 
     @Test
