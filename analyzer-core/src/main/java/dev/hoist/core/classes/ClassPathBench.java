@@ -81,9 +81,15 @@ public final class ClassPathBench {
                 if (run == 1) {
                     problems.lines().forEach(System.err::println);
                 }
+                // what the built index keeps: heap in use after a full collection, with cp still reachable
+                Runtime rt = Runtime.getRuntime();
+                System.gc();
+                long retained = rt.totalMemory() - rt.freeMemory();
                 double readS = (t1 - t0) / 1e9;
-                System.out.printf("run %d: %d classes (%d shadowed, %d problems) read and indexed in %.3f s = %.0f classes/s%s%n",
+                System.out.printf("run %d: %d classes (%d shadowed, %d problems) read and indexed in %.3f s = %.0f classes/s,"
+                                + " heap in use after GC %.1f MiB%s%n",
                         run, cp.size(), cp.shadowedCount(), problems.problems().size(), readS, cp.size() / readS,
+                        retained / 1048576.0,
                         counts ? String.format("; %d implementationCount calls in %.3f s (sum %d)", calls, (t2 - t1) / 1e9, sum) : "");
             }
         }

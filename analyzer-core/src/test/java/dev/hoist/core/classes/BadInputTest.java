@@ -195,6 +195,31 @@ class BadInputTest {
     }
 
     @Test
+    void zipBombWhoseCentralDirectoryLiesAboutItsSizeIsCaughtByCounting() throws IOException {
+        Map<String, byte[]> good = TestClasses.plainClasses();
+        Path honest = tmp.resolve("honest-bomb.jar");
+        try (ZipOutputStream zos = new ZipOutputStream(Files.newOutputStream(honest))) {
+            TestClasses.writeZeros(zos, "bomb/Liar.class", 200 * MIB);
+            TestClasses.putEntry(zos, "plain/Alpha.class", good.get("plain/Alpha"));
+        }
+        byte[] zip = Files.readAllBytes(honest);
+        // central directory header of the first entry: signature PK\1\2, uncompressed size at +24
+        int central = indexOf(zip, new byte[] {'P', 'K', 1, 2});
+        zip[central + 24] = (byte) 0xE8;
+        zip[central + 25] = 0x03;
+        zip[central + 26] = 0;
+        zip[central + 27] = 0;
+        Path jar = Files.write(tmp.resolve("liar.jar"), zip);
+        ProblemSink.Collecting problems = ProblemSink.collecting();
+
+        List<ClassFile> read = ClassSource.open(jar).readAll(problems);
+
+        assertThat(names(read)).containsExactly("plain/Alpha");
+        assertThat(problems.lines()).containsExactly(
+                jar + "!bomb/Liar.class: class entry inflates past the 64 MiB bound (zip bomb?); skipped");
+    }
+
+    @Test
     void zipBombInANestedJarIsCaughtByCountingWhatInflates() throws IOException {
         // inside a nested jar the entry sizes are not declared up front, so only counting can stop it
         Map<String, byte[]> good = TestClasses.plainClasses();

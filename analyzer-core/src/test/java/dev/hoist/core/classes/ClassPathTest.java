@@ -123,6 +123,24 @@ class ClassPathTest {
     }
 
     @Test
+    void classBytesFromADirectoryAndFromJrtAreReReadFromTheirSource() throws IOException {
+        Path dir = tmp.resolve("dir-classes");
+        for (String name : List.of("shapes/Shape", "shapes/Circle")) {
+            Path f = dir.resolve(name + ".class");
+            java.nio.file.Files.createDirectories(f.getParent());
+            java.nio.file.Files.write(f, shapes.get(name));
+        }
+        try (ClassPath cp = ClassPath.builder().add(dir).add(ClassSource.jdk(Set.of("java.logging")))
+                .jdkFallback(false).problems(ProblemSink.collecting()).build()) {
+            assertThat(cp.classBytes("shapes/Circle")).hasValue(shapes.get("shapes/Circle"));
+            assertThat(cp.origin("java/util/logging/Logger")).hasValue("jrt:/java.logging/java/util/logging/Logger.class");
+            assertThat(new ClassReader(cp.classBytes("java/util/logging/Logger").orElseThrow()).getClassName())
+                    .isEqualTo("java/util/logging/Logger");
+            assertThat(cp.implementationCount("shapes/Shape", "area", "()D")).isEqualTo(1);
+        }
+    }
+
+    @Test
     void firstClassOfANameWinsAsOnTheJvmClassPath() throws IOException {
         Map<String, byte[]> other = TestClasses.compile(Map.of("shapes/Dog",
                 "package shapes; public class Dog { public String bark() { return \"\"; } }"));
