@@ -313,10 +313,19 @@ final class JarSource implements ClassSource {
         return name.regionMatches(true, name.length() - 4, ".jar", 0, 4);
     }
 
+    /**
+     * Top-level entries are re-read through the central directory. Classes of a jar nested one
+     * level deep are too: the nested jar is inflated again and its classes kept until another
+     * nested jar is asked for, so a fat jar's index holds headers, not every library's bytes.
+     */
     @Override
     public boolean canReread(ClassFile file) {
         String origin = file.origin();
-        return zip != null && origin.startsWith(display + "!/") && origin.indexOf("!/", display.length() + 2) < 0;
+        if (zip == null || !origin.startsWith(display + "!/")) {
+            return false;
+        }
+        int first = origin.indexOf("!/", display.length() + 2);
+        return first < 0 || origin.indexOf("!/", first + 2) < 0;
     }
 
     @Override
@@ -325,17 +334,52 @@ final class JarSource implements ClassSource {
         if (z == null || !origin.startsWith(display + "!/")) {
             return Optional.empty();
         }
+        String rest = origin.substring(display.length() + 2);
+        int bang = rest.indexOf("!/");
         try {
-            ZipEntry e = z.getEntry(origin.substring(display.length() + 2));
-            if (e == null) {
-                return Optional.empty();
+            if (bang < 0) {
+                ZipEntry e = z.getEntry(rest);
+                if (e == null) {
+                    return Optional.empty();
+                }
+                try (InputStream in = z.getInputStream(e)) {
+                    return Optional.of(ClassBytes.readBounded(in, e.getSize(), options.maxClassBytes(), "class entry"));
+                }
             }
-            try (InputStream in = z.getInputStream(e)) {
-                return Optional.of(ClassBytes.readBounded(in, e.getSize(), options.maxClassBytes(), "class entry"));
-            }
+            return Optional.ofNullable(nestedClasses(z, rest.substring(0, bang)).get(rest.substring(bang + 2)));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
+    }
+
+    private String lastNestedName;
+    private Map<String, byte[]> lastNestedClasses = Map.of();
+
+    /** The class entries of one nested jar, inflated again (the last one asked for is kept). */
+    private synchronized Map<String, byte[]> nestedClasses(ZipFile z, String nestedName) throws IOException {
+        if (nestedName.equals(lastNestedName)) {
+            return lastNestedClasses;
+        }
+        ZipEntry outer = z.getEntry(nestedName);
+        if (outer == null) {
+            return Map.of();
+        }
+        Map<String, byte[]> classes = new java.util.HashMap<>();
+        try (InputStream raw = z.getInputStream(outer);
+             ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(
+                     ClassBytes.readBounded(raw, outer.getSize(), options.maxNestedJarBytes(), "nested jar")))) {
+            ZipEntry e;
+            while ((e = in.getNextEntry()) != null) {
+                if (!e.isDirectory() && e.getName().endsWith(".class")) {
+                    classes.put(e.getName(), ClassBytes.readBounded(in, e.getSize(), options.maxClassBytes(), "class entry"));
+                }
+            }
+        } catch (IOException e) {
+            // keep what was read before the damage: it is what the first read indexed too
+        }
+        lastNestedName = nestedName;
+        lastNestedClasses = classes;
+        return classes;
     }
 
     @Override
@@ -343,6 +387,10 @@ final class JarSource implements ClassSource {
         ZipFile z = zip;
         zip = null;
         closeQuietly(z);
+        synchronized (this) {
+            lastNestedName = null;
+            lastNestedClasses = Map.of();
+        }
     }
 
     private static void closeQuietly(ZipFile z) {

@@ -110,14 +110,19 @@ class ClassPathTest {
     @Test
     void classBytesAreTheBytesReadWhetherKeptOrReRead() throws IOException {
         Map<String, byte[]> lib = TestClasses.compile(Map.of("lib/Util", "package lib; public class Util { int x; }"));
-        Path boot = TestClasses.writeJar(tmp.resolve("boot.jar"),
-                Map.of("BOOT-INF/lib/lib.jar", TestClasses.zip(TestClasses.asEntries("", lib), true)));
+        Map<String, byte[]> lib2 = TestClasses.compile(Map.of("lib2/Tool", "package lib2; public class Tool { long y; }"));
+        Map<String, byte[]> bootEntries = new LinkedHashMap<>();
+        bootEntries.put("BOOT-INF/lib/lib.jar", TestClasses.zip(TestClasses.asEntries("", lib), true));
+        bootEntries.put("BOOT-INF/lib/lib2.jar", TestClasses.zip(TestClasses.asEntries("", lib2), false));
+        Path boot = TestClasses.writeJar(tmp.resolve("boot.jar"), bootEntries);
         try (ClassPath cp = ClassPath.builder().add(shapesJar).add(boot).problems(ProblemSink.collecting()).build()) {
             for (String name : List.of("shapes/Dog", "shapes/Shape", "shapes/Circle")) {
                 assertThat(cp.classBytes(name)).as(name).hasValue(shapes.get(name));
                 assertThat(cp.classBytes(name)).as(name + " from the cache").hasValue(shapes.get(name));
             }
+            // classes of nested jars are re-read too, one nested jar at a time
             assertThat(cp.classBytes("lib/Util")).hasValue(lib.get("lib/Util"));
+            assertThat(cp.classBytes("lib2/Tool")).hasValue(lib2.get("lib2/Tool"));
             assertThat(cp.origin("lib/Util")).hasValue(boot + "!/BOOT-INF/lib/lib.jar!/lib/Util.class");
         }
     }
