@@ -60,9 +60,13 @@ final class ClassBytes {
             }
             // Walking the member tables to the last byte catches a truncated class anywhere in
             // it, for little more than the constant pool scan ASM has just done.
-            ClassHeader header = ClassHeader.parse(bytes, reader, null);
+            ClassHeader.checkStructure(bytes, reader);
+            String name = reader.getClassName();
+            if (name == null || name.isEmpty()) {
+                throw new BadClassException("corrupt class file (no class name)");
+            }
             LAST.set(new Checked(bytes, reader));
-            return header.name;
+            return name;
         } catch (RuntimeException e) {
             // ASM reports garbage as whatever index went out of bounds; name the symptom instead.
             throw new BadClassException("corrupt or truncated class file (" + describe(e) + ")");

@@ -43,6 +43,30 @@ final class ClassHeader {
         return parse(bytes, ClassBytes.reader(bytes), strings);
     }
 
+    /**
+     * Walks the structure after the constant pool (interfaces, fields, methods, attributes) and
+     * fails unless it ends exactly at the last byte, as the JVM requires; decodes no strings, so
+     * checking a class costs little beyond ASM's constant pool scan.
+     */
+    static void checkStructure(byte[] bytes, ClassReader reader) {
+        int off = reader.header + 6;
+        off += 2 + 2 * reader.readUnsignedShort(off);
+        int fieldCount = reader.readUnsignedShort(off);
+        off += 2;
+        for (int i = 0; i < fieldCount; i++) {
+            off = skipAttributes(bytes, reader, off + 6);
+        }
+        int methodCount = reader.readUnsignedShort(off);
+        off += 2;
+        for (int i = 0; i < methodCount; i++) {
+            off = skipAttributes(bytes, reader, off + 6);
+        }
+        off = skipAttributes(bytes, reader, off);
+        if (off != bytes.length) {
+            throw new IllegalArgumentException("structure ends at byte " + off + " of " + bytes.length);
+        }
+    }
+
     static ClassHeader parse(byte[] bytes, ClassReader reader, Map<String, String> strings) {
         char[] buf = new char[reader.getMaxStringLength()];
         int off = reader.header;

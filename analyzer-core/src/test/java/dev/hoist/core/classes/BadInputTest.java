@@ -167,6 +167,28 @@ class BadInputTest {
     }
 
     @Test
+    void truncatedNestedJarGivesItsClassesBeforeTheCutAndTheIndexCanReReadThem() throws Exception {
+        byte[] all = Files.readAllBytes(asmJar());
+        Map<String, byte[]> app = TestClasses.plainClasses();
+        Map<String, byte[]> entries = new LinkedHashMap<>(TestClasses.asEntries("BOOT-INF/classes/", app));
+        entries.put("BOOT-INF/lib/asm-cut.jar", Arrays.copyOf(all, all.length / 2));
+        Path jar = TestClasses.writeJar(tmp.resolve("boot-cut.jar"), entries);
+        ProblemSink.Collecting problems = ProblemSink.collecting();
+
+        try (ClassPath cp = ClassPath.builder().add(jar).problems(problems).jdkFallback(false).build()) {
+            assertThat(cp.classNames()).containsAll(app.keySet());
+            List<String> fromAsm = cp.classNames().stream().filter(n -> n.startsWith("org/objectweb/asm/")).toList();
+            assertThat(fromAsm).isNotEmpty();
+            assertThat(problems.lines()).singleElement().asString()
+                    .startsWith(jar + "!BOOT-INF/lib/asm-cut.jar!/org/objectweb/asm/")
+                    .contains(": jar is truncated or damaged (");
+            for (String name : fromAsm) {
+                assertThat(cp.classBytes(name)).as(name).isPresent();
+            }
+        }
+    }
+
+    @Test
     void fileThatIsNotAZipIsReportedAndGivesNothing() throws IOException {
         Path jar = Files.writeString(tmp.resolve("notes.jar"), "this is not a zip file at all\n");
         ProblemSink.Collecting problems = ProblemSink.collecting();
