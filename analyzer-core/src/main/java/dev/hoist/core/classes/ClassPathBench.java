@@ -14,6 +14,9 @@ import java.util.Set;
  */
 public final class ClassPathBench {
 
+    /** Wall time on a machine shared with other builds mostly measures the others; this thread's CPU time does not. */
+    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
+
     private ClassPathBench() {
     }
 
@@ -49,6 +52,7 @@ public final class ClassPathBench {
             if (readOnly) {
                 // the sources alone (inflate + check), without the index, to see what indexing adds
                 long t0 = System.nanoTime();
+                long c0 = CPU.getCurrentThreadCpuTime();
                 int[] n = {0};
                 for (String p : paths) {
                     try (ClassSource s = source(p)) {
@@ -56,17 +60,21 @@ public final class ClassPathBench {
                     }
                 }
                 double readS = (System.nanoTime() - t0) / 1e9;
-                System.out.printf("run %d: %d classes read (no index) in %.3f s = %.0f classes/s%n", run, n[0], readS, n[0] / readS);
+                double cpuS = (CPU.getCurrentThreadCpuTime() - c0) / 1e9;
+                System.out.printf("run %d: %d classes read (no index) in %.3f s = %.0f classes/s (thread CPU %.3f s = %.0f classes/CPU-s)%n",
+                        run, n[0], readS, n[0] / readS, cpuS, n[0] / cpuS);
                 continue;
             }
             ProblemSink.Collecting problems = ProblemSink.collecting();
             long t0 = System.nanoTime();
+            long c0 = CPU.getCurrentThreadCpuTime();
             long calls = 0;
             long sum = 0;
             ClassPath.Builder builder = ClassPath.builder().problems(problems).jdkFallback(true);
             paths.forEach(p -> builder.add(source(p)));
             try (ClassPath cp = builder.build()) {
                 long t1 = System.nanoTime();
+                double cpuS = (CPU.getCurrentThreadCpuTime() - c0) / 1e9;
                 if (counts) {
                     // every method of every class as a call target: the worst case for the facts
                     for (String name : cp.classNames()) {
@@ -86,9 +94,11 @@ public final class ClassPathBench {
                 System.gc();
                 long retained = rt.totalMemory() - rt.freeMemory();
                 double readS = (t1 - t0) / 1e9;
-                System.out.printf("run %d: %d classes (%d shadowed, %d problems) read and indexed in %.3f s = %.0f classes/s,"
+                System.out.printf("run %d: %d classes (%d shadowed, %d problems) read and indexed in %.3f s = %.0f classes/s"
+                                + " (thread CPU %.3f s = %.0f classes/CPU-s),"
                                 + " heap in use after GC %.1f MiB%s%n",
                         run, cp.size(), cp.shadowedCount(), problems.problems().size(), readS, cp.size() / readS,
+                        cpuS, cp.size() / cpuS,
                         retained / 1048576.0,
                         counts ? String.format("; %d implementationCount calls in %.3f s (sum %d)", calls, (t2 - t1) / 1e9, sum) : "");
             }
