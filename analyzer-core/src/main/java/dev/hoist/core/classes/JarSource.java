@@ -173,9 +173,11 @@ final class JarSource implements ClassSource {
         Map<String, byte[]> nested = new LinkedHashMap<>();
         boolean multiRelease = false;
         String current = null;
+        int seen = 0;
         try (ZipInputStream in = new ZipInputStream(raw)) {
             ZipEntry e;
             while ((e = in.getNextEntry()) != null) {
+                seen++;
                 current = e.getName();
                 if (e.isDirectory()) {
                     continue;
@@ -184,7 +186,12 @@ final class JarSource implements ClassSource {
                 boolean isClass = n.endsWith(".class") && (!n.startsWith("META-INF/") || n.startsWith(VERSIONS));
                 boolean isNested = isJar(n) && depth < options.maxNestingDepth();
                 if (n.equals(MANIFEST)) {
-                    multiRelease = multiRelease(ClassBytes.readBounded(in, -1, MAX_MANIFEST_BYTES, "manifest"), prefix + n, problems);
+                    try {
+                        multiRelease = multiRelease(ClassBytes.readBounded(in, -1, MAX_MANIFEST_BYTES, "manifest"), prefix + n, problems);
+                    } catch (ClassBytes.TooBigException tooBig) {
+                        problems.report(new Problem(display, prefix + n, tooBig.getMessage() + "; multi-release entries are ignored"));
+                        budget.charge(MAX_MANIFEST_BYTES + ClassBytes.discard(in, budget.left()));
+                    }
                 } else if (isClass || isNested) {
                     long cap = Math.min(isClass ? options.maxClassBytes() : options.maxNestedJarBytes(), budget.left());
                     byte[] bytes;
@@ -219,6 +226,11 @@ final class JarSource implements ClassSource {
             String where = current == null ? (prefix.isEmpty() ? null : prefix.substring(0, prefix.length() - 2)) : prefix + current;
             problems.report(new Problem(display, where, "jar is truncated or damaged (" + ClassBytes.describe(ex)
                     + "); entries from here on are skipped, " + picks.size() + " class entries before it are read"));
+        }
+        if (seen == 0 && !prefix.isEmpty()) {
+            // ZipInputStream reads a non-zip as an empty zip; say so rather than show nothing
+            problems.report(new Problem(display, prefix.substring(0, prefix.length() - 2),
+                    "nested jar has no entries (not a zip?); skipped"));
         }
         for (Map.Entry<String, Pick<byte[]>> p : picks.entrySet()) {
             Pick<byte[]> pick = p.getValue();

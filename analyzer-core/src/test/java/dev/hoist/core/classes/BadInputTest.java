@@ -189,6 +189,21 @@ class BadInputTest {
     }
 
     @Test
+    void nestedJarThatIsNotAZipIsReportedAndItsSiblingsRead() throws IOException {
+        Map<String, byte[]> lib = TestClasses.plainClasses();
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        entries.put("WEB-INF/lib/broken.jar", "<html>404 Not Found</html>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        entries.put("WEB-INF/lib/good.jar", TestClasses.zip(TestClasses.asEntries("", lib), false));
+        Path war = TestClasses.writeJar(tmp.resolve("app.war"), entries);
+        ProblemSink.Collecting problems = ProblemSink.collecting();
+
+        List<ClassFile> read = ClassSource.open(war).readAll(problems);
+
+        assertThat(names(read)).containsExactlyInAnyOrderElementsOf(lib.keySet());
+        assertThat(problems.lines()).containsExactly(war + "!WEB-INF/lib/broken.jar: nested jar has no entries (not a zip?); skipped");
+    }
+
+    @Test
     void fileThatIsNotAZipIsReportedAndGivesNothing() throws IOException {
         Path jar = Files.writeString(tmp.resolve("notes.jar"), "this is not a zip file at all\n");
         ProblemSink.Collecting problems = ProblemSink.collecting();
