@@ -1,5 +1,8 @@
 package dev.hoist.core.classes;
 
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -9,10 +12,12 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 import org.objectweb.asm.Opcodes;
 
@@ -329,6 +334,34 @@ public final class ClassPath implements ClassLookup, AutoCloseable {
         }
     }
 
+    /** A {@code java.class.path} string, expanded at build time so its problems reach the sink then set. */
+    private record ClassPathString(String value) {
+        List<Path> expand(ProblemSink problems) {
+            List<Path> paths = new ArrayList<>();
+            for (String element : value.split(Pattern.quote(File.pathSeparator), -1)) {
+                if (element.equals("*") || element.endsWith(File.separator + "*") || element.endsWith("/*")) {
+                    Path dir = Path.of(element.length() == 1 ? "." : element.substring(0, element.length() - 2));
+                    try (var list = Files.list(dir)) {
+                        // the JVM leaves the order of a wildcard's jars unspecified; sorted, runs repeat
+                        list.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".jar"))
+                                .sorted().forEach(paths::add);
+                    } catch (IOException | RuntimeException e) {
+                        problems.report(new Problem(element, null, "cannot list (" + ClassBytes.describe(e)
+                                + "); skipped"));
+                    }
+                    continue;
+                }
+                Path p = Path.of(element.isEmpty() ? "." : element);
+                if (Files.exists(p)) {
+                    paths.add(p);
+                } else {
+                    problems.report(new Problem(element, null, "not found; skipped, as the JVM skips it"));
+                }
+            }
+            return paths;
+        }
+    }
+
     /** Collects sources and choices; {@link #build()} reads every source once. */
     public static final class Builder {
         private final List<Object> inputs = new ArrayList<>();
@@ -347,6 +380,17 @@ public final class ClassPath implements ClassLookup, AutoCloseable {
 
         public Builder addAll(List<Path> paths) {
             inputs.addAll(paths);
+            return this;
+        }
+
+        /**
+         * A class path as a JVM reports it ({@code java.class.path}, {@link File#pathSeparator}
+         * between entries), read the way the JVM reads it: {@code dir/*} means the jars in
+         * {@code dir}, an empty entry means the current directory, and an entry that does not
+         * exist is reported and skipped rather than failing the build.
+         */
+        public Builder addClassPath(String classPath) {
+            inputs.add(new ClassPathString(classPath));
             return this;
         }
 
@@ -380,7 +424,13 @@ public final class ClassPath implements ClassLookup, AutoCloseable {
         public ClassPath build() {
             List<ClassSource> sources = new ArrayList<>();
             for (Object in : inputs) {
-                sources.add(in instanceof Path p ? ClassSource.open(p, options) : (ClassSource) in);
+                if (in instanceof ClassPathString cps) {
+                    for (Path p : cps.expand(problems)) {
+                        sources.add(ClassSource.open(p, options));
+                    }
+                } else {
+                    sources.add(in instanceof Path p ? ClassSource.open(p, options) : (ClassSource) in);
+                }
             }
             Map<String, Entry> index = new HashMap<>();
             Map<String, String> strings = new HashMap<>();

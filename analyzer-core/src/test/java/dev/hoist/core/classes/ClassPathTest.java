@@ -159,6 +159,26 @@ class ClassPathTest {
     }
 
     @Test
+    void classPathStringIsReadAsTheJvmReadsItWildcardsAndMissingEntriesIncluded() throws IOException {
+        Path libDir = java.nio.file.Files.createDirectories(tmp.resolve("wild/lib"));
+        Map<String, byte[]> a = TestClasses.compile(Map.of("wa/A", "package wa; public class A {}"));
+        Map<String, byte[]> b = TestClasses.compile(Map.of("wb/B", "package wb; public class B {}"));
+        TestClasses.writeJar(libDir.resolve("a.jar"), TestClasses.asEntries("", a));
+        TestClasses.writeJar(libDir.resolve("b.JAR"), TestClasses.asEntries("", b));
+        java.nio.file.Files.writeString(libDir.resolve("notes.txt"), "not a jar");
+        Path missing = tmp.resolve("gone.jar");
+        String sep = java.io.File.pathSeparator;
+        ProblemSink.Collecting problems = ProblemSink.collecting();
+
+        try (ClassPath cp = ClassPath.builder().problems(problems).jdkFallback(false)
+                .addClassPath(shapesJar + sep + missing + sep + libDir + "/*").build()) {
+            assertThat(cp.classNames()).contains("shapes/Dog", "wa/A", "wb/B");
+            assertThat(cp.origin("wb/B")).hasValue(libDir.resolve("b.JAR") + "!/wb/B.class");
+        }
+        assertThat(problems.lines()).containsExactly(missing + ": not found; skipped, as the JVM skips it");
+    }
+
+    @Test
     void missingPathFailsTheBuildWithBadInput() {
         assertThatThrownBy(() -> ClassPath.of(List.of(shapesJar, tmp.resolve("missing.jar")), ProblemSink.collecting()))
                 .isInstanceOf(HoistException.class)
