@@ -47,6 +47,7 @@ public final class ClassPath implements ClassLookup, AutoCloseable {
     private final int shadowed;
     private final Map<String, Optional<ClassHeader>> jdkHeaders = new ConcurrentHashMap<>();
     private final Map<String, Integer> counts = new ConcurrentHashMap<>();
+    private final Set<String> notInJdk = ConcurrentHashMap.newKeySet();
     private final BytesCache cache = new BytesCache(CACHE_BYTES);
 
     private ClassPath(List<ClassSource> sources, Map<String, Entry> index, boolean jdkFallback, int shadowed) {
@@ -124,10 +125,13 @@ public final class ClassPath implements ClassLookup, AutoCloseable {
             if (bytes != null && e.bytes() == null) {
                 cache.put(internalName, bytes);
             }
-        } else if (jdkFallback) {
+        } else if (jdkFallback && !notInJdk.contains(internalName)) {
             bytes = JrtSource.find(internalName).map(ClassFile::bytes).orElse(null);
             if (bytes != null) {
                 cache.put(internalName, bytes);
+            } else {
+                // facts ask again for every call into a library that is not on the path
+                notInJdk.add(internalName);
             }
         }
         return bytes == null ? Optional.empty() : Optional.of(bytes.clone());
