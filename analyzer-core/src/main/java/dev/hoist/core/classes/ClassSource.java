@@ -42,7 +42,7 @@ public interface ClassSource extends AutoCloseable {
         return Optional.empty();
     }
 
-    /** Releases open files; reading again after closing reopens them. */
+    /** Releases files kept open for re-reading; a later read or re-read opens them again. */
     @Override
     default void close() {
     }

@@ -33,7 +33,8 @@ final class JarSource implements ClassSource {
     private final Path path;
     private final String display;
     private final ReadOptions options;
-    private volatile ZipFile zip;
+    private volatile boolean rereadable;
+    private ZipFile zip;
 
     JarSource(Path path, ReadOptions options) {
         this.path = path;
@@ -89,10 +90,14 @@ final class JarSource implements ClassSource {
             }
             return;
         }
-        ZipFile old = zip;
-        zip = z;
-        closeQuietly(old);
-        readZip(z, budget, problems, action);
+        // Closed after reading and reopened only for the jars whose classes are asked for later,
+        // so a class path of a thousand jars does not hold a thousand files and central directories.
+        try {
+            rereadable = true;
+            readZip(z, budget, problems, action);
+        } finally {
+            closeQuietly(z);
+        }
     }
 
     private void readZip(ZipFile z, Budget budget, ProblemSink problems, Consumer<ClassFile> action) {
@@ -333,7 +338,7 @@ final class JarSource implements ClassSource {
     @Override
     public boolean canReread(ClassFile file) {
         String origin = file.origin();
-        if (zip == null || !origin.startsWith(display + "!/")) {
+        if (!rereadable || !origin.startsWith(display + "!/")) {
             return false;
         }
         int first = origin.indexOf("!/", display.length() + 2);
@@ -342,13 +347,13 @@ final class JarSource implements ClassSource {
 
     @Override
     public Optional<byte[]> reread(String origin) {
-        ZipFile z = zip;
-        if (z == null || !origin.startsWith(display + "!/")) {
+        if (!rereadable || !origin.startsWith(display + "!/")) {
             return Optional.empty();
         }
         String rest = origin.substring(display.length() + 2);
         int bang = rest.indexOf("!/");
         try {
+            ZipFile z = openForReread();
             if (bang < 0) {
                 ZipEntry e = z.getEntry(rest);
                 if (e == null) {
@@ -362,6 +367,13 @@ final class JarSource implements ClassSource {
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
+    }
+
+    private synchronized ZipFile openForReread() throws IOException {
+        if (zip == null) {
+            zip = new ZipFile(path.toFile());
+        }
+        return zip;
     }
 
     private String lastNestedName;
@@ -394,15 +406,13 @@ final class JarSource implements ClassSource {
         return classes;
     }
 
+    /** Closes the jar if a re-read opened it; a later re-read opens it again. */
     @Override
-    public void close() {
-        ZipFile z = zip;
+    public synchronized void close() {
+        closeQuietly(zip);
         zip = null;
-        closeQuietly(z);
-        synchronized (this) {
-            lastNestedName = null;
-            lastNestedClasses = Map.of();
-        }
+        lastNestedName = null;
+        lastNestedClasses = Map.of();
     }
 
     private static void closeQuietly(ZipFile z) {
