@@ -86,7 +86,10 @@ public final class ClassPath implements ClassLookup, AutoCloseable {
         return index.size();
     }
 
-    /** Internal names of the indexed classes (not the lazily found JDK ones). */
+    /**
+     * Internal names of the indexed classes (not the lazily found JDK ones), in class path order;
+     * asking for their bytes in this order re-reads each jar sequentially.
+     */
     public Set<String> classNames() {
         return Collections.unmodifiableSet(index.keySet());
     }
@@ -372,6 +375,7 @@ public final class ClassPath implements ClassLookup, AutoCloseable {
         private ReadOptions options = ReadOptions.defaults();
         private boolean jdkFallback = true;
         private ProblemSink problems = ProblemSink.printingTo(System.err);
+        private boolean keepBytes;
 
         private Builder() {
         }
@@ -414,6 +418,16 @@ public final class ClassPath implements ClassLookup, AutoCloseable {
             return this;
         }
 
+        /**
+         * Keep every class's bytes in memory instead of re-reading them on demand (default off).
+         * Worth it when nearly every class will be asked for (analysing a whole jar rather than a
+         * profile's hot methods); it costs about the inflated size of the classes in heap.
+         */
+        public Builder keepBytes(boolean on) {
+            this.keepBytes = on;
+            return this;
+        }
+
         /** Where bad input is reported (default: one line each on stderr). */
         public Builder problems(ProblemSink sink) {
             this.problems = sink;
@@ -436,7 +450,8 @@ public final class ClassPath implements ClassLookup, AutoCloseable {
                     sources.add(in instanceof Path p ? ClassSource.open(p, options) : (ClassSource) in);
                 }
             }
-            Map<String, Entry> index = new HashMap<>();
+            // class path order, so walking classNames() re-reads one jar (or nested jar) after another
+            Map<String, Entry> index = new LinkedHashMap<>();
             Map<String, String> strings = new HashMap<>();
             int[] shadowed = {0};
             for (ClassSource source : sources) {
@@ -453,7 +468,7 @@ public final class ClassPath implements ClassLookup, AutoCloseable {
                                 + ClassBytes.describe(e) + ")"));
                         return;
                     }
-                    byte[] keep = source.canReread(cf) ? null : cf.bytes();
+                    byte[] keep = !keepBytes && source.canReread(cf) ? null : cf.bytes();
                     index.put(header.name, new Entry(header, source, cf.origin(), keep));
                 });
             }

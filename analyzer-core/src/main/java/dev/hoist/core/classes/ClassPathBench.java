@@ -10,7 +10,7 @@ import java.util.Set;
  * and builds the {@link ClassPath} index, several times, and prints classes per second for each
  * run. Peak memory is measured from outside ({@code /usr/bin/time -v}), since the process's own
  * view would miss the JVM's native memory. Usage:
- * {@code java -cp analyzer-core/target/classes:asm.jar dev.hoist.core.classes.ClassPathBench [--runs N] [--implementation-counts] [--read-only] jar|dir|class|jrt:|jrt:java.base...}
+ * {@code java -cp analyzer-core/target/classes:asm.jar dev.hoist.core.classes.ClassPathBench [--runs N] [--implementation-counts] [--read-only] [--keep-bytes] [--all-bytes] jar|dir|class|jrt:|jrt:java.base...}
  */
 public final class ClassPathBench {
 
@@ -35,17 +35,21 @@ public final class ClassPathBench {
         int runs = 1;
         boolean counts = false;
         boolean readOnly = false;
+        boolean keepBytes = false;
+        boolean allBytes = false;
         List<String> paths = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
                 case "--implementation-counts" -> counts = true;
                 case "--read-only" -> readOnly = true;
+                case "--keep-bytes" -> keepBytes = true;
+                case "--all-bytes" -> allBytes = true;
                 default -> paths.add(args[i]);
             }
         }
         if (paths.isEmpty()) {
-            System.err.println("usage: ClassPathBench [--runs N] [--implementation-counts] [--read-only] <jar|dir|class>...");
+            System.err.println("usage: ClassPathBench [--runs N] [--implementation-counts] [--read-only] [--keep-bytes] [--all-bytes] <jar|dir|class|jrt:|jrt:module,...>...");
             System.exit(2);
         }
         for (int run = 1; run <= runs; run++) {
@@ -70,7 +74,7 @@ public final class ClassPathBench {
             long c0 = CPU.getCurrentThreadCpuTime();
             long calls = 0;
             long sum = 0;
-            ClassPath.Builder builder = ClassPath.builder().problems(problems).jdkFallback(true);
+            ClassPath.Builder builder = ClassPath.builder().problems(problems).jdkFallback(true).keepBytes(keepBytes);
             paths.forEach(p -> builder.add(source(p)));
             try (ClassPath cp = builder.build()) {
                 long t1 = System.nanoTime();
@@ -84,6 +88,17 @@ public final class ClassPathBench {
                             calls++;
                         }
                     }
+                }
+                String bytesNote = "";
+                if (allBytes) {
+                    // what a whole-jar analysis does after indexing: ask for every class's bytes once
+                    long b0 = System.nanoTime();
+                    long total = 0;
+                    for (String name : cp.classNames()) {
+                        total += cp.classBytes(name).map(b -> b.length).orElse(0);
+                    }
+                    bytesNote = String.format("; classBytes of all %d classes (%.1f MiB) in %.3f s", cp.size(),
+                            total / 1048576.0, (System.nanoTime() - b0) / 1e9);
                 }
                 long t2 = System.nanoTime();
                 if (run == 1) {
@@ -100,7 +115,8 @@ public final class ClassPathBench {
                         run, cp.size(), cp.shadowedCount(), problems.problems().size(), readS, cp.size() / readS,
                         cpuS, cp.size() / cpuS,
                         retained / 1048576.0,
-                        counts ? String.format("; %d implementationCount calls in %.3f s (sum %d)", calls, (t2 - t1) / 1e9, sum) : "");
+                        (counts ? String.format("; %d implementationCount calls in %.3f s (sum %d)", calls, (t2 - t1) / 1e9, sum) : "")
+                                + bytesNote);
             }
         }
     }

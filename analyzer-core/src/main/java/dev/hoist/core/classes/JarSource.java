@@ -376,33 +376,53 @@ final class JarSource implements ClassSource {
         return zip;
     }
 
-    private String lastNestedName;
-    private Map<String, byte[]> lastNestedClasses = Map.of();
+    /** Bytes of re-read nested jars' classes kept at once; a fat jar's libraries are asked for one after another. */
+    private static final long NESTED_CACHE_BYTES = 64L * 1024 * 1024;
 
-    /** The class entries of one nested jar, inflated again (the last one asked for is kept). */
+    private final LinkedHashMap<String, Map<String, byte[]>> nestedCache = new LinkedHashMap<>(16, 0.75f, true);
+    private long nestedCacheBytes;
+
+    /**
+     * The class entries of one nested jar, inflated again as a whole: streaming is the only way
+     * into a jar held in another, and whoever asks for one class of a library usually asks for
+     * more. The most recently used nested jars are kept, up to a byte bound.
+     */
     private synchronized Map<String, byte[]> nestedClasses(ZipFile z, String nestedName) throws IOException {
-        if (nestedName.equals(lastNestedName)) {
-            return lastNestedClasses;
+        Map<String, byte[]> cached = nestedCache.get(nestedName);
+        if (cached != null) {
+            return cached;
         }
         ZipEntry outer = z.getEntry(nestedName);
         if (outer == null) {
             return Map.of();
         }
         Map<String, byte[]> classes = new java.util.HashMap<>();
+        long size = 0;
         try (InputStream raw = z.getInputStream(outer);
              ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(
                      ClassBytes.readBounded(raw, outer.getSize(), options.maxNestedJarBytes(), "nested jar")))) {
             ZipEntry e;
             while ((e = in.getNextEntry()) != null) {
                 if (!e.isDirectory() && e.getName().endsWith(".class")) {
-                    classes.put(e.getName(), ClassBytes.readBounded(in, e.getSize(), options.maxClassBytes(), "class entry"));
+                    byte[] bytes = ClassBytes.readBounded(in, e.getSize(), options.maxClassBytes(), "class entry");
+                    classes.put(e.getName(), bytes);
+                    size += bytes.length;
                 }
             }
         } catch (IOException e) {
             // keep what was read before the damage: it is what the first read indexed too
         }
-        lastNestedName = nestedName;
-        lastNestedClasses = classes;
+        nestedCache.put(nestedName, classes);
+        nestedCacheBytes += size;
+        var it = nestedCache.entrySet().iterator();
+        while (nestedCacheBytes > NESTED_CACHE_BYTES && nestedCache.size() > 1 && it.hasNext()) {
+            Map.Entry<String, Map<String, byte[]>> eldest = it.next();
+            if (eldest.getKey().equals(nestedName)) {
+                continue;
+            }
+            nestedCacheBytes -= eldest.getValue().values().stream().mapToLong(b -> b.length).sum();
+            it.remove();
+        }
         return classes;
     }
 
@@ -411,8 +431,8 @@ final class JarSource implements ClassSource {
     public synchronized void close() {
         closeQuietly(zip);
         zip = null;
-        lastNestedName = null;
-        lastNestedClasses = Map.of();
+        nestedCache.clear();
+        nestedCacheBytes = 0;
     }
 
     private static void closeQuietly(ZipFile z) {

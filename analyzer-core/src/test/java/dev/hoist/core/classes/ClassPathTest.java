@@ -146,6 +146,19 @@ class ClassPathTest {
     }
 
     @Test
+    void keepingBytesGivesTheSameAnswersAsReReadingThem() {
+        try (ClassPath reread = shapesPath(false);
+             ClassPath kept = ClassPath.builder().add(shapesJar).jdkFallback(false).keepBytes(true)
+                     .problems(ProblemSink.collecting()).build()) {
+            assertThat(kept.classNames()).isEqualTo(reread.classNames());
+            for (String name : kept.classNames()) {
+                assertThat(kept.classBytes(name)).as(name).hasValue(shapes.get(name));
+                assertThat(reread.classBytes(name)).as(name).hasValue(shapes.get(name));
+            }
+        }
+    }
+
+    @Test
     void firstClassOfANameWinsAsOnTheJvmClassPath() throws IOException {
         Map<String, byte[]> other = TestClasses.compile(Map.of("shapes/Dog",
                 "package shapes; public class Dog { public String bark() { return \"\"; } }"));
