@@ -732,6 +732,9 @@ public final class MethodFacts {
             if (s instanceof MethodInsnNode m && m.owner.equals("java/lang/StringBuilder") && m.name.equals("append") && operands[si] != null) {
                 parts.add(operands[si][1]);
                 recv = operands[si][0];
+            } else if (s.getOpcode() == Opcodes.DUP && operands[si] != null) {
+                // ASM gives both copies of a dup the dup as source; the builder is the dup's operand.
+                recv = operands[si][0];
             } else if (s.getOpcode() == Opcodes.NEW) {
                 for (int c : consumers[si]) {
                     if (insns[c].getOpcode() != Opcodes.DUP) continue;
@@ -1036,6 +1039,8 @@ public final class MethodFacts {
                 for (int side = 0; side < 2; side++) {
                     if (induction(l, ops[side]) && invariant(l, ops[1 - side])) return bound(l, i, ops[1 - side]);
                 }
+            } else if ((op == Opcodes.IFEQ || op == Opcodes.IFNE) && collectionIterator(l, ops[0]) != null) {
+                return new TripCount(true, TripCount.Kind.COLLECTION_SIZE, collectionIterator(l, ops[0]) + ".size()");
             } else if (op >= Opcodes.IFEQ && op <= Opcodes.IFLE && induction(l, ops[0])) {
                 SourceValue v = ops[0];
                 int si = method.instructions.indexOf(v.insns.iterator().next());
@@ -1043,6 +1048,31 @@ public final class MethodFacts {
             }
         }
         return TripCount.UNKNOWN;
+    }
+
+    private static final Set<String> SIZED = Set.of("java/util/Collection", "java/util/List", "java/util/Set",
+            "java/util/ArrayList", "java/util/LinkedList", "java/util/HashSet", "java/util/TreeSet", "java/util/LinkedHashSet",
+            "java/util/ArrayDeque", "java/util/Queue", "java/util/Deque", "java/util/SortedSet", "java/util/NavigableSet");
+
+    /**
+     * For {@code it.hasNext()} where {@code it} is a local set once from {@code c.iterator()} on a
+     * collection (whose size is known before the loop), the text of {@code c}; else null. A plain
+     * Iterable or an Iterator from elsewhere has no size.
+     */
+    private String collectionIterator(Loop l, SourceValue v) {
+        if (v.insns.size() != 1) return null;
+        int hi = method.instructions.indexOf(v.insns.iterator().next());
+        if (!(insns[hi] instanceof MethodInsnNode has) || !has.name.equals("hasNext") || operands[hi] == null) return null;
+        SourceValue it = operands[hi][0];
+        if (it.insns.size() != 1 || !(it.insns.iterator().next() instanceof VarInsnNode ld) || l.assignsLocal(ld.var)) return null;
+        int li = method.instructions.indexOf(ld);
+        SourceValue defs = operands[li][0];
+        if (defs.insns.size() != 1) return null;
+        int di = method.instructions.indexOf(defs.insns.iterator().next());
+        if (operands[di] == null || operands[di][0].insns.size() != 1) return null;
+        int ci = method.instructions.indexOf(operands[di][0].insns.iterator().next());
+        if (!(insns[ci] instanceof MethodInsnNode call) || !call.name.equals("iterator") || !SIZED.contains(call.owner)) return null;
+        return value(l, ci, operands[ci][0]).text();
     }
 
     /** A load of an int local that the loop only changes by a constant step (i++, i--, i += k). */
