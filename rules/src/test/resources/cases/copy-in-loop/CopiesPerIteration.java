@@ -60,6 +60,16 @@ public class CopiesPerIteration {
         return sum;
     }
 
+    static int countMagic(byte[][] records, byte[] magic) {
+        int n = 0;
+        for (byte[] rec : records) {
+            if (Arrays.equals(Arrays.copyOf(rec, magic.length), magic)) { // expect: copy-in-loop
+                n++;
+            }
+        }
+        return n;
+    }
+
     static long progress(ByteArrayOutputStream bos, byte[][] chunks) {
         long total = 0;
         for (byte[] c : chunks) {

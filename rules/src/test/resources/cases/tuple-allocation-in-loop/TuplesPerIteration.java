@@ -12,6 +12,9 @@ public class TuplesPerIteration {
     record Point(int x, int y) {
     }
 
+    record Span(int from, int to) {
+    }
+
     static final class Pair {
         final String key;
         final String value;
@@ -75,6 +78,20 @@ public class TuplesPerIteration {
             total += mm[1] - mm[0];
         }
         return total;
+    }
+
+    static long totalSpan(int[][] rows) {
+        long total = 0;
+        for (int[] row : rows) {
+            Span s = spanOf(row); // expect: tuple-allocation-in-loop
+            total += s.to() - s.from();
+        }
+        return total;
+    }
+
+    // Returns a fresh record: escape analysis removes it only if this call is inlined.
+    static Span spanOf(int[] row) {
+        return new Span(row[0], row[row.length - 1]);
     }
 
     static int max(int... xs) {
