@@ -40,6 +40,17 @@ public class BoxingInLoops {
         }
     }
 
+    // A map keyed by Integer boxes the key of every lookup.
+    static int resolved(int[] ids, Map<Integer, String> names) {
+        int n = 0;
+        for (int i = 0; i < ids.length; i++) {
+            if (names.get(ids[i]) != null) { // expect: boxing-in-loop
+                n++;
+            }
+        }
+        return n;
+    }
+
     static void ratios(double[] num, double[] den, List<Double> out) {
         int i = 0;
         while (i < num.length) {

@@ -12,6 +12,7 @@ public class InvariantFieldReads {
     private final long[] samples = new long[64];
     private int count;
     private double[] weights;
+    private int maxSpend;
 
     static final class Settings {
         int scale;
@@ -31,6 +32,16 @@ public class InvariantFieldReads {
             acc += weights[i] * xs[i]; // expect: invariant-field-in-loop
         }
         return acc;
+    }
+
+    // do-while: javac puts the condition, and its field read, at the bottom of the loop.
+    int affordable(int[] costs) {
+        int i = 0;
+        int spent = 0;
+        do {
+            spent += costs[i++];
+        } while (spent < maxSpend && i < costs.length); // expect: invariant-field-in-loop
+        return i;
     }
 
     static int countAboveThreshold(int[] xs) {

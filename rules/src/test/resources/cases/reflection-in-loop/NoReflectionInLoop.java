@@ -1,5 +1,8 @@
 package cases.reflection_in_loop;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +12,26 @@ import java.util.Map;
  * methods that merely share names with reflective ones ({@code invoke}, {@code get}).
  */
 public class NoReflectionInLoop {
+
+    // The recommended fix: a method handle in a static final field is a constant to C2, and
+    // invokeExact is a signature-polymorphic intrinsic call, neither reflection nor varargs.
+    private static final MethodHandle LENGTH = findLength();
+
+    private static MethodHandle findLength() {
+        try {
+            return MethodHandles.lookup().findVirtual(String.class, "length", MethodType.methodType(int.class));
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    static long totalLength(String[] words) throws Throwable {
+        long total = 0;
+        for (String w : words) {
+            total += (int) LENGTH.invokeExact(w);
+        }
+        return total;
+    }
 
     interface Handler {
         int invoke(int v);

@@ -33,6 +33,15 @@ public class ConcatAcrossIterations {
         return out;
     }
 
+    // Prepending is just as quadratic.
+    static String reversedPath(String[] segments) {
+        String path = "";
+        for (String seg : segments) {
+            path = "/" + seg + path; // expect: string-concat-in-loop
+        }
+        return path;
+    }
+
     // The shape javac 8 produced for s += x: a new builder, copy s in, append, copy out.
     static String legacy(String[] parts) {
         String acc = "";
