@@ -53,7 +53,7 @@ public final class BoxingInLoopRule implements Rule {
                     out.add(Finding.at(this, facts, loop, b.insn())
                             .score(40)
                             .confidence(Confidence.MEDIUM)
-                            .message("a " + prim + " is boxed to " + box + " on every iteration of the loop at lines " + loop.firstLine()
+                            .message((prim.equals("int") ? "an " : "a ") + prim + " is boxed to " + box + " on every iteration of the loop at lines " + loop.firstLine()
                                     + "-" + loop.lastLine() + "; unless escape analysis removes it, that is one allocation per "
                                     + "iteration. Keep the value primitive (a primitive array or a primitive collection).")
                             .fix("List<" + box + "> values = ...;\nfor (...) {\n    values.add(x); // " + box + ".valueOf(x)\n}",

@@ -37,12 +37,13 @@ public final class InvariantCallInLoopRule implements Rule {
             for (CallSite c : loop.calls()) {
                 if (!c.callee().sideEffectFree() || !c.everyIteration() || !c.receiverAndArgumentsInvariant()) continue;
                 if (c.receiver() == null && c.arguments().isEmpty()) continue;
+                if (c.receiver() != null && c.receiver().kind() == Value.Kind.CONSTANT) continue; // "literal".length() folds to a constant
                 if (c.name().equals("getClass") || c.name().endsWith("Value")) continue; // intrinsics / unboxing, nothing to hoist
                 if (c.receiver() != null && mutated(facts, loop, c.receiver())) continue;
                 boolean lookup = c.name().equals("get") && !c.owner().endsWith("List") || c.name().equals("containsKey")
                         || c.name().equals("contains") || c.name().equals("getOrDefault") || c.name().equals("indexOf");
                 int score = lookup ? 55 : 25;
-                if (loop.hasOpaqueCall()) score += 20;
+                if (loop.opaqueCallCertain()) score += 20;
                 String text = callText(c);
                 String local = c.name().equals("size") || c.name().equals("length") ? "n" : c.name().startsWith("get") && c.name().length() > 3
                         ? Character.toLowerCase(c.name().charAt(3)) + c.name().substring(4) : c.name() + "Result";

@@ -40,14 +40,18 @@ public final class InvariantFieldInLoopRule implements Rule {
                 String text = f.isStatic() ? Names.simple(f.owner()) + "." + f.name() : f.receiver().text() + "." + f.name();
                 if (feedsHoistableCall(loop, f, text)) continue; // invariant-call-in-loop gives the better advice
                 boolean opaque = loop.hasOpaqueCall();
+                boolean certain = loop.opaqueCallCertain();
                 String local = f.name();
                 String type = Names.type(f.descriptor());
-                String why = opaque
-                        ? "; the loop also calls " + loop.opaqueCallText() + ", which the JIT cannot see through, so the load cannot be hoisted"
-                        : "; C2 usually hoists this load itself, so this matters mainly in interpreted or C1-compiled code";
+                String why = !opaque
+                        ? "; C2 usually hoists this load itself, so this matters mainly in interpreted or C1-compiled code"
+                        : certain
+                        ? "; the loop also contains " + loop.opaqueCallText() + ", which the JIT cannot see through, so the load cannot be hoisted"
+                        : "; the loop also calls " + loop.opaqueCallText() + ", which is not on the analysed class path: if the JIT does not "
+                                + "inline it, the load cannot be hoisted";
                 out.add(Finding.at(this, facts, loop, f.insn())
-                        .score(opaque ? 60 : 25)
-                        .confidence(opaque ? Confidence.MEDIUM : Confidence.LOW)
+                        .score(!opaque ? 25 : certain ? 60 : 40)
+                        .confidence(opaque && certain ? Confidence.MEDIUM : Confidence.LOW)
                         .message(text + " is read on every iteration of the loop at lines " + loop.firstLine() + "-"
                                 + loop.lastLine() + " but nothing in the loop writes it" + why
                                 + ". Read it once into a local before the loop.")

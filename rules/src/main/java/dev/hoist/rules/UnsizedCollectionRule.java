@@ -62,7 +62,7 @@ public final class UnsizedCollectionRule implements Rule {
                         .score(type.startsWith("Hash") || type.startsWith("Linked") ? 55 : 45)
                         .confidence(Confidence.MEDIUM)
                         .message(var + " is created as new " + type + "() with the default capacity and then filled in the loop at lines "
-                                + fill.firstLine() + "-" + fill.lastLine() + ", which runs " + t.bound() + " times; it grows by copying "
+                                + fill.firstLine() + "-" + fill.lastLine() + ", which runs about " + t.bound() + " times; it grows by copying "
                                 + (type.startsWith("Hash") || type.startsWith("Linked") ? "and rehashing " : "") + "several times on the way. "
                                 + "Size it up front.")
                         .fix(type + (type.endsWith("Map") || type.endsWith("Set") || type.equals("ArrayList") || type.equals("ArrayDeque") ? "<>" : "")

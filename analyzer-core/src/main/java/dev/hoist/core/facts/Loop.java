@@ -29,6 +29,7 @@ public final class Loop {
     boolean writesArrays;
     boolean opaqueCall;
     String opaqueCallText;
+    boolean opaqueCertain;
     TripCount tripCount = TripCount.UNKNOWN;
     final List<FieldAccess> fieldAccesses = new ArrayList<>();
     final List<CallSite> calls = new ArrayList<>();
@@ -73,6 +74,11 @@ public final class Loop {
      */
     public boolean hasOpaqueCall() { return opaqueCall; }
     public String opaqueCallText() { return opaqueCallText; }
+    /**
+     * True when the opaque call is known not to be inlined (native, too big, recursive, megamorphic,
+     * a lock or volatile access); false when it is only unreadable on the analysed class path.
+     */
+    public boolean opaqueCallCertain() { return opaqueCertain; }
     public TripCount tripCount() { return tripCount; }
     public List<FieldAccess> fieldAccesses() { return fieldAccesses; }
     public List<CallSite> calls() { return calls; }

@@ -488,15 +488,18 @@ public final class MethodFacts {
                 else if (in instanceof MethodInsnNode m && frames[i] != null) {
                     CalleeFacts c = resolver.callee(op, m.owner, m.name, m.desc);
                     l.fieldsWritten.addAll(c.fieldsWritten());
-                    if (!l.opaqueCall && opaque(c)) {
+                    if (!l.opaqueCertain && opaque(c)) {
                         l.opaqueCall = true;
+                        l.opaqueCertain = c.readable() || c.implementations() >= 3;
                         l.opaqueCallText = simple(m.owner) + "." + m.name + "()";
                     }
-                } else if (op == Opcodes.MONITORENTER && !l.opaqueCall) {
+                } else if (op == Opcodes.MONITORENTER && !l.opaqueCertain) {
                     l.opaqueCall = true;
+                    l.opaqueCertain = true;
                     l.opaqueCallText = "a synchronized block";
-                } else if (in instanceof FieldInsnNode f && isVolatile(f) == Boolean.TRUE && !l.opaqueCall) {
+                } else if (in instanceof FieldInsnNode f && isVolatile(f) == Boolean.TRUE && !l.opaqueCertain) {
                     l.opaqueCall = true;
+                    l.opaqueCertain = true;
                     l.opaqueCallText = "a volatile access to " + f.name;
                 }
             }
@@ -920,6 +923,10 @@ public final class MethodFacts {
             }
             return new Value(Value.Kind.COMPUTED, inv, t.append(')').toString(), null);
         }
+        if (op == Opcodes.IADD || op == Opcodes.ISUB || op == Opcodes.IMUL || op == Opcodes.IDIV) {
+            String sym = op == Opcodes.IADD ? " + " : op == Opcodes.ISUB ? " - " : op == Opcodes.IMUL ? " * " : " / ";
+            return new Value(Value.Kind.COMPUTED, inv, sub(loop, si, 0, depth).text() + sym + sub(loop, si, 1, depth).text(), null);
+        }
         if (op == Opcodes.CHECKCAST || op == Opcodes.DUP) {
             Value r = sub(loop, si, 0, depth);
             return new Value(r.kind(), inv, r.text(), r.key());
@@ -1042,9 +1049,17 @@ public final class MethodFacts {
             } else if ((op == Opcodes.IFEQ || op == Opcodes.IFNE) && collectionIterator(l, ops[0]) != null) {
                 return new TripCount(true, TripCount.Kind.COLLECTION_SIZE, collectionIterator(l, ops[0]) + ".size()");
             } else if (op >= Opcodes.IFEQ && op <= Opcodes.IFLE && induction(l, ops[0])) {
-                SourceValue v = ops[0];
-                int si = method.instructions.indexOf(v.insns.iterator().next());
-                return new TripCount(true, TripCount.Kind.INT_BOUND, name(((VarInsnNode) insns[si]).var, si));
+                // A count-down (while (n-- > 0), for (i = k; i >= 0; i--)): the bound is the start value.
+                int si = method.instructions.indexOf(ops[0].insns.iterator().next());
+                String bound = name(((VarInsnNode) insns[si]).var, si);
+                List<Integer> entry = new ArrayList<>();
+                for (AbstractInsnNode def : operands[si][0].insns) if (!l.contains(method.instructions.indexOf(def))) entry.add(method.instructions.indexOf(def));
+                if (entry.size() == 1 && insns[entry.get(0)].getOpcode() == Opcodes.ISTORE && operands[entry.get(0)] != null
+                        && operands[entry.get(0)][0].insns.size() == 1) {
+                    Value start = describe(l, method.instructions.indexOf(operands[entry.get(0)][0].insns.iterator().next()), true, 0);
+                    if (!start.text().contains("…")) bound = start.text();
+                }
+                return new TripCount(true, TripCount.Kind.INT_BOUND, bound);
             }
         }
         return TripCount.UNKNOWN;
