@@ -24,8 +24,9 @@ public final class CopyInLoopRule implements Rule {
     @Override
     public String mechanism() {
         return "substring, Arrays.copyOf(Range), toCharArray, getBytes, new String(bytes) and toByteArray allocate a "
-                + "new array and copy every element (getBytes and new String also encode or decode). The JIT never "
-                + "removes such a copy: it is a real allocation plus O(length) work per iteration.";
+                + "new array and copy every element (getBytes and new String also encode or decode). C2 removes such a "
+                + "copy only in the rare case where escape analysis proves the copy never leaves compiled code; "
+                + "normally it is a real allocation plus O(length) work per iteration.";
     }
 
     @Override

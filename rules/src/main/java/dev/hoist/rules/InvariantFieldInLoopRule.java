@@ -26,7 +26,7 @@ public final class InvariantFieldInLoopRule implements Rule {
     public String mechanism() {
         return "C2 hoists a non-volatile field load out of a loop only when it can prove nothing in the loop writes "
                 + "that memory; a call it cannot inline (or a volatile access, or a lock) may write any field, so the "
-                + "load stays in the loop. The interpreter and C1 never hoist it.";
+                + "load stays in the loop. The interpreter never hoists it, and C1 only in short, simple loops.";
     }
 
     @Override

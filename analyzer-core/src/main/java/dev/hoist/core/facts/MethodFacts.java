@@ -948,11 +948,17 @@ public final class MethodFacts {
         return describe(loop, x, loop == null || invariantInsn(loop, x), depth + 1);
     }
 
+    private Boolean thisReassigned;
+
     private boolean assignedAnywhere(int var) {
+        // Only asked for slot 0 ("is this still this?"); cached so large methods stay linear.
+        if (var == 0 && thisReassigned != null) return thisReassigned;
+        boolean r = false;
         for (AbstractInsnNode in : insns) {
-            if (in instanceof VarInsnNode v && v.var == var && v.getOpcode() >= Opcodes.ISTORE) return true;
+            if (in instanceof VarInsnNode v && v.var == var && v.getOpcode() >= Opcodes.ISTORE) r = true;
         }
-        return false;
+        if (var == 0) thisReassigned = r;
+        return r;
     }
 
     /** Whether a value is the same on every iteration of {@code loop}. */
