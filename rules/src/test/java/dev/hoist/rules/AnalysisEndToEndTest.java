@@ -66,12 +66,15 @@ class AnalysisEndToEndTest {
     @Test
     void aCorruptClassFileIsSkippedAndReportedWithoutLosingTheOthers() throws Exception {
         Map<String, byte[]> classes = compile();
-        List<byte[]> input = new ArrayList<>(classes.values());
+        List<Analysis.Input> input = new ArrayList<>();
+        classes.forEach((name, bytes) -> input.add(new Analysis.Input(name + ".class", bytes)));
         byte[] report = classes.get("com/acme/app/Report");
-        input.add(0, java.util.Arrays.copyOf(report, report.length / 2));
-        input.add(0, new byte[] {1, 2, 3});
-        Analysis.Result result = new Analysis(ClassLookup.empty(), List.copyOf(RuleRegistry.load().all())).analyze(input);
+        input.add(0, new Analysis.Input("app.jar!/Truncated.class", java.util.Arrays.copyOf(report, report.length / 2)));
+        input.add(0, new Analysis.Input("app.jar!/Junk.class", new byte[] {1, 2, 3}));
+        Analysis.Result result = new Analysis(ClassLookup.empty(), List.copyOf(RuleRegistry.load().all())).analyzeInputs(input);
         assertThat(result.problems()).hasSize(2).allSatisfy(p -> assertThat(p).contains("not valid bytecode"));
+        assertThat(result.problems().get(0)).startsWith("skipped app.jar!/Junk.class:");
+        assertThat(result.classes()).isEqualTo(classes.size());
         assertThat(result.findings()).anyMatch(f -> f.rule().equals("string-concat-in-loop"));
     }
 }

@@ -49,20 +49,32 @@ public final class Analysis {
     public record Result(List<Finding> findings, List<String> problems, int classes, int methodsWithLoops) {
     }
 
+    /** One class file to analyse and where it came from (a path, a jar entry), used in problem messages. */
+    public record Input(String origin, byte[] bytes) {
+    }
+
     public Result analyze(Iterable<byte[]> classFiles) {
+        List<Input> inputs = new ArrayList<>();
+        for (byte[] b : classFiles) inputs.add(new Input(null, b));
+        return analyzeInputs(inputs);
+    }
+
+    public Result analyzeInputs(Iterable<Input> classFiles) {
         CalleeResolver resolver = new CalleeResolver(lookup);
         List<Finding> findings = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         int classes = 0;
         int analysed = 0;
-        for (byte[] bytes : classFiles) {
+        for (Input input : classFiles) {
+            byte[] bytes = input.bytes();
             ClassNode cn = new ClassNode();
             BytecodeOffsets offsets;
             try {
                 new ClassReader(bytes).accept(cn, ClassReader.SKIP_FRAMES);
                 offsets = BytecodeOffsets.read(bytes);
             } catch (RuntimeException e) {
-                problems.add("skipped a class file that is not valid bytecode (" + e.getClass().getSimpleName() + ")");
+                problems.add("skipped " + (input.origin() == null ? "a class file" : input.origin())
+                        + ": not valid bytecode (" + e.getClass().getSimpleName() + ")");
                 continue;
             }
             classes++;
