@@ -65,9 +65,9 @@ public final class UnsizedCollectionRule implements Rule {
                                 + fill.firstLine() + "-" + fill.lastLine() + ", which runs about " + t.bound() + " times; it grows by copying "
                                 + (type.startsWith("Hash") || type.startsWith("Linked") ? "and rehashing " : "") + "several times on the way. "
                                 + "Size it up front.")
-                        .fix(type + (type.endsWith("Map") || type.endsWith("Set") || type.equals("ArrayList") || type.equals("ArrayDeque") ? "<>" : "")
-                                        .replace(type + "<>", type + "<...>") + " " + var + " = new " + type + diamond(type) + "();",
-                                type + " " + var + " = new " + type + diamond(type) + "(" + capacity(type, t.bound()) + ");")
+                        .fix(var + " = new " + type + diamond(type) + "();\nfor (...) {\n    " + var + "." + c.name() + "(...);\n}",
+                                var + " = new " + type + diamond(type) + "(" + capacity(type, t.bound()) + ");\nfor (...) {\n    "
+                                        + var + "." + c.name() + "(...);\n}")
                         .build());
                 break;
             }
