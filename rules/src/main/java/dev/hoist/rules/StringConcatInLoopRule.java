@@ -36,15 +36,23 @@ public final class StringConcatInLoopRule implements Rule {
                 if (c.carriedVariable() == null) continue;
                 String v = c.carriedVariable();
                 String sb = v.startsWith("this.") ? v.substring(5) + "Builder" : v + "Builder";
+                java.util.List<String> rest = new ArrayList<>(c.parts());
+                rest.remove(v);
+                String appends = rest.isEmpty() ? ".append(part)" : rest.stream().map(p -> ".append(" + p + ")").reduce("", String::concat);
+                String expr = c.parts().isEmpty() ? v + " + part" : String.join(" + ", c.parts());
                 out.add(Finding.at(this, facts, loop, c.insn())
                         .score(75)
                         .confidence(Confidence.HIGH)
                         .message(v + " is extended with + on every iteration of the loop at lines " + loop.firstLine() + "-"
                                 + loop.lastLine() + "; each step copies the whole string so far (quadratic in the result length). "
-                                + "Append to one StringBuilder and call toString() after the loop.")
-                        .fix("for (...) {\n    " + v + " += part;\n}",
-                                "StringBuilder " + sb + " = new StringBuilder(" + v + ");\nfor (...) {\n    " + sb
-                                        + ".append(part);\n}\n" + v + " = " + sb + ".toString();")
+                                + (c.prepends() ? "Collect the parts and join them once after the loop."
+                                        : "Append to one StringBuilder and call toString() after the loop."))
+                        .fix("for (...) {\n    " + v + " = " + expr + ";\n}",
+                                c.prepends()
+                                        ? "List<String> parts = new ArrayList<>();\nfor (...) {\n    parts.add(" + String.join(" + ", rest)
+                                                + ");\n}\nCollections.reverse(parts);\n" + v + " = String.join(\"\", parts) + " + v + ";"
+                                        : "StringBuilder " + sb + " = new StringBuilder(" + v + ");\nfor (...) {\n    " + sb
+                                                + appends + ";\n}\n" + v + " = " + sb + ".toString();")
                         .build());
             }
         }

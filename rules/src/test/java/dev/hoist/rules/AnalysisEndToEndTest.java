@@ -41,7 +41,7 @@ class AnalysisEndToEndTest {
         assertThat(concat.loopLines()).containsExactly(11, 13);
         assertThat(concat.loopBcis()).isNotEmpty();
         assertThat(concat.fix().before()).isEqualTo("text += row + \"\\n\";");
-        assertThat(concat.fix().after()).contains("textBuilder.append(part)");
+        assertThat(concat.fix().after()).contains("textBuilder.append(row).append(\"\\n\");");
         assertThat(concat.loopSource()).containsExactly("        for (String row : rows) {", "            text += row + \"\\n\";", "        }");
 
         // @SuppressHoist from another package silences only the rule it names, only where it is put.

@@ -671,11 +671,68 @@ public final class MethodFacts {
         if (bsm.getOwner().equals("java/lang/invoke/StringConcatFactory")) {
             String carried = null;
             for (int c : consumers[i]) carried = carriedTarget(l, c, operands[i]);
-            l.concats.add(new StringConcat(i, line[i], true, carried, l));
+            l.concats.add(new StringConcat(i, line[i], true, carried, indyParts(l, i, d), l));
         } else if (bsm.getOwner().equals("java/lang/invoke/LambdaMetafactory")) {
             l.lambdas.add(new LambdaCapture(i, line[i], Type.getReturnType(d.desc).getInternalName(),
                     Type.getArgumentTypes(d.desc).length, l));
         }
+    }
+
+    /** The operands of a makeConcat(WithConstants) call, with the recipe's constants, in order. */
+    private List<String> indyParts(Loop l, int i, InvokeDynamicInsnNode d) {
+        List<String> parts = new ArrayList<>();
+        Type[] types = Type.getArgumentTypes(d.desc);
+        SourceValue[] ops = operands[i];
+        if (ops == null) return parts;
+        if (d.name.equals("makeConcatWithConstants") && d.bsmArgs.length > 0 && d.bsmArgs[0] instanceof String recipe) {
+            int arg = 0, cst = 1;
+            StringBuilder lit = new StringBuilder();
+            for (int k = 0; k < recipe.length(); k++) {
+                char ch = recipe.charAt(k);
+                if (ch == '\u0001' || ch == '\u0002') {
+                    if (lit.length() > 0) parts.add(quote(lit.toString()));
+                    lit.setLength(0);
+                    if (ch == '\u0001' && arg < ops.length) {
+                        parts.add(operandText(l, i, ops[arg], types[arg]));
+                        arg++;
+                    } else if (ch == '\u0002' && cst < d.bsmArgs.length) {
+                        parts.add(quote(String.valueOf(d.bsmArgs[cst++])));
+                    }
+                } else {
+                    lit.append(ch);
+                }
+            }
+            if (lit.length() > 0) parts.add(quote(lit.toString()));
+        } else {
+            for (int k = 0; k < ops.length; k++) parts.add(operandText(l, i, ops[k], types[k]));
+        }
+        return parts;
+    }
+
+    private String operandText(Loop l, int at, SourceValue v, Type t) {
+        Value val = value(l, at, v);
+        if (t.getSort() == Type.CHAR && val.kind() == Value.Kind.CONSTANT) {
+            try {
+                return quoteChar((char) Integer.parseInt(val.text()));
+            } catch (NumberFormatException e) {
+                return val.text();
+            }
+        }
+        return val.text();
+    }
+
+    private static String quote(String s) {
+        return '"' + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n").replace("\t", "\\t") + '"';
+    }
+
+    private static String quoteChar(char c) {
+        return switch (c) {
+            case '\n' -> "'\\n'";
+            case '\t' -> "'\\t'";
+            case '\'' -> "'\\''";
+            case '\\' -> "'\\\\'";
+            default -> "'" + c + "'";
+        };
     }
 
     /**
@@ -728,12 +785,14 @@ public final class MethodFacts {
     private void sbConcatFact(int i, Loop l) {
         // Walk the append chain back to the NEW StringBuilder, collecting the appended parts.
         List<SourceValue> parts = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
         SourceValue recv = operands[i][0];
         for (int guard = 0; guard < 64 && recv.insns.size() == 1; guard++) {
             int si = method.instructions.indexOf(recv.insns.iterator().next());
             AbstractInsnNode s = insns[si];
             if (s instanceof MethodInsnNode m && m.owner.equals("java/lang/StringBuilder") && m.name.equals("append") && operands[si] != null) {
                 parts.add(operands[si][1]);
+                texts.add(0, operandText(l, si, operands[si][1], Type.getArgumentTypes(m.desc)[0]));
                 recv = operands[si][0];
             } else if (s.getOpcode() == Opcodes.DUP && operands[si] != null) {
                 // ASM gives both copies of a dup the dup as source; the builder is the dup's operand.
@@ -742,7 +801,11 @@ public final class MethodFacts {
                 for (int c : consumers[si]) {
                     if (insns[c].getOpcode() != Opcodes.DUP) continue;
                     for (int c2 : consumers[c]) {
-                        if (insns[c2] instanceof MethodInsnNode init && init.name.equals("<init>") && operands[c2].length == 2) parts.add(operands[c2][1]);
+                        if (insns[c2] instanceof MethodInsnNode init && init.name.equals("<init>") && operands[c2].length == 2
+                                && !init.desc.equals("(I)V")) {
+                            parts.add(operands[c2][1]);
+                            texts.add(0, operandText(l, c2, operands[c2][1], Type.getArgumentTypes(init.desc)[0]));
+                        }
                     }
                 }
                 String carried = null;
@@ -750,7 +813,7 @@ public final class MethodFacts {
                     String t = carriedTarget(l, c, parts.toArray(new SourceValue[0]));
                     if (t != null) carried = t;
                 }
-                l.concats.add(new StringConcat(i, line[i], false, carried, l));
+                l.concats.add(new StringConcat(i, line[i], false, carried, texts, l));
                 return;
             } else {
                 return;

@@ -65,6 +65,8 @@ class MoreFactsTest {
         assertThat(loop("carried").concats()).singleElement().satisfies(c -> {
             assertThat(c.indy()).isTrue();
             assertThat(c.carriedVariable()).isEqualTo("s");
+            assertThat(c.parts()).containsExactly("s", "p");
+            assertThat(c.prepends()).isFalse();
         });
         assertThat(loop("notCarried").concats()).singleElement().satisfies(c -> assertThat(c.carriedVariable()).isNull());
     }
