@@ -1,0 +1,24 @@
+package dev.hoist.core.facts;
+
+/**
+ * What the analysed class path says about the target of a call: whether its body could be read,
+ * its bytecode size, whether it is native, abstract, a trivial getter or directly recursive, whether
+ * it is on the documented list of side-effect-free JDK methods, how many implementations a virtual
+ * or interface call can reach ({@code -1} when unknown), whether it returns a freshly made small
+ * array or record, and which fields it writes (so a field read in a loop is not called invariant
+ * when a callee writes it).
+ */
+public record CalleeFacts(boolean readable, int codeSize, boolean isNative, boolean isAbstract, boolean isFinal,
+                          boolean trivialGetter, boolean recursive, boolean knownReadOnly, int implementations,
+                          boolean returnsFreshTuple, java.util.Set<String> fieldsWritten) {
+
+    /** Known to have no side effects: a documented JDK read-only method or a trivial getter. */
+    public boolean sideEffectFree() {
+        return knownReadOnly || trivialGetter;
+    }
+
+    /** Whether this callee may write {@code owner.name}; unknown bodies are not assumed to (see InvariantField advice). */
+    public boolean writes(String name) {
+        return fieldsWritten.contains(name);
+    }
+}

@@ -1,0 +1,259 @@
+package dev.hoist.core.facts;
+
+import dev.hoist.core.classes.ClassLookup;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.FieldInsnNode;
+import org.objectweb.asm.tree.FieldNode;
+import org.objectweb.asm.tree.InsnNode;
+import org.objectweb.asm.tree.IntInsnNode;
+import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.TypeInsnNode;
+import org.objectweb.asm.tree.VarInsnNode;
+import org.objectweb.asm.tree.analysis.Analyzer;
+import org.objectweb.asm.tree.analysis.AnalyzerException;
+import org.objectweb.asm.tree.analysis.Frame;
+import org.objectweb.asm.tree.analysis.SourceInterpreter;
+import org.objectweb.asm.tree.analysis.SourceValue;
+
+/**
+ * Reads callees and field declarations through a {@link ClassLookup}, once per class: one
+ * resolver is shared by all methods of an analysis so a popular callee is parsed only once.
+ * Not thread-safe; use one per analysing thread.
+ */
+public final class CalleeResolver {
+    /** The largest constant array length still called a small tuple-like array. */
+    public static final int SMALL_ARRAY = 16;
+
+    private final ClassLookup lookup;
+    private final Map<String, Optional<ClassNode>> classes = new HashMap<>();
+    private final Map<String, CalleeFacts> callees = new HashMap<>();
+    private final Map<String, byte[]> bytesOf = new HashMap<>();
+    private final Map<String, BytecodeOffsets> offsets = new HashMap<>();
+
+    public CalleeResolver(ClassLookup lookup) {
+        this.lookup = lookup;
+    }
+
+    /** Makes a class under analysis known, so calls within the same class are resolved without the lookup. */
+    public void register(ClassNode node, byte[] bytes) {
+        classes.put(node.name, Optional.of(node));
+        bytesOf.put(node.name, bytes);
+    }
+
+    /** The exact code length of a method of a readable class, or -1. */
+    int codeLength(String owner, MethodNode m) {
+        BytecodeOffsets o = offsets.get(owner);
+        if (o == null) {
+            byte[] b = bytesOf.get(owner);
+            if (b == null) return -1;
+            try {
+                o = BytecodeOffsets.read(b);
+            } catch (RuntimeException e) {
+                return -1;
+            }
+            offsets.put(owner, o);
+        }
+        return o.codeLength(m.name, m.desc);
+    }
+
+    public Optional<ClassNode> classNode(String internalName) {
+        Optional<ClassNode> c = classes.get(internalName);
+        if (c == null) {
+            c = Optional.empty();
+            try {
+                Optional<byte[]> bytes = lookup.classBytes(internalName);
+                if (bytes.isPresent()) {
+                    bytesOf.put(internalName, bytes.get());
+                    ClassNode n = new ClassNode();
+                    new ClassReader(bytes.get()).accept(n, ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+                    c = Optional.of(n);
+                }
+            } catch (RuntimeException unreadable) {
+                // A corrupt dependency only means less is known about its callees.
+                c = Optional.empty();
+            }
+            classes.put(internalName, c);
+        }
+        return c;
+    }
+
+    /** The field's declaration in {@code owner} or its superclasses, if readable. */
+    public FieldNode field(String owner, String name) {
+        String cur = owner;
+        for (int guard = 0; cur != null && guard < 20; guard++) {
+            Optional<ClassNode> c = classNode(cur);
+            if (c.isEmpty()) return null;
+            for (FieldNode f : c.get().fields) if (f.name.equals(name)) return f;
+            cur = c.get().superName;
+        }
+        return null;
+    }
+
+    private MethodNode method(String owner, String name, String desc, String[] declaringOwner) {
+        String cur = owner;
+        for (int guard = 0; cur != null && guard < 20; guard++) {
+            Optional<ClassNode> c = classNode(cur);
+            if (c.isEmpty()) return null;
+            for (MethodNode m : c.get().methods) {
+                if (m.name.equals(name) && m.desc.equals(desc)) {
+                    declaringOwner[0] = cur;
+                    return m;
+                }
+            }
+            cur = c.get().superName;
+        }
+        return null;
+    }
+
+    public boolean isRecord(String internalName) {
+        return classNode(internalName).map(c -> "java/lang/Record".equals(c.superName)).orElse(false);
+    }
+
+    /** Small aggregate types: records and the usual pair/tuple/entry holders. */
+    public boolean isTupleType(String internalName) {
+        if (internalName.startsWith("[")) return false;
+        String simple = internalName.substring(internalName.lastIndexOf('/') + 1);
+        simple = simple.substring(simple.lastIndexOf('$') + 1);
+        return isRecord(internalName) || simple.endsWith("Pair") || simple.endsWith("Tuple")
+                || simple.equals("SimpleEntry") || simple.equals("SimpleImmutableEntry") || simple.endsWith("Triple")
+                || simple.equals("KeyValue");
+    }
+
+    public CalleeFacts callee(int opcode, String owner, String name, String desc) {
+        String key = opcode + owner + '.' + name + desc;
+        CalleeFacts f = callees.get(key);
+        if (f == null) {
+            f = compute(opcode, owner, name, desc);
+            callees.put(key, f);
+        }
+        return f;
+    }
+
+    private CalleeFacts compute(int opcode, String owner, String name, String desc) {
+        boolean readOnly = ReadOnlyMethods.contains(owner, name);
+        int impls = -1;
+        if (opcode == Opcodes.INVOKEVIRTUAL || opcode == Opcodes.INVOKEINTERFACE) {
+            impls = lookup.implementationCount(owner, name, desc);
+        }
+        String[] decl = new String[1];
+        MethodNode m = owner.startsWith("[") ? null : method(owner, name, desc, decl);
+        if (m == null) {
+            if (readOnly || impls >= 0) {
+                // Interface methods may still be declared in a superinterface we did not walk; that is fine.
+            }
+            return new CalleeFacts(false, -1, false, false, false, false, false, readOnly, impls, false, Set.of());
+        }
+        boolean isNative = (m.access & Opcodes.ACC_NATIVE) != 0;
+        boolean isAbstract = (m.access & Opcodes.ACC_ABSTRACT) != 0;
+        ClassNode declaring = classNode(decl[0]).orElseThrow();
+        boolean isFinal = (m.access & (Opcodes.ACC_FINAL | Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC)) != 0
+                || (declaring.access & Opcodes.ACC_FINAL) != 0 || name.equals("<init>");
+        int size = codeLength(decl[0], m);
+        if (size < 0) size = codeSize(m);
+        boolean trivial = false;
+        boolean recursive = false;
+        Set<String> written = new HashSet<>();
+        if (m.instructions.size() > 0) {
+            int real = 0;
+            int[] ops = new int[4];
+            for (AbstractInsnNode in = m.instructions.getFirst(); in != null; in = in.getNext()) {
+                int op = in.getOpcode();
+                if (op < 0) continue;
+                if (real < 4) ops[real] = op;
+                real++;
+                if (in instanceof MethodInsnNode mi && mi.name.equals(name) && mi.desc.equals(desc)
+                        && mi.owner.equals(decl[0])) {
+                    recursive = true;
+                }
+                if (in instanceof FieldInsnNode fi && (op == Opcodes.PUTFIELD || op == Opcodes.PUTSTATIC)) {
+                    written.add(fi.name);
+                }
+            }
+            trivial = (real == 3 && ops[0] == Opcodes.ALOAD && ops[1] == Opcodes.GETFIELD && isReturn(ops[2]))
+                    || (real == 2 && ops[0] == Opcodes.GETSTATIC && isReturn(ops[1]));
+        }
+        boolean fresh = false;
+        if (!isAbstract && !isNative && (desc.endsWith(";") || desc.contains(")["))) {
+            fresh = returnsFreshTuple(decl[0], m);
+        }
+        return new CalleeFacts(true, size, isNative, isAbstract, isFinal, trivial, recursive, readOnly, impls, fresh,
+                written);
+    }
+
+    private static boolean isReturn(int op) {
+        return op >= Opcodes.IRETURN && op <= Opcodes.ARETURN;
+    }
+
+    /** Bytecode length of the method body, as HotSpot's inlining heuristics count it. */
+    static int codeSize(MethodNode m) {
+        // Reconstructing exact length needs the class bytes; the instruction count is a close
+        // lower bound, so add the typical operand bytes per real instruction.
+        int size = 0;
+        for (AbstractInsnNode in = m.instructions.getFirst(); in != null; in = in.getNext()) {
+            int op = in.getOpcode();
+            if (op < 0) continue;
+            size += switch (in.getType()) {
+                case AbstractInsnNode.INSN -> 1;
+                case AbstractInsnNode.INT_INSN -> op == Opcodes.SIPUSH ? 3 : 2;
+                case AbstractInsnNode.VAR_INSN -> ((VarInsnNode) in).var < 4 ? 1 : 2;
+                case AbstractInsnNode.IINC_INSN -> 3;
+                case AbstractInsnNode.INVOKE_DYNAMIC_INSN -> 5;
+                case AbstractInsnNode.METHOD_INSN -> op == Opcodes.INVOKEINTERFACE ? 5 : 3;
+                case AbstractInsnNode.LDC_INSN -> 2;
+                case AbstractInsnNode.MULTIANEWARRAY_INSN -> 4;
+                case AbstractInsnNode.TABLESWITCH_INSN, AbstractInsnNode.LOOKUPSWITCH_INSN -> 16;
+                default -> 3;
+            };
+        }
+        return size;
+    }
+
+    private boolean returnsFreshTuple(String owner, MethodNode m) {
+        Frame<SourceValue>[] frames;
+        try {
+            frames = new Analyzer<>(new SourceInterpreter()).analyze(owner, m);
+        } catch (AnalyzerException | RuntimeException e) {
+            return false;
+        }
+        boolean any = false;
+        for (AbstractInsnNode in = m.instructions.getFirst(); in != null; in = in.getNext()) {
+            if (in.getOpcode() != Opcodes.ARETURN) continue;
+            Frame<SourceValue> f = frames[m.instructions.indexOf(in)];
+            if (f == null) continue;
+            if (!freshTuple(m, frames, f.getStack(f.getStackSize() - 1), 0)) return false;
+            any = true;
+        }
+        return any;
+    }
+
+    private boolean freshTuple(MethodNode m, Frame<SourceValue>[] frames, SourceValue v, int depth) {
+        if (v.insns.isEmpty() || depth > 8) return false;
+        for (AbstractInsnNode src : v.insns) {
+            Frame<SourceValue> f = frames[m.instructions.indexOf(src)];
+            if (f == null) return false;
+            boolean ok = switch (src.getOpcode()) {
+                case Opcodes.NEW -> isTupleType(((TypeInsnNode) src).desc);
+                case Opcodes.NEWARRAY, Opcodes.ANEWARRAY -> {
+                    int len = MethodFacts.constantInt(f.getStack(f.getStackSize() - 1));
+                    yield len >= 0 && len <= SMALL_ARRAY;
+                }
+                case Opcodes.DUP, Opcodes.CHECKCAST -> freshTuple(m, frames, f.getStack(f.getStackSize() - 1), depth + 1);
+                case Opcodes.ALOAD -> freshTuple(m, frames, f.getLocal(((VarInsnNode) src).var), depth + 1);
+                case Opcodes.ASTORE -> freshTuple(m, frames, f.getStack(f.getStackSize() - 1), depth + 1);
+                default -> false;
+            };
+            if (!ok) return false;
+        }
+        return true;
+    }
+
+}

@@ -1,0 +1,104 @@
+package dev.hoist.core.facts;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A natural loop of one method: all back edges to one header merged. It knows its place in the
+ * loop nest, its instructions (as instruction indices into the method's {@code InsnList}), its
+ * original bytecode offsets (so profile frames, which carry a bci, can be mapped to it), its
+ * source line range, and the facts of the instructions for which it is the innermost loop.
+ * Write sets ({@link #assignsLocal}, {@link #writesField}) cover nested loops too.
+ */
+public final class Loop {
+    final int header;
+    final BitSet body;
+    final int[] latches;
+    Loop parent;
+    final List<Loop> children = new ArrayList<>();
+    int depth;
+    int[] bcis = new int[0];
+    int firstLine = -1;
+    int lastLine = -1;
+    final BitSet localsAssigned = new BitSet();
+    final Set<String> fieldsWritten = new HashSet<>();
+    boolean writesArrays;
+    boolean opaqueCall;
+    String opaqueCallText;
+    boolean opaqueCertain;
+    TripCount tripCount = TripCount.UNKNOWN;
+    final List<FieldAccess> fieldAccesses = new ArrayList<>();
+    final List<CallSite> calls = new ArrayList<>();
+    final List<Allocation> allocations = new ArrayList<>();
+    final List<Boxing> boxings = new ArrayList<>();
+    final List<Copy> copies = new ArrayList<>();
+    final List<StringConcat> concats = new ArrayList<>();
+    final List<LambdaCapture> lambdas = new ArrayList<>();
+    final List<Monitor> monitors = new ArrayList<>();
+    final List<FieldAccess> volatileAccesses = new ArrayList<>();
+    final List<CallSite> reflectiveCalls = new ArrayList<>();
+
+    Loop(int header, BitSet body, int[] latches) {
+        this.header = header;
+        this.body = body;
+        this.latches = latches;
+    }
+
+    public int headerInsn() { return header; }
+    public boolean contains(int insn) { return insn >= 0 && body.get(insn); }
+    public BitSet body() { return (BitSet) body.clone(); }
+    public Loop parent() { return parent; }
+    public List<Loop> children() { return Collections.unmodifiableList(children); }
+    /** 1 for an outermost loop. */
+    public int depth() { return depth; }
+    /** The sorted original bytecode offsets of the loop's instructions. */
+    public int[] bcis() { return bcis.clone(); }
+    public int firstBci() { return bcis.length == 0 ? -1 : bcis[0]; }
+    public int lastBci() { return bcis.length == 0 ? -1 : bcis[bcis.length - 1]; }
+    public boolean containsBci(int bci) { return java.util.Arrays.binarySearch(bcis, bci) >= 0; }
+    public int firstLine() { return firstLine; }
+    public int lastLine() { return lastLine; }
+    public boolean assignsLocal(int var) { return localsAssigned.get(var); }
+    public BitSet localsAssigned() { return (BitSet) localsAssigned.clone(); }
+    /** Whether an instruction in the loop or a readable callee called from it stores to a field of that name. */
+    public boolean writesField(String name) { return fieldsWritten.contains(name); }
+    public boolean writesArrays() { return writesArrays; }
+    /**
+     * Whether the loop calls something the JIT cannot see through: native, larger than
+     * FreqInlineSize, recursive, megamorphic, or not readable on the analysed path; a volatile
+     * access or a monitor counts too, because loads cannot float across them either.
+     */
+    public boolean hasOpaqueCall() { return opaqueCall; }
+    public String opaqueCallText() { return opaqueCallText; }
+    /**
+     * True when the opaque call is known not to be inlined (native, too big, recursive, megamorphic,
+     * a lock or volatile access); false when it is only unreadable on the analysed class path.
+     */
+    public boolean opaqueCallCertain() { return opaqueCertain; }
+    public TripCount tripCount() { return tripCount; }
+    public List<FieldAccess> fieldAccesses() { return fieldAccesses; }
+    public List<CallSite> calls() { return calls; }
+    public List<Allocation> allocations() { return allocations; }
+    public List<Boxing> boxings() { return boxings; }
+    public List<Copy> copies() { return copies; }
+    public List<StringConcat> concats() { return concats; }
+    public List<LambdaCapture> lambdas() { return lambdas; }
+    public List<Monitor> monitors() { return monitors; }
+    public List<FieldAccess> volatileAccesses() { return volatileAccesses; }
+    public List<CallSite> reflectiveCalls() { return reflectiveCalls; }
+
+    /** Whether this loop is {@code other} or nested in it. */
+    public boolean within(Loop other) {
+        for (Loop l = this; l != null; l = l.parent) if (l == other) return true;
+        return false;
+    }
+
+    @Override
+    public String toString() {
+        return "Loop[lines " + firstLine + "-" + lastLine + ", bci " + firstBci() + "-" + lastBci() + ", depth " + depth + "]";
+    }
+}

@@ -1,0 +1,30 @@
+package dev.hoist.core.facts;
+
+/**
+ * Where a stack value used inside a loop comes from, as far as loop-invariance is concerned: the
+ * kind of source, whether it is the same on every iteration, the name a fix can use for it (real
+ * local and field names from the LocalVariableTable) and a key that is equal for two values that
+ * denote the same variable (null when there is no such identity, for example a call result).
+ */
+public record Value(Kind kind, boolean invariant, String text, String key) {
+
+    /** The kinds of source a receiver or argument can have. */
+    public enum Kind {
+        /** {@code this} in an instance method. */
+        THIS,
+        /** A literal or a {@code static final} constant. */
+        CONSTANT,
+        /** A local variable or parameter (invariant when the loop never assigns it). */
+        LOCAL,
+        /** A static field. */
+        STATIC,
+        /** An instance field of some receiver. */
+        FIELD,
+        /** Anything computed: a call result, arithmetic, an array element. */
+        COMPUTED
+    }
+
+    public boolean isVariable() {
+        return key != null;
+    }
+}

@@ -1,0 +1,106 @@
+package dev.hoist.core.report.findings;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hoist.core.rule.Finding;
+import dev.hoist.core.rule.Rule;
+import dev.hoist.core.rule.Severity;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes findings as a SARIF 2.1.0 log, the format code-scanning tools (GitHub code scanning,
+ * IDE SARIF viewers) import: one run, one {@code tool.driver.rules} entry per rule, one result per
+ * finding located by the source path (package directory plus source file name) and line.
+ */
+public final class FindingsSarif {
+    public static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private FindingsSarif() {
+    }
+
+    public static ObjectNode toTree(List<Finding> findings, Collection<Rule> rules, String toolVersion) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("$schema", SCHEMA);
+        root.put("version", "2.1.0");
+        ObjectNode run = root.putArray("runs").addObject();
+        ObjectNode driver = run.putObject("tool").putObject("driver");
+        driver.put("name", "Hoist");
+        driver.put("version", toolVersion);
+        ArrayNode ruleArr = driver.putArray("rules");
+        Map<String, Integer> index = new HashMap<>();
+        for (Rule r : rules) {
+            index.put(r.id(), index.size());
+            ObjectNode o = ruleArr.addObject();
+            o.put("id", r.id());
+            o.put("name", camel(r.id()));
+            o.putObject("shortDescription").put("text", r.title());
+            o.putObject("fullDescription").put("text", r.mechanism());
+            o.putObject("help").put("text", r.mechanism());
+        }
+        ArrayNode results = run.putArray("results");
+        for (Finding f : findings) {
+            ObjectNode res = results.addObject();
+            res.put("ruleId", f.rule());
+            Integer i = index.get(f.rule());
+            if (i != null) res.put("ruleIndex", i);
+            res.put("level", level(f.severity()));
+            res.putObject("message").put("text", f.message());
+            ObjectNode loc = res.putArray("locations").addObject();
+            ObjectNode phys = loc.putObject("physicalLocation");
+            phys.putObject("artifactLocation").put("uri", uri(f));
+            if (f.line() > 0) {
+                ObjectNode region = phys.putObject("region");
+                region.put("startLine", f.line());
+            }
+            loc.putArray("logicalLocations").addObject()
+                    .put("fullyQualifiedName", f.className() + "." + f.method())
+                    .put("kind", "function");
+            ObjectNode props = res.putObject("properties");
+            props.put("severity", f.severity().name().toLowerCase(java.util.Locale.ROOT));
+            props.put("confidence", f.confidence().name().toLowerCase(java.util.Locale.ROOT));
+            props.put("descriptor", f.descriptor());
+            props.putArray("loopLines").add(f.firstLoopLine()).add(f.lastLoopLine());
+            props.put("fixBefore", f.fix().before());
+            props.put("fixAfter", f.fix().after());
+        }
+        return root;
+    }
+
+    public static void write(List<Finding> findings, Collection<Rule> rules, String toolVersion, Writer out) throws IOException {
+        MAPPER.writeValue(new FindingsJson.NonClosing(out), toTree(findings, rules, toolVersion));
+        out.write(System.lineSeparator());
+        out.flush();
+    }
+
+    /** SARIF levels: error, warning, note. */
+    static String level(Severity s) {
+        return switch (s) {
+            case HIGH -> "error";
+            case MEDIUM -> "warning";
+            default -> "note";
+        };
+    }
+
+    /** The source path relative to a source root, as javac would have found it: package directory plus file name. */
+    static String uri(Finding f) {
+        String cls = f.className();
+        int dot = cls.lastIndexOf('.');
+        String dir = dot < 0 ? "" : cls.substring(0, dot).replace('.', '/') + "/";
+        String file = f.file() != null ? f.file() : cls.substring(dot + 1).replaceAll("\\$.*", "") + ".java";
+        return dir + file;
+    }
+
+    private static String camel(String id) {
+        StringBuilder b = new StringBuilder();
+        for (String part : id.split("-")) b.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+        return b.toString();
+    }
+}

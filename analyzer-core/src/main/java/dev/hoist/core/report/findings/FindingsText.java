@@ -1,0 +1,56 @@
+package dev.hoist.core.report.findings;
+
+import dev.hoist.core.rule.Finding;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes findings for a terminal, grouped by class: each finding with its line, severity, rule,
+ * message and fix, and the loop's source lines (numbered, the reported line marked) when the
+ * analysis was given source directories.
+ */
+public final class FindingsText {
+    private FindingsText() {
+    }
+
+    public static void write(List<Finding> findings, Writer out) throws IOException {
+        String nl = System.lineSeparator();
+        if (findings.isEmpty()) {
+            out.write("No findings." + nl);
+            out.flush();
+            return;
+        }
+        Map<String, List<Finding>> byClass = new LinkedHashMap<>();
+        for (Finding f : findings) byClass.computeIfAbsent(f.className(), k -> new java.util.ArrayList<>()).add(f);
+        for (var e : byClass.entrySet()) {
+            Finding first = e.getValue().get(0);
+            out.write(e.getKey() + (first.file() != null ? " (" + first.file() + ")" : "") + nl);
+            for (Finding f : e.getValue()) {
+                out.write("  line " + f.line() + "  " + f.severity() + "  [" + f.rule() + "]  in " + f.method() + "()" + nl);
+                out.write("    " + f.message() + nl);
+                if (!f.loopSource().isEmpty()) {
+                    out.write("    loop, lines " + f.firstLoopLine() + "-" + f.lastLoopLine() + ":" + nl);
+                    int n = f.firstLoopLine();
+                    for (String s : f.loopSource()) {
+                        out.write(String.format("    %s%5d | %s%n", n == f.line() ? ">" : " ", n, s));
+                        n++;
+                    }
+                }
+                out.write("    before:" + nl + indent(f.fix().before(), "      ") + "    after:" + nl + indent(f.fix().after(), "      "));
+            }
+            out.write(nl);
+        }
+        out.write(findings.size() + (findings.size() == 1 ? " finding" : " findings") + " in " + byClass.size()
+                + (byClass.size() == 1 ? " class" : " classes") + nl);
+        out.flush();
+    }
+
+    private static String indent(String text, String pad) {
+        StringBuilder b = new StringBuilder();
+        for (String l : text.split("\n", -1)) b.append(pad).append(l).append(System.lineSeparator());
+        return b.toString();
+    }
+}

@@ -1,0 +1,168 @@
+package dev.hoist.core.rule;
+
+import dev.hoist.core.classes.ClassLookup;
+import dev.hoist.core.facts.BytecodeOffsets;
+import dev.hoist.core.facts.CalleeResolver;
+import dev.hoist.core.facts.MethodFacts;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.tree.AnnotationNode;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.analysis.AnalyzerException;
+
+/**
+ * The analysis driver: class files in, findings out. Each class is parsed once, facts are computed
+ * once per method and only for methods that can contain a loop, then every selected rule looks at
+ * them. Classes that cannot be read are skipped and listed in {@link Result#problems()}, so one
+ * corrupt class in a jar does not lose the findings of the others. Findings on a class or method
+ * annotated {@code @SuppressHoist("rule-id")} (any package, CLASS or RUNTIME retention) are dropped.
+ * With source directories, each finding also carries the loop's source lines.
+ */
+public final class Analysis {
+    private final ClassLookup lookup;
+    private final List<Rule> rules;
+    private final List<Path> sourceDirs;
+    private final Map<String, List<String>> sourceCache = new HashMap<>();
+
+    public Analysis(ClassLookup lookup, List<Rule> rules) {
+        this(lookup, rules, List.of());
+    }
+
+    public Analysis(ClassLookup lookup, List<Rule> rules, List<Path> sourceDirs) {
+        this.lookup = lookup;
+        this.rules = List.copyOf(rules);
+        this.sourceDirs = List.copyOf(sourceDirs);
+    }
+
+    /** The findings, sorted by class, line and rule, plus one line per class or method that could not be analysed. */
+    public record Result(List<Finding> findings, List<String> problems, int classes, int methodsWithLoops) {
+    }
+
+    /** One class file to analyse and where it came from (a path, a jar entry), used in problem messages. */
+    public record Input(String origin, byte[] bytes) {
+    }
+
+    public Result analyze(Iterable<byte[]> classFiles) {
+        List<Input> inputs = new ArrayList<>();
+        for (byte[] b : classFiles) inputs.add(new Input(null, b));
+        return analyzeInputs(inputs);
+    }
+
+    public Result analyzeInputs(Iterable<Input> classFiles) {
+        CalleeResolver resolver = new CalleeResolver(lookup);
+        List<Finding> findings = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        int classes = 0;
+        int analysed = 0;
+        for (Input input : classFiles) {
+            byte[] bytes = input.bytes();
+            ClassNode cn = new ClassNode();
+            BytecodeOffsets offsets;
+            try {
+                new ClassReader(bytes).accept(cn, ClassReader.SKIP_FRAMES);
+                offsets = BytecodeOffsets.read(bytes);
+            } catch (RuntimeException e) {
+                problems.add("skipped " + (input.origin() == null ? "a class file" : input.origin())
+                        + ": not valid bytecode (" + e.getClass().getSimpleName() + ")");
+                continue;
+            }
+            classes++;
+            resolver.register(cn, bytes);
+            for (MethodNode m : cn.methods) {
+                if (!MethodFacts.mayHaveLoop(m)) continue;
+                MethodFacts facts;
+                try {
+                    facts = MethodFacts.of(cn, m, offsets, resolver);
+                } catch (AnalyzerException | RuntimeException e) {
+                    problems.add("skipped " + cn.name.replace('/', '.') + "." + m.name + m.desc + ": " + e.getMessage());
+                    continue;
+                }
+                if (facts.loops().isEmpty()) continue;
+                analysed++;
+                Set<String> suppressed = suppressed(cn, m);
+                Set<String> seen = new LinkedHashSet<>();
+                for (Rule r : rules) {
+                    if (suppressed.contains(r.id()) || suppressed.contains("all")) continue;
+                    for (Finding f : r.check(facts)) {
+                        // One finding per rule and line: the same pattern twice on a line is one piece of advice.
+                        if (seen.add(f.rule() + ":" + f.line())) findings.add(withSource(cn, f));
+                    }
+                }
+            }
+        }
+        findings.sort(Comparator.comparing(Finding::className).thenComparingInt(Finding::line).thenComparing(Finding::rule));
+        return new Result(List.copyOf(findings), List.copyOf(problems), classes, analysed);
+    }
+
+    private static Set<String> suppressed(ClassNode cn, MethodNode m) {
+        Set<String> ids = new LinkedHashSet<>();
+        collect(cn.visibleAnnotations, ids);
+        collect(cn.invisibleAnnotations, ids);
+        collect(m.visibleAnnotations, ids);
+        collect(m.invisibleAnnotations, ids);
+        return ids;
+    }
+
+    private static void collect(List<AnnotationNode> anns, Set<String> ids) {
+        if (anns == null) return;
+        for (AnnotationNode a : anns) {
+            if (!isSuppressHoist(a.desc) || a.values == null) continue;
+            for (int i = 0; i + 1 < a.values.size(); i += 2) {
+                if (!"value".equals(a.values.get(i))) continue;
+                Object v = a.values.get(i + 1);
+                if (v instanceof String s) ids.add(s);
+                else if (v instanceof List<?> list) for (Object o : list) ids.add(String.valueOf(o));
+            }
+        }
+    }
+
+    /** Any annotation whose simple name is SuppressHoist, nested or top-level, in any package. */
+    private static boolean isSuppressHoist(String desc) {
+        String name = desc.substring(1, desc.length() - 1);
+        int cut = Math.max(name.lastIndexOf('/'), name.lastIndexOf('$'));
+        return name.substring(cut + 1).equals("SuppressHoist");
+    }
+
+    private Finding withSource(ClassNode cn, Finding f) {
+        if (sourceDirs.isEmpty() || cn.sourceFile == null || f.firstLoopLine() <= 0) return f;
+        List<String> lines = source(cn);
+        if (lines.isEmpty()) return f;
+        int from = Math.max(1, f.firstLoopLine());
+        int to = Math.min(lines.size(), Math.max(f.lastLoopLine(), f.line()));
+        List<String> loop = new ArrayList<>();
+        for (int i = from; i <= to; i++) loop.add(lines.get(i - 1));
+        String before = f.line() > 0 && f.line() <= lines.size() ? lines.get(f.line() - 1).strip() : f.fix().before();
+        return f.withSource(new Fix(before, f.fix().after()), loop);
+    }
+
+    private List<String> source(ClassNode cn) {
+        int slash = cn.name.lastIndexOf('/');
+        String rel = (slash < 0 ? "" : cn.name.substring(0, slash + 1)) + cn.sourceFile;
+        return sourceCache.computeIfAbsent(rel, r -> {
+            for (Path dir : sourceDirs) {
+                for (Path p : new Path[] {dir.resolve(r), dir.resolve(cn.sourceFile)}) {
+                    if (Files.isRegularFile(p)) {
+                        try {
+                            return Files.readAllLines(p, StandardCharsets.UTF_8);
+                        } catch (IOException e) {
+                            return List.of();
+                        }
+                    }
+                }
+            }
+            return List.of();
+        });
+    }
+
+}

@@ -1,0 +1,93 @@
+package dev.hoist.core.rule;
+
+import dev.hoist.core.facts.Loop;
+import dev.hoist.core.facts.MethodFacts;
+import java.util.List;
+
+/**
+ * One reported problem: which rule, where (dotted class name, method, descriptor, source file and
+ * line, the loop's source lines and its bytecode offsets so a profile can be joined to it later),
+ * how bad ({@link Severity} from the rule's score, {@link Confidence}), and what to do (message,
+ * mechanism, {@link Fix}). {@code evidence} is filled by the profile join; {@code loopSource}
+ * holds the loop's source lines when sources were given.
+ */
+public record Finding(String rule, String className, String method, String descriptor, String file, int line,
+                      int[] loopLines, int[] loopBcis, int score, Severity severity, Confidence confidence,
+                      String message, String mechanism, Fix fix, List<String> evidence, List<String> loopSource) {
+
+    public Finding {
+        evidence = List.copyOf(evidence);
+        loopSource = List.copyOf(loopSource);
+    }
+
+    public int firstLoopLine() {
+        return loopLines.length > 0 ? loopLines[0] : -1;
+    }
+
+    public int lastLoopLine() {
+        return loopLines.length > 1 ? loopLines[1] : -1;
+    }
+
+    public Finding withSource(Fix newFix, List<String> source) {
+        return new Finding(rule, className, method, descriptor, file, line, loopLines, loopBcis, score, severity,
+                confidence, message, mechanism, newFix, evidence, source);
+    }
+
+    /** Starts a finding for {@code rule} at instruction {@code insn} of {@code loop}. */
+    public static Builder at(Rule rule, MethodFacts facts, Loop loop, int insn) {
+        return new Builder(rule, facts, loop, insn);
+    }
+
+    /** Collects the parts of a finding; location comes from the facts. */
+    public static final class Builder {
+        private final Rule rule;
+        private final MethodFacts facts;
+        private final Loop loop;
+        private final int insn;
+        private int score = 50;
+        private Confidence confidence = Confidence.MEDIUM;
+        private String message = "";
+        private Fix fix = new Fix("", "");
+        private int line = -1;
+
+        Builder(Rule rule, MethodFacts facts, Loop loop, int insn) {
+            this.rule = rule;
+            this.facts = facts;
+            this.loop = loop;
+            this.insn = insn;
+        }
+
+        public Builder score(int score) {
+            this.score = Math.max(0, Math.min(100, score));
+            return this;
+        }
+
+        public Builder confidence(Confidence c) {
+            this.confidence = c;
+            return this;
+        }
+
+        public Builder message(String m) {
+            this.message = m;
+            return this;
+        }
+
+        public Builder fix(String before, String after) {
+            this.fix = new Fix(before, after);
+            return this;
+        }
+
+        /** Reports on a different line than the instruction's (for example the allocation before the loop). */
+        public Builder line(int line) {
+            this.line = line;
+            return this;
+        }
+
+        public Finding build() {
+            int l = line > 0 ? line : facts.line(insn);
+            return new Finding(rule.id(), facts.className().replace('/', '.'), facts.methodName(), facts.descriptor(),
+                    facts.sourceFile(), l, new int[] {loop.firstLine(), loop.lastLine()}, loop.bcis(), score,
+                    Severity.of(score), confidence, message, rule.mechanism(), fix, List.of(), List.of());
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package dev.hoist.core.rule;
+
+import dev.hoist.core.facts.MethodFacts;
+import java.util.List;
+
+/**
+ * A loop rule: a short, stateless predicate over the {@link MethodFacts} of one method plus the
+ * words of its advice. Implementations are found with {@link java.util.ServiceLoader} and must
+ * have a public no-argument constructor; the id is kebab-case and stable, and the class name is
+ * the id in UpperCamelCase plus {@code Rule}.
+ */
+public interface Rule {
+    /** Stable kebab-case id, for example {@code invariant-field-in-loop}. */
+    String id();
+
+    /** One-line title for reports. */
+    String title();
+
+    /** The JVM mechanism that makes the pattern cost something, in two or three sentences. */
+    String mechanism();
+
+    /** The findings in one method; only called for methods that contain at least one loop. */
+    List<Finding> check(MethodFacts facts);
+}

@@ -1,0 +1,90 @@
+package dev.hoist.rules;
+
+import dev.hoist.core.facts.Boxing;
+import dev.hoist.core.facts.CallSite;
+import dev.hoist.core.facts.Loop;
+import dev.hoist.core.facts.MethodFacts;
+import dev.hoist.core.facts.Value;
+import dev.hoist.core.rule.Confidence;
+import dev.hoist.core.rule.Finding;
+import dev.hoist.core.rule.Rule;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Autoboxing ({@code Integer.valueOf} and friends) in a loop, and boxed accumulators. */
+public final class BoxingInLoopRule implements Rule {
+    @Override
+    public String id() {
+        return "boxing-in-loop";
+    }
+
+    @Override
+    public String title() {
+        return "Boxing on every iteration";
+    }
+
+    @Override
+    public String mechanism() {
+        return "Integer.valueOf and friends allocate a new object for values outside the small cache (-128..127 for "
+                + "Integer, Long, Short, Byte). Escape analysis removes the box only when every use is inlined; a box "
+                + "stored in a collection or a boxed accumulator ('Long total; total += x') allocates and unboxes on "
+                + "every iteration.";
+    }
+
+    @Override
+    public List<Finding> check(MethodFacts facts) {
+        List<Finding> out = new ArrayList<>();
+        for (Loop loop : facts.loops()) {
+            for (Boxing b : loop.boxings()) {
+                if (!b.boxing() || smallConstant(loop, b)) continue;
+                String box = Names.simple(b.boxType());
+                String prim = primitive(box);
+                if (b.accumulatorLocal() >= 0) {
+                    String v = b.accumulatorName() == null ? "total" : b.accumulatorName();
+                    out.add(Finding.at(this, facts, loop, b.insn())
+                            .score(70)
+                            .confidence(Confidence.HIGH)
+                            .message(v + " is a boxed " + box + " accumulator: each iteration unboxes it, adds, and boxes a new "
+                                    + box + ". Declare it as " + prim + ".")
+                            .fix(box + " " + v + " = 0;\nfor (...) {\n    " + v + " += x;\n}",
+                                    prim + " " + v + " = 0;\nfor (...) {\n    " + v + " += x;\n}")
+                            .build());
+                } else {
+                    out.add(Finding.at(this, facts, loop, b.insn())
+                            .score(40)
+                            .confidence(Confidence.MEDIUM)
+                            .message((prim.equals("int") ? "an " : "a ") + prim + " is boxed to " + box + " on every iteration of the loop at lines " + loop.firstLine()
+                                    + "-" + loop.lastLine() + "; unless escape analysis removes it, that is one allocation per "
+                                    + "iteration. Keep the value primitive (a primitive array or a primitive collection).")
+                            .fix("List<" + box + "> values = ...;\nfor (...) {\n    values.add(x); // " + box + ".valueOf(x)\n}",
+                                    prim + "[] values = new " + prim + "[n];\nfor (...) {\n    values[i] = x;\n}")
+                            .build());
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean smallConstant(Loop loop, Boxing b) {
+        for (CallSite c : loop.calls()) {
+            if (c.insn() != b.insn() || c.arguments().size() != 1) continue;
+            Value a = c.arguments().get(0);
+            if (a.kind() != Value.Kind.CONSTANT) return false;
+            try {
+                long v = Long.parseLong(a.text());
+                return v >= -128 && v <= 127;
+            } catch (NumberFormatException e) {
+                return a.text().equals("true") || a.text().equals("false");
+            }
+        }
+        return false;
+    }
+
+    private static String primitive(String box) {
+        return switch (box) {
+            case "Integer" -> "int";
+            case "Character" -> "char";
+            default -> box.toLowerCase(java.util.Locale.ROOT);
+        };
+    }
+}

@@ -1,0 +1,76 @@
+package dev.hoist.rules;
+
+import dev.hoist.core.facts.Copy;
+import dev.hoist.core.facts.Loop;
+import dev.hoist.core.facts.MethodFacts;
+import dev.hoist.core.rule.Confidence;
+import dev.hoist.core.rule.Finding;
+import dev.hoist.core.rule.Rule;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A per-iteration copy (substring, Arrays.copyOf, getBytes, ...) whose result is only used inside the iteration. */
+public final class CopyInLoopRule implements Rule {
+    @Override
+    public String id() {
+        return "copy-in-loop";
+    }
+
+    @Override
+    public String title() {
+        return "Data copied on every iteration where an index or a view would do";
+    }
+
+    @Override
+    public String mechanism() {
+        return "substring, Arrays.copyOf(Range), toCharArray, getBytes, new String(bytes) and toByteArray allocate a "
+                + "new array and copy every element (getBytes and new String also encode or decode). C2 removes such a "
+                + "copy only in the rare case where escape analysis proves the copy never leaves compiled code; "
+                + "normally it is a real allocation plus O(length) work per iteration.";
+    }
+
+    @Override
+    public List<Finding> check(MethodFacts facts) {
+        List<Finding> out = new ArrayList<>();
+        for (Loop loop : facts.loops()) {
+            for (Copy c : loop.copies()) {
+                if (c.growth() || c.uses().kept()) continue;
+                String src = c.sourceText().isEmpty() ? "the data" : c.sourceText();
+                out.add(Finding.at(this, facts, loop, c.insn())
+                        .score(50)
+                        .confidence(Confidence.MEDIUM)
+                        .message(c.what() + " copies " + src + " on every iteration of the loop at lines " + loop.firstLine() + "-"
+                                + loop.lastLine() + " and the copy does not outlive the iteration. " + advice(c.what()))
+                        .fix(before(c.what(), src), after(c.what(), src))
+                        .build());
+            }
+        }
+        return out;
+    }
+
+    private static String advice(String what) {
+        return switch (what) {
+            case "String.substring" -> "Work on the original with indices (regionMatches, indexOf(ch, from), charAt) or a CharBuffer.wrap view.";
+            case "String.toCharArray" -> "Read characters with charAt, or convert once before the loop.";
+            case "String.getBytes", "new String(byte[])", "new String(char[])" -> "Encode or decode once outside the loop, or work on the bytes directly.";
+            case "ByteArrayOutputStream.toByteArray" -> "Use the stream's size()/writeTo(), or convert once after the loop.";
+            default -> "Pass the original array with offset and length, or use a ByteBuffer/IntBuffer view.";
+        };
+    }
+
+    private static String before(String what, String src) {
+        return switch (what) {
+            case "String.substring" -> "for (...) {\n    if (" + src + ".substring(i, i + k).equals(word)) ...\n}";
+            case "String.toCharArray" -> "for (...) {\n    char[] cs = " + src + ".toCharArray();\n    ... cs[j] ...\n}";
+            default -> "for (...) {\n    var copy = " + what + "(" + src + ", ...);\n    use(copy);\n}";
+        };
+    }
+
+    private static String after(String what, String src) {
+        return switch (what) {
+            case "String.substring" -> "for (...) {\n    if (" + src + ".regionMatches(i, word, 0, k)) ...\n}";
+            case "String.toCharArray" -> "char[] cs = " + src + ".toCharArray();\nfor (...) {\n    ... cs[j] ...\n}";
+            default -> "for (...) {\n    use(" + src + ", from, to); // no copy\n}";
+        };
+    }
+}

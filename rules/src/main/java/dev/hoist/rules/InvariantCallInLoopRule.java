@@ -1,0 +1,86 @@
+package dev.hoist.rules;
+
+import dev.hoist.core.facts.CallSite;
+import dev.hoist.core.facts.Loop;
+import dev.hoist.core.facts.MethodFacts;
+import dev.hoist.core.facts.Value;
+import dev.hoist.core.rule.Confidence;
+import dev.hoist.core.rule.Finding;
+import dev.hoist.core.rule.Rule;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A side-effect-free call with invariant receiver and arguments, made on every iteration of a loop that does not mutate the receiver. */
+public final class InvariantCallInLoopRule implements Rule {
+    @Override
+    public String id() {
+        return "invariant-call-in-loop";
+    }
+
+    @Override
+    public String title() {
+        return "Same side-effect-free call with the same arguments on every iteration";
+    }
+
+    @Override
+    public String mechanism() {
+        return "The loop repeats a call whose answer cannot change. When the call is small and monomorphic C2 "
+                + "inlines it and may hoist the work (ArrayList.size(), String.length() cost almost nothing then); "
+                + "a hash lookup such as Map.get, a megamorphic receiver or an opaque call elsewhere in the loop keeps "
+                + "the repeated work in the loop.";
+    }
+
+    @Override
+    public List<Finding> check(MethodFacts facts) {
+        List<Finding> out = new ArrayList<>();
+        for (Loop loop : facts.loops()) {
+            for (CallSite c : loop.calls()) {
+                if (!c.callee().sideEffectFree() || !c.everyIteration() || !c.receiverAndArgumentsInvariant()) continue;
+                if (c.receiver() == null && c.arguments().isEmpty()) continue;
+                if (c.receiver() != null && c.receiver().kind() == Value.Kind.CONSTANT) continue; // "literal".length() folds to a constant
+                if (c.name().equals("getClass") || c.name().endsWith("Value")) continue; // intrinsics / unboxing, nothing to hoist
+                if (c.receiver() != null && mutated(facts, loop, c.receiver())) continue;
+                boolean lookup = c.name().equals("get") && !c.owner().endsWith("List") || c.name().equals("containsKey")
+                        || c.name().equals("contains") || c.name().equals("getOrDefault") || c.name().equals("indexOf");
+                int score = lookup ? 55 : 25;
+                if (loop.opaqueCallCertain()) score += 20;
+                String text = callText(c);
+                String local = c.name().equals("size") || c.name().equals("length") ? "n" : c.name().startsWith("get") && c.name().length() > 3
+                        ? Character.toLowerCase(c.name().charAt(3)) + c.name().substring(4) : c.name() + "Result";
+                String type = Names.returnType(c.descriptor());
+                String cost = lookup ? " repeats the same lookup on every iteration"
+                        : " is usually inlined and hoisted by C2, so the gain is small unless the loop also makes an opaque call or runs before C2 compiles it";
+                out.add(Finding.at(this, facts, loop, c.insn())
+                        .score(score)
+                        .confidence(lookup ? Confidence.MEDIUM : Confidence.LOW)
+                        .message(text + " has the same receiver and arguments on every iteration and no side effects; it"
+                                + cost + ". Call it once before the loop.")
+                        .fix("for (...) {\n    ... " + text + " ...\n}",
+                                "final " + type + " " + local + " = " + text + ";\nfor (...) {\n    ... " + local + " ...\n}")
+                        .build());
+            }
+        }
+        return out;
+    }
+
+    static String callText(CallSite c) {
+        StringBuilder t = new StringBuilder(c.receiver() != null ? c.receiver().text() : Names.simple(c.owner()));
+        t.append('.').append(c.name()).append('(');
+        for (int i = 0; i < c.arguments().size(); i++) {
+            if (i > 0) t.append(", ");
+            t.append(c.arguments().get(i).text());
+        }
+        return t.append(')').toString();
+    }
+
+    /** The loop mutates the receiver: a non-read-only call on it, or it is handed to some other call. */
+    private static boolean mutated(MethodFacts facts, Loop loop, Value receiver) {
+        if (receiver.key() == null) return false;
+        for (CallSite o : facts.calls()) {
+            if (o.loop() == null || !o.loop().within(loop)) continue;
+            if (o.receiver() != null && receiver.key().equals(o.receiver().key()) && !o.callee().sideEffectFree()) return true;
+            for (Value a : o.arguments()) if (receiver.key().equals(a.key())) return true;
+        }
+        return false;
+    }
+}

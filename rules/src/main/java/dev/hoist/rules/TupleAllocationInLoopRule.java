@@ -1,0 +1,77 @@
+package dev.hoist.rules;
+
+import dev.hoist.core.facts.Allocation;
+import dev.hoist.core.facts.CallSite;
+import dev.hoist.core.facts.CalleeResolver;
+import dev.hoist.core.facts.Loop;
+import dev.hoist.core.facts.MethodFacts;
+import dev.hoist.core.facts.Uses;
+import dev.hoist.core.rule.Confidence;
+import dev.hoist.core.rule.Finding;
+import dev.hoist.core.rule.Rule;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Small short-lived aggregates (small arrays, varargs arrays, records, pairs, entries) built per iteration and not kept. */
+public final class TupleAllocationInLoopRule implements Rule {
+    @Override
+    public String id() {
+        return "tuple-allocation-in-loop";
+    }
+
+    @Override
+    public String title() {
+        return "Short-lived tuple allocated on every iteration";
+    }
+
+    @Override
+    public String mechanism() {
+        return "Each iteration allocates a small array or record only to read it back. C2's escape analysis can "
+                + "scalar-replace such an object, but only when every use is inlined and the object never flows into "
+                + "a call it cannot see; otherwise it is a real allocation per iteration and pressure on the young "
+                + "generation.";
+    }
+
+    @Override
+    public List<Finding> check(MethodFacts facts) {
+        List<Finding> out = new ArrayList<>();
+        CalleeResolver types = facts.resolver();
+        for (Loop loop : facts.loops()) {
+            for (Allocation a : loop.allocations()) {
+                if (a.uses().kept()) continue;
+                boolean smallArray = a.array() && a.constantLength() >= 1 && a.constantLength() <= CalleeResolver.SMALL_ARRAY;
+                boolean tuple = !a.array() && types.isTupleType(a.type());
+                if (!smallArray && !tuple) continue;
+                boolean passed = a.uses().escapes().contains(Uses.Escape.PASSED);
+                String what = smallArray ? "a " + a.constantLength() + "-element " + Names.arrayType(a.type())
+                        + (passed ? " (a varargs or argument array)" : "") : "a " + Names.simple(a.type());
+                out.add(Finding.at(this, facts, loop, a.insn())
+                        .score(passed ? 50 : 35)
+                        .confidence(passed ? Confidence.MEDIUM : Confidence.LOW)
+                        .message(what + " is allocated on every iteration of the loop at lines " + loop.firstLine() + "-"
+                                + loop.lastLine() + " and dropped after the iteration"
+                                + (passed ? "; it is passed to a call, so escape analysis removes it only if that call is inlined"
+                                        : "; escape analysis may remove it in C2-compiled code, but not in the interpreter or C1")
+                                + ". Pass the components separately, or reuse one holder allocated before the loop.")
+                        .fix("for (...) {\n    " + (smallArray ? Names.arrayType(a.type()) + " pair = {a, b};" : Names.simple(a.type()) + " t = new "
+                                + Names.simple(a.type()) + "(a, b);") + "\n    use(" + (smallArray ? "pair" : "t") + ");\n}",
+                                "for (...) {\n    use(a, b); // no holder object\n}")
+                        .build());
+            }
+            for (CallSite c : loop.calls()) {
+                if (!c.callee().returnsFreshTuple() || c.resultUses().kept()) continue;
+                String target = Names.simple(c.owner()) + "." + c.name() + "()";
+                out.add(Finding.at(this, facts, loop, c.insn())
+                        .score(45)
+                        .confidence(Confidence.LOW)
+                        .message(target + " returns a freshly allocated " + Names.returnType(c.descriptor()) + " on every iteration of the loop at lines "
+                                + loop.firstLine() + "-" + loop.lastLine() + ", which the loop only reads; unless " + c.name()
+                                + "() is inlined, that is one allocation per iteration. Return the parts separately or pass in a reusable holder.")
+                        .fix("for (...) {\n    var r = " + c.name() + "(x);\n    use(r);\n}",
+                                "Holder h = new Holder();\nfor (...) {\n    " + c.name() + "(x, h); // fills h\n    use(h);\n}")
+                        .build());
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,99 @@
+package dev.hoist.rules;
+
+import dev.hoist.core.facts.Allocation;
+import dev.hoist.core.facts.CallSite;
+import dev.hoist.core.facts.Loop;
+import dev.hoist.core.facts.MethodFacts;
+import dev.hoist.core.facts.TripCount;
+import dev.hoist.core.rule.Confidence;
+import dev.hoist.core.rule.Finding;
+import dev.hoist.core.rule.Rule;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** A default-capacity collection filled in a loop whose trip count is known before the loop. */
+public final class UnsizedCollectionRule implements Rule {
+    private static final Map<String, Set<String>> FILLS = Map.of(
+            "java/util/ArrayList", Set.of("add"),
+            "java/util/HashMap", Set.of("put", "putIfAbsent", "merge", "computeIfAbsent"),
+            "java/util/LinkedHashMap", Set.of("put", "putIfAbsent", "merge", "computeIfAbsent"),
+            "java/util/HashSet", Set.of("add"),
+            "java/util/ArrayDeque", Set.of("add", "addLast", "addFirst", "offer", "offerLast", "push"),
+            "java/lang/StringBuilder", Set.of("append"),
+            "java/io/ByteArrayOutputStream", Set.of("write"));
+
+    @Override
+    public String id() {
+        return "unsized-collection";
+    }
+
+    @Override
+    public String title() {
+        return "Collection created with default capacity, then filled with a known number of elements";
+    }
+
+    @Override
+    public String mechanism() {
+        return "ArrayList, ArrayDeque, StringBuilder and ByteArrayOutputStream start small and grow by copying their "
+                + "backing array (about 1.5x or 2x each time); HashMap and HashSet rehash every entry each time they "
+                + "pass 75% load. When the number of elements is known before the loop, one sized allocation replaces "
+                + "all the copies.";
+    }
+
+    @Override
+    public List<Finding> check(MethodFacts facts) {
+        List<Finding> out = new ArrayList<>();
+        for (Allocation a : facts.allocations()) {
+            Set<String> fills = FILLS.get(a.type());
+            if (fills == null || !"()V".equals(a.constructorDescriptor()) || a.uses().storedLocal() < 0) continue;
+            String key = "L" + a.uses().storedLocal();
+            for (CallSite c : facts.calls()) {
+                if (c.loop() == null || c.receiver() == null || !key.equals(c.receiver().key()) || !fills.contains(c.name())
+                        || c.insn() < a.insn()) continue;
+                if (a.loop() != null && (c.loop() == a.loop() || !c.loop().within(a.loop()))) continue;
+                Loop fill = outermostKnown(c.loop(), a.loop());
+                if (fill == null) continue;
+                TripCount t = fill.tripCount();
+                String var = c.receiver().text();
+                String type = Names.simple(a.type());
+                out.add(Finding.at(this, facts, fill, a.insn())
+                        .score(type.startsWith("Hash") || type.startsWith("Linked") ? 55 : 45)
+                        .confidence(Confidence.MEDIUM)
+                        .message(var + " is created as new " + type + "() with the default capacity and then filled in the loop at lines "
+                                + fill.firstLine() + "-" + fill.lastLine() + ", which runs about " + t.bound() + " times; it grows by copying "
+                                + (type.startsWith("Hash") || type.startsWith("Linked") ? "and rehashing " : "") + "several times on the way. "
+                                + "Size it up front.")
+                        .fix(var + " = new " + type + diamond(type) + "();\nfor (...) {\n    " + var + "." + c.name() + "(...);\n}",
+                                var + " = new " + type + diamond(type) + "(" + capacity(type, t.bound()) + ");\nfor (...) {\n    "
+                                        + var + "." + c.name() + "(...);\n}")
+                        .build());
+                break;
+            }
+        }
+        return out;
+    }
+
+    /** The loop that drives the fill: the innermost with a known trip count, up to the allocation's own loop. */
+    private static Loop outermostKnown(Loop innermost, Loop allocationLoop) {
+        for (Loop l = innermost; l != null && l != allocationLoop; l = l.parent()) {
+            if (l.tripCount().known()) return l;
+            return null; // the innermost filling loop must itself be counted
+        }
+        return null;
+    }
+
+    private static String diamond(String type) {
+        return type.equals("StringBuilder") || type.equals("ByteArrayOutputStream") ? "" : "<>";
+    }
+
+    private static String capacity(String type, String bound) {
+        return switch (type) {
+            case "HashMap", "HashSet", "LinkedHashMap" -> "(int) (" + bound + " / 0.75f) + 1";
+            case "StringBuilder" -> bound + " * 16 /* expected chars per element */";
+            case "ByteArrayOutputStream" -> bound + " * 64 /* expected bytes per element */";
+            default -> bound;
+        };
+    }
+}

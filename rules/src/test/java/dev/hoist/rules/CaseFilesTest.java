@@ -1,0 +1,74 @@
+package dev.hoist.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hoist.core.rule.Analysis;
+import dev.hoist.core.rule.Finding;
+import dev.hoist.core.rule.RuleRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The rule cases: every file under {@code src/test/resources/cases/<rule-id>/} is compiled in
+ * memory with javac and analysed with all registered rules. A line ending in
+ * {@code // expect: <id>[, <id>...]} must get exactly those rules' findings; every other line
+ * must get none.
+ */
+class CaseFilesTest {
+    private static final Path CASES = Path.of("src/test/resources/cases");
+    private static final Pattern EXPECT = Pattern.compile("//\\s*expect:\\s*([a-z0-9,\\s-]+)$");
+
+    static Stream<Path> caseFiles() throws Exception {
+        try (Stream<Path> s = Files.walk(CASES)) {
+            return s.filter(p -> p.toString().endsWith(".java")).sorted().toList().stream();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("caseFiles")
+    void caseFileGetsExactlyTheExpectedFindings(Path file) throws Exception {
+        Map<String, byte[]> classes = InMemoryCompiler.compile(List.of(file));
+        Analysis analysis = new Analysis(new TestClassLookup(classes), List.copyOf(RuleRegistry.load().all()));
+        Analysis.Result result = analysis.analyze(classes.values());
+        assertThat(result.problems()).as("analysis problems").isEmpty();
+
+        TreeSet<String> expected = new TreeSet<>();
+        List<String> lines = Files.readAllLines(file);
+        for (int i = 0; i < lines.size(); i++) {
+            Matcher m = EXPECT.matcher(lines.get(i).strip());
+            if (m.find()) {
+                for (String id : m.group(1).split(",")) if (!id.isBlank()) expected.add(key(i + 1, id.strip()));
+            }
+        }
+        TreeSet<String> actual = new TreeSet<>();
+        List<String> unexpected = new ArrayList<>();
+        for (Finding f : result.findings()) {
+            String k = key(f.line(), f.rule());
+            actual.add(k);
+            if (!expected.contains(k)) unexpected.add(k + "  " + f.message() + "  | " + source(lines, f.line()));
+        }
+        List<String> missing = new ArrayList<>();
+        for (String k : expected) {
+            if (!actual.contains(k)) missing.add(k + "  | " + source(lines, Integer.parseInt(k.substring(5, 10).strip())));
+        }
+        assertThat(unexpected).as("findings on lines that must stay quiet, in " + file).isEmpty();
+        assertThat(missing).as("expected findings that were not reported, in " + file).isEmpty();
+    }
+
+    private static String key(int line, String rule) {
+        return String.format("line %5d %s", line, rule);
+    }
+
+    private static String source(List<String> lines, int line) {
+        return line > 0 && line <= lines.size() ? lines.get(line - 1).strip() : "?";
+    }
+}
