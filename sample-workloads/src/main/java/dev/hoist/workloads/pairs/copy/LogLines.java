@@ -23,7 +23,7 @@ public final class LogLines {
             "INFO ", "ERROR"};
         String[] lines = new String[count];
         for (int i = 0; i < count; i++) {
-            int second = i * 86_400 / count;
+            int second = (int) (i * 86_400L / count);
             lines[i] = String.format("2026-11-25T%02d:%02d:%02d.%03d %s [worker-%d] request %d handled in %d ms",
                     second / 3600, second / 60 % 60, second % 60, random.nextInt(1000),
                     levels[random.nextInt(levels.length)], random.nextInt(8), i, random.nextInt(500));
