@@ -8,7 +8,7 @@ public final class SourceText {
     private static final String[] FRAGMENTS = {
         "int ", "count", " = ", "0", ";\n", "for (", "i < n", "; i++) {", "\n    ", "total += ",
         "values[i]", " * 2", "}\n", "if (x1 >= 42 && !done) ", "return ", "\"text\"", "'c'",
-        "list.add(item);", "  ", "// note\n", "x -> x + 1", "@Override", "\t", "résumé", "0x1F",
+        "list.add(item);", "  ", "// note\n", "x -> x + 1", "@Override", "\t", "résumé", "0x1F", "“quoted”", " — ", "naïve", "λ",
     };
 
     private SourceText() {
