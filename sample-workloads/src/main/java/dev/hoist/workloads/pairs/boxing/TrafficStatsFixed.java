@@ -1,0 +1,30 @@
+package dev.hoist.workloads.pairs.boxing;
+
+import dev.hoist.workloads.Runner;
+
+/**
+ * Sums the bytes served by successful requests in an access log, for a traffic dashboard.
+ * The fixed twin of {@link TrafficStats}. Fix: the running total is a primitive {@code long}.
+ */
+public final class TrafficStatsFixed {
+
+    private TrafficStatsFixed() {
+    }
+
+    /** Bytes served by the requests whose status is below 400. */
+    public static long servedBytes(Request[] requests) {
+        long total = 0L;
+        for (int i = 0; i < requests.length; i++) {
+            Request request = requests[i];
+            if (request.status() < 400) {
+                total += request.bytes();
+            }
+        }
+        return total;
+    }
+
+    public static void main(String[] args) {
+        Request[] requests = Request.log(42, 100_000);
+        Runner.runPasses(args, "TrafficStatsFixed", () -> servedBytes(requests));
+    }
+}
