@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
         versionProvider = Main.Version.class,
         description = "Hoist samples a running JVM, finds the loops where the time and the allocations go, "
                 + "and says what to change in them.",
-        subcommands = {CommandLine.HelpCommand.class},
+        subcommands = {AnalyzeCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"%s"})
 public final class Main implements Runnable {
@@ -70,12 +70,17 @@ public final class Main implements Runnable {
                 .collect(Collectors.joining("\n"));
     }
 
+    /** This build's version, from the jar manifest ("dev" when run from classes). */
+    static String version() {
+        String v = Main.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+
     /** Reads the version from the jar manifest, so --version matches the build. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"hoist " + (v == null ? "dev" : v),
+            return new String[] {"hoist " + version(),
                     "JVM: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.version")};
         }
     }

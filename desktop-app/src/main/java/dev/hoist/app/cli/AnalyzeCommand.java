@@ -1,0 +1,114 @@
+package dev.hoist.app.cli;
+
+import dev.hoist.core.classes.ClassFile;
+import dev.hoist.core.classes.ClassPath;
+import dev.hoist.core.classes.ClassSource;
+import dev.hoist.core.classes.ProblemSink;
+import dev.hoist.core.rule.Analysis;
+import dev.hoist.core.rule.Finding;
+import dev.hoist.core.rule.Rule;
+import dev.hoist.core.rule.RuleRegistry;
+import dev.hoist.core.report.findings.FindingsJson;
+import dev.hoist.core.report.findings.FindingsSarif;
+import dev.hoist.core.report.findings.FindingsText;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code hoist analyze}: static findings for jars, class directories or class files, without a
+ * profile. Classes are read as bytes and never loaded; a bad entry is reported on stderr in one
+ * line and the rest is analysed.
+ */
+@Command(name = "analyze", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Find loop anti-patterns in bytecode (static: no profile, so nothing is ranked by cost).",
+        footer = {"", "Examples:",
+                "  hoist analyze build/libs/app.jar",
+                "  hoist analyze target/classes --source src/main/java --format sarif --out hoist.sarif",
+                "  hoist analyze app.jar --classpath 'lib/*' --rules boxing-in-loop,unsized-collection"})
+final class AnalyzeCommand implements Callable<Integer> {
+
+    enum Format { text, json, sarif }
+
+    @Parameters(arity = "1..*", paramLabel = "<jar|dir|class>", description = "What to analyse.")
+    List<Path> inputs;
+
+    @Option(names = "--rules", split = ",", paramLabel = "id",
+            description = "Only these rules (default: all). Ids: ${COMPLETION-CANDIDATES}")
+    List<String> rules = List.of();
+
+    @Option(names = "--format", defaultValue = "text", description = "text, json or sarif (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Option(names = "--source", paramLabel = "DIR", description = "Source folder(s): fixes and text output show the real source lines.")
+    List<Path> sources = List.of();
+
+    @Option(names = "--classpath", paramLabel = "PATH",
+            description = "Libraries the analysed code calls (':'-separated, 'dir/*' for all jars in dir): read to size callees "
+                    + "and count implementations, not reported on.")
+    String classpath;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the report here instead of standard output.")
+    Path out;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        RuleRegistry registry = RuleRegistry.load();
+        List<Rule> selected = rules.isEmpty() ? List.copyOf(registry.all()) : registry.select(rules);
+
+        // The same bad entry is met twice (indexing, then reading for analysis): say it once.
+        Set<String> problems = new LinkedHashSet<>();
+        ProblemSink sink = p -> problems.add(p.toString());
+
+        ClassPath.Builder lookup = ClassPath.builder().addAll(inputs).problems(sink);
+        if (classpath != null) {
+            lookup.addClassPath(classpath);
+        }
+        Analysis.Result result;
+        try (ClassPath cp = lookup.build()) {
+            List<Analysis.Input> toAnalyse = new ArrayList<>();
+            for (Path input : inputs) {
+                try (ClassSource source = ClassSource.open(input)) {
+                    source.read(sink, (ClassFile cf) -> toAnalyse.add(new Analysis.Input(cf.origin(), cf.bytes())));
+                }
+            }
+            result = new Analysis(cp, selected, sources).analyzeInputs(toAnalyse);
+        }
+        problems.addAll(result.problems());
+
+        var err = spec.commandLine().getErr();
+        for (String p : problems) {
+            err.println("hoist: " + p);
+        }
+        List<Finding> findings = result.findings();
+        try (Writer w = Output.open(out, spec.commandLine().getOut())) {
+            switch (format) {
+                case json -> FindingsJson.write(findings, w);
+                case sarif -> FindingsSarif.write(findings, selected, Main.version(), w);
+                case text -> {
+                    FindingsText.write(findings, w);
+                    w.write(String.format("%n%d finding(s) in %d classes (%d methods with loops)%s.%n",
+                            findings.size(), result.classes(), result.methodsWithLoops(),
+                            problems.isEmpty() ? "" : ", " + problems.size() + " input problem(s) reported on stderr"));
+                }
+            }
+        }
+        if (out != null) {
+            err.println("hoist: wrote " + findings.size() + " finding(s) to " + out);
+        }
+        err.flush();
+        return 0;
+    }
+}
