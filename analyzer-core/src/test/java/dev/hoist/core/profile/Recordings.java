@@ -1,0 +1,92 @@
+package dev.hoist.core.profile;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Real recordings of {@link ProfileWorkload}, made once per test JVM by child JVMs: one by the JDK's
+ * Flight Recorder, one by async-profiler loaded as an agent on the command line.
+ */
+public final class Recordings {
+    private static final long RUN_MILLIS = 3000;
+    private static Path dir;
+    private static Path jdk;
+    private static Path asyncProfiler;
+
+    private Recordings() {
+    }
+
+    public static synchronized Path jdk() throws Exception {
+        if (jdk == null) {
+            Path file = dir().resolve("jdk.jfr");
+            run(List.of("-XX:StartFlightRecording=filename=" + file + ",settings=profile"), file);
+            jdk = file;
+        }
+        return jdk;
+    }
+
+    public static synchronized Path asyncProfiler() throws Exception {
+        if (asyncProfiler == null) {
+            Path file = dir().resolve("async-profiler.jfr");
+            run(List.of("-agentpath:" + agentLibrary() + "=start,event=cpu,alloc,interval=1ms,file=" + file + ",jfr"), file);
+            asyncProfiler = file;
+        }
+        return asyncProfiler;
+    }
+
+    static synchronized Path dir() throws IOException {
+        if (dir == null) {
+            dir = Files.createTempDirectory("hoist-recordings");
+            dir.toFile().deleteOnExit();
+        }
+        return dir;
+    }
+
+    /** The x64 agent library from the async-profiler jar on the test class path, copied to a file. */
+    static Path agentLibrary() throws IOException {
+        Path lib = dir().resolve("libasyncProfiler.so");
+        if (!Files.exists(lib)) {
+            try (InputStream in = Recordings.class.getClassLoader().getResourceAsStream("linux-x64/libasyncProfiler.so")) {
+                if (in == null) {
+                    throw new IllegalStateException("async-profiler jar with linux-x64/libasyncProfiler.so is not on the class path");
+                }
+                Files.copy(in, lib, StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        return lib;
+    }
+
+    static Path testClasses() throws URISyntaxException {
+        return Path.of(ProfileWorkload.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    }
+
+    private static void run(List<String> jvmOptions, Path recording) throws Exception {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(jvmOptions);
+        cmd.add("-cp");
+        cmd.add(testClasses().toString());
+        cmd.add(ProfileWorkload.class.getName());
+        cmd.add(Long.toString(RUN_MILLIS));
+        Path log = dir().resolve(recording.getFileName() + ".log");
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("workload did not finish: " + cmd);
+            }
+            if (p.exitValue() != 0 || !Files.exists(recording) || Files.size(recording) == 0) {
+                throw new IllegalStateException("workload failed (exit " + p.exitValue() + "): " + Files.readString(log));
+            }
+        } finally {
+            p.destroyForcibly();
+            p.waitFor();
+        }
+    }
+}
