@@ -9,6 +9,9 @@ import jdk.jfr.consumer.RecordedThread;
 import jdk.jfr.consumer.RecordingFile;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,16 +30,46 @@ final class JdkRecordingReader {
     private JdkRecordingReader() {
     }
 
-    static Profile read(Path file) {
-        ProfileBuilder b = new ProfileBuilder();
+    static Profile read(Path file, JfrFraming.Result framing) {
         List<String> warnings = new ArrayList<>();
+        if (framing.tailProblem() == null) {
+            return read(file, file, warnings);
+        }
+        // RecordingFile cannot be told to stop after the good chunks, so it reads a copy of them
+        warnings.add(file + ": " + framing.tailProblem() + "; kept the " + framing.chunks() + " complete chunk(s) before it");
+        Path prefix = null;
+        try {
+            prefix = Files.createTempFile("hoist-", ".jfr");
+            try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ);
+                 FileChannel out = FileChannel.open(prefix, StandardOpenOption.WRITE)) {
+                long done = 0;
+                while (done < framing.validBytes()) {
+                    done += in.transferTo(done, framing.validBytes() - done, out);
+                }
+            }
+            return read(file, prefix, warnings);
+        } catch (IOException e) {
+            throw bad(file, "cannot copy its complete chunks: " + e.getMessage(), e);
+        } finally {
+            if (prefix != null) {
+                try {
+                    Files.deleteIfExists(prefix);
+                } catch (IOException ignored) {
+                    // a leftover temp file is harmless
+                }
+            }
+        }
+    }
+
+    private static Profile read(Path file, Path source, List<String> warnings) {
+        ProfileBuilder b = new ProfileBuilder();
         // the parser hands out one object per constant-pool stack trace, so identity finds repeats cheaply
         Map<RecordedStackTrace, Integer> stacks = new IdentityHashMap<>();
         Map<RecordedThread, Integer> threads = new IdentityHashMap<>();
         long start = Long.MAX_VALUE;
         long end = Long.MIN_VALUE;
         int events = 0;
-        try (RecordingFile rf = new RecordingFile(file)) {
+        try (RecordingFile rf = new RecordingFile(source)) {
             while (rf.hasMoreEvents()) {
                 RecordedEvent e = rf.readEvent();
                 events++;

@@ -9,6 +9,9 @@ import one.jfr.event.Event;
 import one.jfr.event.ExecutionSample;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,7 +26,28 @@ final class JfrProfileReader {
     private JfrProfileReader() {
     }
 
+    // JfrReader parses the events it knows field by field and trusts that to end on the record's end;
+    // a corrupt varint inside such an event leaves it mid-record, and a zero size there loops forever.
+    // Its read position is private, so it is checked through handles after each event.
+    private static final VarHandle FILE_POSITION;
+    private static final VarHandle BUFFER;
+
+    static {
+        VarHandle filePosition = null;
+        VarHandle buffer = null;
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(JfrReader.class, MethodHandles.lookup());
+            filePosition = lookup.findVarHandle(JfrReader.class, "filePosition", long.class);
+            buffer = lookup.findVarHandle(JfrReader.class, "buf", ByteBuffer.class);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            // another jfr-converter version: read without the alignment check
+        }
+        FILE_POSITION = filePosition;
+        BUFFER = buffer;
+    }
+
     static Profile read(Path file) {
+        JfrFraming.Result framing = JfrFraming.check(file);
         JfrReader reader;
         try {
             reader = new JfrReader(file.toString());
@@ -36,9 +60,9 @@ final class JfrProfileReader {
             boolean asyncProfiler = reader.typesByName.keySet().stream().anyMatch(n -> n.startsWith("profiler."));
             if (!asyncProfiler) {
                 reader.close();
-                return JdkRecordingReader.read(file);
+                return JdkRecordingReader.read(file, framing);
             }
-            return new AsyncProfilerRead(file, reader).read();
+            return new AsyncProfilerRead(file, reader, framing).read();
         } catch (IOException e) {
             throw bad(file, "cannot read: " + e.getMessage(), e);
         }
@@ -68,9 +92,12 @@ final class JfrProfileReader {
         private int defaultState = Integer.MIN_VALUE;
         private double nanosPerTick;
 
-        AsyncProfilerRead(Path file, JfrReader reader) {
+        private final JfrFraming.Result framing;
+
+        AsyncProfilerRead(Path file, JfrReader reader, JfrFraming.Result framing) {
             this.file = file;
             this.r = reader;
+            this.framing = framing;
         }
 
         Profile read() {
@@ -79,16 +106,20 @@ final class JfrProfileReader {
             int chunks = 0;
             int completeSize = 0;
             try {
-                while (r.hasMoreChunks()) {
+                while (chunks < framing.chunks() && r.hasMoreChunks()) {
                     startChunk();
+                    JfrFraming.Chunk chunk = framing.chunkList().get(chunks);
                     for (Event e; (e = r.readEvent()) != null; ) {
+                        if (FILE_POSITION != null && !chunk.isBoundary(position())) {
+                            throw new IOException("an event's fields overrun its record at offset " + position());
+                        }
                         add(e);
                     }
                     chunks++;
                     completeSize = b.size();
                 }
-                if (r.incomplete()) {
-                    warnings.add(file + ": truncated JFR recording; read the " + chunks + " complete chunk(s), the rest is missing");
+                if (framing.tailProblem() != null) {
+                    warnings.add(file + ": " + framing.tailProblem() + "; kept the " + chunks + " complete chunk(s) before it");
                 }
             } catch (IOException | RuntimeException | OutOfMemoryError | StackOverflowError e) {
                 if (chunks == 0) {
@@ -103,6 +134,10 @@ final class JfrProfileReader {
             long duration = r.endNanos > r.startNanos ? r.endNanos - r.startNanos : -1;
             return b.build(new ProfileInfo(file, Sampler.ASYNC_PROFILER, r.settings.get("engine"),
                     r.startNanos == Long.MAX_VALUE ? -1 : r.startNanos, duration, warnings));
+        }
+
+        private long position() {
+            return (long) FILE_POSITION.get(r) + ((ByteBuffer) BUFFER.get(r)).position();
         }
 
         private void startChunk() {

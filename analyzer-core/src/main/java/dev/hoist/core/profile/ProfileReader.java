@@ -53,6 +53,9 @@ public final class ProfileReader {
         if (n >= 4 && head[0] == JFR_MAGIC[0] && head[1] == JFR_MAGIC[1] && head[2] == JFR_MAGIC[2] && head[3] == JFR_MAGIC[3]) {
             return JfrProfileReader.read(file);
         }
+        if (n < 4 && java.util.Arrays.equals(head, 0, n, JFR_MAGIC, 0, n)) {
+            throw bad(file, "truncated JFR recording (shorter than a chunk header)");
+        }
         for (int i = 0; i < n; i++) {
             if (head[i] == 0) {
                 throw bad(file, "neither a JFR recording nor collapsed stacks text (binary content)");
