@@ -41,6 +41,15 @@ public final class Recordings {
         return asyncProfiler;
     }
 
+    /** async-profiler's collapsed text output, with frame-type suffixes and one root frame per thread. */
+    public static synchronized Path collapsed() throws Exception {
+        Path file = dir().resolve("async-profiler.collapsed");
+        if (!Files.exists(file)) {
+            run(List.of("-agentpath:" + agentLibrary() + "=start,event=cpu,interval=1ms,file=" + file + ",collapsed,ann,threads"), file);
+        }
+        return file;
+    }
+
     static synchronized Path dir() throws IOException {
         if (dir == null) {
             dir = Files.createTempDirectory("hoist-recordings");
