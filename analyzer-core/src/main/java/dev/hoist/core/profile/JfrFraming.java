@@ -66,7 +66,7 @@ final class JfrFraming {
                     throw bad(file, "corrupt JFR recording (chunk " + (chunks + 1) + " claims size " + chunkSize + ")");
                 }
                 if (pos + chunkSize > size || cpOffset == 0 || metaOffset == 0) {
-                    return truncated(file, list, pos, "its chunk " + (chunks + 1) + " is incomplete");
+                    return truncated(file, list, pos, "chunk " + (chunks + 1) + " is incomplete");
                 }
                 if (cpOffset < CHUNK_HEADER_SIZE || cpOffset >= chunkSize || metaOffset < CHUNK_HEADER_SIZE || metaOffset >= chunkSize) {
                     throw bad(file, "corrupt JFR recording (chunk " + (chunks + 1) + " points outside itself)");

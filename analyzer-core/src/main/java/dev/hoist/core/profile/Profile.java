@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -29,6 +30,7 @@ public final class Profile {
     private final int[] stackIds;
     private final long[] weights;
     private final int[] allocClasses;
+    private final Map<MethodRef, Integer> methodIndexes;
     private volatile int[][] stacksByMethod;
 
     Profile(ProfileInfo info, List<MethodRef> methods, Frame[] frames, int[][] stacks, String[] threadNames,
@@ -36,6 +38,10 @@ public final class Profile {
             int[] allocClasses) {
         this.info = info;
         this.methods = Collections.unmodifiableList(new ArrayList<>(methods));
+        this.methodIndexes = new HashMap<>(methods.size() * 2);
+        for (int i = 0; i < methods.size(); i++) {
+            methodIndexes.put(methods.get(i), i);
+        }
         this.frames = frames;
         this.stacks = stacks;
         this.threadNames = threadNames;
@@ -85,7 +91,10 @@ public final class Profile {
         return EventKind.ofOrdinal(kinds[sample]).weightIsSamples() ? weights[sample] : 1;
     }
 
-    /** Index into {@link #className(int)} of the allocated type, or -1 for non-allocation samples. */
+    /**
+     * Index into {@link #className(int)} of the allocated type (ALLOC) or of the contended lock's
+     * class (LOCK); -1 for other samples.
+     */
     public int allocClass(int sample) {
         return allocClasses[sample];
     }
@@ -108,7 +117,7 @@ public final class Profile {
 
     /** Index of the method, or -1 if no sample has it. */
     public int methodIndex(MethodRef method) {
-        return methods.indexOf(method);
+        return methodIndexes.getOrDefault(method, -1);
     }
 
     public int frameCount() {

@@ -85,6 +85,17 @@ class JfrReadingTest {
     }
 
     @Test
+    void wallClockSamplesAreKeptApartFromCpuSamples() throws Exception {
+        Profile p = ProfileReader.read(Recordings.wall());
+        assertThat(p.info().engine()).isEqualTo("wall");
+        assertThat(p.sampleCounts()).containsOnlyKeys(EventKind.WALL);
+        // wall clock samples every thread, running or not: the workload's hot method is still found
+        List<String> order = MethodStats.of(p, EventKind.WALL).bySelf().stream().map(s -> s.method().displayName())
+                .filter(n -> n.equals(W + ".heavy") || n.equals(W + ".light")).toList();
+        assertThat(order).containsExactly(W + ".heavy", W + ".light");
+    }
+
+    @Test
     void concatenatedRecordingsReadChunkByChunk() throws Exception {
         Path a = Recordings.asyncProfiler();
         Path both = Recordings.dir().resolve("both.jfr");

@@ -41,6 +41,15 @@ public final class Recordings {
         return asyncProfiler;
     }
 
+    /** async-profiler in wall-clock mode: profiler.WallClockSample events. */
+    public static synchronized Path wall() throws Exception {
+        Path file = dir().resolve("wall.jfr");
+        if (!Files.exists(file)) {
+            run(List.of("-agentpath:" + agentLibrary() + "=start,event=wall,interval=5ms,file=" + file + ",jfr"), file);
+        }
+        return file;
+    }
+
     /** async-profiler's collapsed text output, with frame-type suffixes and one root frame per thread. */
     public static synchronized Path collapsed() throws Exception {
         Path file = dir().resolve("async-profiler.collapsed");

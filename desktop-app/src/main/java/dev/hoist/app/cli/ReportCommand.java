@@ -18,7 +18,7 @@ import java.util.concurrent.Callable;
  * allocation sites, threads) for a recording already on disk - async-profiler or JDK JFR, or
  * collapsed stacks - the same report {@code hoist profile} prints for the recording it made.
  */
-@Command(name = "report",
+@Command(name = "report", mixinStandardHelpOptions = true,
         description = "Print the profile report of a recording (.jfr from async-profiler or the JDK's Flight "
                 + "Recorder) or of collapsed stacks (frame;frame;frame count per line).")
 public final class ReportCommand implements Callable<Integer> {
