@@ -87,6 +87,7 @@ final class JfrProfileReader {
         private final IntIntMap stackIds = new IntIntMap();
         private final IntIntMap threadIds = new IntIntMap();
         private final IntIntMap classIds = new IntIntMap();
+        private final IntIntMap smallMethodIds = new IntIntMap();
         private final Map<Long, Integer> methodIds = new java.util.HashMap<>();
         private final FrameType[] frameTypes = new FrameType[256];
         private int defaultState = Integer.MIN_VALUE;
@@ -145,6 +146,7 @@ final class JfrProfileReader {
             threadIds.clear();
             classIds.clear();
             methodIds.clear();
+            smallMethodIds.clear();
             nanosPerTick = 1e9 / r.ticksPerSec;
             java.util.Arrays.fill(frameTypes, null);
             Map<Integer, String> types = r.enums.get("jdk.types.FrameType");
@@ -222,7 +224,13 @@ final class JfrProfileReader {
         }
 
         private int method(long jfrMethodId, boolean java) {
-            Integer id = methodIds.get(jfrMethodId);
+            // method ids are small in practice; the int map avoids boxing on every frame of every new stack
+            boolean small = jfrMethodId >= 0 && jfrMethodId <= Integer.MAX_VALUE;
+            int cached = small ? smallMethodIds.get((int) jfrMethodId) : -1;
+            if (cached >= 0) {
+                return cached;
+            }
+            Integer id = small ? null : methodIds.get(jfrMethodId);
             if (id == null) {
                 one.jfr.MethodRef m = r.methods.get(jfrMethodId);
                 if (m == null) {
@@ -233,7 +241,11 @@ final class JfrProfileReader {
                     // async-profiler gives native, kernel and C++ frames a placeholder signature
                     id = b.method(cls, symbol(m.name), java ? symbol(m.sig) : "");
                 }
-                methodIds.put(jfrMethodId, id);
+                if (small) {
+                    smallMethodIds.put((int) jfrMethodId, id);
+                } else {
+                    methodIds.put(jfrMethodId, id);
+                }
             }
             return id;
         }

@@ -147,9 +147,18 @@ public final class Profile {
 
     /** Total samples per kind (for ALLOC and LOCK: number of events). */
     public Map<EventKind, Long> sampleCounts() {
-        Map<EventKind, Long> counts = new EnumMap<>(EventKind.class);
+        long[] sums = new long[EventKind.values().length];
+        boolean[] seen = new boolean[sums.length];
         for (int i = 0; i < size; i++) {
-            counts.merge(EventKind.ofOrdinal(kinds[i]), sampleCount(i), Long::sum);
+            int k = kinds[i];
+            sums[k] += EventKind.ofOrdinal(k).weightIsSamples() ? weights[i] : 1;
+            seen[k] = true;
+        }
+        Map<EventKind, Long> counts = new EnumMap<>(EventKind.class);
+        for (int k = 0; k < sums.length; k++) {
+            if (seen[k]) {
+                counts.put(EventKind.ofOrdinal(k), sums[k]);
+            }
         }
         return counts;
     }
