@@ -96,6 +96,25 @@ class JfrReadingTest {
     }
 
     @Test
+    void contendedMonitorsAreLockSamplesWeighedByTimeWaited() throws Exception {
+        Profile p = ProfileReader.read(Recordings.locks());
+        assertThat(p.sampleCounts()).containsKeys(EventKind.LOCK, EventKind.CPU);
+        long waited = 0;
+        for (int i = 0; i < p.size(); i++) {
+            if (p.kind(i) == EventKind.LOCK) {
+                assertThat(p.className(p.allocClass(i))).isEqualTo(LockWorkload.Ledger.class.getName());
+                assertThat(p.weight(i)).isGreaterThanOrEqualTo(10_000);
+                waited += p.weight(i);
+            }
+        }
+        MethodStats stats = MethodStats.of(p, EventKind.LOCK);
+        assertThat(stats.grandTotal()).isEqualTo(waited);
+        MethodStats.MethodStat post = stats.method(p.methodIndex(new MethodRef(LockWorkload.class.getName(), "post", "(J)V")));
+        assertThat(post.total()).isEqualTo(waited);
+        assertThat(ThreadStats.of(p, EventKind.LOCK)).extracting(ThreadStats.ThreadStat::name).allMatch(n -> n.startsWith("poster-"));
+    }
+
+    @Test
     void concatenatedRecordingsReadChunkByChunk() throws Exception {
         Path a = Recordings.asyncProfiler();
         Path both = Recordings.dir().resolve("both.jfr");

@@ -41,6 +41,16 @@ public final class Recordings {
         return asyncProfiler;
     }
 
+    /** async-profiler recording contended monitors (jdk.JavaMonitorEnter) of {@link LockWorkload}. */
+    public static synchronized Path locks() throws Exception {
+        Path file = dir().resolve("locks.jfr");
+        if (!Files.exists(file)) {
+            run(List.of("-agentpath:" + agentLibrary() + "=start,event=cpu,lock=10us,file=" + file + ",jfr"), file,
+                    LockWorkload.class.getName(), 2000);
+        }
+        return file;
+    }
+
     /** async-profiler in wall-clock mode: profiler.WallClockSample events. */
     public static synchronized Path wall() throws Exception {
         Path file = dir().resolve("wall.jfr");
@@ -86,13 +96,17 @@ public final class Recordings {
     }
 
     private static void run(List<String> jvmOptions, Path recording) throws Exception {
+        run(jvmOptions, recording, ProfileWorkload.class.getName(), RUN_MILLIS);
+    }
+
+    private static void run(List<String> jvmOptions, Path recording, String mainClass, long millis) throws Exception {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(jvmOptions);
         cmd.add("-cp");
         cmd.add(testClasses().toString());
-        cmd.add(ProfileWorkload.class.getName());
-        cmd.add(Long.toString(RUN_MILLIS));
+        cmd.add(mainClass);
+        cmd.add(Long.toString(millis));
         Path log = dir().resolve(recording.getFileName() + ".log");
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {

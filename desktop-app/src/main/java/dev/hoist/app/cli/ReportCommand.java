@@ -54,17 +54,25 @@ public final class ReportCommand implements Callable<Integer> {
                         + "' (expected cpu, wall, native, alloc, lock or sample)");
             }
         }
+        print(file, format == Format.json ? ProfileReport.Format.JSON : ProfileReport.Format.TEXT, kind, top,
+                spec.commandLine().getOut(), spec.commandLine().getErr());
+        return 0;
+    }
+
+    /**
+     * Reads the file and prints its report to out, warnings (what could not be read) to err. Shared
+     * with {@code hoist profile}, which prints the same report for the recording it made.
+     * Throws {@link dev.hoist.core.HoistException} (BAD_INPUT) when the file cannot be read.
+     */
+    static void print(Path file, ProfileReport.Format format, EventKind kind, int top, PrintWriter out, PrintWriter err) {
         Profile profile = ProfileReader.read(file);
-        PrintWriter err = spec.commandLine().getErr();
         for (String warning : profile.info().warnings()) {
             err.println("hoist: warning: " + warning);
         }
         err.flush();
         ProfileReport.Options defaults = ProfileReport.Options.forTerminal();
         ProfileReport.Options options = new ProfileReport.Options(kind, top, defaults.linesPerMethod(), defaults.topSites(),
-                defaults.topThreads(), format == Format.text && defaults.color());
-        ProfileReport.write(profile, format == Format.json ? ProfileReport.Format.JSON : ProfileReport.Format.TEXT,
-                spec.commandLine().getOut(), options);
-        return 0;
+                defaults.topThreads(), format == ProfileReport.Format.TEXT && defaults.color());
+        ProfileReport.write(profile, format, out, options);
     }
 }
