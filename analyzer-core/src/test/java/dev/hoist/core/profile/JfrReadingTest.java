@@ -103,7 +103,8 @@ class JfrReadingTest {
         for (int i = 0; i < p.size(); i++) {
             if (p.kind(i) == EventKind.LOCK) {
                 assertThat(p.className(p.allocClass(i))).isEqualTo(LockWorkload.Ledger.class.getName());
-                assertThat(p.weight(i)).isGreaterThanOrEqualTo(10_000);
+                // lock=10us is async-profiler's sampling interval of total waiting, not a minimum per event
+                assertThat(p.weight(i)).isPositive();
                 waited += p.weight(i);
             }
         }
