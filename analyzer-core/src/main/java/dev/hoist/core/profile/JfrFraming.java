@@ -28,12 +28,42 @@ final class JfrFraming {
      */
     record Result(int chunks, long validBytes, String tailProblem, java.util.List<Chunk> chunkList) {}
 
-    /** A well-framed chunk: where it starts in the file, its size, and the offsets where its records start. */
-    record Chunk(long start, long size, BitSet recordStarts) {
+    /** A well-framed chunk: where it starts in the file and its size. */
+    record Chunk(long start, long size) {}
+
+    /**
+     * The offsets in a well-framed chunk where its records start, for checking that a parser stays
+     * on record boundaries. One chunk at a time: a bit per byte of the chunk.
+     */
+    static final class Boundaries {
+        private final Chunk chunk;
+        private final BitSet starts;
+
+        private Boundaries(Chunk chunk, BitSet starts) {
+            this.chunk = chunk;
+            this.starts = starts;
+        }
+
         /** True if the absolute file position is a record boundary of this chunk (or its end). */
         boolean isBoundary(long filePosition) {
-            long off = filePosition - start;
-            return off == size || (off >= 0 && off < size && recordStarts.get((int) off));
+            long off = filePosition - chunk.start();
+            return off == chunk.size() || (off >= 0 && off < chunk.size() && starts.get((int) off));
+        }
+    }
+
+    static Boundaries boundaries(Path file, Chunk chunk) {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer b = ch.map(FileChannel.MapMode.READ_ONLY, chunk.start(), chunk.size());
+            BitSet starts = new BitSet((int) chunk.size());
+            int pos = CHUNK_HEADER_SIZE;
+            while (pos < chunk.size()) {
+                starts.set(pos);
+                b.position(pos);
+                pos += (int) varlong(b); // already checked by check(): positive and inside the chunk
+            }
+            return new Boundaries(chunk, starts);
+        } catch (IOException e) {
+            throw bad(file, "cannot read: " + e.getMessage(), e);
         }
     }
 
@@ -72,15 +102,14 @@ final class JfrFraming {
                     throw bad(file, "corrupt JFR recording (chunk " + (chunks + 1) + " points outside itself)");
                 }
                 MappedByteBuffer chunk = ch.map(FileChannel.MapMode.READ_ONLY, pos, chunkSize);
-                BitSet starts = new BitSet((int) chunkSize);
-                String problem = checkChunk(chunks + 1, chunk, (int) cpOffset, (int) metaOffset, starts);
+                String problem = checkChunk(chunks + 1, chunk, (int) cpOffset, (int) metaOffset);
                 if (problem != null) {
                     if (chunks == 0) {
                         throw bad(file, "corrupt JFR recording (" + problem + ")");
                     }
                     return new Result(chunks, pos, "corrupt JFR recording (" + problem + ")", list);
                 }
-                list.add(new Chunk(pos, chunkSize, starts));
+                list.add(new Chunk(pos, chunkSize));
                 pos += chunkSize;
                 chunks++;
             }
@@ -99,8 +128,9 @@ final class JfrFraming {
     }
 
     /** What is wrong with the chunk's framing, or null. */
-    private static String checkChunk(int index, ByteBuffer chunk, int cpOffset, int metaOffset, BitSet starts) {
+    private static String checkChunk(int index, ByteBuffer chunk, int cpOffset, int metaOffset) {
         int end = chunk.limit();
+        BitSet starts = new BitSet(end);
         int pos = CHUNK_HEADER_SIZE;
         try {
             while (pos < end) {

@@ -109,7 +109,8 @@ final class JfrProfileReader {
             try {
                 while (chunks < framing.chunks() && r.hasMoreChunks()) {
                     startChunk();
-                    JfrFraming.Chunk chunk = framing.chunkList().get(chunks);
+                    JfrFraming.Boundaries chunk = FILE_POSITION == null ? null
+                            : JfrFraming.boundaries(file, framing.chunkList().get(chunks));
                     for (Event e; (e = r.readEvent()) != null; ) {
                         if (FILE_POSITION != null && !chunk.isBoundary(position())) {
                             throw new IOException("an event's fields overrun its record at offset " + position());
