@@ -9,7 +9,9 @@ import java.util.Map;
 /**
  * Allocation samples summed by allocated type and by allocation site. A site is the allocating
  * frame (method, line, bytecode index, frame type: the first Java frame from the leaf) together with
- * the allocated type, so one row says "this line allocates these objects". Bytes are the sampler's
+ * the allocated type and, when the site is inside the JDK ({@code Integer.valueOf},
+ * {@code Arrays.copyOf}), the nearest application frame that called it, so one row says "this line
+ * allocates these objects". Bytes are the sampler's
  * weights (TLAB sizes for async-profiler, {@code weight} for the JDK), so they estimate the real
  * allocation volume; samples count events.
  */
@@ -17,8 +19,13 @@ public final class Allocations {
     /** Bytes and samples of one allocated type. */
     public record TypeStat(String type, long bytes, long samples) {}
 
-    /** Bytes and samples of one type allocated at one frame. */
-    public record SiteStat(Frame site, int frameIndex, String type, long bytes, long samples) {}
+    /**
+     * Bytes and samples of one type allocated at one frame; caller is the nearest non-JDK frame
+     * below a JDK site (null when the site is application code or no such frame exists).
+     */
+    public record SiteStat(Frame site, int frameIndex, Frame caller, String type, long bytes, long samples) {}
+
+    private record SiteKey(int site, int caller, int type) {}
 
     private final long totalBytes;
     private final long totalSamples;
@@ -34,7 +41,7 @@ public final class Allocations {
 
     public static Allocations of(Profile p) {
         Map<Integer, long[]> byType = new HashMap<>();
-        Map<Long, long[]> bySite = new HashMap<>();
+        Map<SiteKey, long[]> bySite = new HashMap<>();
         long bytes = 0;
         long samples = 0;
         for (int i = 0, n = p.size(); i < n; i++) {
@@ -48,8 +55,11 @@ public final class Allocations {
             long[] t = byType.computeIfAbsent(cls, k -> new long[2]);
             t[0] += w;
             t[1]++;
-            int site = siteFrame(p, p.stack(i));
-            long[] s = bySite.computeIfAbsent(((long) site << 32) | (cls & 0xffffffffL), k -> new long[2]);
+            int[] frames = p.stackFrames(p.stack(i));
+            int at = sitePosition(p, frames);
+            int site = at < 0 ? -1 : frames[at];
+            int caller = at < 0 ? -1 : callerFrame(p, frames, at);
+            long[] s = bySite.computeIfAbsent(new SiteKey(site, caller, cls), k -> new long[2]);
             s[0] += w;
             s[1]++;
         }
@@ -57,11 +67,9 @@ public final class Allocations {
         byType.forEach((cls, v) -> types.add(new TypeStat(cls < 0 ? "[unknown class]" : p.className(cls), v[0], v[1])));
         types.sort(Comparator.comparingLong(TypeStat::bytes).reversed().thenComparing(TypeStat::type));
         List<SiteStat> sites = new ArrayList<>();
-        bySite.forEach((key, v) -> {
-            int frame = (int) (key >> 32);
-            int cls = (int) (long) key;
-            sites.add(new SiteStat(frame < 0 ? null : p.frame(frame), frame, cls < 0 ? "[unknown class]" : p.className(cls), v[0], v[1]));
-        });
+        bySite.forEach((key, v) -> sites.add(new SiteStat(key.site() < 0 ? null : p.frame(key.site()), key.site(),
+                key.caller() < 0 ? null : p.frame(key.caller()),
+                key.type() < 0 ? "[unknown class]" : p.className(key.type()), v[0], v[1])));
         sites.sort(Comparator.comparingLong(SiteStat::bytes).reversed().thenComparing(SiteStat::type)
                 .thenComparingInt(SiteStat::frameIndex));
         return new Allocations(bytes, samples, types, sites);
@@ -70,12 +78,36 @@ public final class Allocations {
     /** The allocating frame of a stack: its first Java frame from the leaf, or the leaf; -1 for an empty stack. */
     public static int siteFrame(Profile p, int stack) {
         int[] frames = p.stackFrames(stack);
-        for (int f : frames) {
-            if (p.frame(f).type().isJava()) {
-                return f;
+        int at = sitePosition(p, frames);
+        return at < 0 ? -1 : frames[at];
+    }
+
+    private static int sitePosition(Profile p, int[] frames) {
+        for (int j = 0; j < frames.length; j++) {
+            if (p.frame(frames[j]).type().isJava()) {
+                return j;
             }
         }
-        return frames.length == 0 ? -1 : frames[0];
+        return frames.length == 0 ? -1 : 0;
+    }
+
+    private static int callerFrame(Profile p, int[] frames, int site) {
+        if (!isJdk(p.frame(frames[site]).method().className())) {
+            return -1;
+        }
+        for (int j = site + 1; j < frames.length; j++) {
+            Frame f = p.frame(frames[j]);
+            if (f.type().isJava() && !isJdk(f.method().className())) {
+                return frames[j];
+            }
+        }
+        return -1;
+    }
+
+    /** Classes of the JDK itself: an allocation there is reported with the application frame that led to it. */
+    static boolean isJdk(String className) {
+        return className.startsWith("java.") || className.startsWith("javax.") || className.startsWith("jdk.")
+                || className.startsWith("sun.") || className.startsWith("com.sun.");
     }
 
     public long totalBytes() {

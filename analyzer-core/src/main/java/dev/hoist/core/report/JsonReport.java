@@ -88,10 +88,12 @@ final class JsonReport {
                 frame.put("bci", -1);
                 frame.put("frameType", "unknown");
             } else {
-                method(frame, f.method());
-                frame.put("line", f.line());
-                frame.put("bci", f.bci());
-                frame.put("frameType", f.type().name().toLowerCase());
+                frame(frame, f);
+            }
+            if (s.caller() == null) {
+                o.putNull("caller");
+            } else {
+                frame(o.putObject("caller"), s.caller());
             }
             o.put("bytes", s.bytes());
             o.put("samples", s.samples());
@@ -116,6 +118,13 @@ final class JsonReport {
         }
         MAPPER.writeValue(out, root);
         out.write(System.lineSeparator());
+    }
+
+    private static void frame(ObjectNode o, Frame f) {
+        method(o, f.method());
+        o.put("line", f.line());
+        o.put("bci", f.bci());
+        o.put("frameType", f.type().name().toLowerCase(java.util.Locale.ROOT));
     }
 
     private static void method(ObjectNode o, MethodRef m) {

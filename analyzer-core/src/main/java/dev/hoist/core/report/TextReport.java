@@ -97,7 +97,10 @@ final class TextReport {
         for (Allocations.SiteStat s : a.bySite().stream().limit(d.options().topSites()).toList()) {
             line(String.format(Locale.ROOT, "  %5.1f%% %9s %8d  %s", ProfileReport.percent(s.bytes(), a.totalBytes()),
                     bytes(s.bytes()), s.samples(), fit(s.type(), WIDTH - 30)));
-            line("  " + " ".repeat(28) + style(CYAN, fit("at " + site(s.site()), WIDTH - 30)));
+            line("  " + " ".repeat(28) + style(CYAN, "at " + fit(site(s.site()), WIDTH - 33)));
+            if (s.caller() != null) {
+                line("  " + " ".repeat(28) + "from " + fit(site(s.caller()), WIDTH - 35));
+            }
         }
     }
 

@@ -32,8 +32,8 @@ class ProfileReportTest {
             "lines", "array");
     private static final Map<String, String> LINE = Map.of("line", "number", "self", "number", "total", "number", "selfPercent", "number");
     private static final Map<String, String> ALLOC = Map.of("bytes", "number", "samples", "number", "sites", "array", "types", "array");
-    private static final Map<String, String> SITE = Map.of("type", "string", "frame", "object", "bytes", "number",
-            "samples", "number", "bytesPercent", "number");
+    private static final Map<String, String> SITE = Map.of("type", "string", "frame", "object", "caller", "object?",
+            "bytes", "number", "samples", "number", "bytesPercent", "number");
     private static final Map<String, String> FRAME = Map.of("method", "string", "class", "string", "name", "string",
             "descriptor", "string", "line", "number", "bci", "number", "frameType", "string");
     private static final Map<String, String> TYPE = Map.of("type", "string", "bytes", "number", "samples", "number", "bytesPercent", "number");
@@ -61,7 +61,20 @@ class ProfileReportTest {
             for (JsonNode s : root.get("allocations").get("sites")) {
                 assertShape(s, SITE, "$.allocations.sites[]");
                 assertShape(s.get("frame"), FRAME, "$.allocations.sites[].frame");
+                if (!s.get("caller").isNull()) {
+                    assertShape(s.get("caller"), FRAME, "$.allocations.sites[].caller");
+                }
             }
+            // Integer.valueOf allocates on behalf of the workload's boxing loop: the report says where from
+            JsonNode integers = null;
+            for (JsonNode s : root.get("allocations").get("sites")) {
+                if (s.get("type").asText().equals("java.lang.Integer") && integers == null) {
+                    integers = s;
+                }
+            }
+            assertThat(integers).as(file + ": an Integer site").isNotNull();
+            assertThat(integers.get("frame").get("method").asText()).isEqualTo("java.lang.Integer.valueOf");
+            assertThat(integers.get("caller").get("method").asText()).isEqualTo(W + ".churn");
             for (JsonNode t : root.get("allocations").get("types")) {
                 assertShape(t, TYPE, "$.allocations.types[]");
             }
