@@ -69,6 +69,11 @@ final class JdkRecordingReader {
         long start = Long.MAX_VALUE;
         long end = Long.MIN_VALUE;
         int events = 0;
+        // JDK 16+ samples allocations with jdk.ObjectAllocationSample; JDK 11-15 only have the TLAB
+        // events. When a recording has both, the TLAB events are the same allocations again: they are
+        // kept aside and used only if there was no ObjectAllocationSample.
+        TlabEvents tlab = new TlabEvents();
+        boolean[] sampled = {false};
         try (RecordingFile rf = new RecordingFile(source)) {
             while (rf.hasMoreEvents()) {
                 RecordedEvent e = rf.readEvent();
@@ -82,11 +87,14 @@ final class JdkRecordingReader {
                             stack(b, stacks, e.getStackTrace()), 1, -1);
                     case "jdk.NativeMethodSample" -> b.add(EventKind.NATIVE, t, thread(b, threads, e.getThread("sampledThread")),
                             stack(b, stacks, e.getStackTrace()), 1, -1);
-                    case "jdk.ObjectAllocationSample" -> b.add(EventKind.ALLOC, t, thread(b, threads, e.getThread()),
-                            stack(b, stacks, e.getStackTrace()), e.getLong("weight"), allocClass(b, e.getClass("objectClass")));
-                    case "jdk.ObjectAllocationInNewTLAB" -> b.add(EventKind.ALLOC, t, thread(b, threads, e.getThread()),
+                    case "jdk.ObjectAllocationSample" -> {
+                        sampled[0] = true;
+                        b.add(EventKind.ALLOC, t, thread(b, threads, e.getThread()),
+                                stack(b, stacks, e.getStackTrace()), e.getLong("weight"), allocClass(b, e.getClass("objectClass")));
+                    }
+                    case "jdk.ObjectAllocationInNewTLAB" -> tlab.add(t, thread(b, threads, e.getThread()),
                             stack(b, stacks, e.getStackTrace()), e.getLong("tlabSize"), allocClass(b, e.getClass("objectClass")));
-                    case "jdk.ObjectAllocationOutsideTLAB" -> b.add(EventKind.ALLOC, t, thread(b, threads, e.getThread()),
+                    case "jdk.ObjectAllocationOutsideTLAB" -> tlab.add(t, thread(b, threads, e.getThread()),
                             stack(b, stacks, e.getStackTrace()), e.getLong("allocationSize"), allocClass(b, e.getClass("objectClass")));
                     case "jdk.JavaMonitorEnter" -> b.add(EventKind.LOCK, t, thread(b, threads, e.getThread()),
                             stack(b, stacks, e.getStackTrace()), e.getDuration().toNanos(), allocClass(b, e.getClass("monitorClass")));
@@ -104,11 +112,29 @@ final class JdkRecordingReader {
             warnings.add(file + ": JFR recording is truncated or corrupt after " + events + " events ("
                     + JfrProfileReader.describe(e) + "); kept what was read before");
         }
+        if (!sampled[0]) {
+            tlab.addTo(b);
+        }
         if (b.size() == 0 && warnings.isEmpty()) {
             warnings.add(file + ": the recording holds no samples");
         }
         return b.build(new ProfileInfo(file, Sampler.JDK_JFR, null, start == Long.MAX_VALUE ? -1 : start,
                 end > start ? end - start : -1, warnings));
+    }
+
+    /** TLAB allocation events held back until the reader knows whether the recording also sampled allocations. */
+    private static final class TlabEvents {
+        private final List<long[]> events = new ArrayList<>();
+
+        void add(long time, int thread, int stack, long bytes, int cls) {
+            events.add(new long[] {time, thread, stack, bytes, cls});
+        }
+
+        void addTo(ProfileBuilder b) {
+            for (long[] e : events) {
+                b.add(EventKind.ALLOC, e[0], (int) e[1], (int) e[2], e[3], (int) e[4]);
+            }
+        }
     }
 
     private static long nanos(Instant i) {

@@ -116,6 +116,29 @@ class JfrReadingTest {
     }
 
     @Test
+    void jdkTlabEventsCountOnlyWhenAllocationsWereNotSampled() throws Exception {
+        Path both = Recordings.jdkAllocations(true, true);
+        Path tlabOnly = Recordings.jdkAllocations(true, false);
+        java.util.Map<String, Long> inBoth = eventCounts(both);
+        assertThat(inBoth.get("jdk.ObjectAllocationInNewTLAB")).isPositive();
+        assertThat(ProfileReader.read(both).sampleCounts().get(EventKind.ALLOC)).isEqualTo(inBoth.get("jdk.ObjectAllocationSample"));
+        java.util.Map<String, Long> inTlab = eventCounts(tlabOnly);
+        assertThat(ProfileReader.read(tlabOnly).sampleCounts().get(EventKind.ALLOC)).isEqualTo(
+                inTlab.getOrDefault("jdk.ObjectAllocationInNewTLAB", 0L) + inTlab.getOrDefault("jdk.ObjectAllocationOutsideTLAB", 0L));
+    }
+
+    /** Events per type as the JDK's own parser counts them. */
+    private static java.util.Map<String, Long> eventCounts(Path file) throws IOException {
+        java.util.Map<String, Long> counts = new java.util.HashMap<>();
+        try (jdk.jfr.consumer.RecordingFile rf = new jdk.jfr.consumer.RecordingFile(file)) {
+            while (rf.hasMoreEvents()) {
+                counts.merge(rf.readEvent().getEventType().getName(), 1L, Long::sum);
+            }
+        }
+        return counts;
+    }
+
+    @Test
     void concatenatedRecordingsReadChunkByChunk() throws Exception {
         Path a = Recordings.asyncProfiler();
         Path both = Recordings.dir().resolve("both.jfr");

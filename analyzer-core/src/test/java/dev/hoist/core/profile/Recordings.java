@@ -51,6 +51,35 @@ public final class Recordings {
         return file;
     }
 
+    /**
+     * A JDK recording with the given allocation events enabled (and nothing else), through a .jfc
+     * file: JDK 11-15 record only the TLAB events, JDK 16+ also jdk.ObjectAllocationSample.
+     */
+    public static synchronized Path jdkAllocations(boolean tlab, boolean sampled) throws Exception {
+        Path file = dir().resolve("jdk-alloc-" + tlab + "-" + sampled + ".jfr");
+        if (!Files.exists(file)) {
+            Path jfc = dir().resolve("alloc-" + tlab + "-" + sampled + ".jfc");
+            Files.writeString(jfc, """
+                    <?xml version="1.0" encoding="UTF-8"?>
+                    <configuration version="2.0">
+                      <event name="jdk.ObjectAllocationInNewTLAB">
+                        <setting name="enabled">%s</setting><setting name="stackTrace">true</setting>
+                      </event>
+                      <event name="jdk.ObjectAllocationOutsideTLAB">
+                        <setting name="enabled">%s</setting><setting name="stackTrace">true</setting>
+                      </event>
+                      <event name="jdk.ObjectAllocationSample">
+                        <setting name="enabled">%s</setting><setting name="throttle">150/s</setting>
+                        <setting name="stackTrace">true</setting>
+                      </event>
+                    </configuration>
+                    """.formatted(tlab, tlab, sampled));
+            run(List.of("-XX:StartFlightRecording=filename=" + file + ",settings=" + jfc), file,
+                    ProfileWorkload.class.getName(), 1500);
+        }
+        return file;
+    }
+
     /** async-profiler in wall-clock mode: profiler.WallClockSample events. */
     public static synchronized Path wall() throws Exception {
         Path file = dir().resolve("wall.jfr");
