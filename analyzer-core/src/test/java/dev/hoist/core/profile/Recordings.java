@@ -100,8 +100,16 @@ public final class Recordings {
 
     static synchronized Path dir() throws IOException {
         if (dir == null) {
-            dir = Files.createTempDirectory("hoist-recordings");
-            dir.toFile().deleteOnExit();
+            Path created = Files.createTempDirectory("hoist-recordings");
+            // deleteOnExit cannot remove a non-empty directory; the recordings go with the test JVM
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try (var files = Files.walk(created)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                } catch (IOException ignored) {
+                    // a leftover temp directory is harmless
+                }
+            }));
+            dir = created;
         }
         return dir;
     }
