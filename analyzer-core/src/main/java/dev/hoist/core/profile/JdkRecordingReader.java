@@ -1,0 +1,181 @@
+package dev.hoist.core.profile;
+
+import jdk.jfr.consumer.RecordedClass;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordedMethod;
+import jdk.jfr.consumer.RecordedStackTrace;
+import jdk.jfr.consumer.RecordedThread;
+import jdk.jfr.consumer.RecordingFile;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static dev.hoist.core.profile.ProfileReader.bad;
+
+/**
+ * Reads recordings of the JDK's Flight Recorder with the JDK's own parser, which tells
+ * {@code jdk.ExecutionSample} from {@code jdk.NativeMethodSample} and reads fields by name.
+ */
+final class JdkRecordingReader {
+
+    private JdkRecordingReader() {
+    }
+
+    static Profile read(Path file, JfrFraming.Result framing) {
+        List<String> warnings = new ArrayList<>();
+        if (framing.tailProblem() == null) {
+            return read(file, file, warnings);
+        }
+        // RecordingFile cannot be told to stop after the good chunks, so it reads a copy of them
+        warnings.add(file + ": " + framing.tailProblem() + "; kept the " + framing.chunks() + " complete chunk(s) before it");
+        Path prefix = null;
+        try {
+            prefix = Files.createTempFile("hoist-", ".jfr");
+            try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ);
+                 FileChannel out = FileChannel.open(prefix, StandardOpenOption.WRITE)) {
+                long done = 0;
+                while (done < framing.validBytes()) {
+                    done += in.transferTo(done, framing.validBytes() - done, out);
+                }
+            }
+            return read(file, prefix, warnings);
+        } catch (IOException e) {
+            throw bad(file, "cannot copy its complete chunks: " + e.getMessage(), e);
+        } finally {
+            if (prefix != null) {
+                try {
+                    Files.deleteIfExists(prefix);
+                } catch (IOException ignored) {
+                    // a leftover temp file is harmless
+                }
+            }
+        }
+    }
+
+    private static Profile read(Path file, Path source, List<String> warnings) {
+        ProfileBuilder b = new ProfileBuilder();
+        // the parser hands out one object per constant-pool stack trace, so identity finds repeats cheaply
+        Map<RecordedStackTrace, Integer> stacks = new IdentityHashMap<>();
+        Map<RecordedThread, Integer> threads = new IdentityHashMap<>();
+        long start = Long.MAX_VALUE;
+        long end = Long.MIN_VALUE;
+        int events = 0;
+        // JDK 16+ samples allocations with jdk.ObjectAllocationSample; JDK 11-15 only have the TLAB
+        // events. When a recording has both, the TLAB events are the same allocations again: they are
+        // kept aside and used only if there was no ObjectAllocationSample.
+        TlabEvents tlab = new TlabEvents();
+        boolean[] sampled = {false};
+        try (RecordingFile rf = new RecordingFile(source)) {
+            while (rf.hasMoreEvents()) {
+                RecordedEvent e = rf.readEvent();
+                events++;
+                long t = nanos(e.getStartTime());
+                start = Math.min(start, t);
+                end = Math.max(end, nanos(e.getEndTime()));
+                String name = e.getEventType().getName();
+                switch (name) {
+                    case "jdk.ExecutionSample" -> b.add(EventKind.CPU, t, thread(b, threads, e.getThread("sampledThread")),
+                            stack(b, stacks, e.getStackTrace()), 1, -1);
+                    case "jdk.NativeMethodSample" -> b.add(EventKind.NATIVE, t, thread(b, threads, e.getThread("sampledThread")),
+                            stack(b, stacks, e.getStackTrace()), 1, -1);
+                    case "jdk.ObjectAllocationSample" -> {
+                        sampled[0] = true;
+                        b.add(EventKind.ALLOC, t, thread(b, threads, e.getThread()),
+                                stack(b, stacks, e.getStackTrace()), e.getLong("weight"), allocClass(b, e.getClass("objectClass")));
+                    }
+                    case "jdk.ObjectAllocationInNewTLAB" -> tlab.add(t, thread(b, threads, e.getThread()),
+                            stack(b, stacks, e.getStackTrace()), e.getLong("tlabSize"), allocClass(b, e.getClass("objectClass")));
+                    case "jdk.ObjectAllocationOutsideTLAB" -> tlab.add(t, thread(b, threads, e.getThread()),
+                            stack(b, stacks, e.getStackTrace()), e.getLong("allocationSize"), allocClass(b, e.getClass("objectClass")));
+                    case "jdk.JavaMonitorEnter" -> b.add(EventKind.LOCK, t, thread(b, threads, e.getThread()),
+                            stack(b, stacks, e.getStackTrace()), e.getDuration().toNanos(), allocClass(b, e.getClass("monitorClass")));
+                    case "jdk.ThreadPark" -> b.add(EventKind.LOCK, t, thread(b, threads, e.getThread()),
+                            stack(b, stacks, e.getStackTrace()), e.getDuration().toNanos(), allocClass(b, e.getClass("parkedClass")));
+                    default -> { }
+                }
+            }
+        } catch (IOException | RuntimeException | OutOfMemoryError | StackOverflowError e) {
+            if (events == 0) {
+                String what = e instanceof java.io.EOFException ? "truncated JFR recording (its first chunk is incomplete)"
+                        : "corrupt JFR recording (" + JfrProfileReader.describe(e) + ")";
+                throw bad(file, what, e);
+            }
+            warnings.add(file + ": JFR recording is truncated or corrupt after " + events + " events ("
+                    + JfrProfileReader.describe(e) + "); kept what was read before");
+        }
+        if (!sampled[0]) {
+            tlab.addTo(b);
+        }
+        if (b.size() == 0 && warnings.isEmpty()) {
+            warnings.add(file + ": the recording holds no samples");
+        }
+        return b.build(new ProfileInfo(file, Sampler.JDK_JFR, null, start == Long.MAX_VALUE ? -1 : start,
+                end > start ? end - start : -1, warnings));
+    }
+
+    /** TLAB allocation events held back until the reader knows whether the recording also sampled allocations. */
+    private static final class TlabEvents {
+        private final List<long[]> events = new ArrayList<>();
+
+        void add(long time, int thread, int stack, long bytes, int cls) {
+            events.add(new long[] {time, thread, stack, bytes, cls});
+        }
+
+        void addTo(ProfileBuilder b) {
+            for (long[] e : events) {
+                b.add(EventKind.ALLOC, e[0], (int) e[1], (int) e[2], e[3], (int) e[4]);
+            }
+        }
+    }
+
+    private static long nanos(Instant i) {
+        return i.getEpochSecond() * 1_000_000_000L + i.getNano();
+    }
+
+    private static int thread(ProfileBuilder b, Map<RecordedThread, Integer> cache, RecordedThread t) {
+        if (t == null) {
+            return b.thread(null, -1);
+        }
+        return cache.computeIfAbsent(t, k -> {
+            String name = k.getJavaName() != null ? k.getJavaName() : k.getOSName();
+            return b.thread(name, k.getJavaThreadId());
+        });
+    }
+
+    private static int allocClass(ProfileBuilder b, RecordedClass c) {
+        return b.allocClass(c == null ? "[unknown class]" : ProfileReader.javaName(c.getName()));
+    }
+
+    private static int stack(ProfileBuilder b, Map<RecordedStackTrace, Integer> cache, RecordedStackTrace st) {
+        if (st == null) {
+            return b.stack(new int[0]);
+        }
+        Integer id = cache.get(st);
+        if (id != null) {
+            return id;
+        }
+        List<RecordedFrame> fs = st.getFrames();
+        // RecordedStackTrace lists the top frame first, which is the model's leaf-first order
+        int[] frames = new int[fs.size()];
+        for (int i = 0; i < frames.length; i++) {
+            RecordedFrame f = fs.get(i);
+            RecordedMethod m = f.getMethod();
+            int method = m == null ? b.method("", "[unknown method]", "")
+                    : b.method(m.getType() == null ? "" : ProfileReader.javaName(m.getType().getName()), m.getName(), m.getDescriptor());
+            FrameType type = FrameType.ofJfrName(f.getType());
+            frames[i] = b.frame(method, f.getLineNumber(), f.getBytecodeIndex(), type);
+        }
+        id = b.stack(frames);
+        cache.put(st, id);
+        return id;
+    }
+}

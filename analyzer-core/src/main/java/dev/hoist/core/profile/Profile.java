@@ -1,0 +1,207 @@
+package dev.hoist.core.profile;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A recording in memory, compact enough for millions of samples: methods, frames and stacks are
+ * interned once, and the samples are parallel primitive arrays (kind, time, thread, stack, weight,
+ * allocated class), not one object per sample. Stacks are arrays of frame indexes, <b>leaf first</b>
+ * (index 0 is the frame that was running). A method index maps each method to the stacks that
+ * contain it, so the questions the advisor asks about one method are answered without scanning
+ * every sample. Immutable once built by a {@link ProfileReader}.
+ */
+public final class Profile {
+    private final ProfileInfo info;
+    private final List<MethodRef> methods;
+    private final Frame[] frames;
+    private final int[][] stacks;
+    private final String[] threadNames;
+    private final String[] classNames;
+    private final int size;
+    private final byte[] kinds;
+    private final long[] times;
+    private final int[] threads;
+    private final int[] stackIds;
+    private final long[] weights;
+    private final int[] allocClasses;
+    private final Map<MethodRef, Integer> methodIndexes;
+    private volatile int[][] stacksByMethod;
+
+    Profile(ProfileInfo info, List<MethodRef> methods, Frame[] frames, int[][] stacks, String[] threadNames,
+            String[] classNames, int size, byte[] kinds, long[] times, int[] threads, int[] stackIds, long[] weights,
+            int[] allocClasses) {
+        this.info = info;
+        this.methods = Collections.unmodifiableList(new ArrayList<>(methods));
+        this.methodIndexes = new HashMap<>(methods.size() * 2);
+        for (int i = 0; i < methods.size(); i++) {
+            methodIndexes.put(methods.get(i), i);
+        }
+        this.frames = frames;
+        this.stacks = stacks;
+        this.threadNames = threadNames;
+        this.classNames = classNames;
+        this.size = size;
+        this.kinds = kinds;
+        this.times = times;
+        this.threads = threads;
+        this.stackIds = stackIds;
+        this.weights = weights;
+        this.allocClasses = allocClasses;
+    }
+
+    public ProfileInfo info() {
+        return info;
+    }
+
+    /** Number of samples (events) of every kind. */
+    public int size() {
+        return size;
+    }
+
+    public EventKind kind(int sample) {
+        return EventKind.ofOrdinal(kinds[sample]);
+    }
+
+    /** Epoch nanoseconds of the sample, or -1 when the source has no time (collapsed stacks). */
+    public long timeNanos(int sample) {
+        return times[sample];
+    }
+
+    public int thread(int sample) {
+        return threads[sample];
+    }
+
+    public int stack(int sample) {
+        return stackIds[sample];
+    }
+
+    /** Samples for execution kinds (usually 1), bytes for ALLOC, nanoseconds waited for LOCK. */
+    public long weight(int sample) {
+        return weights[sample];
+    }
+
+    /** How many samples this event counts for: its weight for execution kinds, 1 for the others. */
+    public long sampleCount(int sample) {
+        return EventKind.ofOrdinal(kinds[sample]).weightIsSamples() ? weights[sample] : 1;
+    }
+
+    /**
+     * Index into {@link #className(int)} of the allocated type (ALLOC) or of the contended lock's
+     * class (LOCK); -1 for other samples.
+     */
+    public int allocClass(int sample) {
+        return allocClasses[sample];
+    }
+
+    public String className(int index) {
+        return classNames[index];
+    }
+
+    public int classCount() {
+        return classNames.length;
+    }
+
+    public List<MethodRef> methods() {
+        return methods;
+    }
+
+    public MethodRef method(int index) {
+        return methods.get(index);
+    }
+
+    /** Index of the method, or -1 if no sample has it. */
+    public int methodIndex(MethodRef method) {
+        return methodIndexes.getOrDefault(method, -1);
+    }
+
+    public int frameCount() {
+        return frames.length;
+    }
+
+    public Frame frame(int index) {
+        return frames[index];
+    }
+
+    public int stackCount() {
+        return stacks.length;
+    }
+
+    /** Frame indexes of a stack, leaf first. The array is shared: do not modify it. */
+    public int[] stackFrames(int stack) {
+        return stacks[stack];
+    }
+
+    public int threadCount() {
+        return threadNames.length;
+    }
+
+    public String threadName(int index) {
+        return threadNames[index];
+    }
+
+    /** Total samples per kind (for ALLOC and LOCK: number of events). */
+    public Map<EventKind, Long> sampleCounts() {
+        long[] sums = new long[EventKind.values().length];
+        boolean[] seen = new boolean[sums.length];
+        for (int i = 0; i < size; i++) {
+            int k = kinds[i];
+            sums[k] += EventKind.ofOrdinal(k).weightIsSamples() ? weights[i] : 1;
+            seen[k] = true;
+        }
+        Map<EventKind, Long> counts = new EnumMap<>(EventKind.class);
+        for (int k = 0; k < sums.length; k++) {
+            if (seen[k]) {
+                counts.put(EventKind.ofOrdinal(k), sums[k]);
+            }
+        }
+        return counts;
+    }
+
+    /** Ids of the stacks that contain the method at least once, ascending. */
+    public int[] stacksContaining(int methodIndex) {
+        int[][] index = stacksByMethod;
+        if (index == null) {
+            index = buildMethodIndex();
+            stacksByMethod = index;
+        }
+        return index[methodIndex];
+    }
+
+    private int[][] buildMethodIndex() {
+        int m = methods.size();
+        int[] counts = new int[m];
+        int[] lastStack = new int[m];
+        Arrays.fill(lastStack, -1);
+        for (int s = 0; s < stacks.length; s++) {
+            for (int f : stacks[s]) {
+                int mi = frames[f].methodIndex();
+                if (lastStack[mi] != s) {
+                    lastStack[mi] = s;
+                    counts[mi]++;
+                }
+            }
+        }
+        int[][] index = new int[m][];
+        for (int i = 0; i < m; i++) {
+            index[i] = new int[counts[i]];
+        }
+        Arrays.fill(counts, 0);
+        Arrays.fill(lastStack, -1);
+        for (int s = 0; s < stacks.length; s++) {
+            for (int f : stacks[s]) {
+                int mi = frames[f].methodIndex();
+                if (lastStack[mi] != s) {
+                    lastStack[mi] = s;
+                    index[mi][counts[mi]++] = s;
+                }
+            }
+        }
+        return index;
+    }
+}

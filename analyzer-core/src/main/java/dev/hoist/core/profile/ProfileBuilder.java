@@ -1,0 +1,130 @@
+package dev.hoist.core.profile;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Collects samples for a {@link Profile}: interns methods, frames, stacks, threads and class names,
+ * and appends samples to growing primitive arrays. Readers use it; it is public so that tests and
+ * other readers (a live sampler) can build profiles too.
+ */
+public final class ProfileBuilder {
+    private final List<MethodRef> methods = new ArrayList<>();
+    private final Map<MethodRef, Integer> methodIds = new HashMap<>();
+    private final List<Frame> frames = new ArrayList<>();
+    private final Map<Frame, Integer> frameIds = new HashMap<>();
+    private final List<int[]> stacks = new ArrayList<>();
+    private final Map<StackKey, Integer> stackIds = new HashMap<>();
+    private final List<String> threadNames = new ArrayList<>();
+    private final Map<String, Integer> threadIds = new HashMap<>();
+    private final List<String> classNames = new ArrayList<>();
+    private final Map<String, Integer> classIds = new HashMap<>();
+
+    private int size;
+    private byte[] kinds = new byte[1024];
+    private long[] times = new long[1024];
+    private int[] threads = new int[1024];
+    private int[] sampleStacks = new int[1024];
+    private long[] weights = new long[1024];
+    private int[] allocClasses = new int[1024];
+
+    public int method(String className, String name, String descriptor) {
+        MethodRef ref = new MethodRef(className, name, descriptor == null ? "" : descriptor);
+        Integer id = methodIds.get(ref);
+        if (id == null) {
+            id = methods.size();
+            methods.add(ref);
+            methodIds.put(ref, id);
+        }
+        return id;
+    }
+
+    public int frame(int method, int line, int bci, FrameType type) {
+        Frame f = new Frame(methods.get(method), method, line, bci, type);
+        Integer id = frameIds.get(f);
+        if (id == null) {
+            id = frames.size();
+            frames.add(f);
+            frameIds.put(f, id);
+        }
+        return id;
+    }
+
+    /** Interns a stack of frame indexes, leaf first. The array must not be changed afterwards. */
+    public int stack(int[] frameIdsLeafFirst) {
+        StackKey key = new StackKey(frameIdsLeafFirst);
+        Integer id = stackIds.get(key);
+        if (id == null) {
+            id = stacks.size();
+            stacks.add(frameIdsLeafFirst);
+            stackIds.put(key, id);
+        }
+        return id;
+    }
+
+    /** Interns a thread by name and Java thread id (two threads may share a name). */
+    public int thread(String name, long javaThreadId) {
+        String n = name == null ? "[unknown thread]" : name;
+        return threadIds.computeIfAbsent(n + '\u0000' + javaThreadId, k -> {
+            threadNames.add(n);
+            return threadNames.size() - 1;
+        });
+    }
+
+    public int allocClass(String className) {
+        return classIds.computeIfAbsent(className, k -> {
+            classNames.add(k);
+            return classNames.size() - 1;
+        });
+    }
+
+    public void add(EventKind kind, long timeNanos, int thread, int stack, long weight, int allocClass) {
+        if (size == kinds.length) {
+            int n = size * 2;
+            kinds = Arrays.copyOf(kinds, n);
+            times = Arrays.copyOf(times, n);
+            threads = Arrays.copyOf(threads, n);
+            sampleStacks = Arrays.copyOf(sampleStacks, n);
+            weights = Arrays.copyOf(weights, n);
+            allocClasses = Arrays.copyOf(allocClasses, n);
+        }
+        kinds[size] = (byte) kind.ordinal();
+        times[size] = timeNanos;
+        threads[size] = thread;
+        sampleStacks[size] = stack;
+        weights[size] = weight;
+        allocClasses[size] = allocClass;
+        size++;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    /** Drops the samples after the first n (a corrupt chunk's partial events). */
+    public void truncate(int n) {
+        size = Math.min(size, n);
+    }
+
+    public Profile build(ProfileInfo info) {
+        return new Profile(info, methods, frames.toArray(new Frame[0]), stacks.toArray(new int[0][]),
+                threadNames.toArray(new String[0]), classNames.toArray(new String[0]), size,
+                Arrays.copyOf(kinds, size), Arrays.copyOf(times, size), Arrays.copyOf(threads, size),
+                Arrays.copyOf(sampleStacks, size), Arrays.copyOf(weights, size), Arrays.copyOf(allocClasses, size));
+    }
+
+    private record StackKey(int[] frames) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof StackKey k && Arrays.equals(frames, k.frames);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(frames);
+        }
+    }
+}

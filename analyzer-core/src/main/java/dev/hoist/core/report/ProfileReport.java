@@ -1,0 +1,103 @@
+package dev.hoist.core.report;
+
+import dev.hoist.core.profile.Allocations;
+import dev.hoist.core.profile.EventKind;
+import dev.hoist.core.profile.MethodStats;
+import dev.hoist.core.profile.Profile;
+import dev.hoist.core.profile.ThreadStats;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The profile report: what a recording says about where time and allocations went - header
+ * (file, sampler, events, duration, sample counts), hot methods (self %, total %, hottest lines),
+ * top allocation sites and threads - as aligned text or as JSON with the stable schema
+ * {@code hoist.profile/1} (documented in {@code docs/report-json.md}). {@code hoist report} and
+ * {@code hoist profile} both print it: {@code ProfileReport.write(profile, Format.TEXT, out, Options.defaults())}.
+ */
+public final class ProfileReport {
+
+    /** Output format. */
+    public enum Format { TEXT, JSON }
+
+    /**
+     * What to include. {@code kind} is the event kind the hot methods are ranked by; null picks the
+     * first present of cpu, wall, sample, native, lock. {@code color} adds ANSI colour to text output.
+     */
+    public record Options(EventKind kind, int topMethods, int linesPerMethod, int topSites, int topThreads, boolean color) {
+        public static Options defaults() {
+            return new Options(null, 15, 3, 10, 10, false);
+        }
+
+        /** Defaults, with colour when stdout is a terminal and NO_COLOR is unset (https://no-color.org). */
+        public static Options forTerminal() {
+            return defaults().withColor(System.console() != null && System.getenv("NO_COLOR") == null);
+        }
+
+        public Options withColor(boolean color) {
+            return new Options(kind, topMethods, linesPerMethod, topSites, topThreads, color);
+        }
+
+        public Options withKind(EventKind kind) {
+            return new Options(kind, topMethods, linesPerMethod, topSites, topThreads, color);
+        }
+    }
+
+    /** Everything the writers print, computed once from the profile. */
+    record Data(Profile profile, Map<EventKind, Long> counts, EventKind kind, MethodStats methods,
+                List<MethodStats.MethodStat> hot, Allocations allocations, List<ThreadStats.ThreadStat> threads,
+                Options options) {}
+
+    private ProfileReport() {
+    }
+
+    public static void write(Profile profile, Format format, Writer out, Options options) {
+        Data data = analyse(profile, options);
+        try {
+            if (format == Format.JSON) {
+                JsonReport.write(data, out);
+            } else {
+                TextReport.write(data, out);
+            }
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The event kind the hot methods are ranked by when the caller does not choose: null if none. */
+    public static EventKind defaultKind(Profile profile) {
+        Map<EventKind, Long> counts = profile.sampleCounts();
+        for (EventKind k : List.of(EventKind.CPU, EventKind.WALL, EventKind.SAMPLE, EventKind.NATIVE, EventKind.LOCK)) {
+            if (counts.getOrDefault(k, 0L) > 0) {
+                return k;
+            }
+        }
+        return null;
+    }
+
+    static Data analyse(Profile profile, Options options) {
+        Map<EventKind, Long> counts = profile.sampleCounts();
+        EventKind kind = options.kind() != null ? options.kind() : defaultKind(profile);
+        MethodStats methods = kind == null ? null : MethodStats.of(profile, kind);
+        List<MethodStats.MethodStat> hot = methods == null ? List.of()
+                : methods.bySelf().stream().limit(options.topMethods()).toList();
+        Allocations allocations = Allocations.of(profile);
+        List<ThreadStats.ThreadStat> threads = kind == null ? List.of()
+                : ThreadStats.of(profile, kind).stream().limit(options.topThreads()).toList();
+        return new Data(profile, counts, kind, methods, hot, allocations, threads, options);
+    }
+
+    static double percent(long part, long whole) {
+        return whole == 0 ? 0 : 100.0 * part / whole;
+    }
+
+    /** Rounds to one decimal so JSON and text agree and diffs stay small. */
+    static double round1(double v) {
+        return Math.round(v * 10) / 10.0;
+    }
+}

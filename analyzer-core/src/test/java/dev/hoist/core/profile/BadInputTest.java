@@ -1,0 +1,128 @@
+package dev.hoist.core.profile;
+
+import dev.hoist.core.Failure;
+import dev.hoist.core.HoistException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/** Missing, empty, foreign, truncated and corrupt files: one line naming the file and what is wrong. */
+class BadInputTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void missingFile() {
+        assertBad(tmp.resolve("nope.jfr"), "no such file");
+    }
+
+    @Test
+    void emptyFile() throws Exception {
+        Path f = Files.write(tmp.resolve("empty.jfr"), new byte[0]);
+        assertBad(f, "empty file");
+    }
+
+    @Test
+    void binaryFileThatIsNotJfr() throws Exception {
+        byte[] bytes = new byte[5000];
+        new Random(1).nextBytes(bytes);
+        bytes[10] = 0;
+        assertBad(Files.write(tmp.resolve("random.bin"), bytes), "neither a JFR recording nor collapsed stacks");
+    }
+
+    @Test
+    void textThatIsNotCollapsedStacks() throws Exception {
+        Path f = Files.writeString(tmp.resolve("notes.txt"), "hello world\nthis is not a profile\n");
+        assertBad(f, "line 1");
+    }
+
+    @Test
+    void truncatedRecordingsAtSeveralOffsets() throws Exception {
+        for (Path rec : List.of(Recordings.asyncProfiler(), Recordings.jdk())) {
+            byte[] bytes = Files.readAllBytes(rec);
+            for (int cut : new int[] {3, 40, 100, bytes.length / 3, bytes.length / 2, bytes.length - 1}) {
+                Path f = Files.write(tmp.resolve("cut-" + cut + "-" + rec.getFileName()), Arrays.copyOf(bytes, cut));
+                assertBad(f, cut < 68 ? "truncated" : "truncated JFR recording");
+            }
+        }
+    }
+
+    @Test
+    void corruptHeaderFields() throws Exception {
+        byte[] bytes = Files.readAllBytes(Recordings.asyncProfiler());
+        byte[] version = bytes.clone();
+        version[4] = 0x7f;
+        assertBad(Files.write(tmp.resolve("version.jfr"), version), "unsupported JFR version");
+        byte[] meta = bytes.clone();
+        long metaOffset = ByteBuffer.wrap(bytes).getLong(24);
+        // a metadata offset past the end of the chunk
+        ByteBuffer.wrap(meta).putLong(24, metaOffset + bytes.length * 4L);
+        assertBad(Files.write(tmp.resolve("meta.jfr"), meta), "corrupt JFR recording");
+        byte[] pool = bytes.clone();
+        long cpOffset = ByteBuffer.wrap(bytes).getLong(16);
+        Arrays.fill(pool, (int) cpOffset + 1, (int) Math.min(cpOffset + 200, pool.length), (byte) 0xff);
+        assertBad(Files.write(tmp.resolve("pool.jfr"), pool), "corrupt JFR recording");
+    }
+
+    @Test
+    // a parser caught in a loop must fail this test, not hang the build
+    @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void flippedBytesEitherReadOrFailAsBadInput() throws Exception {
+        for (Path rec : List.of(Recordings.asyncProfiler(), Recordings.jdk())) {
+            byte[] bytes = Files.readAllBytes(rec);
+            Random random = new Random(42);
+            for (int round = 0; round < 40; round++) {
+                byte[] copy = bytes.clone();
+                for (int k = 0, flips = round % 2 == 0 ? 1 : 8; k < flips; k++) {
+                    int at = 68 + random.nextInt(copy.length - 68);
+                    copy[at] = (byte) ~copy[at];
+                }
+                Path f = Files.write(tmp.resolve("flip-" + round + "-" + rec.getFileName()), copy);
+                try {
+                    // undetectable flips (a line number, a timestamp) give a profile; anything else must be BAD_INPUT
+                    assertThat(ProfileReader.read(f).info().file()).isEqualTo(f);
+                } catch (HoistException e) {
+                    assertThat(e.failure()).isEqualTo(Failure.BAD_INPUT);
+                    assertThat(e.getMessage()).startsWith(f.toString()).doesNotContain("\n");
+                }
+            }
+        }
+    }
+
+    @Test
+    void recordingWithTruncatedSecondChunkKeepsTheFirst() throws Exception {
+        for (Path rec : List.of(Recordings.asyncProfiler(), Recordings.jdk())) {
+            byte[] bytes = Files.readAllBytes(rec);
+            byte[] joined = Arrays.copyOf(bytes, bytes.length + bytes.length / 2);
+            System.arraycopy(bytes, 0, joined, bytes.length, bytes.length / 2);
+            Path f = Files.write(tmp.resolve("partial-" + rec.getFileName()), joined);
+            Profile whole = ProfileReader.read(rec);
+            Profile partial = ProfileReader.read(f);
+            assertThat(partial.size()).as(rec.toString()).isEqualTo(whole.size());
+            assertThat(partial.info().warnings()).singleElement().asString().startsWith(f.toString()).contains("truncated");
+        }
+    }
+
+    private static void assertBad(Path file, String what) {
+        HoistException e = catchThrowableOfType(HoistException.class, () -> ProfileReader.read(file));
+        assertThat(e).as("reading " + file + " must fail").isNotNull();
+        assertThat(e.failure()).isEqualTo(Failure.BAD_INPUT);
+        assertThat(e.getMessage()).startsWith(file + ": ").contains(what).doesNotContain("\n");
+    }
+
+    @Test
+    void directoryIsNotARecording() {
+        assertThatThrownBy(() -> ProfileReader.read(tmp)).isInstanceOf(HoistException.class).hasMessageContaining("directory");
+    }
+}

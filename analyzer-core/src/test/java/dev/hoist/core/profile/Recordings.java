@@ -1,0 +1,161 @@
+package dev.hoist.core.profile;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Real recordings of {@link ProfileWorkload}, made once per test JVM by child JVMs: one by the JDK's
+ * Flight Recorder, one by async-profiler loaded as an agent on the command line.
+ */
+public final class Recordings {
+    private static final long RUN_MILLIS = 3000;
+    private static Path dir;
+    private static Path jdk;
+    private static Path asyncProfiler;
+
+    private Recordings() {
+    }
+
+    public static synchronized Path jdk() throws Exception {
+        if (jdk == null) {
+            Path file = dir().resolve("jdk.jfr");
+            run(List.of("-XX:StartFlightRecording=filename=" + file + ",settings=profile"), file);
+            jdk = file;
+        }
+        return jdk;
+    }
+
+    public static synchronized Path asyncProfiler() throws Exception {
+        if (asyncProfiler == null) {
+            Path file = dir().resolve("async-profiler.jfr");
+            run(List.of("-agentpath:" + agentLibrary() + "=start,event=cpu,alloc,interval=1ms,file=" + file + ",jfr"), file);
+            asyncProfiler = file;
+        }
+        return asyncProfiler;
+    }
+
+    /** async-profiler recording contended monitors (jdk.JavaMonitorEnter) of {@link LockWorkload}. */
+    public static synchronized Path locks() throws Exception {
+        Path file = dir().resolve("locks.jfr");
+        if (!Files.exists(file)) {
+            run(List.of("-agentpath:" + agentLibrary() + "=start,event=cpu,lock=10us,file=" + file + ",jfr"), file,
+                    LockWorkload.class.getName(), 2000);
+        }
+        return file;
+    }
+
+    /**
+     * A JDK recording with the given allocation events enabled (and nothing else), through a .jfc
+     * file: JDK 11-15 record only the TLAB events, JDK 16+ also jdk.ObjectAllocationSample.
+     */
+    public static synchronized Path jdkAllocations(boolean tlab, boolean sampled) throws Exception {
+        Path file = dir().resolve("jdk-alloc-" + tlab + "-" + sampled + ".jfr");
+        if (!Files.exists(file)) {
+            Path jfc = dir().resolve("alloc-" + tlab + "-" + sampled + ".jfc");
+            Files.writeString(jfc, """
+                    <?xml version="1.0" encoding="UTF-8"?>
+                    <configuration version="2.0">
+                      <event name="jdk.ObjectAllocationInNewTLAB">
+                        <setting name="enabled">%s</setting><setting name="stackTrace">true</setting>
+                      </event>
+                      <event name="jdk.ObjectAllocationOutsideTLAB">
+                        <setting name="enabled">%s</setting><setting name="stackTrace">true</setting>
+                      </event>
+                      <event name="jdk.ObjectAllocationSample">
+                        <setting name="enabled">%s</setting><setting name="throttle">150/s</setting>
+                        <setting name="stackTrace">true</setting>
+                      </event>
+                    </configuration>
+                    """.formatted(tlab, tlab, sampled));
+            run(List.of("-XX:StartFlightRecording=filename=" + file + ",settings=" + jfc), file,
+                    ProfileWorkload.class.getName(), 1500);
+        }
+        return file;
+    }
+
+    /** async-profiler in wall-clock mode: profiler.WallClockSample events. */
+    public static synchronized Path wall() throws Exception {
+        Path file = dir().resolve("wall.jfr");
+        if (!Files.exists(file)) {
+            run(List.of("-agentpath:" + agentLibrary() + "=start,event=wall,interval=5ms,file=" + file + ",jfr"), file);
+        }
+        return file;
+    }
+
+    /** async-profiler's collapsed text output, with frame-type suffixes and one root frame per thread. */
+    public static synchronized Path collapsed() throws Exception {
+        Path file = dir().resolve("async-profiler.collapsed");
+        if (!Files.exists(file)) {
+            run(List.of("-agentpath:" + agentLibrary() + "=start,event=cpu,interval=1ms,file=" + file + ",collapsed,ann,threads"), file);
+        }
+        return file;
+    }
+
+    static synchronized Path dir() throws IOException {
+        if (dir == null) {
+            Path created = Files.createTempDirectory("hoist-recordings");
+            // deleteOnExit cannot remove a non-empty directory; the recordings go with the test JVM
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try (var files = Files.walk(created)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                } catch (IOException ignored) {
+                    // a leftover temp directory is harmless
+                }
+            }));
+            dir = created;
+        }
+        return dir;
+    }
+
+    /** The x64 agent library from the async-profiler jar on the test class path, copied to a file. */
+    static Path agentLibrary() throws IOException {
+        Path lib = dir().resolve("libasyncProfiler.so");
+        if (!Files.exists(lib)) {
+            try (InputStream in = Recordings.class.getClassLoader().getResourceAsStream("linux-x64/libasyncProfiler.so")) {
+                if (in == null) {
+                    throw new IllegalStateException("async-profiler jar with linux-x64/libasyncProfiler.so is not on the class path");
+                }
+                Files.copy(in, lib, StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        return lib;
+    }
+
+    static Path testClasses() throws URISyntaxException {
+        return Path.of(ProfileWorkload.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    }
+
+    private static void run(List<String> jvmOptions, Path recording) throws Exception {
+        run(jvmOptions, recording, ProfileWorkload.class.getName(), RUN_MILLIS);
+    }
+
+    private static void run(List<String> jvmOptions, Path recording, String mainClass, long millis) throws Exception {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(jvmOptions);
+        cmd.add("-cp");
+        cmd.add(testClasses().toString());
+        cmd.add(mainClass);
+        cmd.add(Long.toString(millis));
+        Path log = dir().resolve(recording.getFileName() + ".log");
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("workload did not finish: " + cmd);
+            }
+            if (p.exitValue() != 0 || !Files.exists(recording) || Files.size(recording) == 0) {
+                throw new IllegalStateException("workload failed (exit " + p.exitValue() + "): " + Files.readString(log));
+            }
+        } finally {
+            p.destroyForcibly();
+            p.waitFor();
+        }
+    }
+}
