@@ -178,6 +178,10 @@ public final class AsyncProfilerSampler implements Sampler {
                         + "` in JVM " + pid + ": " + (said.isEmpty() ? "error code " + e.returnValue()
                         : said.lines().collect(Collectors.joining(" "))), e);
             } catch (IOException e) {
+                if (!ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                    throw new HoistException(Failure.TARGET_EXITED, "JVM " + pid + " exited while async-profiler's `"
+                            + args.split(",")[0] + "` was running in it", e);
+                }
                 throw new HoistException(Failure.SAMPLER_FAILED, "lost the connection to JVM " + pid + " while "
                         + "sending `" + args.split(",")[0] + "`: " + e.getMessage(), e);
             }

@@ -104,6 +104,10 @@ public final class JfrSampler implements Sampler {
             if (e instanceof HoistException h) {
                 throw h;
             }
+            if (!ProcessHandle.of(target.pid()).map(ProcessHandle::isAlive).orElse(false)) {
+                throw new HoistException(Failure.TARGET_EXITED, "JVM " + target.pid()
+                        + " exited while Flight Recorder was starting in it; nothing was recorded", e);
+            }
             throw new HoistException(Failure.SAMPLER_FAILED, "could not start Flight Recorder in JVM " + target.pid()
                     + ": " + e.getMessage() + "; is it a JDK with JFR (8u262+, 11+)?", e);
         }
@@ -142,11 +146,10 @@ public final class JfrSampler implements Sampler {
         @Override
         protected SamplingResult stopInTarget(Duration ranFor) {
             try {
-                jfr.stopRecording(id); // writes the recording to its destination
-                jfr.closeRecording(id);
-            } catch (IOException | RuntimeException e) {
-                if (!targetAlive() && e instanceof RuntimeException r) {
-                    throw r;
+                jfr.stopRecording(id); // writes the recording to its destination and closes it
+            } catch (RuntimeException e) {
+                if (!targetAlive()) {
+                    throw e;
                 }
                 throw new HoistException(Failure.SAMPLER_FAILED, "could not stop Flight Recorder in JVM "
                         + target().pid() + ": " + e.getMessage(), e);

@@ -3,6 +3,7 @@ package dev.hoist.core.sampling;
 import dev.hoist.core.jvm.JvmInfo;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Picks the sampler: async-profiler unless the user asked for JFR, falling back to JFR only when
@@ -16,13 +17,18 @@ public final class Samplers {
 
     private Samplers() {}
 
+    /** Starts the chosen sampler in the target; see the class comment for the fallback rule. */
     public static SamplingSession start(JvmInfo target, SamplingRequest request, Choice choice) {
+        return start(target, request, choice, AsyncProfilerSampler::new);
+    }
+
+    static SamplingSession start(JvmInfo target, SamplingRequest request, Choice choice, Supplier<Sampler> primary) {
         return switch (choice) {
             case JFR -> new JfrSampler().start(target, request);
-            case ASYNC_PROFILER -> new AsyncProfilerSampler().start(target, request);
+            case ASYNC_PROFILER -> primary.get().start(target, request);
             case AUTO -> {
                 try {
-                    yield new AsyncProfilerSampler().start(target, request);
+                    yield primary.get().start(target, request);
                 } catch (AgentUnavailableException e) {
                     yield new FallbackSession(new JfrSampler().start(target, request),
                             List.of("async-profiler could not run (" + e.getMessage() + "); used JDK Flight Recorder"));

@@ -7,7 +7,7 @@ import java.util.Locale;
  * of the CPU) and one known allocation site ({@link #churn}, which allocates {@link Point}
  * records). It prints {@code ready} on stdout once warmed up so a test can wait for it, prints its
  * throughput every second with {@code --report} (used to measure profiling overhead), and exits by
- * itself after {@code --seconds N}.
+ * itself {@code --seconds N} after printing ready.
  */
 public final class HotAndAlloc {
 
@@ -32,12 +32,12 @@ public final class HotAndAlloc {
                 }
             }
         }
-        long start = System.nanoTime();
-        long end = Double.isInfinite(seconds) ? Long.MAX_VALUE : start + (long) (seconds * 1e9);
         // Warm up both sites so that "ready" means compiled code, not the interpreter.
         for (int i = 0; i < 2_000; i++) {
             round(i);
         }
+        // counted from "ready", so a test that samples a short-lived target knows how long it has
+        long end = Double.isInfinite(seconds) ? Long.MAX_VALUE : System.nanoTime() + (long) (seconds * 1e9);
         System.out.println("ready");
         System.out.flush();
         long rounds = 0;
