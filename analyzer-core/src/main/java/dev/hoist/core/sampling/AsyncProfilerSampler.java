@@ -68,7 +68,9 @@ public final class AsyncProfilerSampler implements Sampler {
                 notes.add("async-profiler said: " + reply.strip());
             }
             warnings(reply, notes);
-            return new Session(target, request, vm, notes);
+            Session session = new Session(target, request, vm, notes);
+            session.begin();
+            return session;
         } catch (RuntimeException e) {
             Attach.detachQuietly(vm);
             throw e;
@@ -178,7 +180,7 @@ public final class AsyncProfilerSampler implements Sampler {
                         + "` in JVM " + pid + ": " + (said.isEmpty() ? "error code " + e.returnValue()
                         : said.lines().collect(Collectors.joining(" "))), e);
             } catch (IOException e) {
-                if (!ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                if (PollingSession.exitsWithin(pid, Duration.ofSeconds(2))) {
                     throw new HoistException(Failure.TARGET_EXITED, "JVM " + pid + " exited while async-profiler's `"
                             + args.split(",")[0] + "` was running in it", e);
                 }

@@ -97,14 +97,16 @@ public final class JfrSampler implements Sampler {
                 notes.add("JFR samples allocations by rate (300/s), not every " + request.allocBytes() + " bytes");
             }
             notes.add("the JMX agent started in the target for JFR stays open until the target exits");
-            return new Session(target, request, vm, connector, jfr, id, notes);
+            Session session = new Session(target, request, vm, connector, jfr, id, notes);
+            session.begin();
+            return session;
         } catch (IOException | MalformedObjectNameException | RuntimeException e) {
             closeQuietly(connector);
             Attach.detachQuietly(vm);
             if (e instanceof HoistException h) {
                 throw h;
             }
-            if (!ProcessHandle.of(target.pid()).map(ProcessHandle::isAlive).orElse(false)) {
+            if (PollingSession.exitsWithin(target.pid(), Duration.ofSeconds(2))) {
                 throw new HoistException(Failure.TARGET_EXITED, "JVM " + target.pid()
                         + " exited while Flight Recorder was starting in it; nothing was recorded", e);
             }

@@ -9,9 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The part every session shares: the clock, the wait loop that wakes once per checkpoint period
- * to let the sampler put what it has on disk and to notice a dead target, and a stop that runs
- * exactly once and prefers keeping samples over reporting an error.
+ * The part every session shares: the clock, a thread that wakes once per checkpoint period to
+ * let the sampler put what it has on disk and to notice a dead target or the end of the
+ * duration, and a stop that runs exactly once and prefers keeping samples over reporting an error.
  */
 abstract class PollingSession implements SamplingSession {
     static final Duration CHECKPOINT_PERIOD = Duration.ofSeconds(1);
@@ -22,6 +22,7 @@ abstract class PollingSession implements SamplingSession {
     private final long startNanos = System.nanoTime();
     protected final List<String> notes = new ArrayList<>();
     private SamplingResult result;
+    private RuntimeException failure;
     private Duration ranFor;
 
     PollingSession(JvmInfo target, SamplingRequest request, List<String> notes) {
@@ -58,38 +59,75 @@ abstract class PollingSession implements SamplingSession {
         return process != null && process.isAlive();
     }
 
-    @Override
-    public SamplingResult awaitResult() throws InterruptedException {
+    /**
+     * Starts the session's own thread, which checkpoints once per period and stops the session
+     * when the duration is reached or the target exits; so a caller that only polls progress and
+     * calls stop (a CLI with a Ctrl-C hook, the window) gets the same crash safety as one that waits.
+     */
+    final void begin() {
+        Thread t = new Thread(this::drive, "hoist-sampling-" + target.pid());
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private void drive() {
         try {
-            while (!isStopped() && targetAlive() && !remaining().isZero()) {
-                long waitMs = Math.min(remaining().toMillis(), CHECKPOINT_PERIOD.toMillis());
+            while (true) {
                 synchronized (this) {
-                    if (result == null && waitMs > 0) {
+                    if (result != null) {
+                        return;
+                    }
+                    long waitMs = Math.min(remaining().toMillis(), CHECKPOINT_PERIOD.toMillis());
+                    if (waitMs > 0) {
                         wait(waitMs);
                     }
-                }
-                // under the lock, so a concurrent stop never sees a half-written checkpoint
-                synchronized (this) {
-                    if (result == null && targetAlive() && !remaining().isZero()) {
-                        try {
-                            checkpoint();
-                        } catch (RuntimeException e) {
-                            if (targetAlive()) {
-                                throw e;
-                            }
+                    if (result != null) {
+                        return;
+                    }
+                    if (!targetAlive() || remaining().isZero()) {
+                        break;
+                    }
+                    // under the lock, so a concurrent stop never interleaves with a checkpoint
+                    try {
+                        checkpoint();
+                    } catch (RuntimeException e) {
+                        if (targetAlive()) {
+                            throw e;
                         }
                     }
                 }
             }
-        } finally {
-            // whatever happened (interrupt, error), the profiler must not keep running in the target
             stop();
+        } catch (InterruptedException e) {
+            stop();
+        } catch (RuntimeException e) {
+            synchronized (this) {
+                failure = e;
+            }
+            try {
+                stop();
+            } catch (RuntimeException ignored) {
+                // the first failure is the one to report
+            }
         }
-        return stop();
     }
 
-    private synchronized boolean isStopped() {
-        return result != null;
+    @Override
+    public SamplingResult awaitResult() throws InterruptedException {
+        synchronized (this) {
+            while (result == null && failure == null) {
+                wait(CHECKPOINT_PERIOD.toMillis());
+                if (result == null && failure == null && !targetAlive()) {
+                    break;
+                }
+            }
+            if (failure != null) {
+                throw failure instanceof HoistException h ? h
+                        : new HoistException(Failure.SAMPLER_FAILED, "sampling JVM " + target.pid() + " failed: "
+                        + failure.getMessage(), failure);
+            }
+        }
+        return stop();
     }
 
     @Override
@@ -124,6 +162,26 @@ abstract class PollingSession implements SamplingSession {
     private SamplingResult failed(RuntimeException e) {
         return new SamplingResult(samplerName(), "none", request.events(), null, ranFor, false,
                 List.of("stop failed: " + e.getMessage()));
+    }
+
+    /**
+     * Whether the process is gone or goes within the grace period: a connection that breaks
+     * mid-command is usually a JVM in its shutdown, still alive for a moment.
+     */
+    static boolean exitsWithin(long pid, Duration grace) {
+        ProcessHandle h = ProcessHandle.of(pid).orElse(null);
+        if (h == null || !h.isAlive()) {
+            return true;
+        }
+        try {
+            h.onExit().get(grace.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            return true;
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return !h.isAlive();
+        }
     }
 
     /** Puts what was sampled so far on disk, so it survives the target; called once per period. */

@@ -117,12 +117,12 @@ class SamplingTest {
 
     @Test
     void aTargetThatExitsMidRunKeepsWhatWasSampled() throws Exception {
-        try (ChildJvm child = ChildJvm.start(launcher, "--seconds", "3")) {
+        try (ChildJvm child = ChildJvm.start(launcher, "--seconds", "4")) {
             JvmInfo target = Targets.resolve(Long.toString(child.pid()));
-            SamplingResult r = Samplers.start(target, request("exit.jfr", Duration.ofSeconds(6), EnumSet.of(CPU, ALLOC)),
+            SamplingResult r = Samplers.start(target, request("exit.jfr", Duration.ofSeconds(8), EnumSet.of(CPU, ALLOC)),
                     Samplers.Choice.ASYNC_PROFILER).awaitResult();
             assertThat(r.targetExited()).isTrue();
-            assertThat(r.duration()).isLessThan(Duration.ofSeconds(6));
+            assertThat(r.duration()).isLessThan(Duration.ofSeconds(8));
             assertThat(r.file()).isNotNull();
             assertThat(Recordings.topMethods(r.file(), 3)).contains(CRUNCH);
             HoistException e = r.exitFailure(target.pid());
@@ -157,11 +157,14 @@ class SamplingTest {
 
     @Test
     void flightRecorderKeepsWhatWasSampledWhenTheTargetExits() throws Exception {
-        // Flight Recorder takes seconds to start in a fresh JVM on a busy machine, so this target lives longer
-        try (ChildJvm child = ChildJvm.start(launcher, "--seconds", "7")) {
+        try (ChildJvm child = ChildJvm.start(launcher)) {
             JvmInfo target = Targets.resolve(Long.toString(child.pid()));
-            SamplingResult r = Samplers.start(target, request("jfr-exit.jfr", Duration.ofSeconds(15), EnumSet.of(CPU)),
-                    Samplers.Choice.JFR).awaitResult();
+            // Flight Recorder can take seconds to start on a busy machine, so the exit is timed from its start
+            SamplingSession s = Samplers.start(target, request("jfr-exit.jfr", Duration.ofSeconds(15), EnumSet.of(CPU)),
+                    Samplers.Choice.JFR);
+            Thread.sleep(2_000);
+            child.process().destroy(); // SIGTERM: an orderly exit, as when the service is stopped
+            SamplingResult r = s.awaitResult();
             assertThat(r.targetExited()).isTrue();
             assertThat(r.file()).isNotNull();
             assertThat(Recordings.topMethods(r.file(), 3)).contains(CRUNCH);

@@ -1,0 +1,109 @@
+package dev.hoist.core.sampling;
+
+import dev.hoist.core.jvm.JvmInfo;
+import dev.hoist.core.jvm.Targets;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Measures (does not assert) what sampling at the default intervals costs the probe workload's
+ * throughput: runs the probe with {@code --report} several times, alternating unsampled and
+ * sampled runs, and prints mean and standard deviation of ops/s over the same window. Not a test;
+ * run it by hand:
+ *
+ * <pre>
+ * mvn -B -q -pl analyzer-core -am test-compile
+ * java -cp analyzer-core/target/classes:analyzer-core/target/test-classes:$HOME/.m2/repository/tools/profiler/async-profiler/4.2/async-profiler-4.2.jar \
+ *   dev.hoist.core.sampling.OverheadBench sample-workloads/target/classes 6 15 cpu,alloc auto
+ * </pre>
+ *
+ * Arguments: workload class path, runs per mode, measured seconds per run, events, sampler.
+ */
+public final class OverheadBench {
+    private static final int WARMUP_SECONDS = 5;
+
+    private OverheadBench() {}
+
+    public static void main(String[] args) throws Exception {
+        Path classpath = Path.of(args[0]);
+        int runs = Integer.parseInt(args[1]);
+        int seconds = Integer.parseInt(args[2]);
+        Set<SamplingEvent> events = EnumSet.noneOf(SamplingEvent.class);
+        for (String e : args[3].split(",")) {
+            events.add(SamplingEvent.valueOf(e.toUpperCase(Locale.ROOT)));
+        }
+        Samplers.Choice choice = Samplers.Choice.valueOf(args[4].toUpperCase(Locale.ROOT).replace('-', '_'));
+        List<Double> plain = new ArrayList<>();
+        List<Double> sampled = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            plain.add(run(classpath, seconds, null, choice));
+            sampled.add(run(classpath, seconds, events, choice));
+            System.out.printf(Locale.ROOT, "run %d: without %.1f ops/s, with %.1f ops/s%n", i + 1,
+                    plain.get(i), sampled.get(i));
+        }
+        double p = mean(plain);
+        double s = mean(sampled);
+        System.out.printf(Locale.ROOT, "without sampling: %.1f +- %.1f ops/s (n=%d)%n", p, stdev(plain), runs);
+        System.out.printf(Locale.ROOT, "with %s %s at default intervals: %.1f +- %.1f ops/s (n=%d)%n",
+                choice, events, s, stdev(sampled), runs);
+        System.out.printf(Locale.ROOT, "throughput change: %+.2f%%%n", (s - p) / p * 100);
+    }
+
+    /** One probe run; mean ops/s over the measured window, sampled during it if events is not null. */
+    private static double run(Path classpath, int seconds, Set<SamplingEvent> events, Samplers.Choice choice)
+            throws Exception {
+        Process probe = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", classpath.toString(), "dev.hoist.workloads.probe.HotAndAlloc", "--report",
+                "--seconds", Integer.toString(WARMUP_SECONDS + seconds + 1))
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(probe.getInputStream(), StandardCharsets.UTF_8))) {
+            if (!"ready".equals(r.readLine())) {
+                throw new IllegalStateException("probe did not start");
+            }
+            for (int i = 0; i < WARMUP_SECONDS; i++) {
+                r.readLine();
+            }
+            SamplingSession session = null;
+            Path out = Files.createTempFile("hoist-overhead-", ".jfr");
+            if (events != null) {
+                JvmInfo target = Targets.resolve(Long.toString(probe.pid()));
+                session = Samplers.start(target, SamplingRequest.of(out, Duration.ofSeconds(seconds + 5), events), choice);
+            }
+            List<Double> ops = new ArrayList<>();
+            for (int i = 0; i < seconds; i++) {
+                String line = r.readLine();
+                if (line == null || !line.startsWith("ops/s ")) {
+                    break;
+                }
+                ops.add(Double.parseDouble(line.substring(6)));
+            }
+            if (session != null) {
+                session.stop();
+            }
+            Files.deleteIfExists(out);
+            return mean(ops);
+        } finally {
+            probe.destroyForcibly();
+            probe.waitFor();
+        }
+    }
+
+    static double mean(List<Double> xs) {
+        return xs.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+    }
+
+    static double stdev(List<Double> xs) {
+        double m = mean(xs);
+        return Math.sqrt(xs.stream().mapToDouble(x -> (x - m) * (x - m)).sum() / Math.max(1, xs.size() - 1));
+    }
+}
