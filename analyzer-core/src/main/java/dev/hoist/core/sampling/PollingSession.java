@@ -68,7 +68,21 @@ abstract class PollingSession implements SamplingSession {
         Thread t = new Thread(this::drive, "hoist-sampling-" + target.pid());
         t.setDaemon(true);
         t.start();
+        try {
+            Runtime.getRuntime().addShutdownHook(shutdownHook);
+        } catch (IllegalStateException e) {
+            // already shutting down: the caller's own stop is all there is
+        }
     }
+
+    /** Stops the profiler in the target and writes the file if Hoist exits (Ctrl-C) mid-run. */
+    private final Thread shutdownHook = new Thread(() -> {
+        try {
+            stop();
+        } catch (RuntimeException e) {
+            // exiting anyway; nothing better to do with it
+        }
+    }, "hoist-sampling-stop");
 
     private void drive() {
         try {
@@ -156,6 +170,13 @@ abstract class PollingSession implements SamplingSession {
         } finally {
             release();
             notifyAll();
+            if (Thread.currentThread() != shutdownHook) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(shutdownHook);
+                } catch (IllegalStateException e) {
+                    // in shutdown: the hook may be running and finds the session stopped
+                }
+            }
         }
     }
 

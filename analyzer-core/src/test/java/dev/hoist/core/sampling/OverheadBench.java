@@ -17,7 +17,8 @@ import java.util.Set;
 
 /**
  * Measures (does not assert) what sampling at the default intervals costs the probe workload's
- * throughput: runs the probe with {@code --report} several times, alternating unsampled and
+ * throughput, per wall-clock second and per CPU second of the target process (the latter is what
+ * stays meaningful on a machine shared with other work): runs the probe with {@code --report} several times, alternating unsampled and
  * sampled runs, and prints mean and standard deviation of ops/s over the same window. Not a test;
  * run it by hand:
  *
@@ -43,24 +44,28 @@ public final class OverheadBench {
             events.add(SamplingEvent.valueOf(e.toUpperCase(Locale.ROOT)));
         }
         Samplers.Choice choice = Samplers.Choice.valueOf(args[4].toUpperCase(Locale.ROOT).replace('-', '_'));
-        List<Double> plain = new ArrayList<>();
-        List<Double> sampled = new ArrayList<>();
+        List<double[]> plain = new ArrayList<>();
+        List<double[]> sampled = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
             plain.add(run(classpath, seconds, null, choice));
             sampled.add(run(classpath, seconds, events, choice));
-            System.out.printf(Locale.ROOT, "run %d: without %.1f ops/s, with %.1f ops/s%n", i + 1,
-                    plain.get(i), sampled.get(i));
+            System.out.printf(Locale.ROOT, "run %d: without %.1f ops/s %.1f ops/cpu-s, with %.1f ops/s %.1f ops/cpu-s%n",
+                    i + 1, plain.get(i)[0], plain.get(i)[1], sampled.get(i)[0], sampled.get(i)[1]);
         }
-        double p = mean(plain);
-        double s = mean(sampled);
-        System.out.printf(Locale.ROOT, "without sampling: %.1f +- %.1f ops/s (n=%d)%n", p, stdev(plain), runs);
-        System.out.printf(Locale.ROOT, "with %s %s at default intervals: %.1f +- %.1f ops/s (n=%d)%n",
-                choice, events, s, stdev(sampled), runs);
-        System.out.printf(Locale.ROOT, "throughput change: %+.2f%%%n", (s - p) / p * 100);
+        for (int k = 0; k < 2; k++) {
+            String unit = k == 0 ? "ops/s" : "ops/cpu-s";
+            int col = k;
+            List<Double> p = plain.stream().map(a -> a[col]).toList();
+            List<Double> s = sampled.stream().map(a -> a[col]).toList();
+            System.out.printf(Locale.ROOT, "%s without sampling: %.1f +- %.1f (n=%d)%n", unit, mean(p), stdev(p), runs);
+            System.out.printf(Locale.ROOT, "%s with %s %s at default intervals: %.1f +- %.1f (n=%d)%n",
+                    unit, choice, events, mean(s), stdev(s), runs);
+            System.out.printf(Locale.ROOT, "%s change: %+.2f%%%n", unit, (mean(s) - mean(p)) / mean(p) * 100);
+        }
     }
 
-    /** One probe run; mean ops/s over the measured window, sampled during it if events is not null. */
-    private static double run(Path classpath, int seconds, Set<SamplingEvent> events, Samplers.Choice choice)
+    /** One probe run; mean ops/s and ops per CPU second over the measured window, sampled during it if events is not null. */
+    private static double[] run(Path classpath, int seconds, Set<SamplingEvent> events, Samplers.Choice choice)
             throws Exception {
         Process probe = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", classpath.toString(), "dev.hoist.workloads.probe.HotAndAlloc", "--report",
@@ -80,18 +85,21 @@ public final class OverheadBench {
                 session = Samplers.start(target, SamplingRequest.of(out, Duration.ofSeconds(seconds + 5), events), choice);
             }
             List<Double> ops = new ArrayList<>();
+            List<Double> cpuOps = new ArrayList<>();
             for (int i = 0; i < seconds; i++) {
                 String line = r.readLine();
                 if (line == null || !line.startsWith("ops/s ")) {
                     break;
                 }
-                ops.add(Double.parseDouble(line.substring(6)));
+                String[] f = line.split(" ");
+                ops.add(Double.parseDouble(f[1]));
+                cpuOps.add(Double.parseDouble(f[3]));
             }
             if (session != null) {
                 session.stop();
             }
             Files.deleteIfExists(out);
-            return mean(ops);
+            return new double[] {mean(ops), mean(cpuOps)};
         } finally {
             probe.destroyForcibly();
             probe.waitFor();

@@ -205,6 +205,29 @@ class SamplingTest {
     }
 
     @Test
+    void ctrlCInHoistStillWritesTheRecordingAndStopsTheProfiler() throws Exception {
+        try (ChildJvm child = ChildJvm.start(launcher)) {
+            Path out = tmp.resolve("ctrl-c.jfr");
+            Process hoist = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), SampleMain.class.getName(),
+                    Long.toString(child.pid()), out.toString(), "ASYNC_PROFILER")
+                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            try {
+                var lines = new java.io.BufferedReader(new java.io.InputStreamReader(hoist.getInputStream()));
+                assertThat(lines.readLine()).isEqualTo("sampling");
+                Thread.sleep(2_000);
+                hoist.destroy(); // SIGTERM runs shutdown hooks, as Ctrl-C (SIGINT) does
+                assertThat(hoist.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            } finally {
+                hoist.destroyForcibly();
+                hoist.waitFor();
+            }
+            assertThat(Recordings.topMethods(out, 3)).contains(CRUNCH);
+            assertThat(status(child.pid())).contains("not active");
+        }
+    }
+
+    @Test
     void aProfilerLeftRunningByHoistIsReportedOrTakenOver() throws Exception {
         try (ChildJvm child = ChildJvm.start(launcher)) {
             JvmInfo target = Targets.resolve(Long.toString(child.pid()));

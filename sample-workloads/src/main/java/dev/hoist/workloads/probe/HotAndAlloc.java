@@ -1,12 +1,13 @@
 package dev.hoist.workloads.probe;
 
+import java.lang.management.ManagementFactory;
 import java.util.Locale;
 
 /**
  * The probe workload that sampling tests attach to: one clearly hot method ({@link #crunch}, most
  * of the CPU) and one known allocation site ({@link #churn}, which allocates {@link Point}
  * records). It prints {@code ready} on stdout once warmed up so a test can wait for it, prints its
- * throughput every second with {@code --report} (used to measure profiling overhead), and exits by
+ * throughput (per wall and per CPU second) every second with {@code --report} (used to measure profiling overhead), and exits by
  * itself {@code --seconds N} after printing ready.
  */
 public final class HotAndAlloc {
@@ -42,18 +43,29 @@ public final class HotAndAlloc {
         System.out.flush();
         long rounds = 0;
         long windowStart = System.nanoTime();
+        long windowCpu = processCpuNanos();
         long windowRounds = 0;
         while (System.nanoTime() < end) {
             round(rounds++);
             windowRounds++;
             long now = System.nanoTime();
             if (report && now - windowStart >= 1_000_000_000L) {
-                System.out.printf(Locale.ROOT, "ops/s %.1f%n", windowRounds * 1e9 / (now - windowStart));
+                // per CPU second too: on a shared machine wall-clock throughput mostly measures the neighbours
+                long cpu = processCpuNanos();
+                System.out.printf(Locale.ROOT, "ops/s %.1f ops/cpu-s %.1f%n", windowRounds * 1e9 / (now - windowStart),
+                        cpu > windowCpu ? windowRounds * 1e9 / (cpu - windowCpu) : Double.NaN);
                 System.out.flush();
                 windowStart = now;
+                windowCpu = cpu;
                 windowRounds = 0;
             }
         }
+    }
+
+    /** CPU time of the whole process (all threads, so a profiler's own threads count against it). */
+    static long processCpuNanos() {
+        java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : -1;
     }
 
     /** One unit of work: roughly three quarters crunch, one quarter churn. */
