@@ -39,7 +39,7 @@ public final class JfrSampler implements Sampler {
     }
 
     /** The JFR event settings for a request; the keys are event#setting as in a .jfc file. */
-    static Map<String, String> settings(SamplingRequest r) {
+    static Map<String, String> settings(SamplingRequest r, int targetFeatureVersion) {
         Map<String, String> s = new HashMap<>();
         if (r.has(SamplingEvent.CPU) || r.has(SamplingEvent.WALL)) {
             // JFR samples threads running Java code; it has no wall-clock mode, so wall adds native-method samples
@@ -56,6 +56,13 @@ public final class JfrSampler implements Sampler {
             s.put("jdk.ObjectAllocationSample#enabled", "true");
             s.put("jdk.ObjectAllocationSample#throttle", "300/s");
             s.put("jdk.ObjectAllocationSample#stackTrace", "true");
+            if (targetFeatureVersion < 16) {
+                // before JDK 16 there is no throttled allocation sample: the TLAB events are the only ones
+                for (String e : List.of("jdk.ObjectAllocationInNewTLAB", "jdk.ObjectAllocationOutsideTLAB")) {
+                    s.put(e + "#enabled", "true");
+                    s.put(e + "#stackTrace", "true");
+                }
+            }
         }
         if (r.has(SamplingEvent.LOCK)) {
             String threshold = Math.max(1, r.lockThreshold().toNanos() / 1000) + " us";
@@ -85,7 +92,7 @@ public final class JfrSampler implements Sampler {
             FlightRecorderMXBean jfr = JMX.newMXBeanProxy(connector.getMBeanServerConnection(),
                     new ObjectName("jdk.management.jfr:type=FlightRecorder"), FlightRecorderMXBean.class);
             long id = jfr.newRecording();
-            jfr.setRecordingSettings(id, settings(request));
+            jfr.setRecordingSettings(id, settings(request, target.featureVersion().orElse(11)));
             jfr.setRecordingOptions(id, Map.of("name", "hoist", "disk", "true", "dumpOnExit", "true",
                     "destination", out.toString()));
             jfr.startRecording(id);

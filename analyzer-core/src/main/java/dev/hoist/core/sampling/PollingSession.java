@@ -14,7 +14,8 @@ import java.util.List;
  * duration, and a stop that runs exactly once and prefers keeping samples over reporting an error.
  */
 abstract class PollingSession implements SamplingSession {
-    static final Duration CHECKPOINT_PERIOD = Duration.ofSeconds(1);
+    /** How often samples are put on disk: at most this much is lost if the target dies. */
+    static volatile Duration checkpointPeriod = Duration.ofSeconds(1);
 
     private final JvmInfo target;
     private final SamplingRequest request;
@@ -91,7 +92,7 @@ abstract class PollingSession implements SamplingSession {
                     if (result != null) {
                         return;
                     }
-                    long waitMs = Math.min(remaining().toMillis(), CHECKPOINT_PERIOD.toMillis());
+                    long waitMs = Math.min(remaining().toMillis(), checkpointPeriod.toMillis());
                     if (waitMs > 0) {
                         wait(waitMs);
                     }
@@ -130,7 +131,7 @@ abstract class PollingSession implements SamplingSession {
     public SamplingResult awaitResult() throws InterruptedException {
         synchronized (this) {
             while (result == null && failure == null) {
-                wait(CHECKPOINT_PERIOD.toMillis());
+                wait(checkpointPeriod.toMillis());
                 if (result == null && failure == null && !targetAlive()) {
                     break;
                 }

@@ -17,21 +17,25 @@ import java.util.Set;
 
 /**
  * Measures (does not assert) what sampling at the default intervals costs the probe workload's
- * throughput, per wall-clock second and per CPU second of the target process (the latter is what
- * stays meaningful on a machine shared with other work): runs the probe with {@code --report} several times, alternating unsampled and
- * sampled runs, and prints mean and standard deviation of ops/s over the same window. Not a test;
+ * throughput, per CPU second of the target process (what stays meaningful on a machine shared
+ * with other work) and per wall-clock second. Each run is one probe process measured unsampled,
+ * sampled (after 2 s for the agent to settle), and unsampled again; prints mean and standard
+ * deviation over the runs, and the one-time cost of the first 2 s after the agent starts. Not a test;
  * run it by hand:
  *
  * <pre>
  * mvn -B -q -pl analyzer-core -am test-compile
  * java -cp analyzer-core/target/classes:analyzer-core/target/test-classes:$HOME/.m2/repository/tools/profiler/async-profiler/4.2/async-profiler-4.2.jar \
- *   dev.hoist.core.sampling.OverheadBench sample-workloads/target/classes 6 15 cpu,alloc auto
+ *   dev.hoist.core.sampling.OverheadBench sample-workloads/target/classes 5 8 cpu,alloc auto
  * </pre>
  *
- * Arguments: workload class path, runs per mode, measured seconds per run, events, sampler.
+ * Arguments: workload class path, runs per mode, measured seconds per run, events, sampler, and
+ * optionally the checkpoint period in seconds, the cpu interval in ms and the alloc interval in bytes.
  */
 public final class OverheadBench {
     private static final int WARMUP_SECONDS = 5;
+    private static Duration cpuInterval = SamplingRequest.DEFAULT_CPU_INTERVAL;
+    private static long allocBytes = SamplingRequest.DEFAULT_ALLOC_BYTES;
 
     private OverheadBench() {}
 
@@ -44,66 +48,94 @@ public final class OverheadBench {
             events.add(SamplingEvent.valueOf(e.toUpperCase(Locale.ROOT)));
         }
         Samplers.Choice choice = Samplers.Choice.valueOf(args[4].toUpperCase(Locale.ROOT).replace('-', '_'));
-        List<double[]> plain = new ArrayList<>();
-        List<double[]> sampled = new ArrayList<>();
+        if (args.length > 5) {
+            PollingSession.checkpointPeriod = Duration.ofSeconds(Long.parseLong(args[5]));
+        }
+        if (args.length > 6) {
+            cpuInterval = Duration.ofMillis(Long.parseLong(args[6]));
+            allocBytes = Long.parseLong(args[7]);
+        }
+        System.out.printf(Locale.ROOT, "events %s, sampler %s, cpu interval %s, alloc every %d bytes, checkpoint every %s%n",
+                events, choice, cpuInterval, allocBytes, PollingSession.checkpointPeriod);
+        List<double[]> results = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
-            plain.add(run(classpath, seconds, null, choice));
-            sampled.add(run(classpath, seconds, events, choice));
-            System.out.printf(Locale.ROOT, "run %d: without %.1f ops/s %.1f ops/cpu-s, with %.1f ops/s %.1f ops/cpu-s%n",
-                    i + 1, plain.get(i)[0], plain.get(i)[1], sampled.get(i)[0], sampled.get(i)[1]);
+            double[] r = run(classpath, seconds, events, choice);
+            results.add(r);
+            System.out.printf(Locale.ROOT, "run %d: ops/cpu-s without %.1f, with %.1f (%+.2f%%), first 2 s after start %.1f;"
+                            + " ops/s without %.1f, with %.1f%n", i + 1, r[0], r[1], (r[1] - r[0]) / r[0] * 100, r[2],
+                    r[3], r[4]);
         }
-        for (int k = 0; k < 2; k++) {
-            String unit = k == 0 ? "ops/s" : "ops/cpu-s";
-            int col = k;
-            List<Double> p = plain.stream().map(a -> a[col]).toList();
-            List<Double> s = sampled.stream().map(a -> a[col]).toList();
-            System.out.printf(Locale.ROOT, "%s without sampling: %.1f +- %.1f (n=%d)%n", unit, mean(p), stdev(p), runs);
-            System.out.printf(Locale.ROOT, "%s with %s %s at default intervals: %.1f +- %.1f (n=%d)%n",
-                    unit, choice, events, mean(s), stdev(s), runs);
-            System.out.printf(Locale.ROOT, "%s change: %+.2f%%%n", unit, (mean(s) - mean(p)) / mean(p) * 100);
-        }
+        report("ops/cpu-s", results.stream().map(a -> a[0]).toList(), results.stream().map(a -> a[1]).toList());
+        report("ops/s", results.stream().map(a -> a[3]).toList(), results.stream().map(a -> a[4]).toList());
+        List<Double> startCost = results.stream().map(a -> (a[2] - a[0]) / a[0] * 100).toList();
+        System.out.printf(Locale.ROOT, "ops/cpu-s in the 2 s after the agent starts: %+.1f%% +- %.1f (one-time cost, "
+                + "not in the figures above)%n", mean(startCost), stdev(startCost));
     }
 
-    /** One probe run; mean ops/s and ops per CPU second over the measured window, sampled during it if events is not null. */
+    private static void report(String unit, List<Double> without, List<Double> with) {
+        List<Double> change = new ArrayList<>();
+        for (int i = 0; i < without.size(); i++) {
+            change.add((with.get(i) - without.get(i)) / without.get(i) * 100);
+        }
+        System.out.printf(Locale.ROOT, "%s without sampling: %.1f +- %.1f; with: %.1f +- %.1f; "
+                        + "change per run: %+.2f%% +- %.2f (n=%d)%n", unit, mean(without), stdev(without),
+                mean(with), stdev(with), mean(change), stdev(change), without.size());
+    }
+
+    /**
+     * One probe process: unsampled, sampled, unsampled again; the baseline is the mean of the two
+     * unsampled windows, so drift within the process cancels and JIT differences between
+     * processes do not count. Returns {cpu baseline, cpu sampled, cpu in the 2 s after start,
+     * wall baseline, wall sampled}.
+     */
     private static double[] run(Path classpath, int seconds, Set<SamplingEvent> events, Samplers.Choice choice)
             throws Exception {
+        int settle = 2;
         Process probe = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", classpath.toString(), "dev.hoist.workloads.probe.HotAndAlloc", "--report",
-                "--seconds", Integer.toString(WARMUP_SECONDS + seconds + 1))
+                "--seconds", Integer.toString(WARMUP_SECONDS + 3 * seconds + 2 * settle + 3))
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Path out = Files.createTempFile("hoist-overhead-", ".jfr");
         try (BufferedReader r = new BufferedReader(new InputStreamReader(probe.getInputStream(), StandardCharsets.UTF_8))) {
             if (!"ready".equals(r.readLine())) {
                 throw new IllegalStateException("probe did not start");
             }
-            for (int i = 0; i < WARMUP_SECONDS; i++) {
-                r.readLine();
-            }
-            SamplingSession session = null;
-            Path out = Files.createTempFile("hoist-overhead-", ".jfr");
-            if (events != null) {
-                JvmInfo target = Targets.resolve(Long.toString(probe.pid()));
-                session = Samplers.start(target, SamplingRequest.of(out, Duration.ofSeconds(seconds + 5), events), choice);
-            }
-            List<Double> ops = new ArrayList<>();
-            List<Double> cpuOps = new ArrayList<>();
-            for (int i = 0; i < seconds; i++) {
-                String line = r.readLine();
-                if (line == null || !line.startsWith("ops/s ")) {
-                    break;
-                }
-                String[] f = line.split(" ");
-                ops.add(Double.parseDouble(f[1]));
-                cpuOps.add(Double.parseDouble(f[3]));
-            }
-            if (session != null) {
-                session.stop();
-            }
-            Files.deleteIfExists(out);
-            return new double[] {mean(ops), mean(cpuOps)};
+            read(r, WARMUP_SECONDS);
+            double[][] before = read(r, seconds);
+            JvmInfo target = Targets.resolve(Long.toString(probe.pid()));
+            SamplingSession session = Samplers.start(target, SamplingRequest.of(out, Duration.ofSeconds(seconds + 60), events)
+                    .withCpuInterval(cpuInterval).withAllocBytes(allocBytes), choice);
+            double[][] starting = read(r, settle);
+            double[][] during = read(r, seconds);
+            session.stop();
+            read(r, settle);
+            double[][] after = read(r, seconds);
+            return new double[] {(mean(before[1]) + mean(after[1])) / 2, mean(during[1]), mean(starting[1]),
+                    (mean(before[0]) + mean(after[0])) / 2, mean(during[0])};
         } finally {
             probe.destroyForcibly();
             probe.waitFor();
+            Files.deleteIfExists(out);
         }
+    }
+
+    /** The next n report lines as {ops/s values, ops/cpu-s values}. */
+    private static double[][] read(BufferedReader r, int n) throws Exception {
+        double[][] v = new double[2][n];
+        for (int i = 0; i < n; i++) {
+            String line = r.readLine();
+            if (line == null || !line.startsWith("ops/s ")) {
+                throw new IllegalStateException("unexpected probe output: " + line);
+            }
+            String[] f = line.split(" ");
+            v[0][i] = Double.parseDouble(f[1]);
+            v[1][i] = Double.parseDouble(f[3]);
+        }
+        return v;
+    }
+
+    static double mean(double[] xs) {
+        return java.util.Arrays.stream(xs).average().orElse(Double.NaN);
     }
 
     static double mean(List<Double> xs) {

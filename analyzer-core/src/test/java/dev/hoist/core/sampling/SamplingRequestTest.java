@@ -26,6 +26,18 @@ class SamplingRequestTest {
     }
 
     @Test
+    void flightRecorderSettingsFollowTheRequestAndTheTargetVersion() {
+        SamplingRequest r = SamplingRequest.of(Path.of("/tmp/x.jfr"), Duration.ofSeconds(1),
+                EnumSet.of(SamplingEvent.CPU, SamplingEvent.ALLOC, SamplingEvent.LOCK)).withCpuInterval(Duration.ofMillis(20));
+        var on17 = JfrSampler.settings(r, 17);
+        assertThat(on17).containsEntry("jdk.ExecutionSample#period", "20 ms")
+                .containsEntry("jdk.ObjectAllocationSample#enabled", "true")
+                .containsEntry("jdk.JavaMonitorEnter#threshold", "10 us")
+                .doesNotContainKey("jdk.ObjectAllocationInNewTLAB#enabled");
+        assertThat(JfrSampler.settings(r, 11)).containsEntry("jdk.ObjectAllocationInNewTLAB#enabled", "true");
+    }
+
+    @Test
     void badRequestsAreUsageErrors() {
         assertThatThrownBy(() -> SamplingRequest.of(Path.of("/tmp/x.jfr"), Duration.ofSeconds(1), Set.of()))
                 .isInstanceOfSatisfying(HoistException.class, e -> assertThat(e.failure()).isEqualTo(Failure.USAGE));
