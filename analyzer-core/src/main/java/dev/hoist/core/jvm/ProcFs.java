@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
@@ -155,9 +154,5 @@ final class ProcFs {
 
     static String describe(List<String> cmd) {
         return String.join(" ", cmd.subList(0, Math.min(cmd.size(), 3))) + (cmd.size() > 3 ? " ..." : "");
-    }
-
-    static List<String> split(String s) {
-        return s.isBlank() ? List.of() : Arrays.asList(s.trim().split("\\s+"));
     }
 }
