@@ -1,0 +1,103 @@
+package dev.hoist.app.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hoist.core.jvm.JvmCatalog;
+import dev.hoist.core.jvm.JvmInfo;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code hoist jvms}: the local JVMs Hoist can see, with PID, main class or jar, Java version and
+ * vendor, uptime, and whether Hoist can attach (or why not), as a table or as JSON.
+ */
+@Command(name = "jvms", description = "List the local JVMs: PID, main class or jar, version, vendor, uptime, "
+        + "and whether Hoist can attach to each (or why not).")
+public final class JvmsCommand implements Callable<Integer> {
+
+    enum Format { text, json }
+
+    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
+    Format format;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        List<JvmInfo> jvms = JvmCatalog.list();
+        PrintWriter out = spec.commandLine().getOut();
+        if (format == Format.json) {
+            out.println(json(jvms));
+        } else {
+            out.print(table(jvms));
+        }
+        out.flush();
+        return 0;
+    }
+
+    static String table(List<JvmInfo> jvms) {
+        if (jvms.isEmpty()) {
+            return "No JVMs found (other than Hoist itself).\n";
+        }
+        int mainWidth = Math.max(20, jvms.stream().mapToInt(j -> j.displayName().length()).max().orElse(0));
+        int vendorWidth = Math.max(6, jvms.stream().mapToInt(j -> j.vendor().length()).max().orElse(0));
+        String row = "%-8s %-" + mainWidth + "s %-10s %-" + vendorWidth + "s %-9s %s%n";
+        StringBuilder sb = new StringBuilder(String.format(row, "PID", "MAIN", "VERSION", "VENDOR", "UPTIME", "STATUS"));
+        for (JvmInfo j : jvms) {
+            sb.append(String.format(row, j.pid(), j.displayName(), j.javaVersion(), j.vendor(), uptime(j.uptime()),
+                    j.attachable() ? "attachable" : j.reason()));
+        }
+        return sb.toString();
+    }
+
+    static String json(List<JvmInfo> jvms) throws Exception {
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ArrayNode array = mapper.createArrayNode();
+        for (JvmInfo j : jvms) {
+            ObjectNode o = array.addObject();
+            o.put("pid", j.pid());
+            o.put("main", j.displayName());
+            o.put("javaVersion", j.javaVersion());
+            o.put("vendor", j.vendor());
+            if (j.uptime() == null) {
+                o.putNull("uptimeSeconds");
+            } else {
+                o.put("uptimeSeconds", j.uptime().toSeconds());
+            }
+            o.put("user", j.user());
+            o.put("attachable", j.attachable());
+            if (j.reason() == null) {
+                o.putNull("reason");
+            } else {
+                o.put("reason", j.reason());
+            }
+        }
+        return mapper.writeValueAsString(array);
+    }
+
+    static String uptime(Duration d) {
+        if (d == null) {
+            return "?";
+        }
+        long s = d.toSeconds();
+        if (s < 60) {
+            return s + "s";
+        }
+        if (s < 3600) {
+            return (s / 60) + "m" + String.format("%02d", s % 60) + "s";
+        }
+        if (s < 86_400) {
+            return (s / 3600) + "h" + String.format("%02d", (s % 3600) / 60) + "m";
+        }
+        return (s / 86_400) + "d" + String.format("%02d", (s % 86_400) / 3600) + "h";
+    }
+}
