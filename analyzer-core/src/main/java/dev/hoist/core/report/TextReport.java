@@ -70,7 +70,7 @@ final class TextReport {
         String valueHead = d.kind().weightIsSamples() ? "samples" : d.kind() == EventKind.ALLOC ? "bytes" : "time";
         line(String.format(Locale.ROOT, "  %6s %7s %9s  %s", "self%", "total%", valueHead, "method  (lines: self% of the method's line)"));
         for (MethodStats.MethodStat s : d.hot()) {
-            String name = fit(s.method().displayName() + s.method().descriptor(), WIDTH - 30);
+            String name = fit(s.method().shortSignature(WIDTH - 30), WIDTH - 30);
             line(String.format(Locale.ROOT, "  %5.1f%% %6.1f%% %9s  %s",
                     ProfileReport.percent(s.self(), m.grandTotal()), ProfileReport.percent(s.total(), m.grandTotal()),
                     compact(d.kind(), s.self()), style(CYAN, name)));

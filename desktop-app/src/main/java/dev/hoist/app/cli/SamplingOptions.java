@@ -1,0 +1,93 @@
+package dev.hoist.app.cli;
+
+import dev.hoist.core.report.ProfileReport;
+import dev.hoist.core.sampling.SamplingEvent;
+import dev.hoist.core.sampling.SamplingRequest;
+import dev.hoist.core.sampling.Samplers;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.EnumSet;
+import java.util.List;
+
+/** The options {@code hoist profile} and {@code hoist demo} share: what to sample, how, and where the report goes. */
+final class SamplingOptions {
+
+    enum Format { text, json }
+
+    enum SamplerChoice {
+        auto(Samplers.Choice.AUTO), async_profiler(Samplers.Choice.ASYNC_PROFILER), jfr(Samplers.Choice.JFR);
+
+        final Samplers.Choice choice;
+
+        SamplerChoice(Samplers.Choice choice) {
+            this.choice = choice;
+        }
+    }
+
+    @Option(names = {"-e", "--event"}, split = ",", paramLabel = "<event>",
+            description = "What to sample: cpu, wall, alloc, lock; repeat or comma-separate for several (default: cpu,alloc).")
+    List<SamplingEvent> events = List.of();
+
+    @Option(names = "--interval", converter = Durations.class, paramLabel = "<time>",
+            description = "Time between cpu samples (and wall samples, which default to 20ms) (default: 10ms).")
+    Duration interval;
+
+    @Option(names = "--alloc-interval", converter = Durations.Bytes.class, paramLabel = "<bytes>",
+            description = "Bytes allocated between allocation samples, async-profiler only (default: 512k).")
+    Long allocInterval;
+
+    @Option(names = "--sampler", defaultValue = "auto", paramLabel = "<sampler>", converter = SamplerConverter.class,
+            description = "auto (async-profiler, JDK Flight Recorder if it cannot load), async-profiler, or jfr (default: auto).")
+    SamplerChoice sampler;
+
+    @Option(names = "--take-over",
+            description = "If async-profiler is already running in the target (another tool, a killed Hoist), stop it and sample.")
+    boolean takeOver;
+
+    @Option(names = "--out", paramLabel = "<recording.jfr>",
+            description = "Where to write the recording (default: hoist-<pid>-<time>.jfr in the current folder).")
+    Path out;
+
+    @Option(names = "--format", defaultValue = "text", description = "Report format: text or json (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Option(names = "--top", defaultValue = "15", description = "How many hot methods to list (default: ${DEFAULT-VALUE}).")
+    int top;
+
+    SamplingRequest request(long pid, Duration duration) {
+        EnumSet<SamplingEvent> set = events.isEmpty() ? EnumSet.of(SamplingEvent.CPU, SamplingEvent.ALLOC) : EnumSet.copyOf(events);
+        Path file = out != null ? out
+                : Path.of("hoist-" + pid + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".jfr");
+        SamplingRequest request = SamplingRequest.of(file, duration, set).withTakeOver(takeOver);
+        if (interval != null) {
+            request = request.withCpuInterval(interval);
+            if (interval.compareTo(SamplingRequest.DEFAULT_WALL_INTERVAL) > 0) {
+                request = request.withWallInterval(interval);
+            }
+        }
+        if (allocInterval != null) {
+            request = request.withAllocBytes(allocInterval);
+        }
+        return request;
+    }
+
+    ProfileReport.Format reportFormat() {
+        return format == Format.json ? ProfileReport.Format.JSON : ProfileReport.Format.TEXT;
+    }
+
+    /** Accepts async-profiler with its dash, as users type it. */
+    static final class SamplerConverter implements picocli.CommandLine.ITypeConverter<SamplerChoice> {
+        @Override
+        public SamplerChoice convert(String value) {
+            try {
+                return SamplerChoice.valueOf(value.trim().toLowerCase(java.util.Locale.ROOT).replace('-', '_'));
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not a sampler: use auto, async-profiler or jfr");
+            }
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package dev.hoist.app.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** A real child JVM (or process) for CLI tests; close() kills it, so use it in try-with-resources. */
+final class Child implements AutoCloseable {
+    final Process process;
+
+    private Child(Process process) {
+        this.process = process;
+    }
+
+    /** Starts {@code mainClass} from the test class path with {@code jvmArgs}, waits for a stdout line starting with {@code ready}. */
+    static Child java(String mainClass, List<String> jvmArgs, String ready, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(jvmArgs);
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(mainClass);
+        cmd.addAll(List.of(args));
+        Child child = new Child(new ProcessBuilder(cmd).redirectErrorStream(true).start());
+        child.awaitLine(ready);
+        return child;
+    }
+
+    static Child command(String... cmd) throws IOException {
+        return new Child(new ProcessBuilder(cmd).redirectErrorStream(true).start());
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    private void awaitLine(String prefix) throws IOException {
+        BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        String line;
+        while ((line = r.readLine()) != null) {
+            if (line.startsWith(prefix)) {
+                // keep draining so the child never blocks on a full pipe
+                Thread t = new Thread(() -> {
+                    try {
+                        while (r.readLine() != null) {
+                            // discard
+                        }
+                    } catch (IOException ignored) {
+                        // child gone
+                    }
+                });
+                t.setDaemon(true);
+                t.start();
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                break;
+            }
+        }
+        throw new IOException("child did not print '" + prefix + "'");
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+    }
+}

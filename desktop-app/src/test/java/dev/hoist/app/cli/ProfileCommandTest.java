@@ -1,0 +1,124 @@
+package dev.hoist.app.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hoist.core.Failure;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code hoist profile} and {@code hoist demo} against real JVMs: the recording lands on disk,
+ * the report names the known hot method and allocation site, and bad targets get their one line
+ * and exit code.
+ */
+class ProfileCommandTest {
+
+    static final String PROBE = "dev.hoist.workloads.probe.HotAndAlloc";
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    static List<String> methodNames(JsonNode report) {
+        List<String> names = new ArrayList<>();
+        for (JsonNode m : report.at("/hotMethods/methods")) {
+            names.add(m.get("method").asText());
+        }
+        return names;
+    }
+
+    @Test
+    void profilesARunningJvmWritesTheRecordingAndReportsTheHotMethod(@TempDir Path dir) throws Exception {
+        Path jfr = dir.resolve("probe.jfr");
+        try (Child probe = Child.java(PROBE, List.of(), "ready")) {
+            MainTest.Result r = MainTest.run("profile", Long.toString(probe.pid()), "--duration", "3s",
+                    "--event", "cpu,alloc", "--out", jfr.toString(), "--format", "json");
+            assertThat(r.code()).as(r.err()).isZero();
+            assertThat(jfr).isNotEmptyFile();
+            assertThat(r.err()).contains("recording: " + jfr);
+            JsonNode report = JSON.readTree(r.out());
+            assertThat(methodNames(report).subList(0, 3)).contains(PROBE + ".crunch");
+            assertThat(report.at("/allocations/sites").toString()).contains("HotAndAlloc$Point");
+        }
+    }
+
+    @Test
+    void aTargetNamedByItsMainClassIsFound(@TempDir Path dir) throws Exception {
+        try (Child probe = Child.java(PROBE, List.of(), "ready")) {
+            MainTest.Result r = MainTest.run("profile", "HotAndAlloc", "--duration", "1s",
+                    "--event", "cpu", "--out", dir.resolve("p.jfr").toString());
+            assertThat(r.code()).as(r.err()).isZero();
+            assertThat(r.err()).contains("sampling JVM " + probe.pid());
+            assertThat(r.out()).contains("Hot methods");
+        }
+    }
+
+    @Test
+    void aTargetThatExitsWhileSampledKeepsItsSamplesAndExitsSeven(@TempDir Path dir) throws Exception {
+        Path jfr = dir.resolve("exits.jfr");
+        try (Child probe = Child.java(PROBE, List.of(), "ready", "--seconds", "2")) {
+            MainTest.Result r = MainTest.run("profile", Long.toString(probe.pid()), "--duration", "8s",
+                    "--event", "cpu", "--out", jfr.toString());
+            assertThat(r.code()).as(r.err()).isEqualTo(Failure.TARGET_EXITED.exitCode());
+            assertThat(r.err()).contains("exited").contains(jfr.toString());
+            assertThat(jfr).isNotEmptyFile();
+            assertThat(r.out()).contains("crunch");
+        }
+    }
+
+    @Test
+    void aDeadPidIsNoSuchProcess() throws Exception {
+        Process p = new ProcessBuilder("true").start();
+        p.waitFor();
+        MainTest.Result r = MainTest.run("profile", Long.toString(p.pid()), "--duration", "1s");
+        assertThat(r.code()).isEqualTo(Failure.NO_SUCH_PROCESS.exitCode());
+        assertThat(r.err().strip().lines()).hasSize(1);
+        assertThat(r.err()).contains(Long.toString(p.pid()));
+    }
+
+    @Test
+    void aProcessThatIsNotAJvmSaysSo() throws Exception {
+        try (Child sleep = Child.command("sleep", "60")) {
+            MainTest.Result r = MainTest.run("profile", Long.toString(sleep.pid()), "--duration", "1s");
+            assertThat(r.code()).isEqualTo(Failure.NOT_A_JVM.exitCode());
+            assertThat(r.err().strip().lines()).hasSize(1);
+        }
+    }
+
+    @Test
+    void aJvmThatRefusesAttachSaysHowToFixIt() throws Exception {
+        try (Child probe = Child.java(PROBE, List.of("-XX:+DisableAttachMechanism"), "ready")) {
+            MainTest.Result r = MainTest.run("profile", Long.toString(probe.pid()), "--duration", "1s");
+            assertThat(r.code()).isEqualTo(Failure.ATTACH_REFUSED.exitCode());
+            assertThat(r.err()).contains("DisableAttachMechanism");
+            assertThat(r.err().strip().lines()).hasSize(1);
+        }
+    }
+
+    @Test
+    void aBadDurationIsAUsageError() {
+        MainTest.Result r = MainTest.run("profile", "1", "--duration", "soon");
+        assertThat(r.code()).isEqualTo(Failure.USAGE.exitCode());
+        assertThat(r.err()).contains("soon");
+    }
+
+    @Test
+    void demoStartsTheWorkloadProfilesItAndStopsIt(@TempDir Path dir) throws Exception {
+        Path jfr = dir.resolve("demo.jfr");
+        MainTest.Result r = MainTest.run("demo", "--duration", "3s", "--out", jfr.toString(), "--format", "json");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(jfr).isNotEmptyFile();
+        Matcher m = Pattern.compile("started as PID (\\d+)").matcher(r.err());
+        assertThat(m.find()).as(r.err()).isTrue();
+        long pid = Long.parseLong(m.group(1));
+        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).as("demo still running").isFalse();
+        assertThat(methodNames(JSON.readTree(r.out()))).anyMatch(n -> n.startsWith("dev.hoist.workloads.demo."));
+        assertThat(Files.size(jfr)).isPositive();
+    }
+}
