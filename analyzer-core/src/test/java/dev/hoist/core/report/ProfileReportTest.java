@@ -99,7 +99,7 @@ class ProfileReportTest {
         // the hottest method is the first row under the table header
         List<String> lines = plain.lines().toList();
         int header = lines.indexOf(lines.stream().filter(l -> l.contains("self%")).findFirst().orElseThrow());
-        assertThat(lines.get(header + 1)).endsWith(W + ".heavy(I)J");
+        assertThat(lines.get(header + 1)).endsWith(W + ".heavy(int)");
         assertThat(lines.get(header + 2)).contains("lines: ");
         String coloured = text(p, ProfileReport.Options.defaults().withColor(true));
         assertThat(coloured).contains("\u001b[1m");
