@@ -30,15 +30,23 @@ public class RepeatedFieldReads {
         return out;
     }
 
-    private int limit;
+    private final int limit;
+    private int threshold;
     private volatile int generation;
 
-    // A volatile read in the loop is a memory barrier for C2: the plain field load cannot be hoisted across it.
+    RepeatedFieldReads(int limit) {
+        this.limit = limit;
+    }
+
+    // A volatile read in the loop is a memory barrier for C2: the final field's load cannot be hoisted
+    // across it. The non-final field may be published by another thread through that volatile, so a
+    // local copy could change what the loop sees: it stays quiet.
     int countBelow(List<int[]> rows) {
         int n = 0;
         for (int i = 0; i < rows.size(); i++) { // expect: invariant-call-in-loop
             if (generation < 0) break;
             if (rows.get(i)[0] < limit) n++; // expect: invariant-field-in-loop@medium "is a memory barrier for C2"
+            if (rows.get(i)[1] > threshold) n--;
         }
         return n;
     }

@@ -48,6 +48,8 @@ public final class InvariantFieldInLoopRule implements Rule {
             for (FieldAccess f : loop.fieldAccesses()) {
                 if (f.write() || f.knownVolatile() || !f.everyIteration() || loop.writesField(f.name())) continue;
                 if (f.isStatic() && Boolean.TRUE.equals(f.isFinal())) continue; // a static final is a JIT constant
+                // A loop that locks, waits or reads a volatile may see other threads' writes: only a final field is safe to copy.
+                if (loop.synchronizesWithOtherThreads() && !Boolean.TRUE.equals(f.isFinal())) continue;
                 if (!f.isStatic() && !f.receiver().invariant()) continue;
                 String text = text(f);
                 if (feedsHoistableCall(loop, f, text)) continue; // invariant-call-in-loop gives the better advice

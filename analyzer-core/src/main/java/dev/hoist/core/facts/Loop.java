@@ -32,6 +32,7 @@ public final class Loop {
     boolean opaqueCertain;
     String opaqueCallReason;
     int iteratorLocal = -1;
+    boolean waits;
     TripCount tripCount = TripCount.UNKNOWN;
     final List<FieldAccess> fieldAccesses = new ArrayList<>();
     final List<CallSite> calls = new ArrayList<>();
@@ -90,6 +91,13 @@ public final class Loop {
      * on the analysed class path"); null when there is no blocker.
      */
     public String opaqueCallReason() { return opaqueCallReason; }
+    /**
+     * Whether the loop (or a loop nested in it) reads a volatile field, locks a monitor or calls
+     * something that waits for another thread (wait, sleep, park, await, lock): its plain field
+     * reads may see other threads' writes published there, so keeping a non-final field in a local
+     * could change what the code means.
+     */
+    public boolean synchronizesWithOtherThreads() { return waits; }
     /** The number of volatile accesses and monitor enters in the loop itself: each is a memory barrier in C2. */
     public int barrierCount() {
         int n = volatileAccesses.size();

@@ -488,15 +488,18 @@ public final class MethodFacts {
                 else if (in instanceof MethodInsnNode m && frames[i] != null) {
                     CalleeFacts c = resolver.callee(op, m.owner, m.name, m.desc);
                     l.fieldsWritten.addAll(c.fieldsWritten());
+                    if (Intrinsics.waits(m.owner, m.name)) l.waits = true;
                     if (!l.opaqueCertain) {
-                        String certain = certainBlocker(c);
+                        String certain = certainBlocker(c, m.owner, m.name);
                         if (certain != null) block(l, true, simple(m.owner) + "." + m.name + "()", certain);
-                        else if (!l.opaqueCall && mayBlock(c)) block(l, false, simple(m.owner) + "." + m.name + "()", mayBlockReason(c));
+                        else if (!l.opaqueCall && !Intrinsics.isIntrinsic(m.owner, m.name) && mayBlock(c)) block(l, false, simple(m.owner) + "." + m.name + "()", mayBlockReason(c));
                     }
-                } else if (op == Opcodes.MONITORENTER && !l.opaqueCertain) {
-                    block(l, true, "a synchronized block", "is a memory barrier for C2");
-                } else if (in instanceof FieldInsnNode f && isVolatile(f) == Boolean.TRUE && !l.opaqueCertain) {
-                    block(l, true, "a volatile " + (op == Opcodes.GETFIELD || op == Opcodes.GETSTATIC ? "read of " : "write of ") + f.name,
+                } else if (op == Opcodes.MONITORENTER) {
+                    l.waits = true;
+                    if (!l.opaqueCertain) block(l, true, "a synchronized block", "is a memory barrier for C2");
+                } else if (in instanceof FieldInsnNode f && isVolatile(f) == Boolean.TRUE) {
+                    l.waits = true;
+                    if (!l.opaqueCertain) block(l, true, "a volatile " + (op == Opcodes.GETFIELD || op == Opcodes.GETSTATIC ? "read of " : "write of ") + f.name,
                             "is a memory barrier for C2");
                 }
             }
@@ -537,8 +540,9 @@ public final class MethodFacts {
     }
 
     /** Why C2 will not inline this callee whatever the profile says, or null. */
-    private static String certainBlocker(CalleeFacts c) {
-        if (c.knownReadOnly() || !c.readable()) return null;
+    private static String certainBlocker(CalleeFacts c, String owner, String name) {
+        if (Intrinsics.isBarrier(owner, name)) return "is an atomic or ordered memory access, a memory barrier for C2";
+        if (c.knownReadOnly() || !c.readable() || Intrinsics.isIntrinsic(owner, name)) return null;
         if (c.isNative()) return "is native";
         if (c.codeSize() > FREQ_INLINE_SIZE) return "is " + c.codeSize() + " bytes of bytecode, above FreqInlineSize (" + FREQ_INLINE_SIZE + ")";
         if (c.recursive()) return "is recursive";
