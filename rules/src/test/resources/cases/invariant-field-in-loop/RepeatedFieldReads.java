@@ -38,16 +38,27 @@ public class RepeatedFieldReads {
         this.limit = limit;
     }
 
-    // A volatile read in the loop is a memory barrier for C2: the final field's load cannot be hoisted
-    // across it. The non-final field may be published by another thread through that volatile, so a
-    // local copy could change what the loop sees: it stays quiet.
+    // A volatile read in the loop is a memory barrier for C2: neither field load can be hoisted
+    // across it; the non-final one gets a note that a local copy stops seeing other threads' writes.
     int countBelow(List<int[]> rows) {
         int n = 0;
         for (int i = 0; i < rows.size(); i++) { // expect: invariant-call-in-loop
             if (generation < 0) break;
             if (rows.get(i)[0] < limit) n++; // expect: invariant-field-in-loop@medium "is a memory barrier for C2"
-            if (rows.get(i)[1] > threshold) n--;
+            if (rows.get(i)[1] > threshold) n--; // expect: invariant-field-in-loop@medium "another thread publishes"
         }
         return n;
+    }
+
+    private boolean ready;
+    private final Object lock = new Object();
+
+    // Waits until another thread sets the flag under the lock: reading it once would hang. Quiet.
+    void awaitReady() throws InterruptedException {
+        synchronized (lock) {
+            while (!ready) {
+                lock.wait();
+            }
+        }
     }
 }

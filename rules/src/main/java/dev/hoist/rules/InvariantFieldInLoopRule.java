@@ -43,12 +43,13 @@ public final class InvariantFieldInLoopRule implements Rule {
     public List<Finding> check(MethodFacts facts) {
         List<Finding> out = new ArrayList<>();
         for (Loop loop : facts.loops()) {
+            if (loop.blocksOnOtherThreads()) continue; // it waits for another thread: the loads cost nothing in comparison
             // One finding per (loop, field): the first read carries the advice, the others are counted.
             Map<String, List<FieldAccess>> reads = new LinkedHashMap<>();
             for (FieldAccess f : loop.fieldAccesses()) {
                 if (f.write() || f.knownVolatile() || !f.everyIteration() || loop.writesField(f.name())) continue;
                 if (f.isStatic() && Boolean.TRUE.equals(f.isFinal())) continue; // a static final is a JIT constant
-                // A loop that locks, waits or reads a volatile may see other threads' writes: only a final field is safe to copy.
+                // A loop that locks or waits usually waits for another thread's write: only a final field is safe to copy.
                 if (loop.synchronizesWithOtherThreads() && !Boolean.TRUE.equals(f.isFinal())) continue;
                 if (!f.isStatic() && !f.receiver().invariant()) continue;
                 String text = text(f);
@@ -78,7 +79,8 @@ public final class InvariantFieldInLoopRule implements Rule {
                         + "hoists the load itself; if it is not inlined, the load stays in the loop (the profile tells which)";
         int barriers = loop.barrierCount();
         String fences = barriers == 0 ? "" : " The loop has " + barriers + " volatile access(es) or lock(s), each a memory barrier "
-                + "that loads cannot be moved across.";
+                + "that loads cannot be moved across" + (Boolean.TRUE.equals(f.isFinal()) ? "." : "; a local copy no longer sees a new value "
+                + "another thread publishes during the loop, which is what you want unless the loop waits for one.");
         return Finding.at(this, facts, loop, f.insn())
                 .score(!opaque ? 25 : certain ? 60 : 35)
                 .confidence(opaque && certain ? Confidence.MEDIUM : Confidence.LOW)

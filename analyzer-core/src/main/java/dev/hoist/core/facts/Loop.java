@@ -33,6 +33,7 @@ public final class Loop {
     String opaqueCallReason;
     int iteratorLocal = -1;
     boolean waits;
+    boolean blocks;
     TripCount tripCount = TripCount.UNKNOWN;
     final List<FieldAccess> fieldAccesses = new ArrayList<>();
     final List<CallSite> calls = new ArrayList<>();
@@ -92,12 +93,14 @@ public final class Loop {
      */
     public String opaqueCallReason() { return opaqueCallReason; }
     /**
-     * Whether the loop (or a loop nested in it) reads a volatile field, locks a monitor or calls
-     * something that waits for another thread (wait, sleep, park, await, lock): its plain field
-     * reads may see other threads' writes published there, so keeping a non-final field in a local
-     * could change what the code means.
+     * Whether the loop (or a loop nested in it) locks a monitor or calls something that waits for
+     * another thread (wait, sleep, park, await, lock): such a loop usually waits for a field that
+     * another thread writes under that lock, so keeping a non-final field in a local could change
+     * what the code means.
      */
     public boolean synchronizesWithOtherThreads() { return waits; }
+    /** Whether the loop calls something that blocks until another thread acts (wait, park, sleep, await, lock): it is not a hot loop. */
+    public boolean blocksOnOtherThreads() { return blocks; }
     /** The number of volatile accesses and monitor enters in the loop itself: each is a memory barrier in C2. */
     public int barrierCount() {
         int n = volatileAccesses.size();

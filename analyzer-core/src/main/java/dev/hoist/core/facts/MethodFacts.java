@@ -488,7 +488,7 @@ public final class MethodFacts {
                 else if (in instanceof MethodInsnNode m && frames[i] != null) {
                     CalleeFacts c = resolver.callee(op, m.owner, m.name, m.desc);
                     l.fieldsWritten.addAll(c.fieldsWritten());
-                    if (Intrinsics.waits(m.owner, m.name)) l.waits = true;
+                    if (Intrinsics.waits(m.owner, m.name)) l.waits = l.blocks = true;
                     if (!l.opaqueCertain) {
                         String certain = certainBlocker(c, m.owner, m.name);
                         if (certain != null) block(l, true, simple(m.owner) + "." + m.name + "()", certain);
@@ -498,7 +498,6 @@ public final class MethodFacts {
                     l.waits = true;
                     if (!l.opaqueCertain) block(l, true, "a synchronized block", "is a memory barrier for C2");
                 } else if (in instanceof FieldInsnNode f && isVolatile(f) == Boolean.TRUE) {
-                    l.waits = true;
                     if (!l.opaqueCertain) block(l, true, "a volatile " + (op == Opcodes.GETFIELD || op == Opcodes.GETSTATIC ? "read of " : "write of ") + f.name,
                             "is a memory barrier for C2");
                 }
