@@ -636,7 +636,9 @@ public final class MethodFacts {
             if (hasRecv) k++;
             for (; k < ops.length; k++) args.add(value(l, i, ops[k]));
         }
-        CalleeFacts callee = resolver.callee(op, m.owner, m.name, m.desc);
+        // Rules ask about callees only inside loops; resolving the others would read classes for nothing.
+        CalleeFacts callee = l != null ? resolver.callee(op, m.owner, m.name, m.desc)
+                : CalleeFacts.unresolved(ReadOnlyMethods.contains(m.owner, m.name));
         boolean returnsValue = !m.desc.endsWith(")V");
         Uses uses = returnsValue && l != null ? uses(i) : Uses.NONE;
         CallSite c = new CallSite(i, line[i], op, m.owner, m.name, m.desc, recv, List.copyOf(args), callee,

@@ -60,6 +60,10 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Write the report here instead of standard output.")
     Path out;
 
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Analyse on N threads (default: the number of cores, at most 4).")
+    Integer threads;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -85,8 +89,8 @@ final class AnalyzeCommand implements Callable<Integer> {
                 }
             }
             // ClassPath is thread-safe; two threads halve the wall time on the usual 2-core machine.
-            int threads = Math.min(4, Runtime.getRuntime().availableProcessors());
-            result = new Analysis(cp, selected, sources).threads(threads).analyzeInputs(toAnalyse);
+            int n = threads != null ? threads : Math.min(4, Runtime.getRuntime().availableProcessors());
+            result = new Analysis(cp, selected, sources).threads(n).analyzeInputs(toAnalyse);
         }
         problems.addAll(result.problems());
 
