@@ -38,4 +38,14 @@ public class InitializerLoops {
         }
         return t;
     }
+
+    // A lambda written in a static initializer is compiled to lambda$static$N: it runs once too.
+    static final Runnable WARM_UP = () -> {
+        String key = "width";
+        int sum = 0;
+        for (int i = 0; i < 100; i++) {
+            sum += i * DEFAULTS.get(key); // expect: invariant-call-in-loop@info "in a lambda made there"
+        }
+        TABLE[0] = sum;
+    };
 }

@@ -78,9 +78,14 @@ public final class InvariantFieldInLoopRule implements Rule {
                         + ": C2 inlines it when the profile shows one or two receiver classes and a small body, and then "
                         + "hoists the load itself; if it is not inlined, the load stays in the loop (the profile tells which)";
         int barriers = loop.barrierCount();
-        String fences = barriers == 0 ? "" : " The loop has " + barriers + " volatile access(es) or lock(s), each a memory barrier "
-                + "that loads cannot be moved across" + (Boolean.TRUE.equals(f.isFinal()) ? "." : "; a local copy no longer sees a new value "
-                + "another thread publishes during the loop, which is what you want unless the loop waits for one.");
+        // The blocker sentence already names one barrier; count the rest only when there are more.
+        boolean blockerIsBarrier = certain && loop.opaqueCallReason().contains("memory barrier");
+        String fences = barriers == 0 || (blockerIsBarrier && barriers == 1) ? ""
+                : " The loop has " + barriers + " memory barrier" + (barriers == 1 ? "" : "s") + " (volatile accesses or locks) in all.";
+        if (barriers > 0 && !Boolean.TRUE.equals(f.isFinal())) {
+            fences += " A local copy no longer sees a new value another thread publishes during the loop, which is what you want "
+                    + "unless the loop waits for one.";
+        }
         return Finding.at(this, facts, loop, f.insn())
                 .score(!opaque ? 25 : certain ? 60 : 35)
                 .confidence(opaque && certain ? Confidence.MEDIUM : Confidence.LOW)

@@ -84,7 +84,7 @@ public record Finding(String rule, String className, String method, String descr
         }
 
         /**
-         * Builds the finding. A loop in a static initializer runs once per class and one in a
+         * Builds the finding. A loop in a static initializer (or a lambda javac made there) runs once per class and one in a
          * constructor once per object, so their score is lowered here for every rule alike, and
          * the message says why.
          */
@@ -92,9 +92,11 @@ public record Finding(String rule, String className, String method, String descr
             int l = line > 0 ? line : facts.line(insn);
             int s = score;
             String m = message;
-            if (facts.methodName().equals("<clinit>")) {
+            if (facts.methodName().equals("<clinit>") || facts.methodName().startsWith("lambda$static$")) {
+                // javac names a lambda written in a static initializer lambda$static$N.
                 s = Math.min(s, 20);
-                m += " This loop is in a static initializer, which runs once per class: it costs start-up time only.";
+                m += " This loop is in a static initializer" + (facts.methodName().startsWith("lambda") ? " (in a lambda made there)" : "")
+                        + ", which runs once per class: it costs start-up time only.";
             } else if (facts.methodName().equals("<init>")) {
                 s = Math.max(0, s - 15);
                 m += " This loop is in a constructor, which runs once per object: it matters only when many objects are built.";
