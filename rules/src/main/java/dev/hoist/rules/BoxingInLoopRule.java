@@ -55,7 +55,7 @@ public final class BoxingInLoopRule implements Rule {
                             .confidence(Confidence.MEDIUM)
                             .message((prim.equals("int") ? "an " : "a ") + prim + " is boxed to " + box + " on every iteration of the loop at lines " + loop.firstLine()
                                     + "-" + loop.lastLine() + "; unless escape analysis removes it, that is one allocation per "
-                                    + "iteration. Keep the value primitive (a primitive array or a primitive collection).")
+                                    + "iteration" + cached(box) + ". Keep the value primitive (a primitive array or a primitive collection).")
                             .fix("List<" + box + "> values = ...;\nfor (...) {\n    values.add(x); // " + box + ".valueOf(x)\n}",
                                     prim + "[] values = new " + prim + "[n];\nfor (...) {\n    values[i] = x;\n}")
                             .build());
@@ -78,6 +78,15 @@ public final class BoxingInLoopRule implements Rule {
             }
         }
         return false;
+    }
+
+    /** valueOf returns a cached box for small values, so the allocation only happens above them. */
+    private static String cached(String box) {
+        return switch (box) {
+            case "Integer", "Long", "Short", "Byte" -> " for values outside -128..127 (" + box + ".valueOf returns cached boxes for those)";
+            case "Character" -> " for chars above 127 (Character.valueOf caches 0..127)";
+            default -> "";
+        };
     }
 
     private static String primitive(String box) {
