@@ -35,7 +35,10 @@ public final class BoxingInLoopRule implements Rule {
     public List<Finding> check(MethodFacts facts) {
         List<Finding> out = new ArrayList<>();
         for (Loop loop : facts.loops()) {
-            for (Boxing b : loop.boxings()) {
+            // One finding per line survives: list the boxes that always allocate (Double, Float) before the cached ones.
+            List<Boxing> boxings = new ArrayList<>(loop.boxings());
+            boxings.sort(java.util.Comparator.comparingInt((Boxing b) -> b.line()).thenComparing(b -> !cached(Names.simple(b.boxType())).isEmpty()));
+            for (Boxing b : boxings) {
                 if (!b.boxing() || smallConstant(loop, b)) continue;
                 String box = Names.simple(b.boxType());
                 String prim = primitive(box);
