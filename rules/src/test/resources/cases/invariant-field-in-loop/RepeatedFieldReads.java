@@ -53,6 +53,19 @@ public class RepeatedFieldReads {
     private boolean ready;
     private final Object lock = new Object();
 
+    // guava's DirectExecutorService.awaitTermination: TimeUnit.timedWait on the lock it holds. Quiet.
+    boolean awaitReady(long nanos) throws InterruptedException {
+        synchronized (lock) {
+            while (true) {
+                if (ready) return true;
+                if (nanos <= 0) return false;
+                long now = System.nanoTime();
+                java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(lock, nanos);
+                nanos -= System.nanoTime() - now;
+            }
+        }
+    }
+
     // Waits until another thread sets the flag under the lock: reading it once would hang. Quiet.
     void awaitReady() throws InterruptedException {
         synchronized (lock) {

@@ -33,7 +33,7 @@ public final class Intrinsics {
 
     private static final Set<String> WAITS = Set.of("wait", "sleep", "park", "parkNanos", "parkUntil", "await",
             "awaitNanos", "awaitUntil", "awaitUninterruptibly", "lock", "lockInterruptibly", "tryLock", "join",
-            "acquire", "tryAcquire", "take", "poll");
+            "acquire", "tryAcquire", "take", "poll", "timedWait", "timedJoin", "acquireUninterruptibly");
 
     /** A JDK method C2 compiles inline as an intrinsic, so it neither costs a call nor hides memory effects on fields. */
     public static boolean isIntrinsic(String owner, String name) {
