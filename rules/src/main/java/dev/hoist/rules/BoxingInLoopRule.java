@@ -35,7 +35,10 @@ public final class BoxingInLoopRule implements Rule {
     public List<Finding> check(MethodFacts facts) {
         List<Finding> out = new ArrayList<>();
         for (Loop loop : facts.loops()) {
-            for (Boxing b : loop.boxings()) {
+            // One finding per line survives: list the boxes that always allocate (Double, Float) before the cached ones.
+            List<Boxing> boxings = new ArrayList<>(loop.boxings());
+            boxings.sort(java.util.Comparator.comparingInt((Boxing b) -> b.line()).thenComparing(b -> !cached(Names.simple(b.boxType())).isEmpty()));
+            for (Boxing b : boxings) {
                 if (!b.boxing() || smallConstant(loop, b)) continue;
                 String box = Names.simple(b.boxType());
                 String prim = primitive(box);
@@ -55,7 +58,7 @@ public final class BoxingInLoopRule implements Rule {
                             .confidence(Confidence.MEDIUM)
                             .message((prim.equals("int") ? "an " : "a ") + prim + " is boxed to " + box + " on every iteration of the loop at lines " + loop.firstLine()
                                     + "-" + loop.lastLine() + "; unless escape analysis removes it, that is one allocation per "
-                                    + "iteration. Keep the value primitive (a primitive array or a primitive collection).")
+                                    + "iteration" + cached(box) + ". Keep the value primitive (a primitive array or a primitive collection).")
                             .fix("List<" + box + "> values = ...;\nfor (...) {\n    values.add(x); // " + box + ".valueOf(x)\n}",
                                     prim + "[] values = new " + prim + "[n];\nfor (...) {\n    values[i] = x;\n}")
                             .build());
@@ -78,6 +81,15 @@ public final class BoxingInLoopRule implements Rule {
             }
         }
         return false;
+    }
+
+    /** valueOf returns a cached box for small values, so the allocation only happens above them. */
+    private static String cached(String box) {
+        return switch (box) {
+            case "Integer", "Long", "Short", "Byte" -> " for values outside -128..127 (" + box + ".valueOf returns cached boxes for those)";
+            case "Character" -> " for chars above 127 (Character.valueOf caches 0..127)";
+            default -> "";
+        };
     }
 
     private static String primitive(String box) {

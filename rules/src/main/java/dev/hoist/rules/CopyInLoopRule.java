@@ -37,9 +37,10 @@ public final class CopyInLoopRule implements Rule {
                 if (c.growth() || c.uses().kept()) continue;
                 String src = c.sourceText().isEmpty() ? "the data" : c.sourceText();
                 out.add(Finding.at(this, facts, loop, c.insn())
-                        .score(50)
+                        .score(facts.everyIteration(loop, c.insn()) ? 50 : 35)
                         .confidence(Confidence.MEDIUM)
-                        .message(c.what() + " copies " + src + " on every iteration of the loop at lines " + loop.firstLine() + "-"
+                        .message(c.what() + " copies " + src + (facts.everyIteration(loop, c.insn()) ? " on every iteration" : " on some iterations (it is behind a branch)")
+                                + " of the loop at lines " + loop.firstLine() + "-"
                                 + loop.lastLine() + " and the copy does not outlive the iteration. " + advice(c.what()))
                         .fix(before(c.what(), src), after(c.what(), src))
                         .build());

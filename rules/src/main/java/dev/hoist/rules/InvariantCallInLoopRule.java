@@ -8,7 +8,11 @@ import dev.hoist.core.rule.Confidence;
 import dev.hoist.core.rule.Finding;
 import dev.hoist.core.rule.Rule;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** A side-effect-free call with invariant receiver and arguments, made on every iteration of a loop that does not mutate the receiver. */
 public final class InvariantCallInLoopRule implements Rule {
@@ -34,33 +38,49 @@ public final class InvariantCallInLoopRule implements Rule {
     public List<Finding> check(MethodFacts facts) {
         List<Finding> out = new ArrayList<>();
         for (Loop loop : facts.loops()) {
+            // One finding per (loop, call target and receiver): the first call carries the advice.
+            Map<String, List<CallSite>> same = new LinkedHashMap<>();
             for (CallSite c : loop.calls()) {
                 if (!c.callee().sideEffectFree() || !c.everyIteration() || !c.receiverAndArgumentsInvariant()) continue;
                 if (c.receiver() == null && c.arguments().isEmpty()) continue;
-                if (c.receiver() != null && c.receiver().kind() == Value.Kind.CONSTANT) continue; // "literal".length() folds to a constant
+                if (c.receiver() != null && c.receiver().kind() == Value.Kind.CONSTANT && c.receiver().key() == null) continue; // "literal".length() folds to a constant
                 if (c.name().equals("getClass") || c.name().endsWith("Value")) continue; // intrinsics / unboxing, nothing to hoist
                 if (c.receiver() != null && mutated(facts, loop, c.receiver())) continue;
+                same.computeIfAbsent(callText(c), t -> new ArrayList<>()).add(c);
+            }
+            for (Map.Entry<String, List<CallSite>> e : same.entrySet()) {
+                CallSite c = e.getValue().get(0);
+                int count = e.getValue().size();
                 boolean lookup = c.name().equals("get") && !c.owner().endsWith("List") || c.name().equals("containsKey")
                         || c.name().equals("contains") || c.name().equals("getOrDefault") || c.name().equals("indexOf");
                 int score = lookup ? 55 : 25;
                 if (loop.opaqueCallCertain()) score += 20;
-                String text = callText(c);
+                String text = e.getKey();
                 String local = c.name().equals("size") || c.name().equals("length") ? "n" : c.name().startsWith("get") && c.name().length() > 3
                         ? Character.toLowerCase(c.name().charAt(3)) + c.name().substring(4) : c.name() + "Result";
                 String type = Names.returnType(c.descriptor());
                 String cost = lookup ? " repeats the same lookup on every iteration"
                         : " is usually inlined and hoisted by C2, so the gain is small unless the loop also makes an opaque call or runs before C2 compiles it";
+                String repeat = count == 1 ? "" : " It is made " + count + " times per iteration (lines " + lines(e.getValue()) + ").";
                 out.add(Finding.at(this, facts, loop, c.insn())
                         .score(score)
                         .confidence(lookup ? Confidence.MEDIUM : Confidence.LOW)
                         .message(text + " has the same receiver and arguments on every iteration and no side effects; it"
-                                + cost + ". Call it once before the loop.")
+                                + cost + "." + repeat + " Call it once before the loop.")
                         .fix("for (...) {\n    ... " + text + " ...\n}",
                                 "final " + type + " " + local + " = " + text + ";\nfor (...) {\n    ... " + local + " ...\n}")
                         .build());
             }
         }
         return out;
+    }
+
+    private static String lines(List<CallSite> calls) {
+        Set<Integer> lines = new TreeSet<>();
+        for (CallSite c : calls) lines.add(c.line());
+        StringBuilder sb = new StringBuilder();
+        for (int l : lines) sb.append(sb.length() == 0 ? "" : ", ").append(l);
+        return sb.toString();
     }
 
     static String callText(CallSite c) {

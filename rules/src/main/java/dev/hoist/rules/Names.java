@@ -25,4 +25,9 @@ final class Names {
     static String returnType(String methodDescriptor) {
         return type(Type.getReturnType(methodDescriptor).getDescriptor());
     }
+
+    /** Whether a type belongs to the JDK (its calls are advised on only when the analysed code declares the type). */
+    static boolean jdk(String internal) {
+        return internal.startsWith("java/") || internal.startsWith("javax/") || internal.startsWith("jdk/") || internal.startsWith("sun/");
+    }
 }

@@ -8,8 +8,13 @@ import dev.hoist.core.rule.Finding;
 import dev.hoist.core.rule.Rule;
 import java.util.ArrayList;
 import java.util.List;
+import org.objectweb.asm.Type;
 
-/** Reflective lookups and invocations inside a loop. */
+/**
+ * Reflective lookups and invocations inside a loop. A lookup with the same class and arguments on
+ * every iteration is hoisted; a lookup on a different class per element cannot be, so the advice
+ * is a per-class cache at a lower score; invocations keep the MethodHandle advice.
+ */
 public final class ReflectionInLoopRule implements Rule {
     @Override
     public String id() {
@@ -35,19 +40,50 @@ public final class ReflectionInLoopRule implements Rule {
             for (CallSite c : loop.reflectiveCalls()) {
                 boolean lookup = c.owner().equals("java/lang/Class");
                 String target = Names.simple(c.owner()) + "." + c.name() + "()";
-                out.add(Finding.at(this, facts, loop, c.insn())
-                        .score(lookup ? 70 : 50)
-                        .confidence(Confidence.MEDIUM)
-                        .message(target + " runs on every iteration of the loop at lines " + loop.firstLine() + "-" + loop.lastLine()
-                                + (lookup ? ": the lookup searches class metadata each time. Look it up once before the loop."
-                                        : ": reflective access boxes, checks access and is not inlined. Hoist the lookup and "
-                                        + "prefer a static final MethodHandle or a direct call."))
-                        .fix("for (...) {\n    " + (lookup ? "Method m = type.getMethod(name);\n    m.invoke(obj);" : "field.get(obj);") + "\n}",
-                                lookup ? "Method m = type.getMethod(name);\nfor (...) {\n    m.invoke(obj);\n}"
-                                        : "static final MethodHandle GETTER = ...; // resolved once\nfor (...) {\n    GETTER.invoke(obj);\n}")
-                        .build());
+                String where = " runs on every iteration of the loop at lines " + loop.firstLine() + "-" + loop.lastLine();
+                Finding.Builder b = Finding.at(this, facts, loop, c.insn());
+                if (lookup && sameEachTime(c)) {
+                    b.score(70).confidence(Confidence.MEDIUM)
+                            .message(target + where + " with the same class and arguments each time: the lookup searches class "
+                                    + "metadata and copies the result on every call. Look it up once before the loop.")
+                            .fix("for (...) {\n    Method m = type.getMethod(name);\n    m.invoke(obj);\n}",
+                                    "Method m = type.getMethod(name);\nfor (...) {\n    m.invoke(obj);\n}");
+                } else if (lookup) {
+                    // A different class or name per element: nothing to hoist, but the answer per class never changes.
+                    b.score(35).confidence(Confidence.MEDIUM)
+                            .message(target + where + " on a different class or name each time, so it cannot be hoisted. "
+                                    + "If the same classes come back on later calls, cache the result per class (a ClassValue, "
+                                    + "or a map keyed by class) or resolve MethodHandles once per class.")
+                            .fix("for (Class<?> c : types) {\n    for (Method m : c.getDeclaredMethods()) use(m);\n}",
+                                    "static final ClassValue<Method[]> METHODS = new ClassValue<>() {\n"
+                                            + "    protected Method[] computeValue(Class<?> c) { return c.getDeclaredMethods(); }\n};\n"
+                                            + "for (Class<?> c : types) {\n    for (Method m : METHODS.get(c)) use(m);\n}");
+                } else {
+                    b.score(50).confidence(Confidence.MEDIUM)
+                            .message(target + where + ": reflective access checks access and argument types and boxes, and the "
+                                    + "JIT folds it only when the Method or Field is a constant. Since JDK 18 (JEP 416) Method.invoke "
+                                    + "and Field.get use method handles internally, which narrows the gap; a static final "
+                                    + "MethodHandle or a LambdaMetafactory-made interface is still inlined like a direct call.")
+                            .fix("for (...) {\n    field.get(obj);\n}",
+                                    "static final MethodHandle GETTER = ...; // resolved once\nfor (...) {\n    GETTER.invoke(obj);\n}");
+                }
+                out.add(b.build());
             }
         }
         return out;
+    }
+
+    /**
+     * The receiver and the name-like arguments are invariant. Array arguments (the varargs
+     * parameter types of getMethod) are left out: javac builds a fresh array per call, but its
+     * elements are class literals.
+     */
+    private static boolean sameEachTime(CallSite c) {
+        if (c.receiver() != null && !c.receiver().invariant()) return false;
+        Type[] types = Type.getArgumentTypes(c.descriptor());
+        for (int i = 0; i < c.arguments().size() && i < types.length; i++) {
+            if (types[i].getSort() != Type.ARRAY && !c.arguments().get(i).invariant()) return false;
+        }
+        return true;
     }
 }

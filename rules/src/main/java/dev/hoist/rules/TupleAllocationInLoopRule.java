@@ -46,9 +46,10 @@ public final class TupleAllocationInLoopRule implements Rule {
                 String what = smallArray ? "a " + a.constantLength() + "-element " + Names.arrayType(a.type())
                         + (passed ? " (a varargs or argument array)" : "") : "a " + Names.simple(a.type());
                 out.add(Finding.at(this, facts, loop, a.insn())
-                        .score(passed ? 50 : 35)
+                        .score((passed ? 50 : 35) - (a.everyIteration() ? 0 : 15))
                         .confidence(passed ? Confidence.MEDIUM : Confidence.LOW)
-                        .message(what + " is allocated on every iteration of the loop at lines " + loop.firstLine() + "-"
+                        .message(what + " is allocated" + (a.everyIteration() ? " on every iteration" : " on some iterations (it is behind a branch)")
+                                + " of the loop at lines " + loop.firstLine() + "-"
                                 + loop.lastLine() + " and dropped after the iteration"
                                 + (passed ? "; it is passed to a call, so escape analysis removes it only if that call is inlined"
                                         : "; escape analysis may remove it in C2-compiled code, but not in the interpreter or C1")

@@ -46,6 +46,20 @@ public final class UninlinableCallInLoopRule implements Rule {
                     why = "is " + k.codeSize() + " bytes of bytecode, above HotSpot's FreqInlineSize of " + MethodFacts.FREQ_INLINE_SIZE
                             + ", so C2 will not inline it";
                     score = 50;
+                } else if (k.recursive() && c.owner().equals(facts.className()) && c.name().equals(facts.methodName())
+                        && c.descriptor().equals(facts.descriptor())) {
+                    // The method calls itself from its loop: a tree or graph walk, where one real call per node is the design.
+                    out.add(Finding.at(this, facts, loop, c.insn())
+                            .score(20)
+                            .confidence(Confidence.LOW)
+                            .message(Names.simple(c.owner()) + "." + c.name() + "() calls itself from the loop at lines " + loop.firstLine()
+                                    + "-" + loop.lastLine() + ": a recursive walk, where C2 inlines at most one level and every other "
+                                    + "level is a real call. That is rarely the cost; only if the profile shows the call overhead, "
+                                    + "replace the recursion with an explicit work stack.")
+                            .fix("void walk(Node n) {\n    for (Node c : n.children) walk(c);\n}",
+                                    "Deque<Node> work = new ArrayDeque<>(List.of(root));\nwhile (!work.isEmpty()) {\n    Node n = work.pop();\n    work.addAll(n.children);\n}")
+                            .build());
+                    continue;
                 } else if (k.recursive()) {
                     why = "is recursive; C2 inlines a recursive call at most one level deep";
                     score = 40;

@@ -58,13 +58,18 @@ public final class UnsizedCollectionRule implements Rule {
                 TripCount t = fill.tripCount();
                 String var = c.receiver().text();
                 String type = Names.simple(a.type());
+                boolean hashed = type.startsWith("Hash") || type.startsWith("Linked");
+                // A fill behind a condition makes the trip count an upper bound: sizing to it may over-allocate.
+                boolean conditional = c.loop() == fill && !c.everyIteration();
                 out.add(Finding.at(this, facts, fill, a.insn())
-                        .score(type.startsWith("Hash") || type.startsWith("Linked") ? 55 : 45)
-                        .confidence(Confidence.MEDIUM)
+                        .score(conditional ? 30 : hashed ? 55 : 45)
+                        .confidence(conditional ? Confidence.LOW : Confidence.MEDIUM)
                         .message(var + " is created as new " + type + "() with the default capacity and then filled in the loop at lines "
-                                + fill.firstLine() + "-" + fill.lastLine() + ", which runs about " + t.bound() + " times; it grows by copying "
-                                + (type.startsWith("Hash") || type.startsWith("Linked") ? "and rehashing " : "") + "several times on the way. "
-                                + "Size it up front.")
+                                + fill.firstLine() + "-" + fill.lastLine() + ", which runs about " + t.bound() + " times; "
+                                + (conditional
+                                        ? "it is filled only on some iterations, so that count is an upper bound. Size it up front only if most "
+                                                + "iterations add; otherwise the default capacity and a few growth steps are cheaper than an oversized table."
+                                        : "it grows by copying " + (hashed ? "and rehashing " : "") + "several times on the way. Size it up front."))
                         .fix(var + " = new " + type + diamond(type) + "();\nfor (...) {\n    " + var + "." + c.name() + "(...);\n}",
                                 var + " = new " + type + diamond(type) + "(" + capacity(type, t.bound()) + ");\nfor (...) {\n    "
                                         + var + "." + c.name() + "(...);\n}")

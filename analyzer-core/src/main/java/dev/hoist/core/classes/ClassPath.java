@@ -392,6 +392,19 @@ public final class ClassPath implements ClassLookup, AutoCloseable {
         }
 
         /**
+         * Adds a jar, directory or class file and hands every class file read from it to
+         * {@code also} while the index is built, duplicates included, so a caller that analyses the
+         * input does not read (and inflate) it a second time.
+         */
+        public Builder add(Path path, java.util.function.Consumer<ClassFile> also) {
+            inputs.add(path);
+            observers.put(inputs.size() - 1, also);
+            return this;
+        }
+
+        private final Map<Integer, java.util.function.Consumer<ClassFile>> observers = new HashMap<>();
+
+        /**
          * A class path as a JVM reports it ({@code java.class.path}, {@link File#pathSeparator}
          * between entries), read the way the JVM reads it: {@code dir/*} means the jars in
          * {@code dir}, an empty entry means the current directory, and an entry that does not
@@ -441,13 +454,16 @@ public final class ClassPath implements ClassLookup, AutoCloseable {
          */
         public ClassPath build() {
             List<ClassSource> sources = new ArrayList<>();
-            for (Object in : inputs) {
+            Map<ClassSource, java.util.function.Consumer<ClassFile>> watched = new HashMap<>();
+            for (int i = 0; i < inputs.size(); i++) {
+                Object in = inputs.get(i);
                 if (in instanceof ClassPathString cps) {
                     for (Path p : cps.expand(problems)) {
                         sources.add(ClassSource.open(p, options));
                     }
                 } else {
                     sources.add(in instanceof Path p ? ClassSource.open(p, options) : (ClassSource) in);
+                    if (observers.containsKey(i)) watched.put(sources.get(sources.size() - 1), observers.get(i));
                 }
             }
             // class path order, so walking classNames() re-reads one jar (or nested jar) after another
@@ -455,7 +471,9 @@ public final class ClassPath implements ClassLookup, AutoCloseable {
             Map<String, String> strings = new HashMap<>();
             int[] shadowed = {0};
             for (ClassSource source : sources) {
+                java.util.function.Consumer<ClassFile> also = watched.get(source);
                 source.read(problems, cf -> {
+                    if (also != null) also.accept(cf);
                     if (index.containsKey(cf.internalName())) {
                         shadowed[0]++;
                         return;

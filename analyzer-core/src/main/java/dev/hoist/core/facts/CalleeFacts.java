@@ -12,6 +12,16 @@ public record CalleeFacts(boolean readable, int codeSize, boolean isNative, bool
                           boolean trivialGetter, boolean recursive, boolean knownReadOnly, int implementations,
                           boolean returnsFreshTuple, java.util.Set<String> fieldsWritten) {
 
+    private static final CalleeFacts UNRESOLVED = new CalleeFacts(false, -1, false, false, false, false, false, false, -1,
+            false, java.util.Set.of());
+    private static final CalleeFacts UNRESOLVED_READ_ONLY = new CalleeFacts(false, -1, false, false, false, false, false, true,
+            -1, false, java.util.Set.of());
+
+    /** The facts of a call outside any loop: not resolved (rules only look at calls in loops), apart from the read-only list. */
+    public static CalleeFacts unresolved(boolean knownReadOnly) {
+        return knownReadOnly ? UNRESOLVED_READ_ONLY : UNRESOLVED;
+    }
+
     /** Known to have no side effects: a documented JDK read-only method or a trivial getter. */
     public boolean sideEffectFree() {
         return knownReadOnly || trivialGetter;

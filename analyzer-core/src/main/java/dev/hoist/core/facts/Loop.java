@@ -30,6 +30,10 @@ public final class Loop {
     boolean opaqueCall;
     String opaqueCallText;
     boolean opaqueCertain;
+    String opaqueCallReason;
+    int iteratorLocal = -1;
+    boolean waits;
+    boolean blocks;
     TripCount tripCount = TripCount.UNKNOWN;
     final List<FieldAccess> fieldAccesses = new ArrayList<>();
     final List<CallSite> calls = new ArrayList<>();
@@ -68,17 +72,50 @@ public final class Loop {
     public boolean writesField(String name) { return fieldsWritten.contains(name); }
     public boolean writesArrays() { return writesArrays; }
     /**
-     * Whether the loop calls something the JIT cannot see through: native, larger than
-     * FreqInlineSize, recursive, megamorphic, or not readable on the analysed path; a volatile
-     * access or a monitor counts too, because loads cannot float across them either.
+     * Whether the loop contains something that may keep C2 from hoisting a load across it: a call
+     * that is native, larger than FreqInlineSize, recursive, virtual with several or unknown
+     * implementations, or not readable on the analysed path; a volatile access or a monitor counts
+     * too, because C2 puts memory barriers around them and loads cannot float across those.
      */
     public boolean hasOpaqueCall() { return opaqueCall; }
     public String opaqueCallText() { return opaqueCallText; }
     /**
-     * True when the opaque call is known not to be inlined (native, too big, recursive, megamorphic,
-     * a lock or volatile access); false when it is only unreadable on the analysed class path.
+     * True when the blocker is known to stay in the compiled loop: a callee that is native, larger
+     * than FreqInlineSize or recursive, a monitor, or a volatile access. False when it only may:
+     * an interface or virtual call whose implementations are unknown or several (C2 inlines one or
+     * two receiver classes seen in the profile), or a callee not on the analysed class path.
      */
     public boolean opaqueCallCertain() { return opaqueCertain; }
+    /**
+     * Why {@link #opaqueCallText()} blocks hoisting, as words that follow the call's name
+     * ("is native", "is 412 bytes of bytecode, above FreqInlineSize (325)", "has 4 implementations
+     * on the analysed class path"); null when there is no blocker.
+     */
+    public String opaqueCallReason() { return opaqueCallReason; }
+    /**
+     * Whether the loop (or a loop nested in it) locks a monitor or calls something that waits for
+     * another thread (wait, sleep, park, await, lock): such a loop usually waits for a field that
+     * another thread writes under that lock, so keeping a non-final field in a local could change
+     * what the code means.
+     */
+    public boolean synchronizesWithOtherThreads() { return waits; }
+    /** Whether the loop calls something that blocks until another thread acts (wait, park, sleep, await, lock): it is not a hot loop. */
+    public boolean blocksOnOtherThreads() { return blocks; }
+    /** The number of volatile accesses and monitor enters in the loop itself: each is a memory barrier in C2. */
+    public int barrierCount() {
+        int n = volatileAccesses.size();
+        for (Monitor m : monitors) if (m.enter()) n++;
+        return n;
+    }
+    /**
+     * Whether {@code c} is {@code hasNext()} or {@code next()} on the iterator that drives this loop
+     * (the local whose {@code hasNext()} decides the loop's exit): the for-each protocol, which sees
+     * one iterator class per site in most programs.
+     */
+    public boolean isIteratorProtocol(CallSite c) {
+        return iteratorLocal >= 0 && c.receiver() != null && ("L" + iteratorLocal).equals(c.receiver().key())
+                && (c.name().equals("hasNext") || c.name().equals("next")) && c.arguments().isEmpty();
+    }
     public TripCount tripCount() { return tripCount; }
     public List<FieldAccess> fieldAccesses() { return fieldAccesses; }
     public List<CallSite> calls() { return calls; }

@@ -488,22 +488,22 @@ public final class MethodFacts {
                 else if (in instanceof MethodInsnNode m && frames[i] != null) {
                     CalleeFacts c = resolver.callee(op, m.owner, m.name, m.desc);
                     l.fieldsWritten.addAll(c.fieldsWritten());
-                    if (!l.opaqueCertain && opaque(c)) {
-                        l.opaqueCall = true;
-                        l.opaqueCertain = c.readable() || c.implementations() >= 3;
-                        l.opaqueCallText = simple(m.owner) + "." + m.name + "()";
+                    if (Intrinsics.waits(m.owner, m.name)) l.waits = l.blocks = true;
+                    if (!l.opaqueCertain) {
+                        String certain = certainBlocker(c, m.owner, m.name);
+                        if (certain != null) block(l, true, simple(m.owner) + "." + m.name + "()", certain);
+                        else if (!l.opaqueCall && !Intrinsics.isIntrinsic(m.owner, m.name) && mayBlock(c)) block(l, false, simple(m.owner) + "." + m.name + "()", mayBlockReason(c));
                     }
-                } else if (op == Opcodes.MONITORENTER && !l.opaqueCertain) {
-                    l.opaqueCall = true;
-                    l.opaqueCertain = true;
-                    l.opaqueCallText = "a synchronized block";
-                } else if (in instanceof FieldInsnNode f && isVolatile(f) == Boolean.TRUE && !l.opaqueCertain) {
-                    l.opaqueCall = true;
-                    l.opaqueCertain = true;
-                    l.opaqueCallText = "a volatile access to " + f.name;
+                } else if (op == Opcodes.MONITORENTER) {
+                    l.waits = true;
+                    if (!l.opaqueCertain) block(l, true, "a synchronized block", "is a memory barrier for C2");
+                } else if (in instanceof FieldInsnNode f && isVolatile(f) == Boolean.TRUE) {
+                    if (!l.opaqueCertain) block(l, true, "a volatile " + (op == Opcodes.GETFIELD || op == Opcodes.GETSTATIC ? "read of " : "write of ") + f.name,
+                            "is a memory barrier for C2");
                 }
             }
         }
+        for (Loop l : loops) l.iteratorLocal = drivingIterator(l);
         for (int i = 0; i < n; i++) {
             if (frames[i] == null) continue;
             AbstractInsnNode in = insns[i];
@@ -531,10 +531,59 @@ public final class MethodFacts {
         for (Loop l : loops) l.tripCount = tripCount(l);
     }
 
-    private static boolean opaque(CalleeFacts c) {
+    private static void block(Loop l, boolean certain, String text, String reason) {
+        l.opaqueCall = true;
+        l.opaqueCertain = certain;
+        l.opaqueCallText = text;
+        l.opaqueCallReason = reason;
+    }
+
+    /** Why C2 will not inline this callee whatever the profile says, or null. */
+    private static String certainBlocker(CalleeFacts c, String owner, String name) {
+        if (Intrinsics.isBarrier(owner, name)) return "is an atomic or ordered memory access, a memory barrier for C2";
+        if (c.knownReadOnly() || !c.readable() || Intrinsics.isIntrinsic(owner, name)) return null;
+        if (c.isNative()) return "is native";
+        if (c.codeSize() > FREQ_INLINE_SIZE) return "is " + c.codeSize() + " bytes of bytecode, above FreqInlineSize (" + FREQ_INLINE_SIZE + ")";
+        if (c.recursive()) return "is recursive";
+        return null;
+    }
+
+    /**
+     * A callee C2 may or may not inline: it is not readable here, or it is a virtual call whose
+     * implementations are unknown or several. C2 inlines the one or two receiver classes the
+     * profile saw, so only the profile can say whether the call stays.
+     */
+    private static boolean mayBlock(CalleeFacts c) {
         if (c.knownReadOnly()) return false;
-        return !c.readable() || c.isNative() || c.codeSize() > FREQ_INLINE_SIZE || c.recursive() || c.implementations() >= 3
-                || (c.isAbstract() && c.implementations() != 1);
+        return !c.readable() || c.implementations() >= 3 || (c.isAbstract() && c.implementations() != 1);
+    }
+
+    private static String mayBlockReason(CalleeFacts c) {
+        if (c.implementations() >= 3) return "has " + c.implementations() + " implementations on the analysed class path";
+        if (!c.readable()) return "is not on the analysed class path";
+        return "is an interface or abstract call whose implementations are not known here";
+    }
+
+    /**
+     * The local holding the iterator whose {@code hasNext()} decides the loop's exit (the for-each
+     * protocol), or -1.
+     */
+    private int drivingIterator(Loop l) {
+        for (int i = l.body.nextSetBit(0); i >= 0; i = l.body.nextSetBit(i + 1)) {
+            if (!(insns[i] instanceof JumpInsnNode j) || operands[i] == null) continue;
+            int op = j.getOpcode();
+            if (op != Opcodes.IFEQ && op != Opcodes.IFNE) continue;
+            boolean exits = !l.contains(method.instructions.indexOf(j.label)) || (i + 1 < n && !l.contains(i + 1));
+            if (!exits || operands[i][0].insns.size() != 1) continue;
+            int hi = method.instructions.indexOf(operands[i][0].insns.iterator().next());
+            if (!(insns[hi] instanceof MethodInsnNode has) || !has.name.equals("hasNext") || !has.desc.equals("()Z")
+                    || operands[hi] == null || operands[hi][0].insns.size() != 1) continue;
+            if (operands[hi][0].insns.iterator().next() instanceof VarInsnNode ld && ld.getOpcode() == Opcodes.ALOAD
+                    && !l.assignsLocal(ld.var)) {
+                return ld.var;
+            }
+        }
+        return -1;
     }
 
     /** HotSpot's -XX:FreqInlineSize default on x86_64 and aarch64: hot callees above this many bytecode bytes are not inlined. */
@@ -587,7 +636,9 @@ public final class MethodFacts {
             if (hasRecv) k++;
             for (; k < ops.length; k++) args.add(value(l, i, ops[k]));
         }
-        CalleeFacts callee = resolver.callee(op, m.owner, m.name, m.desc);
+        // Rules ask about callees only inside loops; resolving the others would read classes for nothing.
+        CalleeFacts callee = l != null ? resolver.callee(op, m.owner, m.name, m.desc)
+                : CalleeFacts.unresolved(ReadOnlyMethods.contains(m.owner, m.name));
         boolean returnsValue = !m.desc.endsWith(")V");
         Uses uses = returnsValue && l != null ? uses(i) : Uses.NONE;
         CallSite c = new CallSite(i, line[i], op, m.owner, m.name, m.desc, recv, List.copyOf(args), callee,

@@ -10,11 +10,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.tree.AnnotationNode;
 import org.objectweb.asm.tree.ClassNode;
@@ -33,7 +35,7 @@ public final class Analysis {
     private final ClassLookup lookup;
     private final List<Rule> rules;
     private final List<Path> sourceDirs;
-    private final Map<String, List<String>> sourceCache = new HashMap<>();
+    private final Map<String, List<String>> sourceCache = new ConcurrentHashMap<>();
 
     public Analysis(ClassLookup lookup, List<Rule> rules) {
         this(lookup, rules, List.of());
@@ -59,8 +61,78 @@ public final class Analysis {
         return analyzeInputs(inputs);
     }
 
+    /**
+     * Analyses on up to {@code n} threads (default 1). Each thread has its own
+     * {@link CalleeResolver}; the lookup must then be thread-safe (ClassPath is). The result is the
+     * same as on one thread: findings are sorted and problems keep the input order.
+     */
+    public Analysis threads(int n) {
+        this.threads = Math.max(1, n);
+        return this;
+    }
+
+    private int threads = 1;
+
+    /** Classes handed to a thread at a time: large enough to share resolved callees, small enough to balance. */
+    private static final int CHUNK = 48;
+
+    private record Partial(List<Finding> findings, List<String> problems, int classes, int analysed) {
+    }
+
     public Result analyzeInputs(Iterable<Input> classFiles) {
-        CalleeResolver resolver = new CalleeResolver(lookup);
+        List<Input> all = new ArrayList<>();
+        for (Input i : classFiles) all.add(i);
+        int chunks = (all.size() + CHUNK - 1) / CHUNK;
+        Partial[] parts = new Partial[chunks];
+        int workers = Math.min(threads, chunks);
+        if (workers <= 1) {
+            CalleeResolver resolver = new CalleeResolver(lookup);
+            for (int c = 0; c < chunks; c++) parts[c] = analyseChunk(all.subList(c * CHUNK, Math.min(all.size(), (c + 1) * CHUNK)), resolver);
+        } else {
+            AtomicInteger next = new AtomicInteger();
+            AtomicReference<Throwable> failure = new AtomicReference<>();
+            Thread[] pool = new Thread[workers];
+            for (int w = 0; w < workers; w++) {
+                pool[w] = new Thread(() -> {
+                    CalleeResolver resolver = new CalleeResolver(lookup);
+                    try {
+                        for (int c = next.getAndIncrement(); c < chunks && failure.get() == null; c = next.getAndIncrement()) {
+                            parts[c] = analyseChunk(all.subList(c * CHUNK, Math.min(all.size(), (c + 1) * CHUNK)), resolver);
+                        }
+                    } catch (Throwable t) {
+                        failure.compareAndSet(null, t);
+                    }
+                }, "hoist-analysis-" + w);
+                pool[w].setDaemon(true);
+                pool[w].start();
+            }
+            for (Thread t : pool) {
+                try {
+                    t.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("analysis interrupted", e);
+                }
+            }
+            if (failure.get() instanceof RuntimeException re) throw re;
+            if (failure.get() instanceof Error er) throw er;
+            if (failure.get() != null) throw new IllegalStateException(failure.get());
+        }
+        List<Finding> findings = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        int classes = 0;
+        int analysed = 0;
+        for (Partial p : parts) {
+            findings.addAll(p.findings());
+            problems.addAll(p.problems());
+            classes += p.classes();
+            analysed += p.analysed();
+        }
+        findings.sort(Comparator.comparing(Finding::className).thenComparingInt(Finding::line).thenComparing(Finding::rule));
+        return new Result(List.copyOf(findings), List.copyOf(problems), classes, analysed);
+    }
+
+    private Partial analyseChunk(List<Input> classFiles, CalleeResolver resolver) {
         List<Finding> findings = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         int classes = 0;
@@ -101,8 +173,7 @@ public final class Analysis {
                 }
             }
         }
-        findings.sort(Comparator.comparing(Finding::className).thenComparingInt(Finding::line).thenComparing(Finding::rule));
-        return new Result(List.copyOf(findings), List.copyOf(problems), classes, analysed);
+        return new Partial(findings, problems, classes, analysed);
     }
 
     private static Set<String> suppressed(ClassNode cn, MethodNode m) {

@@ -83,11 +83,27 @@ public record Finding(String rule, String className, String method, String descr
             return this;
         }
 
+        /**
+         * Builds the finding. A loop in a static initializer (or a lambda javac made there) runs once per class and one in a
+         * constructor once per object, so their score is lowered here for every rule alike, and
+         * the message says why.
+         */
         public Finding build() {
             int l = line > 0 ? line : facts.line(insn);
+            int s = score;
+            String m = message;
+            if (facts.methodName().equals("<clinit>") || facts.methodName().startsWith("lambda$static$")) {
+                // javac names a lambda written in a static initializer lambda$static$N.
+                s = Math.min(s, 20);
+                m += " This loop is in a static initializer" + (facts.methodName().startsWith("lambda") ? " (in a lambda made there)" : "")
+                        + ", which runs once per class: it costs start-up time only.";
+            } else if (facts.methodName().equals("<init>")) {
+                s = Math.max(0, s - 15);
+                m += " This loop is in a constructor, which runs once per object: it matters only when many objects are built.";
+            }
             return new Finding(rule.id(), facts.className().replace('/', '.'), facts.methodName(), facts.descriptor(),
-                    facts.sourceFile(), l, new int[] {loop.firstLine(), loop.lastLine()}, loop.bcis(), score,
-                    Severity.of(score), confidence, message, rule.mechanism(), fix, List.of(), List.of());
+                    facts.sourceFile(), l, new int[] {loop.firstLine(), loop.lastLine()}, loop.bcis(), s,
+                    Severity.of(s), confidence, m, rule.mechanism(), fix, List.of(), List.of());
         }
     }
 }
