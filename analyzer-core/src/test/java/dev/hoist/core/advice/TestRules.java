@@ -14,11 +14,11 @@ import java.util.List;
  * module: one finding per loop (to test joining and ranking), and one per boxing in a loop under the
  * stable id {@code boxing-in-loop} (to test the evidence that id gets).
  */
-final class TestRules {
+public final class TestRules {
     private TestRules() {
     }
 
-    static final Rule EVERY_LOOP = new Rule() {
+    public static final Rule EVERY_LOOP = new Rule() {
         @Override
         public String id() {
             return "every-loop";
@@ -44,7 +44,7 @@ final class TestRules {
         }
     };
 
-    static final Rule BOXING = new Rule() {
+    public static final Rule BOXING = new Rule() {
         @Override
         public String id() {
             return "boxing-in-loop";
