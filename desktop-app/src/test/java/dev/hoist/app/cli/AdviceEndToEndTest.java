@@ -156,6 +156,28 @@ class AdviceEndToEndTest {
         assertThat(a.cost().allocShare()).isGreaterThan(0);
     }
 
+    /**
+     * Each evidence rule on the recording of its anti-pattern program: what the profile saw moves
+     * the confidence, and the evidence line says what it saw.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "uninlinable-call-in-loop | HIGH | ran as a real call (not inlined)",
+            "tuple-allocation-in-loop | HIGH | allocation samples of Graph$Span",
+            "megamorphic-call-in-loop | HIGH | the profile saw 4 receiver implementations",
+            "reflection-in-loop       | HIGH | Method.invoke sampled under the call site",
+            "invariant-field-in-loop  | LOW  | lowered: the loop ran C2-compiled",
+            "copy-in-loop             | HIGH | String.substring under the loop"})
+    void evidenceOnEachAntiPatternProgram(String rule, Confidence expected, String evidence) throws Exception {
+        Catalog.Pair pair = pair(rule);
+        AdviceReport r = advise(AdviceRecordings.asyncProfiler(pair.antiPatternClass(), 3), classes.toString());
+        Advice a = r.advice().stream().filter(x -> x.finding().rule().equals(rule) && x.finding().method().equals(pair.hotMethod())
+                && x.finding().className().equals(pair.antiPatternClass())).findFirst().orElseThrow(() -> new AssertionError(summary(r)));
+        assertThat(a.evidence()).as(summary(r)).anyMatch(e -> e.contains(evidence));
+        assertThat(a.confidence()).as(a.evidence().toString()).isEqualTo(expected);
+        assertThat(a.rank()).as("the planted loop is the program's hottest advice: " + summary(r)).isEqualTo(1);
+    }
+
     @Test
     void worksOnTheJdkFlightRecorderToo() throws Exception {
         AdviceReport r = advise(AdviceRecordings.jdk(Catalog.DEMO_MAIN, 6), classes.toString());
