@@ -107,6 +107,10 @@ public final class Advisor {
         }
         List<String> analysed = new ArrayList<>();
         List<String> unavailable = new ArrayList<>();
+        if (!hasBytecodeIndexes(profile)) {
+            unavailable.add("all methods: the recording has no bytecode indexes (collapsed stacks?), so no sample can be placed "
+                    + "in a loop; record a .jfr with async-profiler or the JDK");
+        }
         List<Analysis.Input> inputs = new ArrayList<>();
         Map<String, byte[]> bytesByClass = new HashMap<>();
         for (Map.Entry<String, List<MethodRef>> e : byClass.entrySet()) {
@@ -200,6 +204,13 @@ public final class Advisor {
             self += s.self();
             if (java.get(s.methodIndex()) && !s.method().className().isEmpty()) out.add(s.method());
         }
+    }
+
+    private static boolean hasBytecodeIndexes(Profile profile) {
+        for (int i = 0, n = profile.frameCount(); i < n; i++) {
+            if (profile.frame(i).bci() >= 0) return true;
+        }
+        return profile.frameCount() == 0;
     }
 
     /** Methods seen in at least one Java frame (async-profiler names native frames by their library). */
