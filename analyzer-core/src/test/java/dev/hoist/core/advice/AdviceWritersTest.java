@@ -59,6 +59,8 @@ class AdviceWritersTest {
         AdviceText.write(report, out, false);
         String text = out.toString();
         assertThat(text).doesNotContain("\u001b[");
+        // the same width as the profile report; only long unbreakable words (class names) may overflow
+        assertThat(text.lines()).allSatisfy(l -> assertThat(l.length() <= 100 || !l.strip().contains(" ")).as(l).isTrue());
         Advice first = report.advice().get(0);
         String head = text.lines().filter(l -> l.startsWith("#1  ")).findFirst().orElseThrow();
         assertThat(head).contains(first.finding().rule(), "cpu", "confidence " + first.confidence().name().toLowerCase());

@@ -153,14 +153,7 @@ public final class ReportCommand implements Callable<Integer> {
      * Throws {@link dev.hoist.core.HoistException} (BAD_INPUT) when the file cannot be read.
      */
     static void print(Path file, ProfileReport.Format format, EventKind kind, int top, PrintWriter out, PrintWriter err) {
-        Profile profile = ProfileReader.read(file);
-        for (String warning : profile.info().warnings()) {
-            err.println("hoist: warning: " + warning);
-        }
-        err.flush();
-        ProfileReport.Options defaults = ProfileReport.Options.forTerminal();
-        ProfileReport.Options options = new ProfileReport.Options(kind, top, defaults.linesPerMethod(), defaults.topSites(),
-                defaults.topThreads(), format == ProfileReport.Format.TEXT && defaults.color());
-        ProfileReport.write(profile, format, out, options);
+        Profile profile = read(file, err);
+        ProfileReport.write(profile, format, out, options(format, kind, top));
     }
 }

@@ -18,6 +18,8 @@ import java.util.Locale;
  * Colour is ANSI and only used when asked (a terminal).
  */
 public final class AdviceText {
+    /** Same width as the profile report above it. */
+    static final int WIDTH = 100;
     private static final String BOLD = "\u001b[1m";
     private static final String YELLOW = "\u001b[33m";
     private static final String GREEN = "\u001b[32m";
@@ -60,9 +62,9 @@ public final class AdviceText {
                     + ", severity " + f.severity().name().toLowerCase(Locale.ROOT) + "]");
             line("    at " + f.className() + "." + f.method() + " (" + (f.file() == null ? "?" : f.file()) + ":" + f.line() + ")"
                     + (f.firstLoopLine() > 0 ? ", loop lines " + f.firstLoopLine() + "-" + f.lastLoopLine() : ""));
-            line("    " + f.message());
+            wrap("    ", "    ", f.message());
             for (String e : a.evidence()) {
-                line("    " + style(DIM, "evidence: ") + e);
+                wrap("    " + style(DIM, "evidence: "), "              ", e);
             }
             if (!f.fix().before().isBlank()) {
                 line("    " + style(RED, "before:"));
@@ -82,6 +84,34 @@ public final class AdviceText {
             line("Not analysed (bytes unavailable):");
             for (String u : r.unavailable()) line("  " + u);
         }
+    }
+
+    /** Words wrapped to {@link #WIDTH} columns; the first line starts with {@code first}, the rest with {@code rest}. */
+    private void wrap(String first, String rest, String text) throws IOException {
+        StringBuilder b = new StringBuilder(first);
+        int visible = visibleLength(first);
+        boolean empty = true;
+        for (String word : text.split(" ")) {
+            if (!empty && visible + 1 + word.length() > WIDTH) {
+                line(b.toString());
+                b.setLength(0);
+                b.append(rest);
+                visible = rest.length();
+                empty = true;
+            }
+            if (!empty) {
+                b.append(' ');
+                visible++;
+            }
+            b.append(word);
+            visible += word.length();
+            empty = false;
+        }
+        line(b.toString());
+    }
+
+    private static int visibleLength(String s) {
+        return s.replaceAll("\u001b\\[[0-9;]*m", "").length();
     }
 
     private void indent(String text, String pad) throws IOException {
