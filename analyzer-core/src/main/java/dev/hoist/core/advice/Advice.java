@@ -16,4 +16,9 @@ public record Advice(int rank, Finding finding, LoopCost cost, Confidence confid
     public Advice {
         evidence = List.copyOf(evidence);
     }
+
+    /** The key the advice is ranked by, 0..1 of the recording: see {@link LoopCost#rankingShare(boolean)}. */
+    public double rankingShare() {
+        return Advisor.rankingShare(finding.rule(), cost);
+    }
 }

@@ -13,11 +13,33 @@ package dev.hoist.core.advice;
  * @param allocSamples     allocation samples at sites in the loop (including callees it made)
  * @param allocBytes       bytes those allocation samples stand for
  * @param totalAllocBytes  all allocation bytes in the recording
+ * @param gcSamples        samples of {@code kind} on the garbage collector's threads: the time the
+ *                         recording's garbage cost, shared out to loops by their allocated bytes
  */
 public record LoopCost(String kind, long selfSamples, long inclusiveSamples, long totalSamples,
-                       long allocSamples, long allocBytes, long totalAllocBytes) {
+                       long allocSamples, long allocBytes, long totalAllocBytes, long gcSamples) {
 
-    public static final LoopCost NONE = new LoopCost("cpu", 0, 0, 0, 0, 0, 0);
+    public static final LoopCost NONE = new LoopCost("cpu", 0, 0, 0, 0, 0, 0, 0);
+
+    /** Without a measure of GC time (a JDK recording samples Java threads only). */
+    public LoopCost(String kind, long selfSamples, long inclusiveSamples, long totalSamples,
+                    long allocSamples, long allocBytes, long totalAllocBytes) {
+        this(kind, selfSamples, inclusiveSamples, totalSamples, allocSamples, allocBytes, totalAllocBytes, 0);
+    }
+
+    /**
+     * The ranking key, one number for every rule: the loop's inclusive share of the time samples,
+     * plus, for rules whose cost is garbage ({@code allocationRule}), the loop's share of the GC
+     * threads' samples in proportion to its share of the allocated bytes. A recording with no time
+     * samples (allocation only) ranks by the allocation share. 0..1 of the recording.
+     */
+    public double rankingShare(boolean allocationRule) {
+        if (totalSamples == 0) {
+            return allocationRule ? allocShare() : 0;
+        }
+        double time = inclusiveShare();
+        return allocationRule ? time + allocShare() * gcSamples / totalSamples : time;
+    }
 
     /** Share of all samples spent in the loop, inclusive of callees, 0..1. */
     public double inclusiveShare() {

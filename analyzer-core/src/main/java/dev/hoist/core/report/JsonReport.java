@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hoist.core.advice.AdviceReport;
 import dev.hoist.core.profile.Allocations;
+import dev.hoist.core.report.advice.AdviceJson;
 import dev.hoist.core.profile.EventKind;
 import dev.hoist.core.profile.Frame;
 import dev.hoist.core.profile.MethodRef;
@@ -28,7 +30,7 @@ final class JsonReport {
     private JsonReport() {
     }
 
-    static void write(ProfileReport.Data d, Writer out) throws IOException {
+    static void write(ProfileReport.Data d, AdviceReport advice, Writer out) throws IOException {
         ObjectNode root = MAPPER.createObjectNode();
         ProfileInfo info = d.profile().info();
         root.put("schema", SCHEMA);
@@ -115,6 +117,10 @@ final class JsonReport {
             o.put("value", t.value());
             o.put("samples", t.samples());
             o.put("percent", ProfileReport.round1(ProfileReport.percent(t.value(), d.methods().grandTotal())));
+        }
+        if (advice != null) {
+            root.set("advice", AdviceJson.advice(advice));
+            root.set("adviceInfo", AdviceJson.info(advice));
         }
         MAPPER.writeValue(out, root);
         out.write(System.lineSeparator());

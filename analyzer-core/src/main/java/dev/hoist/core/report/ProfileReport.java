@@ -1,6 +1,8 @@
 package dev.hoist.core.report;
 
+import dev.hoist.core.advice.AdviceReport;
 import dev.hoist.core.profile.Allocations;
+import dev.hoist.core.report.advice.AdviceText;
 import dev.hoist.core.profile.EventKind;
 import dev.hoist.core.profile.MethodStats;
 import dev.hoist.core.profile.Profile;
@@ -56,12 +58,23 @@ public final class ProfileReport {
     }
 
     public static void write(Profile profile, Format format, Writer out, Options options) {
+        write(profile, format, out, options, null);
+    }
+
+    /**
+     * The report followed by the advisor's ranked advice: in text after the profile sections, in
+     * JSON as the {@code advice} array and {@code adviceInfo} object. {@code advice} may be null (no advice).
+     */
+    public static void write(Profile profile, Format format, Writer out, Options options, AdviceReport advice) {
         Data data = analyse(profile, options);
         try {
             if (format == Format.JSON) {
-                JsonReport.write(data, out);
+                JsonReport.write(data, advice, out);
             } else {
                 TextReport.write(data, out);
+                if (advice != null) {
+                    AdviceText.write(advice, out, options.color());
+                }
             }
             out.flush();
         } catch (IOException e) {

@@ -2,6 +2,11 @@ package dev.hoist.core.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hoist.core.advice.AdviceReport;
+import dev.hoist.core.advice.Advisor;
+import dev.hoist.core.advice.TestRules;
+import dev.hoist.core.classes.ClassPath;
+import dev.hoist.core.classes.ProblemSink;
 import dev.hoist.core.profile.EventKind;
 import dev.hoist.core.profile.MethodStats;
 import dev.hoist.core.profile.Profile;
@@ -37,6 +42,16 @@ class ProfileReportTest {
     private static final Map<String, String> FRAME = Map.of("method", "string", "class", "string", "name", "string",
             "descriptor", "string", "line", "number", "bci", "number", "frameType", "string");
     private static final Map<String, String> TYPE = Map.of("type", "string", "bytes", "number", "samples", "number", "bytesPercent", "number");
+    private static final Map<String, String> ADVICE = Map.ofEntries(Map.entry("rank", "number"), Map.entry("rule", "string"),
+            Map.entry("confidence", "string"), Map.entry("severity", "string"), Map.entry("rankingPercent", "number"),
+            Map.entry("class", "string"), Map.entry("method", "string"), Map.entry("descriptor", "string"),
+            Map.entry("file", "string?"), Map.entry("line", "number"), Map.entry("loopLines", "array"), Map.entry("cost", "object"),
+            Map.entry("message", "string"), Map.entry("mechanism", "string"), Map.entry("evidence", "array"), Map.entry("fix", "object"));
+    private static final Map<String, String> COST = Map.of("kind", "string", "selfSamples", "number", "inclusiveSamples", "number",
+            "totalSamples", "number", "selfPercent", "number", "inclusivePercent", "number", "allocSamples", "number",
+            "allocBytes", "number", "totalAllocBytes", "number", "allocPercent", "number");
+    private static final Map<String, String> ADVICE_INFO = Map.of("methodsAnalysed", "array", "unavailable", "array",
+            "hiddenUnsampled", "number");
     private static final Map<String, String> THREAD = Map.of("name", "string", "value", "number", "samples", "number", "percent", "number");
 
     @Test
@@ -87,6 +102,37 @@ class ProfileReportTest {
             assertThat(first.get("method").asText()).isEqualTo(W + ".heavy").isEqualTo(top.method().displayName());
             assertThat(first.get("self").asLong()).isEqualTo(top.self());
             assertThat(hot.get("total").asLong()).isEqualTo(p.sampleCounts().get(EventKind.CPU));
+        }
+    }
+
+    @Test
+    void adviceJsonFollowsTheDocumentedSchema() throws Exception {
+        Path classes = Path.of(ProfileWorkload.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        for (Path file : List.of(Recordings.asyncProfiler(), Recordings.jdk())) {
+            Profile p = ProfileReader.read(file);
+            AdviceReport advice;
+            try (ClassPath cp = ClassPath.builder().add(classes).problems(ProblemSink.collecting()).build()) {
+                advice = new Advisor(cp, List.of(TestRules.EVERY_LOOP, TestRules.BOXING), Advisor.Options.defaults()).advise(p);
+            }
+            StringWriter out = new StringWriter();
+            ProfileReport.write(p, ProfileReport.Format.JSON, out, ProfileReport.Options.defaults(), advice);
+            JsonNode root = new ObjectMapper().readTree(out.toString());
+            Map<String, String> top = new java.util.HashMap<>(TOP);
+            top.put("advice", "array");
+            top.put("adviceInfo", "object");
+            assertShape(root, top, "$");
+            assertThat(root.get("advice")).hasSize(advice.advice().size()).isNotEmpty();
+            for (JsonNode a : root.get("advice")) {
+                assertShape(a, ADVICE, "$.advice[]");
+                assertShape(a.get("cost"), COST, "$.advice[].cost");
+                assertShape(a.get("fix"), Map.of("before", "string", "after", "string"), "$.advice[].fix");
+                assertThat(a.get("evidence")).isNotEmpty();
+            }
+            assertShape(root.get("adviceInfo"), ADVICE_INFO, "$.adviceInfo");
+            JsonNode first = root.get("advice").get(0);
+            assertThat(first.get("rank").asInt()).isEqualTo(1);
+            assertThat(first.get("cost").get("inclusiveSamples").asLong()).isEqualTo(advice.advice().get(0).cost().inclusiveSamples());
+            assertThat(root.get("adviceInfo").get("methodsAnalysed").toString()).contains(W + ".heavy(I)J");
         }
     }
 

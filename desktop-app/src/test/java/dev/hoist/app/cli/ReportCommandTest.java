@@ -57,6 +57,9 @@ class ReportCommandTest {
         JsonNode root = new ObjectMapper().readTree(r.out());
         assertThat(root.get("schema").asText()).isEqualTo("hoist.profile/1");
         assertThat(root.get("sampler").asText()).isEqualTo("collapsed");
+        // collapsed stacks carry no bytecode index: the advisor says it cannot place samples in loops
+        assertThat(root.get("advice")).isEmpty();
+        assertThat(root.get("adviceInfo").get("unavailable").get(0).asText()).contains("no bytecode indexes");
         JsonNode first = root.get("hotMethods").get("methods").get(0);
         assertThat(first.get("method").asText()).isEqualTo("a.B.d");
         assertThat(first.get("selfPercent").asDouble()).isEqualTo(70.0);

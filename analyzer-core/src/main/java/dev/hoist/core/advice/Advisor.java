@@ -1,0 +1,392 @@
+package dev.hoist.core.advice;
+
+import dev.hoist.core.classes.ClassLookup;
+import dev.hoist.core.facts.BytecodeOffsets;
+import dev.hoist.core.facts.CalleeResolver;
+import dev.hoist.core.facts.MethodFacts;
+import dev.hoist.core.profile.EventKind;
+import dev.hoist.core.profile.FrameType;
+import dev.hoist.core.profile.MethodQuery;
+import dev.hoist.core.profile.MethodRef;
+import dev.hoist.core.profile.MethodStats;
+import dev.hoist.core.profile.Profile;
+import dev.hoist.core.rule.Analysis;
+import dev.hoist.core.rule.Confidence;
+import dev.hoist.core.rule.Finding;
+import dev.hoist.core.rule.Rule;
+import dev.hoist.core.rule.Severity;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.MethodNode;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The advisor: a recording joined to the loop rules. It picks the hot methods (see
+ * {@link #hotMethods}), reads their classes' bytes from a {@link ClassLookup} (class path, jrt:,
+ * or whatever the caller plugs in, such as an agent in the target), runs the rules on those
+ * classes only through {@link Analysis}, measures each finding's loop in the profile
+ * ({@link LoopCost}), lets {@link Evidence} raise or lower confidence, and ranks the result by
+ * {@link #rankingShare}. Findings in loops the profile never saw are hidden unless
+ * {@link Options#all()}. Analysed code is only read, never loaded.
+ *
+ * <pre>{@code
+ * AdviceReport r = new Advisor(classPath, rules, Advisor.Options.defaults()).advise(profile);
+ * }</pre>
+ */
+public final class Advisor {
+
+    /** Rules whose cost is the garbage they make: ranked by the larger of time and allocation share. */
+    static final Set<String> ALLOCATION_RULES = Set.of("boxing-in-loop", "tuple-allocation-in-loop",
+            "unsized-collection", "copy-in-loop", "string-concat-in-loop");
+
+    /**
+     * @param kind         event kind the time shares are of; null picks the report's default (cpu, wall, ...)
+     * @param coverage     share of samples the hot methods must hold (0.95)
+     * @param maxMethods   cap on hot methods (200)
+     * @param all          keep findings whose loop has no samples
+     * @param missingHint  appended to "bytes not found" lines, e.g. "pass --classpath"; may be empty
+     * @param sourceDirs   source roots for before/after code with real source lines; may be empty
+     */
+    public record Options(EventKind kind, double coverage, int maxMethods, boolean all, String missingHint,
+                          List<Path> sourceDirs) {
+        public Options {
+            sourceDirs = List.copyOf(sourceDirs);
+            missingHint = missingHint == null ? "" : missingHint;
+        }
+
+        public static Options defaults() {
+            return new Options(null, 0.95, 200, false, "", List.of());
+        }
+
+        public Options withAll(boolean on) {
+            return new Options(kind, coverage, maxMethods, on, missingHint, sourceDirs);
+        }
+
+        public Options withMissingHint(String hint) {
+            return new Options(kind, coverage, maxMethods, all, hint, sourceDirs);
+        }
+
+        public Options withKind(EventKind k) {
+            return new Options(k, coverage, maxMethods, all, missingHint, sourceDirs);
+        }
+
+        public Options withSourceDirs(List<Path> dirs) {
+            return new Options(kind, coverage, maxMethods, all, missingHint, dirs);
+        }
+    }
+
+    private final ClassLookup lookup;
+    private final List<Rule> rules;
+    private final Options options;
+
+    public Advisor(ClassLookup lookup, List<Rule> rules, Options options) {
+        this.lookup = lookup;
+        this.rules = List.copyOf(rules);
+        this.options = options;
+    }
+
+    public AdviceReport advise(Profile profile) {
+        EventKind kind = options.kind() != null ? options.kind() : timeKind(profile);
+        List<MethodRef> hot = hotMethods(profile, kind, options.coverage(), options.maxMethods());
+
+        // one class read per hot class; JDK classes are evidence (callees), never advice: nobody can edit them
+        Map<String, List<MethodRef>> byClass = new LinkedHashMap<>();
+        for (MethodRef m : hot) {
+            if (!isPlatformClass(m.className())) byClass.computeIfAbsent(m.className(), c -> new ArrayList<>()).add(m);
+        }
+        List<String> analysed = new ArrayList<>();
+        List<String> unavailable = new ArrayList<>();
+        if (!hasBytecodeIndexes(profile)) {
+            unavailable.add("all methods: the recording has no bytecode indexes (collapsed stacks?), so no sample can be placed "
+                    + "in a loop; record a .jfr with async-profiler or the JDK");
+        }
+        List<Analysis.Input> inputs = new ArrayList<>();
+        Map<String, byte[]> bytesByClass = new HashMap<>();
+        for (Map.Entry<String, List<MethodRef>> e : byClass.entrySet()) {
+            String internal = e.getKey().replace('.', '/');
+            Optional<byte[]> bytes = generated(e.getKey()) ? Optional.empty() : lookup.classBytes(internal);
+            if (bytes.isEmpty()) {
+                String why = generated(e.getKey())
+                        ? "generated at run time (lambda, proxy or hidden class); its bytes are not on disk"
+                        : "class bytes not found on the class path or in the JDK"
+                          + (options.missingHint().isEmpty() ? "" : " (" + options.missingHint() + ")");
+                for (MethodRef m : e.getValue()) {
+                    String line = m.displayName() + ": " + why;
+                    // overloads share a display name; one line per name is enough to say where we are blind
+                    if (!unavailable.contains(line)) unavailable.add(line);
+                }
+                continue;
+            }
+            bytesByClass.put(e.getKey(), bytes.get());
+            inputs.add(new Analysis.Input(e.getKey(), bytes.get()));
+            for (MethodRef m : e.getValue()) analysed.add(m.toString());
+        }
+
+        Analysis.Result result = new Analysis(lookup, rules, options.sourceDirs()).analyzeInputs(inputs);
+        Costs costs = new Costs(profile, kind);
+        FactsCache facts = new FactsCache(lookup, bytesByClass);
+        List<Advice> ranked = new ArrayList<>();
+        int hidden = 0;
+        for (Finding f : result.findings()) {
+            MethodQuery q = costs.query(f);
+            BitSet bcis = bitSet(f.loopBcis());
+            LoopCost cost = costs.of(q, bcis);
+            if (!cost.sampled() && !options.all()) {
+                hidden++;
+                continue;
+            }
+            Evidence.Outcome ev = Evidence.judge(new Evidence.Context(profile, kind, f, q, bcis, cost, facts.of(f)));
+            Finding judged = new Finding(f.rule(), f.className(), f.method(), f.descriptor(), f.file(), f.line(),
+                    f.loopLines(), f.loopBcis(), f.score(), f.severity(), ev.confidence(), f.message(), f.mechanism(),
+                    f.fix(), ev.lines(), f.loopSource());
+            ranked.add(new Advice(0, judged, cost, ev.confidence(), ev.lines()));
+        }
+        ranked.sort(Comparator.comparingDouble((Advice a) -> rankingShare(a.finding().rule(), a.cost())).reversed()
+                .thenComparing(Comparator.comparingInt((Advice a) -> a.confidence().ordinal()).reversed())
+                .thenComparing(Comparator.comparingInt((Advice a) -> a.finding().score()).reversed())
+                .thenComparing(a -> a.finding().className())
+                .thenComparingInt(a -> a.finding().line()));
+        List<Advice> out = new ArrayList<>(ranked.size());
+        for (int i = 0; i < ranked.size(); i++) {
+            Advice a = ranked.get(i);
+            out.add(new Advice(i + 1, a.finding(), a.cost(), a.confidence(), a.evidence()));
+        }
+        return new AdviceReport(out, analysed, unavailable, hidden);
+    }
+
+    /**
+     * The one ranking key: the loop's inclusive share of the time samples; for allocation rules
+     * (boxing, tuple, unsized, copy, string-concat), plus the part of the GC threads' time that the
+     * loop's share of the allocated bytes stands for, because what those patterns cost beyond their
+     * own time is garbage collected elsewhere. See {@link LoopCost#rankingShare(boolean)}.
+     */
+    public static double rankingShare(String ruleId, LoopCost cost) {
+        return cost.rankingShare(ALLOCATION_RULES.contains(ruleId));
+    }
+
+    /**
+     * The hot methods: Java methods ordered by inclusive samples of {@code kind}, taken until the
+     * taken methods' <em>self</em> samples reach {@code coverage} of all samples (or {@code max}
+     * methods). Ordering by inclusive samples brings in the callers whose loops the time is spent
+     * under (a loop calling {@code String.substring} has little self time); stopping on self
+     * coverage ends the list once the places where samples land are covered. Methods holding
+     * allocation samples are added the same way, so allocation-heavy loops are seen too.
+     */
+    public static List<MethodRef> hotMethods(Profile profile, EventKind kind, double coverage, int max) {
+        Set<MethodRef> out = new LinkedHashSet<>();
+        if (kind != null) take(profile, kind, coverage, max, out);
+        if (profile.sampleCounts().containsKey(EventKind.ALLOC) && kind != EventKind.ALLOC) {
+            take(profile, EventKind.ALLOC, coverage, max, out);
+        }
+        return List.copyOf(out);
+    }
+
+    private static void take(Profile profile, EventKind kind, double coverage, int max, Set<MethodRef> out) {
+        MethodStats stats = MethodStats.of(profile, kind);
+        long total = stats.grandTotal();
+        if (total == 0) return;
+        BitSet java = javaMethods(profile);
+        long self = 0;
+        for (MethodStats.MethodStat s : stats.byTotal()) {
+            if (out.size() >= max || self >= coverage * total) break;
+            // native and VM frames count toward coverage (they are where samples land) but have no bytecode
+            self += s.self();
+            if (java.get(s.methodIndex()) && !s.method().className().isEmpty()) out.add(s.method());
+        }
+    }
+
+    private static boolean hasBytecodeIndexes(Profile profile) {
+        for (int i = 0, n = profile.frameCount(); i < n; i++) {
+            if (profile.frame(i).bci() >= 0) return true;
+        }
+        return profile.frameCount() == 0;
+    }
+
+    /** Methods seen in at least one Java frame (async-profiler names native frames by their library). */
+    static BitSet javaMethods(Profile profile) {
+        BitSet java = new BitSet(profile.methods().size());
+        for (int i = 0, n = profile.frameCount(); i < n; i++) {
+            var f = profile.frame(i);
+            if (f.type().isJava() || f.type() == FrameType.UNKNOWN && f.method().className().contains(".")) {
+                java.set(f.methodIndex());
+            }
+        }
+        return java;
+    }
+
+    /**
+     * Time samples on the garbage collector's threads: HotSpot names them "GC Thread#n", "G1 ...",
+     * "ZWorker", "Shenandoah", "Parallel GC Threads"... The JDK's sampler records Java threads only,
+     * so there this is 0 and allocation rules rank by their own time.
+     */
+    static long gcSamples(Profile profile, EventKind kind) {
+        if (kind == null) return 0;
+        boolean[] gc = new boolean[profile.threadCount()];
+        for (int t = 0; t < gc.length; t++) {
+            String n = profile.threadName(t);
+            gc[t] = n != null && (n.startsWith("GC Thread") || n.startsWith("G1 ") || n.startsWith("ZWorker")
+                    || n.startsWith("Z Driver") || n.startsWith("Shenandoah") || n.contains("GC Thread")
+                    || n.startsWith("ParGC") || n.startsWith("Parallel GC"));
+        }
+        long sum = 0;
+        for (int i = 0, n = profile.size(); i < n; i++) {
+            if (profile.kind(i) == kind) {
+                int t = profile.thread(i);
+                if (t >= 0 && t < gc.length && gc[t]) sum += profile.weight(i);
+            }
+        }
+        return sum;
+    }
+
+    /** The event kind time shares are measured in: cpu, then wall, sample, native; null if none. */
+    static EventKind timeKind(Profile profile) {
+        Map<EventKind, Long> counts = profile.sampleCounts();
+        for (EventKind k : List.of(EventKind.CPU, EventKind.WALL, EventKind.SAMPLE, EventKind.NATIVE)) {
+            if (counts.getOrDefault(k, 0L) > 0) return k;
+        }
+        return null;
+    }
+
+    static boolean isPlatformClass(String className) {
+        return className.startsWith("java.") || className.startsWith("javax.") || className.startsWith("jdk.")
+                || className.startsWith("sun.") || className.startsWith("com.sun.");
+    }
+
+    /** Lambdas, proxies and hidden classes: named like {@code Foo$$Lambda$14/0x0000...} and never on disk. */
+    static boolean generated(String className) {
+        return className.contains("$$Lambda") || className.contains("/0x") || className.startsWith("jdk.proxy")
+                || className.contains("$Proxy") || className.contains("$$");
+    }
+
+    private static BitSet bitSet(int[] bcis) {
+        BitSet b = new BitSet();
+        for (int i : bcis) b.set(i);
+        return b;
+    }
+
+    /** Joins findings to the profile's methods and measures loops. */
+    private static final class Costs {
+        private final Profile profile;
+        private final EventKind kind;
+        private final long totalSamples;
+        private final long totalAllocBytes;
+        private final long gcSamples;
+        private final Map<String, List<Integer>> methodsByName = new HashMap<>();
+        private final Map<Integer, MethodQuery> queries = new HashMap<>();
+
+        Costs(Profile profile, EventKind kind) {
+            this.profile = profile;
+            this.kind = kind;
+            this.totalSamples = kind == null ? 0 : profile.sampleCounts().getOrDefault(kind, 0L);
+            long bytes = 0;
+            for (int i = 0, n = profile.size(); i < n; i++) {
+                if (profile.kind(i) == EventKind.ALLOC) bytes += profile.weight(i);
+            }
+            this.totalAllocBytes = bytes;
+            this.gcSamples = gcSamples(profile, kind);
+            List<MethodRef> methods = profile.methods();
+            for (int i = 0; i < methods.size(); i++) {
+                MethodRef m = methods.get(i);
+                methodsByName.computeIfAbsent(m.className() + "." + m.name(), k -> new ArrayList<>()).add(i);
+            }
+        }
+
+        /** The profile's method for the finding: same descriptor, or the only one of that name when the sampler kept none. */
+        MethodQuery query(Finding f) {
+            List<Integer> candidates = methodsByName.getOrDefault(f.className() + "." + f.method(), List.of());
+            Integer match = null;
+            for (int i : candidates) {
+                String d = profile.method(i).descriptor();
+                if (d.equals(f.descriptor())) {
+                    match = i;
+                    break;
+                }
+                if (d.isEmpty() && candidates.size() == 1) match = i;
+            }
+            if (match == null) return null;
+            return queries.computeIfAbsent(match, i -> MethodQuery.of(profile, profile.method(i)));
+        }
+
+        LoopCost of(MethodQuery q, BitSet bcis) {
+            String kindId = kind == null ? "none" : kind.id();
+            if (q == null) return new LoopCost(kindId, 0, 0, totalSamples, 0, 0, totalAllocBytes, gcSamples);
+            long self = 0;
+            long inclusive = 0;
+            if (kind != null) {
+                MethodQuery.LoopSamples s = q.samples(kind, bcis);
+                self = s.self();
+                inclusive = s.inclusive();
+            }
+            long allocSamples = 0;
+            long allocBytes = 0;
+            if (totalAllocBytes > 0) {
+                for (MethodQuery.AllocStat a : q.allocationsByType(bcis)) {
+                    allocSamples += a.samples();
+                    allocBytes += a.bytes();
+                }
+            }
+            return new LoopCost(kindId, self, inclusive, totalSamples, allocSamples, allocBytes, totalAllocBytes, gcSamples);
+        }
+    }
+
+    /** Facts of the methods findings sit in, computed once per method, for call-site bcis and allocated types. */
+    static final class FactsCache {
+        private final CalleeResolver resolver;
+        private final Map<String, byte[]> bytesByClass;
+        private final Map<String, ClassNode> nodes = new HashMap<>();
+        private final Map<String, BytecodeOffsets> offsets = new HashMap<>();
+        private final Map<String, Optional<MethodFacts>> facts = new HashMap<>();
+
+        FactsCache(ClassLookup lookup, Map<String, byte[]> bytesByClass) {
+            this.resolver = new CalleeResolver(lookup);
+            this.bytesByClass = bytesByClass;
+        }
+
+        MethodFacts of(Finding f) {
+            String key = f.className() + "." + f.method() + f.descriptor();
+            return facts.computeIfAbsent(key, k -> compute(f)).orElse(null);
+        }
+
+        private Optional<MethodFacts> compute(Finding f) {
+            byte[] bytes = bytesByClass.get(f.className());
+            if (bytes == null) return Optional.empty();
+            ClassNode cn = nodes.computeIfAbsent(f.className(), c -> {
+                ClassNode n = new ClassNode();
+                new ClassReader(bytes).accept(n, ClassReader.SKIP_FRAMES);
+                resolver.register(n, bytes);
+                offsets.put(c, BytecodeOffsets.read(bytes));
+                return n;
+            });
+            for (MethodNode m : cn.methods) {
+                if (m.name.equals(f.method()) && m.desc.equals(f.descriptor())) {
+                    try {
+                        return Optional.of(MethodFacts.of(cn, m, offsets.get(f.className()), resolver));
+                    } catch (Exception e) {
+                        return Optional.empty();
+                    }
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** Severity is the rule's; kept here so writers need not import rule internals. */
+    static String severity(Severity s) {
+        return s.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    static Confidence lower(Confidence c) {
+        return c == Confidence.HIGH ? Confidence.MEDIUM : Confidence.LOW;
+    }
+}

@@ -1,0 +1,74 @@
+package dev.hoist.core.report.advice;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hoist.core.advice.Advice;
+import dev.hoist.core.advice.AdviceReport;
+import dev.hoist.core.advice.LoopCost;
+import dev.hoist.core.rule.Finding;
+
+import java.util.Locale;
+
+/**
+ * The advice as JSON nodes for the {@code hoist.profile/1} report: an {@code advice} array (one
+ * object per ranked advice) and an {@code adviceInfo} object (methods analysed, bytes unavailable,
+ * hidden count). Every field is documented in docs/report-json.md; add fields, never rename.
+ */
+public final class AdviceJson {
+    private AdviceJson() {
+    }
+
+    public static ArrayNode advice(AdviceReport report) {
+        ArrayNode arr = JsonNodeFactory.instance.arrayNode();
+        for (Advice a : report.advice()) {
+            Finding f = a.finding();
+            LoopCost c = a.cost();
+            ObjectNode o = arr.addObject();
+            o.put("rank", a.rank());
+            o.put("rule", f.rule());
+            o.put("confidence", a.confidence().name().toLowerCase(Locale.ROOT));
+            o.put("severity", f.severity().name().toLowerCase(Locale.ROOT));
+            o.put("rankingPercent", AdviceText.rankingPercent(a));
+            o.put("class", f.className());
+            o.put("method", f.method());
+            o.put("descriptor", f.descriptor());
+            o.put("file", f.file());
+            o.put("line", f.line());
+            o.putArray("loopLines").add(f.firstLoopLine()).add(f.lastLoopLine());
+            ObjectNode cost = o.putObject("cost");
+            cost.put("kind", c.kind());
+            cost.put("selfSamples", c.selfSamples());
+            cost.put("inclusiveSamples", c.inclusiveSamples());
+            cost.put("totalSamples", c.totalSamples());
+            cost.put("selfPercent", round1(c.selfShare() * 100));
+            cost.put("inclusivePercent", round1(c.inclusiveShare() * 100));
+            cost.put("allocSamples", c.allocSamples());
+            cost.put("allocBytes", c.allocBytes());
+            cost.put("totalAllocBytes", c.totalAllocBytes());
+            cost.put("allocPercent", round1(c.allocShare() * 100));
+            o.put("message", f.message());
+            o.put("mechanism", f.mechanism());
+            ArrayNode ev = o.putArray("evidence");
+            a.evidence().forEach(ev::add);
+            ObjectNode fix = o.putObject("fix");
+            fix.put("before", f.fix().before());
+            fix.put("after", f.fix().after());
+        }
+        return arr;
+    }
+
+    public static ObjectNode info(AdviceReport report) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        ArrayNode analysed = o.putArray("methodsAnalysed");
+        report.methodsAnalysed().forEach(analysed::add);
+        ArrayNode unavailable = o.putArray("unavailable");
+        report.unavailable().forEach(unavailable::add);
+        o.put("hiddenUnsampled", report.hiddenUnsampled());
+        return o;
+    }
+
+    static double round1(double v) {
+        return Math.round(v * 10) / 10.0;
+    }
+}

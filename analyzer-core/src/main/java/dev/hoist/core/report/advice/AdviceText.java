@@ -1,0 +1,138 @@
+package dev.hoist.core.report.advice;
+
+import dev.hoist.core.advice.Advice;
+import dev.hoist.core.advice.AdviceReport;
+import dev.hoist.core.advice.LoopCost;
+import dev.hoist.core.rule.Finding;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.Locale;
+
+/**
+ * The ranked advice as terminal text, printed after the profile report's hot methods: per advice
+ * its rank, the loop's measured share (time, and allocation share when allocations were sampled),
+ * rule, confidence, location, loop lines, message, evidence lines and the before/after fix; then
+ * the methods whose bytes could not be read and how many findings were hidden as unsampled.
+ * Colour is ANSI and only used when asked (a terminal).
+ */
+public final class AdviceText {
+    /** Same width as the profile report above it. */
+    static final int WIDTH = 100;
+    private static final String BOLD = "\u001b[1m";
+    private static final String YELLOW = "\u001b[33m";
+    private static final String GREEN = "\u001b[32m";
+    private static final String RED = "\u001b[31m";
+    private static final String DIM = "\u001b[2m";
+    private static final String RESET = "\u001b[0m";
+
+    private final Writer out;
+    private final boolean color;
+
+    private AdviceText(Writer out, boolean color) {
+        this.out = out;
+        this.color = color;
+    }
+
+    public static void write(AdviceReport report, Writer out, boolean color) {
+        try {
+            new AdviceText(out, color).write(report);
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void write(AdviceReport r) throws IOException {
+        line("");
+        line(style(BOLD, "Advice") + " (" + r.advice().size() + ", ranked by the loop's measured share; "
+                + r.methodsAnalysed().size() + " hot methods analysed)");
+        if (r.advice().isEmpty()) {
+            line("  none: no rule matched a sampled loop of the hot methods");
+        }
+        for (Advice a : r.advice()) {
+            Finding f = a.finding();
+            LoopCost c = a.cost();
+            line("");
+            String share = pct(c.inclusiveShare()) + " " + c.kind();
+            if (c.totalAllocBytes() > 0) share += ", " + pct(c.allocShare()) + " alloc";
+            line(style(BOLD, String.format(Locale.ROOT, "#%d", a.rank())) + "  " + style(YELLOW, share) + "  "
+                    + style(BOLD, f.rule()) + "  [confidence " + a.confidence().name().toLowerCase(Locale.ROOT)
+                    + ", severity " + f.severity().name().toLowerCase(Locale.ROOT) + "]");
+            line("    at " + f.className() + "." + f.method() + " (" + (f.file() == null ? "?" : f.file()) + ":" + f.line() + ")"
+                    + (f.firstLoopLine() > 0 ? ", loop lines " + f.firstLoopLine() + "-" + f.lastLoopLine() : ""));
+            wrap("    ", "    ", f.message());
+            for (String e : a.evidence()) {
+                wrap("    " + style(DIM, "evidence: "), "              ", e);
+            }
+            if (!f.fix().before().isBlank()) {
+                line("    " + style(RED, "before:"));
+                indent(f.fix().before(), "      ");
+            }
+            if (!f.fix().after().isBlank()) {
+                line("    " + style(GREEN, "after:"));
+                indent(f.fix().after(), "      ");
+            }
+        }
+        if (r.hiddenUnsampled() > 0) {
+            line("");
+            line(style(DIM, r.hiddenUnsampled() + " more finding(s) in loops the profile never sampled (show them with --all)"));
+        }
+        if (!r.unavailable().isEmpty()) {
+            line("");
+            line("Not analysed (bytes unavailable):");
+            for (String u : r.unavailable()) line("  " + u);
+        }
+    }
+
+    /** Words wrapped to {@link #WIDTH} columns; the first line starts with {@code first}, the rest with {@code rest}. */
+    private void wrap(String first, String rest, String text) throws IOException {
+        StringBuilder b = new StringBuilder(first);
+        int visible = visibleLength(first);
+        boolean empty = true;
+        for (String word : text.split(" ")) {
+            if (!empty && visible + 1 + word.length() > WIDTH) {
+                line(b.toString());
+                b.setLength(0);
+                b.append(rest);
+                visible = rest.length();
+                empty = true;
+            }
+            if (!empty) {
+                b.append(' ');
+                visible++;
+            }
+            b.append(word);
+            visible += word.length();
+            empty = false;
+        }
+        line(b.toString());
+    }
+
+    private static int visibleLength(String s) {
+        return s.replaceAll("\u001b\\[[0-9;]*m", "").length();
+    }
+
+    private void indent(String text, String pad) throws IOException {
+        for (String l : text.split("\n", -1)) line(pad + l);
+    }
+
+    private String style(String code, String s) {
+        return color ? code + s + RESET : s;
+    }
+
+    private void line(String s) throws IOException {
+        out.write(s);
+        out.write(System.lineSeparator());
+    }
+
+    static String pct(double share) {
+        return String.format(Locale.ROOT, "%.1f%%", share * 100);
+    }
+
+    /** The ranking key as a percentage, for writers that show one number. */
+    static double rankingPercent(Advice a) {
+        return Math.round(a.rankingShare() * 1000) / 10.0;
+    }
+}

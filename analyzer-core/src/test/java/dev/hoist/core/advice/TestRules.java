@@ -1,0 +1,76 @@
+package dev.hoist.core.advice;
+
+import dev.hoist.core.facts.Boxing;
+import dev.hoist.core.facts.Loop;
+import dev.hoist.core.facts.MethodFacts;
+import dev.hoist.core.rule.Finding;
+import dev.hoist.core.rule.Rule;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Two small real rules for the advisor's tests in analyzer-core, which cannot depend on the rules
+ * module: one finding per loop (to test joining and ranking), and one per boxing in a loop under the
+ * stable id {@code boxing-in-loop} (to test the evidence that id gets).
+ */
+public final class TestRules {
+    private TestRules() {
+    }
+
+    public static final Rule EVERY_LOOP = new Rule() {
+        @Override
+        public String id() {
+            return "every-loop";
+        }
+
+        @Override
+        public String title() {
+            return "Every loop";
+        }
+
+        @Override
+        public String mechanism() {
+            return "Reports each loop, so tests can see what the profile measured in it.";
+        }
+
+        @Override
+        public List<Finding> check(MethodFacts facts) {
+            List<Finding> out = new ArrayList<>();
+            for (Loop loop : facts.loops()) {
+                out.add(Finding.at(this, facts, loop, loop.headerInsn()).message("a loop").fix("before", "after").build());
+            }
+            return out;
+        }
+    };
+
+    public static final Rule BOXING = new Rule() {
+        @Override
+        public String id() {
+            return "boxing-in-loop";
+        }
+
+        @Override
+        public String title() {
+            return "Boxing in a loop";
+        }
+
+        @Override
+        public String mechanism() {
+            return "Each box is an allocation unless escape analysis removes it.";
+        }
+
+        @Override
+        public List<Finding> check(MethodFacts facts) {
+            List<Finding> out = new ArrayList<>();
+            for (Loop loop : facts.loops()) {
+                for (Boxing b : loop.boxings()) {
+                    if (b.boxing() && b.loop() == loop) {
+                        out.add(Finding.at(this, facts, loop, b.insn()).message("boxes " + b.boxType()).build());
+                    }
+                }
+            }
+            return out;
+        }
+    };
+}

@@ -1,0 +1,210 @@
+package dev.hoist.app.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hoist.core.advice.Advice;
+import dev.hoist.core.advice.AdviceReport;
+import dev.hoist.core.profile.ProfileReader;
+import dev.hoist.core.rule.Confidence;
+import dev.hoist.core.rule.Rule;
+import dev.hoist.core.rule.RuleRegistry;
+import dev.hoist.workloads.Catalog;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The advisor on real recordings of the demo workload and of anti-pattern programs: the planted
+ * anti-patterns are found, ranked by their planted cost, confirmed by profile evidence, and
+ * {@code hoist report} prints the same advice as the advisor computes in process.
+ */
+class AdviceEndToEndTest {
+    static Path demo;
+    static Path classes;
+    static List<Rule> rules;
+
+    @BeforeAll
+    static void record() throws Exception {
+        demo = AdviceRecordings.asyncProfiler(Catalog.DEMO_MAIN, 7);
+        classes = AdviceRecordings.workloadClasses();
+        rules = List.copyOf(RuleRegistry.load().all());
+    }
+
+    static AdviceReport advise(Path recording, String classPath) {
+        return ReportCommand.advise(ProfileReader.read(recording), classPath, false, null, rules,
+                new PrintWriter(new StringWriter()));
+    }
+
+    /** The rank of the first advice for a planted anti-pattern, or -1. */
+    static int rankOf(AdviceReport r, String rule, String className, String method) {
+        return r.advice().stream()
+                .filter(a -> a.finding().rule().equals(rule) && a.finding().className().equals(className)
+                        && a.finding().method().equals(method))
+                .mapToInt(Advice::rank).findFirst().orElse(-1);
+    }
+
+    @Test
+    void demoPlantedAntiPatternsAreFoundInTheOrderOfTheirPlantedCost() {
+        AdviceReport r = advise(demo, classes.toString());
+        List<Integer> ranks = new ArrayList<>();
+        for (Catalog.Planted p : Catalog.DEMO) {
+            int rank = rankOf(r, p.ruleId(), p.className(), p.method());
+            assertThat(rank).as("%s in %s.%s among %s", p.ruleId(), p.className(), p.method(), summary(r)).isPositive();
+            ranks.add(rank);
+        }
+        // planted shares ~45/20/10/5 %: measured 50/18/12.6/5.9 % over repeated runs on a loaded 2-core machine
+        assertThat(ranks).as(summary(r)).isSorted();
+        assertThat(r.advice().get(0).finding().rule()).isEqualTo(Catalog.DEMO.get(0).ruleId());
+        // every planted anti-pattern sits in a hot loop: each is confirmed by what the profile saw
+        for (Catalog.Planted p : Catalog.DEMO) {
+            Advice a = r.advice().get(rankOf(r, p.ruleId(), p.className(), p.method()) - 1);
+            assertThat(a.confidence()).as(a.evidence().toString()).isEqualTo(Confidence.HIGH);
+            assertThat(a.evidence()).as(p.ruleId()).anyMatch(e -> e.startsWith("confirmed: "));
+            assertThat(a.cost().inclusiveSamples()).isPositive();
+        }
+    }
+
+    @Test
+    void megamorphicEvidenceNamesTheReceiverClassesTheProfileSaw() {
+        AdviceReport r = advise(demo, classes.toString());
+        Catalog.Planted mega = Catalog.DEMO.get(1);
+        Advice a = r.advice().get(rankOf(r, mega.ruleId(), mega.className(), mega.method()) - 1);
+        assertThat(a.evidence()).anyMatch(e -> e.contains("receiver implementations") && e.contains("TierDiscount")
+                && e.contains("BulkDiscount") && e.contains("RegionTax") && e.contains("CharmRounding"));
+    }
+
+    @Test
+    void withoutTheClassPathTheAdviceSaysWhichMethodsItCouldNotRead() {
+        AdviceReport r = advise(demo, null);
+        assertThat(r.advice()).isEmpty();
+        assertThat(r.unavailable()).anyMatch(u -> u.startsWith("dev.hoist.workloads.demo.OrderFeed.parse: ") && u.contains("pass --classpath"));
+        MainTest.Result out = MainTest.run("report", demo.toString());
+        assertThat(out.code()).as(out.err()).isZero();
+        assertThat(out.out()).contains("Not analysed (bytes unavailable):", "OrderFeed.parse: class bytes not found");
+    }
+
+    @Test
+    void reportPrintsTheSameAdviceAsTheAdvisorInTextAndJson() throws Exception {
+        AdviceReport r = advise(demo, classes.toString());
+        MainTest.Result text = MainTest.run("report", demo.toString(), "--classpath", classes.toString());
+        assertThat(text.code()).as(text.err()).isZero();
+        String out = text.out();
+        assertThat(out.indexOf("Hot methods")).isLessThan(out.indexOf("Advice ("));
+        int from = out.indexOf("Advice (");
+        for (Advice a : r.advice()) {
+            String head = "#" + a.rank() + "  ";
+            int at = out.indexOf(head, from);
+            assertThat(at).as(head).isPositive();
+            assertThat(out.substring(at, out.indexOf('\n', at))).contains(a.finding().rule());
+            from = at;
+        }
+
+        MainTest.Result json = MainTest.run("report", demo.toString(), "--classpath", classes.toString(), "--format", "json");
+        assertThat(json.code()).as(json.err()).isZero();
+        JsonNode advice = new ObjectMapper().readTree(json.out()).get("advice");
+        assertThat(advice.size()).isEqualTo(r.advice().size());
+        for (int i = 0; i < advice.size(); i++) {
+            Advice a = r.advice().get(i);
+            JsonNode o = advice.get(i);
+            assertThat(o.get("rank").asInt()).isEqualTo(a.rank());
+            assertThat(o.get("rule").asText()).isEqualTo(a.finding().rule());
+            assertThat(o.get("class").asText()).isEqualTo(a.finding().className());
+            assertThat(o.get("line").asInt()).isEqualTo(a.finding().line());
+            assertThat(o.get("cost").get("inclusiveSamples").asLong()).isEqualTo(a.cost().inclusiveSamples());
+            assertThat(o.get("confidence").asText()).isEqualTo(a.confidence().name().toLowerCase());
+        }
+    }
+
+    @Test
+    void sarifCarriesTheRankedAdviceWithItsShare() throws Exception {
+        MainTest.Result sarif = MainTest.run("report", demo.toString(), "--classpath", classes.toString(), "--format", "sarif");
+        assertThat(sarif.code()).as(sarif.err()).isZero();
+        JsonNode run = new ObjectMapper().readTree(sarif.out()).get("runs").get(0);
+        JsonNode first = run.get("results").get(0);
+        assertThat(first.get("ruleId").asText()).isEqualTo(Catalog.DEMO.get(0).ruleId());
+        assertThat(first.get("properties").get("loopInclusivePercent").asDouble()).isGreaterThan(10);
+        assertThat(first.get("locations").get(0).get("physicalLocation").get("artifactLocation").get("uri").asText())
+                .isEqualTo("dev/hoist/workloads/demo/OrderFeed.java");
+        assertThat(run.get("tool").get("driver").get("rules").size()).isEqualTo(rules.size());
+    }
+
+    @Test
+    void unsizedCollectionIsConfirmedByHashMapResize() throws Exception {
+        Catalog.Pair pair = pair("unsized-collection");
+        AdviceReport r = advise(AdviceRecordings.asyncProfiler(pair.antiPatternClass(), 4), classes.toString());
+        Advice a = r.advice().stream().filter(x -> x.finding().rule().equals(pair.ruleId())
+                && x.finding().method().equals(pair.hotMethod())).findFirst().orElseThrow(() -> new AssertionError(summary(r)));
+        assertThat(a.confidence()).as(a.evidence().toString()).isEqualTo(Confidence.HIGH);
+        assertThat(a.evidence()).anyMatch(e -> e.startsWith("confirmed: ") && e.contains("HashMap.resize"));
+    }
+
+    @Test
+    void boxingIsConfirmedByValueOfAllocations() throws Exception {
+        Catalog.Pair pair = pair("boxing-in-loop");
+        AdviceReport r = advise(AdviceRecordings.asyncProfiler(pair.antiPatternClass(), 4), classes.toString());
+        Advice a = r.advice().stream().filter(x -> x.finding().rule().equals(pair.ruleId())
+                && x.finding().method().equals(pair.hotMethod())).findFirst().orElseThrow(() -> new AssertionError(summary(r)));
+        assertThat(a.confidence()).as(a.evidence().toString()).isEqualTo(Confidence.HIGH);
+        assertThat(a.evidence()).anyMatch(e -> e.startsWith("confirmed: ") && e.contains("Long.valueOf"));
+        assertThat(a.cost().allocShare()).isGreaterThan(0);
+    }
+
+    /**
+     * Each evidence rule on the recording of its anti-pattern program: what the profile saw moves
+     * the confidence, and the evidence line says what it saw.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "uninlinable-call-in-loop | HIGH | ran as a real call (not inlined)",
+            "tuple-allocation-in-loop | HIGH | allocation samples of Graph$Span",
+            "megamorphic-call-in-loop | HIGH | the profile saw 4 receiver implementations",
+            "reflection-in-loop       | HIGH | Method.invoke sampled under the call site",
+            "invariant-field-in-loop  | LOW  | lowered: the loop ran C2-compiled",
+            "copy-in-loop             | HIGH | String.substring under the loop"})
+    void evidenceOnEachAntiPatternProgram(String rule, Confidence expected, String evidence) throws Exception {
+        Catalog.Pair pair = pair(rule);
+        AdviceReport r = advise(AdviceRecordings.asyncProfiler(pair.antiPatternClass(), 3), classes.toString());
+        Advice a = r.advice().stream().filter(x -> x.finding().rule().equals(rule) && x.finding().method().equals(pair.hotMethod())
+                && x.finding().className().equals(pair.antiPatternClass())).findFirst().orElseThrow(() -> new AssertionError(summary(r)));
+        assertThat(a.evidence()).as(summary(r)).anyMatch(e -> e.contains(evidence));
+        assertThat(a.confidence()).as(a.evidence().toString()).isEqualTo(expected);
+        // in a 3 s run the program's own data generation at startup (interpreted, in a helper class) can outweigh it;
+        // within the anti-pattern class the planted loop comes first
+        Advice firstInClass = r.advice().stream().filter(x -> x.finding().className().equals(pair.antiPatternClass()))
+                .findFirst().orElseThrow();
+        assertThat(firstInClass.finding().rule()).as(summary(r)).isEqualTo(rule);
+    }
+
+    @Test
+    void worksOnTheJdkFlightRecorderToo() throws Exception {
+        AdviceReport r = advise(AdviceRecordings.jdk(Catalog.DEMO_MAIN, 6), classes.toString());
+        Catalog.Planted top = Catalog.DEMO.get(0);
+        assertThat(r.advice()).as(summary(r)).isNotEmpty();
+        assertThat(r.advice().get(0).finding().rule()).as(summary(r)).isEqualTo(top.ruleId());
+        assertThat(r.advice().get(0).finding().className()).isEqualTo(top.className());
+        for (Catalog.Planted p : Catalog.DEMO.subList(0, 3)) {
+            assertThat(rankOf(r, p.ruleId(), p.className(), p.method())).as(p + " in " + summary(r)).isPositive();
+        }
+    }
+
+    private static Catalog.Pair pair(String rule) {
+        return Catalog.PAIRS.stream().filter(p -> p.ruleId().equals(rule)).findFirst().orElseThrow();
+    }
+
+    private static String summary(AdviceReport r) {
+        StringBuilder b = new StringBuilder();
+        for (Advice a : r.advice()) {
+            b.append(String.format("%n#%d %.1f%% %s %s.%s:%d %s %s", a.rank(), a.rankingShare() * 100, a.finding().rule(),
+                    a.finding().className(), a.finding().method(), a.finding().line(), a.confidence(), a.evidence()));
+        }
+        b.append("\nunavailable: ").append(r.unavailable());
+        return b.toString();
+    }
+}

@@ -1,0 +1,103 @@
+package dev.hoist.app.cli;
+
+import dev.hoist.workloads.Catalog;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Real recordings of the sample workloads for the advisor's end-to-end tests: each starts a child
+ * JVM running a program from sample-workloads with async-profiler (cpu + alloc) or the JDK's Flight
+ * Recorder on the command line, for a few seconds, and keeps the file for the test JVM's life.
+ */
+final class AdviceRecordings {
+    private static Path dir;
+
+    private AdviceRecordings() {
+    }
+
+    /** The compiled sample-workloads classes: the class path the advisor reads bytecode from. */
+    static Path workloadClasses() throws Exception {
+        return Path.of(Catalog.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    }
+
+    static synchronized Path asyncProfiler(String mainClass, int seconds) throws Exception {
+        Path file = dir().resolve(simple(mainClass) + "-ap.jfr");
+        if (!Files.exists(file)) {
+            run(List.of("-agentpath:" + agentLibrary() + "=start,event=cpu,alloc,interval=1ms,file=" + file + ",jfr"),
+                    mainClass, seconds, file);
+        }
+        return file;
+    }
+
+    static synchronized Path jdk(String mainClass, int seconds) throws Exception {
+        Path file = dir().resolve(simple(mainClass) + "-jdk.jfr");
+        if (!Files.exists(file)) {
+            run(List.of("-XX:StartFlightRecording=filename=" + file + ",settings=profile"), mainClass, seconds, file);
+        }
+        return file;
+    }
+
+    private static String simple(String cls) {
+        return cls.substring(cls.lastIndexOf('.') + 1);
+    }
+
+    private static void run(List<String> jvmOptions, String mainClass, int seconds, Path recording) throws Exception {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(jvmOptions);
+        cmd.add("-cp");
+        cmd.add(workloadClasses().toString());
+        cmd.add(mainClass);
+        cmd.add("--seconds");
+        cmd.add(Integer.toString(seconds));
+        Path log = dir().resolve(recording.getFileName() + ".log");
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            if (!p.waitFor(seconds + 60L, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("workload did not finish: " + cmd);
+            }
+            if (p.exitValue() != 0 || !Files.exists(recording) || Files.size(recording) == 0) {
+                throw new IllegalStateException("workload failed (exit " + p.exitValue() + "): " + Files.readString(log));
+            }
+        } finally {
+            p.destroyForcibly();
+            p.waitFor();
+        }
+    }
+
+    private static synchronized Path dir() throws IOException {
+        if (dir == null) {
+            Path created = Files.createTempDirectory("hoist-advice");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try (var files = Files.walk(created)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                } catch (IOException ignored) {
+                    // a leftover temp directory is harmless
+                }
+            }));
+            dir = created;
+        }
+        return dir;
+    }
+
+    /** The x64 agent library from the async-profiler jar on the test class path, copied to a file. */
+    private static Path agentLibrary() throws IOException {
+        Path lib = dir().resolve("libasyncProfiler.so");
+        if (!Files.exists(lib)) {
+            try (InputStream in = AdviceRecordings.class.getClassLoader().getResourceAsStream("linux-x64/libasyncProfiler.so")) {
+                if (in == null) {
+                    throw new IllegalStateException("async-profiler jar with linux-x64/libasyncProfiler.so is not on the class path");
+                }
+                Files.copy(in, lib, StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        return lib;
+    }
+}
