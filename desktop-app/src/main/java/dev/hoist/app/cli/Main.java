@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
         versionProvider = Main.Version.class,
         description = "Hoist samples a running JVM, finds the loops where the time and the allocations go, "
                 + "and says what to change in them.",
-        subcommands = {ReportCommand.class, AnalyzeCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ReportCommand.class, AnalyzeCommand.class, DiffCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"%s"})
 public final class Main implements Runnable {

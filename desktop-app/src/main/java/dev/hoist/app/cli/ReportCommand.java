@@ -23,7 +23,7 @@ import java.util.concurrent.Callable;
                 + "Recorder) or of collapsed stacks (frame;frame;frame count per line).")
 public final class ReportCommand implements Callable<Integer> {
 
-    enum Format { text, json }
+    enum Format { text, json, html }
 
     @Parameters(index = "0", paramLabel = "<recording.jfr|stacks.txt>", description = "The recording or collapsed-stacks file.")
     Path file;
@@ -53,6 +53,12 @@ public final class ReportCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--event: unknown kind '" + event
                         + "' (expected cpu, wall, native, alloc, lock or sample)");
             }
+        }
+        if (format == Format.html) {
+            // the advisor's section stays empty until the advice is computed here (branch advisor)
+            dev.hoist.core.report.html.HtmlReport.write(ProfileReader.read(file), null,
+                    dev.hoist.core.report.html.HtmlReport.Options.defaults().withKind(kind), spec.commandLine().getOut());
+            return 0;
         }
         print(file, format == Format.json ? ProfileReport.Format.JSON : ProfileReport.Format.TEXT, kind, top,
                 spec.commandLine().getOut(), spec.commandLine().getErr());
