@@ -47,7 +47,7 @@ public final class HtmlReport {
      */
     public record Options(EventKind kind, int topMethods, int topSites, int topThreads, double minFlameShare) {
         public static Options defaults() {
-            return new Options(null, 50, 15, 10, 0.0002);
+            return new Options(null, 30, 15, 10, 0.0002);
         }
 
         public Options withKind(EventKind k) {

@@ -58,7 +58,7 @@
 	const status = document.getElementById('fg-status');
 	const match = document.getElementById('fg-match');
 	const rowH = 16;
-	const canvasHeight = Math.min(levels.length, 60) * rowH + 4;
+	const canvasHeight = levels.length * rowH + 4;
 	canvas.style.height = canvasHeight + 'px';
 	const canvasWidth = canvas.offsetWidth || 1000;
 	canvas.width = canvasWidth * (devicePixelRatio || 1);
@@ -157,4 +157,7 @@
 	});
 	document.getElementById('fg-invert').addEventListener('click', function () { inverted = !inverted; render(root); });
 	render(all);
+	// deep stacks make a tall graph: start at the bottom, where the roots and the wide frames are
+	const wrap = document.getElementById('fg-wrap');
+	wrap.scrollTop = wrap.scrollHeight;
 })();
