@@ -100,8 +100,9 @@ public final class DiffCommand implements Callable<Integer> {
                 text(result, w);
             }
         }
-        for (String u : result.unavailable()) {
-            err.println("hoist: no loops for " + u);
+        if (!result.unavailable().isEmpty()) {
+            err.println("hoist: loops not compared for " + result.unavailable().size() + " hot method(s) whose class bytes are not "
+                    + "on the class path, e.g. " + result.unavailable().get(0));
         }
         err.flush();
         return 0;
@@ -135,7 +136,7 @@ public final class DiffCommand implements Callable<Integer> {
             w.write(String.format(Locale.ROOT, "  %6.1f%% %6.1f%% %+7.1f   %6.1f%% %6.1f%% %+7.1f  %s%n",
                     m.selfBefore() * 100, m.selfAfter() * 100, m.selfChange() * 100,
                     m.totalBefore() * 100, m.totalAfter() * 100, m.totalChange() * 100,
-                    m.method().displayName() + m.method().descriptor()));
+                    ProfileDiff.stableName(m.method())));
         }
         if (classpath == null && afterClasspath == null) {
             w.write("\nLoops: give --classpath to compare the loops of these methods.\n");
@@ -164,7 +165,7 @@ public final class DiffCommand implements Callable<Integer> {
         root.put("after", Map.of("file", after.toString(), "samples", r.samplesAfter()));
         root.put("methods", r.methods().stream().limit(top).map(m -> {
             Map<String, Object> o = new LinkedHashMap<>();
-            o.put("method", m.method().displayName());
+            o.put("method", ProfileDiff.stableDisplayName(m.method()));
             o.put("descriptor", m.method().descriptor());
             o.put("selfBefore", pct(m.selfBefore()));
             o.put("selfAfter", pct(m.selfAfter()));

@@ -96,6 +96,8 @@ public final class ProfileDiff {
         MethodStats a = MethodStats.of(after, kind);
         Map<String, double[]> shares = new LinkedHashMap<>();
         Map<String, MethodRef> refs = new HashMap<>();
+        Set<MethodRef> java = javaMethods(before);
+        java.addAll(javaMethods(after));
         collect(b, shares, refs, 0);
         collect(a, shares, refs, 2);
         List<MethodChange> methods = new ArrayList<>();
@@ -105,7 +107,7 @@ public final class ProfileDiff {
         List<LoopChange> loops = new ArrayList<>();
         List<String> unavailable = new ArrayList<>();
         if (beforeClasses != null || afterClasses != null) {
-            loops(before, after, kind, beforeClasses, afterClasses, methods, loops, unavailable);
+            loops(before, after, kind, beforeClasses, afterClasses, methods, java, loops, unavailable);
         }
         return new Result(kind, b.grandTotal(), a.grandTotal(), methods, loops, unavailable);
     }
@@ -116,19 +118,52 @@ public final class ProfileDiff {
             return;
         }
         for (MethodStats.MethodStat s : stats.bySelf()) {
-            String key = s.method().toString();
+            String key = stableName(s.method());
             refs.putIfAbsent(key, s.method());
             double[] v = shares.computeIfAbsent(key, k -> new double[4]);
-            v[at] = (double) s.self() / total;
-            v[at + 1] = (double) s.total() / total;
+            // a lambda's hidden classes of one run may merge after their addresses are cut off
+            v[at] += (double) s.self() / total;
+            v[at + 1] += (double) s.total() / total;
         }
+    }
+
+    private static final java.util.regex.Pattern HIDDEN_SUFFIX = java.util.regex.Pattern.compile("\\.0x[0-9a-fA-F]+");
+
+    /**
+     * The method's name without the addresses the JVM gives hidden classes
+     * ({@code Runner$$Lambda$5.0x00007fd1d4001c30}): they differ in every run, so they would
+     * split one lambda into two rows, one that vanished and one that appeared.
+     */
+    public static String stableName(MethodRef m) {
+        return HIDDEN_SUFFIX.matcher(m.toString()).replaceAll("");
+    }
+
+    /** {@link #stableName} without the descriptor. */
+    public static String stableDisplayName(MethodRef m) {
+        return HIDDEN_SUFFIX.matcher(m.displayName()).replaceAll("");
+    }
+
+    /** Hidden classes (lambdas, method handles) have no bytes on any class path. */
+    static boolean isHidden(MethodRef m) {
+        return HIDDEN_SUFFIX.matcher(m.className()).find();
+    }
+
+    private static Set<MethodRef> javaMethods(Profile p) {
+        Set<MethodRef> out = new java.util.HashSet<>();
+        for (int f = 0; f < p.frameCount(); f++) {
+            if (p.frame(f).type().isJava()) {
+                out.add(p.frame(f).method());
+            }
+        }
+        return out;
     }
 
     private record Side(Profile profile, ClassLookup classes, long total, long allocTotal,
                         Map<String, CalleeResolver> resolvers) {}
 
     private static void loops(Profile before, Profile after, EventKind kind, ClassLookup bc, ClassLookup ac,
-                              List<MethodChange> methods, List<LoopChange> out, List<String> unavailable) {
+                              List<MethodChange> methods, Set<MethodRef> java, List<LoopChange> out,
+                              List<String> unavailable) {
         Side sb = new Side(before, bc, MethodStats.of(before, kind).grandTotal(), allocTotal(before), new HashMap<>());
         Side sa = new Side(after, ac, MethodStats.of(after, kind).grandTotal(), allocTotal(after), new HashMap<>());
         // one method name (class.name) may appear with several descriptors; each is its own bytecode
@@ -139,7 +174,7 @@ public final class ProfileDiff {
                 break;
             }
             MethodRef ref = m.method();
-            if (ref.className().isEmpty() || Math.max(m.totalBefore(), m.totalAfter()) < LOOP_THRESHOLD
+            if (ref.className().isEmpty() || !java.contains(ref) || isHidden(ref) || Math.max(m.totalBefore(), m.totalAfter()) < LOOP_THRESHOLD
                     || !done.add(ref.toString())) {
                 continue;
             }
@@ -188,6 +223,9 @@ public final class ProfileDiff {
                 continue;
             }
             byLoop.forEach((key, v) -> {
+                if (v[0] == 0 && v[1] == 0 && v[4] == 0 && v[5] == 0) {
+                    return; // a loop no sample of either run was in says nothing about the change
+                }
                 String[] id = ids.get(key);
                 out.add(new LoopChange(ref.className(), ref.name(), id[0], Integer.parseInt(id[1]), Integer.parseInt(id[2]),
                         v[0], v[1], v[2], v[3], v[4], v[5], v[6] > 0, v[7] > 0));
