@@ -250,6 +250,17 @@ class HtmlReportTest {
         assertThat(count(plain, "<script")).isEqualTo(2);
     }
 
+    @Test
+    void aJdkFlightRecorderRecordingRendersToo() throws Exception {
+        Profile jdk = ProfileReader.read(dev.hoist.core.profile.Recordings.jdk());
+        String page = HtmlReport.render(jdk, null, HtmlReport.Options.defaults());
+        assertThat(page).contains("jdk-jfr", "dev.hoist.core.profile.ProfileWorkload.heavy", "<svg");
+        Matcher m = Pattern.compile("id=\"hoist-data\">(.*?)</script>", Pattern.DOTALL).matcher(page);
+        assertThat(m.find()).isTrue();
+        JsonNode root = new ObjectMapper().readTree(m.group(1));
+        assertThat(root.get("flame").get("frames").get(0).get(2).asLong()).isEqualTo(jdk.sampleCounts().get(EventKind.CPU));
+    }
+
     private static int count(String s, String what) {
         int n = 0;
         for (int i = s.indexOf(what); i >= 0; i = s.indexOf(what, i + 1)) {
