@@ -1,6 +1,5 @@
 package dev.hoist.core.report.html;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hoist.core.advice.Advice;
 import dev.hoist.core.advice.AdviceReport;
 import dev.hoist.core.advice.LoopCost;
@@ -22,7 +21,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -55,13 +53,12 @@ public final class HtmlReport {
         }
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final Profile profile;
     private final AdviceReport advice;
     private final Options options;
     private final EventKind kind;
     private final StringBuilder b = new StringBuilder(64 * 1024);
+    private Timeline timeline;
 
     private HtmlReport(Profile profile, AdviceReport advice, Options options) {
         this.profile = profile;
@@ -312,7 +309,7 @@ public final class HtmlReport {
 
     private void timeline() {
         b.append("<section id=\"timeline\"><h2>Timeline</h2>\n");
-        Timeline t = kind == null ? Timeline.of(profile, EventKind.CPU, List.of()) : Timeline.of(profile, kind, List.of());
+        Timeline t = timeline();
         if (t.seconds() == 0) {
             b.append("<p class=\"none\">This recording has no timestamps.</p></section>\n");
             return;
@@ -328,36 +325,95 @@ public final class HtmlReport {
         b.append("</section>\n");
     }
 
-    /** The data the page's script draws: the flame graph, and the timeline for tests and tools. */
+    /**
+     * The data the page's script draws: the flame graph, and the timeline for tests and tools.
+     * Written by hand, not with Jackson: it is names and number arrays, and a cold ObjectMapper
+     * costs more than the rest of the report on a one-shot command.
+     */
     private String data() {
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("schema", "hoist.html/1");
-        root.put("recording", profile.info().file() == null ? null : profile.info().file().toString());
-        root.put("kind", kind == null ? null : kind.id());
+        StringBuilder j = new StringBuilder(32 * 1024);
+        j.append("{\"schema\":\"hoist.html/1\",\"recording\":");
+        jsonString(j, profile.info().file() == null ? null : profile.info().file().toString());
+        j.append(",\"kind\":");
+        jsonString(j, kind == null ? null : kind.id());
         if (kind != null) {
             FlameTree tree = FlameTree.of(profile, kind, options.minFlameShare());
-            Map<String, Object> flame = new LinkedHashMap<>();
-            flame.put("names", tree.names());
-            flame.put("depth", tree.depth());
-            List<long[]> frames = new ArrayList<>(tree.rects().size());
-            for (FlameTree.Rect r : tree.rects()) {
-                frames.add(new long[] {r.level(), r.left(), r.width(), r.self(), r.name(), r.type()});
+            j.append(",\"flame\":{\"names\":[");
+            for (int i = 0; i < tree.names().size(); i++) {
+                if (i > 0) {
+                    j.append(',');
+                }
+                jsonString(j, tree.names().get(i));
             }
-            flame.put("frames", frames);
-            root.put("flame", flame);
-            Timeline t = Timeline.of(profile, kind, List.of());
-            root.put("timeline", Map.of("samples", t.samples(), "allocBytes", t.allocBytes()));
+            j.append("],\"depth\":").append(tree.depth()).append(",\"frames\":[");
+            boolean first = true;
+            for (FlameTree.Rect r : tree.rects()) {
+                j.append(first ? "[" : ",[").append(r.level()).append(',').append(r.left()).append(',').append(r.width())
+                        .append(',').append(r.self()).append(',').append(r.name()).append(',').append(r.type()).append(']');
+                first = false;
+            }
+            j.append("]}");
+            Timeline t = timeline();
+            j.append(",\"timeline\":{\"samples\":");
+            jsonLongs(j, t.samples());
+            j.append(",\"allocBytes\":");
+            jsonLongs(j, t.allocBytes());
+            j.append('}');
         }
-        List<String> threadNames = new ArrayList<>();
+        j.append(",\"threads\":[");
         for (int i = 0; i < profile.threadCount(); i++) {
-            threadNames.add(profile.threadName(i));
+            if (i > 0) {
+                j.append(',');
+            }
+            jsonString(j, profile.threadName(i));
         }
-        root.put("threads", threadNames);
-        try {
-            return JSON.writeValueAsString(root);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        j.append("]}");
+        return j.toString();
+    }
+
+    private Timeline timeline() {
+        if (timeline == null) {
+            timeline = Timeline.of(profile, kind == null ? EventKind.CPU : kind, List.of());
         }
+        return timeline;
+    }
+
+    private static void jsonLongs(StringBuilder j, long[] values) {
+        j.append('[');
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) {
+                j.append(',');
+            }
+            j.append(values[i]);
+        }
+        j.append(']');
+    }
+
+    /** A JSON string literal (RFC 8259 escapes); {@link Html#scriptJson} then makes it safe in a script element. */
+    static void jsonString(StringBuilder j, String s) {
+        if (s == null) {
+            j.append("null");
+            return;
+        }
+        j.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> j.append("\\\"");
+                case '\\' -> j.append("\\\\");
+                case '\n' -> j.append("\\n");
+                case '\r' -> j.append("\\r");
+                case '\t' -> j.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        j.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+                    } else {
+                        j.append(c);
+                    }
+                }
+            }
+        }
+        j.append('"');
     }
 
     static String pct(double share) {

@@ -261,6 +261,16 @@ class HtmlReportTest {
         assertThat(root.get("flame").get("frames").get(0).get(2).asLong()).isEqualTo(jdk.sampleCounts().get(EventKind.CPU));
     }
 
+    @Test
+    void jsonStringsRoundTripEveryAwkwardCharacter() throws Exception {
+        String nasty = "q\"b\\s\n\r\t\u0001\u001f</script><!--&'\u2028\u2029\u00e9\ud83d\ude00";
+        StringBuilder j = new StringBuilder();
+        HtmlReport.jsonString(j, nasty);
+        String safe = Html.scriptJson(j.toString());
+        assertThat(safe).doesNotContain("<", ">", "&", "'", "\u2028", "\u2029", "\n");
+        assertThat(new ObjectMapper().readTree(safe).asText()).isEqualTo(nasty);
+    }
+
     private static int count(String s, String what) {
         int n = 0;
         for (int i = s.indexOf(what); i >= 0; i = s.indexOf(what, i + 1)) {
