@@ -309,7 +309,7 @@ public final class HtmlReport {
 
     private void timeline() {
         b.append("<section id=\"timeline\"><h2>Timeline</h2>\n");
-        Timeline t = timeline();
+        Timeline t = perSecond();
         if (t.seconds() == 0) {
             b.append("<p class=\"none\">This recording has no timestamps.</p></section>\n");
             return;
@@ -353,7 +353,7 @@ public final class HtmlReport {
                 first = false;
             }
             j.append("]}");
-            Timeline t = timeline();
+            Timeline t = perSecond();
             j.append(",\"timeline\":{\"samples\":");
             jsonLongs(j, t.samples());
             j.append(",\"allocBytes\":");
@@ -371,7 +371,7 @@ public final class HtmlReport {
         return j.toString();
     }
 
-    private Timeline timeline() {
+    private Timeline perSecond() {
         if (timeline == null) {
             timeline = Timeline.of(profile, kind == null ? EventKind.CPU : kind, List.of());
         }
