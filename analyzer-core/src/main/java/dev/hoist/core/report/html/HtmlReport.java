@@ -138,7 +138,8 @@ public final class HtmlReport {
     }
 
     private void flame() {
-        b.append("<section id=\"flame\"><h2>Flame graph").append(kind == null ? "" : " (" + kind.id() + ")").append("</h2>\n");
+        b.append("<section id=\"flame\"><h2>Flame graph").append(kind == null ? "" : " (<span id=\"fg-title\">" + kind.id() + "</span>)")
+                .append("</h2>\n");
         if (kind == null) {
             b.append("<p class=\"none\">No execution samples in this recording.</p></section>\n");
             return;
@@ -146,6 +147,7 @@ public final class HtmlReport {
         b.append("<div class=\"toolbar\"><input id=\"fg-search\" type=\"search\" placeholder=\"Search (regex), Enter\" size=\"32\"> ")
                 .append("<button id=\"fg-reset\" type=\"button\">Reset zoom</button> ")
                 .append("<button id=\"fg-invert\" type=\"button\">Invert</button> ")
+                .append(hasAllocFlame() ? "<button id=\"fg-kind\" type=\"button\">Show allocations</button> " : "")
                 .append("<span id=\"fg-match\"></span></div>\n")
                 .append("<div id=\"fg-wrap\"><canvas id=\"fg\"></canvas><div id=\"fg-hl\"><span></span></div></div>\n")
                 .append("<p id=\"fg-status\" class=\"status\">Hover a frame for its share; click to zoom in, click the root to zoom out.</p>\n")
@@ -337,22 +339,10 @@ public final class HtmlReport {
         j.append(",\"kind\":");
         jsonString(j, kind == null ? null : kind.id());
         if (kind != null) {
-            FlameTree tree = FlameTree.of(profile, kind, options.minFlameShare());
-            j.append(",\"flame\":{\"names\":[");
-            for (int i = 0; i < tree.names().size(); i++) {
-                if (i > 0) {
-                    j.append(',');
-                }
-                jsonString(j, tree.names().get(i));
+            flameJson(j, "flame", FlameTree.of(profile, kind, options.minFlameShare()));
+            if (hasAllocFlame()) {
+                flameJson(j, "allocFlame", FlameTree.of(profile, EventKind.ALLOC, options.minFlameShare()));
             }
-            j.append("],\"depth\":").append(tree.depth()).append(",\"frames\":[");
-            boolean first = true;
-            for (FlameTree.Rect r : tree.rects()) {
-                j.append(first ? "[" : ",[").append(r.level()).append(',').append(r.left()).append(',').append(r.width())
-                        .append(',').append(r.self()).append(',').append(r.name()).append(',').append(r.type()).append(']');
-                first = false;
-            }
-            j.append("]}");
             Timeline t = perSecond();
             j.append(",\"timeline\":{\"samples\":");
             jsonLongs(j, t.samples());
@@ -369,6 +359,28 @@ public final class HtmlReport {
         }
         j.append("]}");
         return j.toString();
+    }
+
+    private static void flameJson(StringBuilder j, String field, FlameTree tree) {
+        j.append(",\"").append(field).append("\":{\"names\":[");
+        for (int i = 0; i < tree.names().size(); i++) {
+            if (i > 0) {
+                j.append(',');
+            }
+            jsonString(j, tree.names().get(i));
+        }
+        j.append("],\"depth\":").append(tree.depth()).append(",\"frames\":[");
+        boolean first = true;
+        for (FlameTree.Rect r : tree.rects()) {
+            j.append(first ? "[" : ",[").append(r.level()).append(',').append(r.left()).append(',').append(r.width())
+                    .append(',').append(r.self()).append(',').append(r.name()).append(',').append(r.type()).append(']');
+            first = false;
+        }
+        j.append("]}");
+    }
+
+    private boolean hasAllocFlame() {
+        return kind != null && kind != EventKind.ALLOC && profile.sampleCounts().getOrDefault(EventKind.ALLOC, 0L) > 0;
     }
 
     private Timeline perSecond() {

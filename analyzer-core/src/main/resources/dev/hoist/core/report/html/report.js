@@ -28,9 +28,6 @@
 	});
 
 	if (!data.flame) return;
-	const names = data.flame.names;
-	const levels = [];
-	for (let h = 0; h < data.flame.depth; h++) levels.push([]);
 	// FrameType ordinals: interpreted, jit, c1, inlined, native, c++, kernel, unknown
 	const palette = [
 		[0xb2e1b2, 20, 20, 20], [0x50e150, 30, 30, 30], [0xcce880, 20, 20, 20], [0x50cccc, 30, 30, 30],
@@ -45,12 +42,16 @@
 		const v = ((hsh >>> 0) % 1000) / 1000;
 		return '#' + (p[0] + ((p[1] * v) << 16 | (p[2] * v) << 8 | (p[3] * v))).toString(16).padStart(6, '0');
 	}
-	data.flame.frames.forEach(function (r) {
-		const title = names[r[4]];
-		levels[r[0]].push({level: r[0], left: r[1], width: r[2], self: r[3], title: title, type: r[5],
-			color: color(r[5], title)});
-	});
-	const all = levels[0][0];
+	function levelsOf(flame) {
+		const lv = [];
+		for (let h = 0; h < flame.depth; h++) lv.push([]);
+		flame.frames.forEach(function (r) {
+			const title = flame.names[r[4]];
+			lv[r[0]].push({level: r[0], left: r[1], width: r[2], self: r[3], title: title, type: r[5],
+				color: color(r[5], title)});
+		});
+		return lv;
+	}
 
 	const canvas = document.getElementById('fg');
 	const c = canvas.getContext('2d');
@@ -58,14 +59,26 @@
 	const status = document.getElementById('fg-status');
 	const match = document.getElementById('fg-match');
 	const rowH = 16;
-	const canvasHeight = levels.length * rowH + 4;
-	canvas.style.height = canvasHeight + 'px';
-	const canvasWidth = canvas.offsetWidth || 1000;
-	canvas.width = canvasWidth * (devicePixelRatio || 1);
-	canvas.height = canvasHeight * (devicePixelRatio || 1);
-	if (devicePixelRatio) c.scale(devicePixelRatio, devicePixelRatio);
-	c.font = '12px Verdana, sans-serif';
-	let root = all, px, pattern, inverted = false;
+	let levels, all, canvasHeight, canvasWidth, unit;
+	let root, px, pattern, inverted = false;
+
+	// the ranked kind's graph, or the allocation graph (widths in bytes)
+	function load(flame, unitName) {
+		levels = levelsOf(flame);
+		all = levels[0][0];
+		unit = unitName;
+		canvasHeight = levels.length * rowH + 4;
+		canvas.style.height = canvasHeight + 'px';
+		canvasWidth = canvas.offsetWidth || 1000;
+		canvas.width = canvasWidth * (devicePixelRatio || 1);
+		canvas.height = canvasHeight * (devicePixelRatio || 1);
+		c.setTransform(devicePixelRatio || 1, 0, 0, devicePixelRatio || 1, 0, 0);
+		c.font = '12px Verdana, sans-serif';
+		render(all);
+		const wrap = document.getElementById('fg-wrap');
+		// deep stacks make a tall graph: start at the bottom, where the roots and the wide frames are
+		wrap.scrollTop = wrap.scrollHeight;
+	}
 
 	function pct(a, b) { return a >= b ? '100' : (100 * a / b).toFixed(2); }
 	function amount(n) { return n.toString().replace(/\B(?=(\d{3})+(?!\d))/g, ','); }
@@ -120,8 +133,8 @@
 	}
 
 	function describe(f) {
-		return f.title + '  [' + (typeNames[f.type] || 'root') + ']  total ' + amount(f.width) + ' (' + pct(f.width, all.width)
-			+ '%), self ' + amount(f.self) + ' (' + pct(f.self, all.width) + '%)';
+		return f.title + '  [' + (typeNames[f.type] || 'root') + ']  total ' + amount(f.width) + unit + ' (' + pct(f.width, all.width)
+			+ '%), self ' + amount(f.self) + unit + ' (' + pct(f.self, all.width) + '%)';
 	}
 
 	canvas.addEventListener('mousemove', function (event) {
@@ -156,8 +169,16 @@
 		pattern = undefined; search.value = ''; render(all);
 	});
 	document.getElementById('fg-invert').addEventListener('click', function () { inverted = !inverted; render(root); });
-	render(all);
-	// deep stacks make a tall graph: start at the bottom, where the roots and the wide frames are
-	const wrap = document.getElementById('fg-wrap');
-	wrap.scrollTop = wrap.scrollHeight;
+	const kindButton = document.getElementById('fg-kind');
+	if (kindButton && data.allocFlame) {
+		let showingAlloc = false;
+		kindButton.addEventListener('click', function () {
+			showingAlloc = !showingAlloc;
+			load(showingAlloc ? data.allocFlame : data.flame, showingAlloc ? ' bytes' : unitOf(data.kind));
+			kindButton.textContent = showingAlloc ? 'Show ' + data.kind : 'Show allocations';
+			document.getElementById('fg-title').textContent = showingAlloc ? 'alloc' : data.kind;
+		});
+	}
+	function unitOf(kind) { return kind === 'alloc' ? ' bytes' : kind === 'lock' ? ' ns' : ' samples'; }
+	load(data.flame, unitOf(data.kind));
 })();

@@ -230,6 +230,18 @@ class HtmlReportTest {
         }
         assertThat(found).isTrue();
         assertThat(root.get("timeline").get("samples").size()).isPositive();
+        // the allocation flame graph: as wide as all allocated bytes, with the loop's method in it
+        long allocBytes = 0;
+        for (int i = 0; i < profile.size(); i++) {
+            if (profile.kind(i) == EventKind.ALLOC) {
+                allocBytes += profile.weight(i);
+            }
+        }
+        JsonNode alloc = root.get("allocFlame");
+        assertThat(alloc.get("frames").get(0).get(2).asLong()).isEqualTo(allocBytes);
+        List<String> allocNames = new ArrayList<>();
+        alloc.get("names").forEach(n -> allocNames.add(n.asText()));
+        assertThat(allocNames).contains(CLASS + "." + METHOD);
     }
 
     @Test
