@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
         description = "Hoist samples a running JVM, finds the loops where the time and the allocations go, "
                 + "and says what to change in them.",
         subcommands = {JvmsCommand.class, ProfileCommand.class, ReportCommand.class, AnalyzeCommand.class,
-                DemoCommand.class, CommandLine.HelpCommand.class},
+                DiffCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"%s"})
 public final class Main implements Runnable {

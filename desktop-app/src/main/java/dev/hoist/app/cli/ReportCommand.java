@@ -33,7 +33,7 @@ import java.util.concurrent.Callable;
                 + "Recorder) or of collapsed stacks (frame;frame;frame count per line).")
 public final class ReportCommand implements Callable<Integer> {
 
-    enum Format { text, json, sarif }
+    enum Format { text, json, html, sarif }
 
     @Parameters(index = "0", paramLabel = "<recording.jfr|stacks.txt>", description = "The recording or collapsed-stacks file.")
     Path file;
@@ -78,6 +78,14 @@ public final class ReportCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (format == Format.html) {
+            Profile profile = read(file, err);
+            AdviceReport advice = noAdvice ? null
+                    : advise(profile, classPath, all, kind, List.copyOf(RuleRegistry.load().all()), err);
+            dev.hoist.core.report.html.HtmlReport.write(profile, advice,
+                    dev.hoist.core.report.html.HtmlReport.Options.defaults().withKind(kind), out);
+            return 0;
+        }
         if (format == Format.sarif) {
             if (noAdvice) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--format sarif prints the advice; it cannot be combined with --no-advice");

@@ -1,0 +1,206 @@
+package dev.hoist.app.cli;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.hoist.core.Failure;
+import dev.hoist.core.HoistException;
+import dev.hoist.core.classes.ClassPath;
+import dev.hoist.core.profile.EventKind;
+import dev.hoist.core.profile.Profile;
+import dev.hoist.core.profile.ProfileReader;
+import dev.hoist.core.report.ProfileReport;
+import dev.hoist.core.report.diff.ProfileDiff;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code hoist diff <before> <after>}: what changed between two recordings, per method (self and
+ * total share, before, after, change in percentage points, largest change first) and, with
+ * {@code --classpath}, per loop (share of samples and of allocated bytes in each loop of the
+ * methods seen), so a user sees that a fix took the loop's cost down.
+ */
+@Command(name = "diff", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Compare two recordings: per method and, with --classpath, per loop, the change in share.",
+        footer = {"%nExample:%n  hoist diff before.jfr after.jfr --classpath app.jar"})
+public final class DiffCommand implements Callable<Integer> {
+
+    enum Format { text, json }
+
+    @Parameters(index = "0", paramLabel = "<before.jfr>", description = "The recording before the change.")
+    Path before;
+
+    @Parameters(index = "1", paramLabel = "<after.jfr>", description = "The recording after the change.")
+    Path after;
+
+    @Option(names = "--classpath", paramLabel = "PATH",
+            description = "The application's classes (':'-separated, 'dir/*' for all jars in dir): adds the per-loop table.")
+    String classpath;
+
+    @Option(names = "--after-classpath", paramLabel = "PATH",
+            description = "Classes of the 'after' run when the code changed between the runs (default: --classpath).")
+    String afterClasspath;
+
+    @Option(names = "--event", paramLabel = "<kind>", description = "Compare this event kind: cpu, wall, native, lock, sample "
+            + "(default: the first present of cpu, wall, sample, native, lock in the 'before' recording).")
+    String event;
+
+    @Option(names = "--top", defaultValue = "20", description = "How many methods and loops to list (default: ${DEFAULT-VALUE}).")
+    int top;
+
+    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the report here instead of standard output.")
+    Path out;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        Profile b = ProfileReader.read(before);
+        Profile a = ProfileReader.read(after);
+        PrintWriter err = spec.commandLine().getErr();
+        for (Profile p : List.of(b, a)) {
+            for (String w : p.info().warnings()) {
+                err.println("hoist: warning: " + w);
+            }
+        }
+        EventKind kind = kind(b);
+        ProfileDiff.Result result;
+        ClassPath bcp = classpath == null ? null : ClassPath.builder().addClassPath(classpath).build();
+        ClassPath acp = afterClasspath == null ? null : ClassPath.builder().addClassPath(afterClasspath).build();
+        try {
+            result = ProfileDiff.compare(b, a, kind, bcp, acp != null ? acp : bcp);
+        } finally {
+            if (bcp != null) {
+                bcp.close();
+            }
+            if (acp != null) {
+                acp.close();
+            }
+        }
+        try (Writer w = Output.open(out, spec.commandLine().getOut())) {
+            if (format == Format.json) {
+                json(result, w);
+            } else {
+                text(result, w);
+            }
+        }
+        if (!result.unavailable().isEmpty()) {
+            err.println("hoist: loops not compared for " + result.unavailable().size() + " hot method(s) whose class bytes are not "
+                    + "on the class path, e.g. " + result.unavailable().get(0));
+        }
+        err.flush();
+        return 0;
+    }
+
+    private EventKind kind(Profile b) {
+        if (event == null) {
+            EventKind k = ProfileReport.defaultKind(b);
+            if (k == null) {
+                throw new HoistException(Failure.BAD_INPUT, before + ": no execution samples to compare (cpu, wall, native, lock)");
+            }
+            return k;
+        }
+        try {
+            return EventKind.ofId(event);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--event: unknown kind '" + event
+                    + "' (expected cpu, wall, native, lock or sample)");
+        }
+    }
+
+    private void text(ProfileDiff.Result r, Writer w) throws IOException {
+        w.write("Hoist diff: " + before + " -> " + after + "\n");
+        w.write(String.format(Locale.ROOT, "Event: %s, %,d samples before, %,d after; shares are of each recording's total, "
+                + "changes in percentage points%n%n", r.kind().id(), r.samplesBefore(), r.samplesAfter()));
+        w.write("Methods (largest change first)\n");
+        w.write(String.format(Locale.ROOT, "  %7s %7s %7s   %7s %7s %7s  %s%n", "self", "", "", "total", "", "", ""));
+        w.write(String.format(Locale.ROOT, "  %7s %7s %7s   %7s %7s %7s  %s%n", "before", "after", "change", "before", "after",
+                "change", "method"));
+        for (ProfileDiff.MethodChange m : r.methods().stream().limit(top).toList()) {
+            w.write(String.format(Locale.ROOT, "  %6.1f%% %6.1f%% %+7.1f   %6.1f%% %6.1f%% %+7.1f  %s%n",
+                    m.selfBefore() * 100, m.selfAfter() * 100, m.selfChange() * 100,
+                    m.totalBefore() * 100, m.totalAfter() * 100, m.totalChange() * 100,
+                    ProfileDiff.stableName(m.method())));
+        }
+        if (classpath == null && afterClasspath == null) {
+            w.write("\nLoops: give --classpath to compare the loops of these methods.\n");
+            return;
+        }
+        w.write("\nLoops (samples at a bytecode index in the loop, callees included; allocated bytes at its sites)\n");
+        if (r.loops().isEmpty()) {
+            w.write("  no loops in the compared methods' bytecode\n");
+            return;
+        }
+        w.write(String.format(Locale.ROOT, "  %7s %7s %7s   %7s %7s %7s  %s%n", "before", "after", "change", "alloc<", "alloc>",
+                "change", "loop"));
+        for (ProfileDiff.LoopChange l : r.loops().stream().limit(top).toList()) {
+            String where = !l.presentAfter() ? "  (not in the 'after' code)" : !l.presentBefore() ? "  (new in the 'after' code)" : "";
+            w.write(String.format(Locale.ROOT, "  %6.1f%% %6.1f%% %+7.1f   %6.1f%% %6.1f%% %+7.1f  %s%s%n",
+                    l.before() * 100, l.after() * 100, l.change() * 100, l.allocBefore() * 100, l.allocAfter() * 100,
+                    l.allocChange() * 100, l.key(), where));
+        }
+    }
+
+    private void json(ProfileDiff.Result r, Writer w) throws IOException {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("schema", "hoist.diff/1");
+        root.put("event", r.kind().id());
+        root.put("before", Map.of("file", before.toString(), "samples", r.samplesBefore()));
+        root.put("after", Map.of("file", after.toString(), "samples", r.samplesAfter()));
+        root.put("methods", r.methods().stream().limit(top).map(m -> {
+            Map<String, Object> o = new LinkedHashMap<>();
+            o.put("method", ProfileDiff.stableDisplayName(m.method()));
+            o.put("descriptor", m.method().descriptor());
+            o.put("selfBefore", pct(m.selfBefore()));
+            o.put("selfAfter", pct(m.selfAfter()));
+            o.put("selfChange", pct(m.selfChange()));
+            o.put("totalBefore", pct(m.totalBefore()));
+            o.put("totalAfter", pct(m.totalAfter()));
+            o.put("totalChange", pct(m.totalChange()));
+            return o;
+        }).toList());
+        root.put("loops", r.loops().stream().limit(top).map(l -> {
+            Map<String, Object> o = new LinkedHashMap<>();
+            o.put("class", l.className());
+            o.put("method", l.method());
+            o.put("descriptor", l.descriptor());
+            o.put("lines", List.of(l.firstLine(), l.lastLine()));
+            o.put("before", pct(l.before()));
+            o.put("after", pct(l.after()));
+            o.put("change", pct(l.change()));
+            o.put("selfBefore", pct(l.selfBefore()));
+            o.put("selfAfter", pct(l.selfAfter()));
+            o.put("allocBefore", pct(l.allocBefore()));
+            o.put("allocAfter", pct(l.allocAfter()));
+            o.put("allocChange", pct(l.allocChange()));
+            o.put("presentBefore", l.presentBefore());
+            o.put("presentAfter", l.presentAfter());
+            return o;
+        }).toList());
+        root.put("unavailable", r.unavailable());
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+                .writeValue(w, root);
+        w.write("\n");
+    }
+
+    /** Percent with two decimals: JSON readers compare these, so keep them short and stable. */
+    private static double pct(double share) {
+        return Math.round(share * 10000) / 100.0;
+    }
+}
