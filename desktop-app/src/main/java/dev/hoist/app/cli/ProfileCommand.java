@@ -40,7 +40,7 @@ final class ProfileCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         JvmInfo jvm = Targets.resolve(target);
         return ProfilingRun.run(jvm, options.request(jvm.pid(), duration), options,
                 spec.commandLine().getOut(), spec.commandLine().getErr());

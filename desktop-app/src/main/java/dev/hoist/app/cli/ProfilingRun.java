@@ -1,11 +1,15 @@
 package dev.hoist.app.cli;
 
+import dev.hoist.core.Failure;
+import dev.hoist.core.HoistException;
 import dev.hoist.core.jvm.JvmInfo;
+import dev.hoist.core.jvm.TargetClassPath;
 import dev.hoist.core.sampling.SamplingRequest;
 import dev.hoist.core.sampling.SamplingResult;
 import dev.hoist.core.sampling.SamplingSession;
 import dev.hoist.core.sampling.Samplers;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -22,8 +26,14 @@ final class ProfilingRun {
     private ProfilingRun() {
     }
 
-    static int run(JvmInfo target, SamplingRequest request, SamplingOptions options, PrintWriter out, PrintWriter err) {
+    static int run(JvmInfo target, SamplingRequest request, SamplingOptions options, PrintWriter out, PrintWriter err)
+            throws IOException {
         boolean terminal = System.console() != null;
+        if (options.format == ReportCommand.Format.sarif && options.noAdvice) {
+            throw new HoistException(Failure.USAGE, "--format sarif prints the advice; it cannot be combined with --no-advice");
+        }
+        // read now: a target that exits mid-run takes its class path with it
+        String classPath = options.noAdvice ? null : joinPaths(TargetClassPath.of(target.pid()), options.classPath);
         SamplingSession session = Samplers.start(target, request, options.sampler.choice);
         CountDownLatch reported = new CountDownLatch(1);
         // Ctrl-C: stop sampling (the session writes the file) and give the report time to print.
@@ -62,7 +72,8 @@ final class ProfilingRun {
             }
             err.flush();
             if (result.file() != null) {
-                ReportCommand.print(result.file(), options.reportFormat(), null, options.top, out, err);
+                ReportCommand.render(result.file(), options.format, null, options.top, classPath, options.all,
+                        options.reportOut, out, err);
                 out.flush();
             }
             if (result.targetExited()) {
@@ -77,6 +88,13 @@ final class ProfilingRun {
                 // Ctrl-C is in progress: the hook is running and waits for the latch released above.
             }
         }
+    }
+
+    private static String joinPaths(String a, String b) {
+        if (b == null || b.isBlank()) {
+            return a;
+        }
+        return a.isBlank() ? b : a + java.io.File.pathSeparator + b;
     }
 
     private static Thread progressBar(SamplingSession session, PrintWriter err) {

@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -65,8 +65,11 @@ public final class ReportCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the report here instead of standard output.")
+    Path out;
+
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         EventKind kind = null;
         if (event != null) {
             try {
@@ -76,49 +79,50 @@ public final class ReportCommand implements Callable<Integer> {
                         + "' (expected cpu, wall, native, alloc, lock or sample)");
             }
         }
-        PrintWriter out = spec.commandLine().getOut();
+        if (format == Format.sarif && noAdvice) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--format sarif prints the advice; it cannot be combined with --no-advice");
+        }
         PrintWriter err = spec.commandLine().getErr();
-        if (format == Format.html) {
-            Profile profile = read(file, err);
-            AdviceReport advice = noAdvice ? null
-                    : advise(profile, classPath, all, kind, List.copyOf(RuleRegistry.load().all()), err);
-            dev.hoist.core.report.html.HtmlReport.write(profile, advice,
-                    dev.hoist.core.report.html.HtmlReport.Options.defaults().withKind(kind), out);
-            return 0;
-        }
-        if (format == Format.sarif) {
-            if (noAdvice) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--format sarif prints the advice; it cannot be combined with --no-advice");
-            }
-            Profile profile = read(file, err);
-            List<Rule> rules = List.copyOf(RuleRegistry.load().all());
-            AdviceReport advice = advise(profile, classPath, all, kind, rules, err);
-            try {
-                AdviceSarif.write(advice, rules, Main.version(), out);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return 0;
-        }
-        ProfileReport.Format f = format == Format.json ? ProfileReport.Format.JSON : ProfileReport.Format.TEXT;
-        if (noAdvice) {
-            print(file, f, kind, top, out, err);
-        } else {
-            print(file, f, kind, top, classPath, all, out, err);
-        }
+        render(file, format, kind, top, noAdvice ? null : (classPath == null ? "" : classPath), all, out,
+                spec.commandLine().getOut(), err);
         return 0;
     }
 
     /**
-     * The report followed by the ranked advice, the bytecode read from {@code classPath} (may be
-     * null: JDK classes only) and jrt:. Shared with {@code hoist profile}, which passes the target's
-     * class path.
+     * Reads the recording and writes its report in {@code format} to {@code outFile} (or
+     * {@code stdout}): the profile, then the ranked advice unless {@code classPath} is null (an
+     * empty class path still advises on JDK code and says which methods it could not read).
+     * Shared by {@code hoist report}, {@code hoist profile} and {@code hoist demo}, so the advice
+     * printed live equals the advice for the same recording read from disk.
      */
-    static void print(Path file, ProfileReport.Format format, EventKind kind, int top, String classPath, boolean all,
-                      PrintWriter out, PrintWriter err) {
+    static void render(Path file, Format format, EventKind kind, int top, String classPath, boolean all, Path outFile,
+                       PrintWriter stdout, PrintWriter err) throws IOException {
         Profile profile = read(file, err);
-        AdviceReport advice = advise(profile, classPath, all, kind, List.copyOf(RuleRegistry.load().all()), err);
-        ProfileReport.write(profile, format, out, options(format, kind, top), advice);
+        List<Rule> rules = List.copyOf(RuleRegistry.load().all());
+        AdviceReport advice = classPath == null ? null : advise(profile, classPath, all, kind, rules, err);
+        try (Writer w = Output.open(outFile, stdout)) {
+            switch (format) {
+                case html -> dev.hoist.core.report.html.HtmlReport.write(profile, advice,
+                        dev.hoist.core.report.html.HtmlReport.Options.defaults().withKind(kind), w);
+                case sarif -> AdviceSarif.write(advice, rules, Main.version(), w);
+                case json, text -> {
+                    ProfileReport.Format f = format == Format.json ? ProfileReport.Format.JSON : ProfileReport.Format.TEXT;
+                    ProfileReport.Options options = options(f, kind, top);
+                    if (outFile != null) {
+                        options = options.withColor(false);
+                    }
+                    if (advice == null) {
+                        ProfileReport.write(profile, f, w, options);
+                    } else {
+                        ProfileReport.write(profile, f, w, options, advice);
+                    }
+                }
+            }
+        }
+        if (outFile != null) {
+            err.println("hoist: wrote the " + format + " report to " + outFile);
+            err.flush();
+        }
     }
 
     /**
@@ -155,13 +159,4 @@ public final class ReportCommand implements Callable<Integer> {
                 defaults.topThreads(), format == ProfileReport.Format.TEXT && defaults.color());
     }
 
-    /**
-     * Reads the file and prints its report to out, warnings (what could not be read) to err. Shared
-     * with {@code hoist profile}, which prints the same report for the recording it made.
-     * Throws {@link dev.hoist.core.HoistException} (BAD_INPUT) when the file cannot be read.
-     */
-    static void print(Path file, ProfileReport.Format format, EventKind kind, int top, PrintWriter out, PrintWriter err) {
-        Profile profile = read(file, err);
-        ProfileReport.write(profile, format, out, options(format, kind, top));
-    }
 }

@@ -1,6 +1,5 @@
 package dev.hoist.app.cli;
 
-import dev.hoist.core.report.ProfileReport;
 import dev.hoist.core.sampling.SamplingEvent;
 import dev.hoist.core.sampling.SamplingRequest;
 import dev.hoist.core.sampling.Samplers;
@@ -15,8 +14,6 @@ import java.util.List;
 
 /** The options {@code hoist profile} and {@code hoist demo} share: what to sample, how, and where the report goes. */
 final class SamplingOptions {
-
-    enum Format { text, json }
 
     enum SamplerChoice {
         auto(Samplers.Choice.AUTO), async_profiler(Samplers.Choice.ASYNC_PROFILER), jfr(Samplers.Choice.JFR);
@@ -52,8 +49,23 @@ final class SamplingOptions {
             description = "Where to write the recording (default: hoist-<pid>-<time>.jfr in the current folder).")
     Path out;
 
-    @Option(names = "--format", defaultValue = "text", description = "Report format: text or json (default: ${DEFAULT-VALUE}).")
-    Format format;
+    @Option(names = "--format", defaultValue = "text",
+            description = "Report format: text, json, html or sarif (default: ${DEFAULT-VALUE}).")
+    ReportCommand.Format format;
+
+    @Option(names = "--report-out", paramLabel = "FILE", description = "Write the report here instead of standard output.")
+    Path reportOut;
+
+    @Option(names = "--no-advice", description = "Print the profile only, without the ranked loop advice.")
+    boolean noAdvice;
+
+    @Option(names = "--all", description = "Also list findings in loops the profile never sampled.")
+    boolean all;
+
+    @Option(names = {"--classpath", "-cp"}, paramLabel = "<path>",
+            description = "More jars or folders with the target's classes, for classes not on its own class path "
+                    + "(which Hoist reads from the target).")
+    String classPath;
 
     @Option(names = "--top", defaultValue = "15", description = "How many hot methods to list (default: ${DEFAULT-VALUE}).")
     int top;
@@ -73,10 +85,6 @@ final class SamplingOptions {
             request = request.withAllocBytes(allocInterval);
         }
         return request;
-    }
-
-    ProfileReport.Format reportFormat() {
-        return format == Format.json ? ProfileReport.Format.JSON : ProfileReport.Format.TEXT;
     }
 
     /** Accepts async-profiler with its dash, as users type it. */
