@@ -45,7 +45,7 @@ class ReportCommandTest {
         assertThat(r.out()).contains("Hoist profile: " + recording, "Sampler: jdk-jfr", "Hot methods (cpu");
         List<String> lines = r.out().lines().toList();
         int header = lines.indexOf(lines.stream().filter(l -> l.contains("self%")).findFirst().orElseThrow());
-        assertThat(lines.get(header + 1)).endsWith(ReportWorkload.class.getName() + ".spin(I)J");
+        assertThat(lines.get(header + 1)).endsWith(ReportWorkload.class.getName() + ".spin(int)");
         assertThat(r.err()).isEmpty();
     }
 
