@@ -40,11 +40,14 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--top", defaultValue = "15", description = "How many hot methods to list (default: ${DEFAULT-VALUE}).")
     int top;
 
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the report here instead of standard output.")
+    Path out;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         EventKind kind = null;
         if (event != null) {
             try {
@@ -54,14 +57,21 @@ public final class ReportCommand implements Callable<Integer> {
                         + "' (expected cpu, wall, native, alloc, lock or sample)");
             }
         }
-        if (format == Format.html) {
-            // the advisor's section stays empty until the advice is computed here (branch advisor)
-            dev.hoist.core.report.html.HtmlReport.write(ProfileReader.read(file), null,
-                    dev.hoist.core.report.html.HtmlReport.Options.defaults().withKind(kind), spec.commandLine().getOut());
-            return 0;
+        try (java.io.Writer w = Output.open(out, spec.commandLine().getOut())) {
+            PrintWriter pw = new PrintWriter(w);
+            if (format == Format.html) {
+                // the advisor's section stays empty until the advice is computed here (branch advisor)
+                dev.hoist.core.report.html.HtmlReport.write(ProfileReader.read(file), null,
+                        dev.hoist.core.report.html.HtmlReport.Options.defaults().withKind(kind), pw);
+            } else {
+                print(file, format == Format.json ? ProfileReport.Format.JSON : ProfileReport.Format.TEXT, kind, top,
+                        pw, spec.commandLine().getErr());
+            }
+            pw.flush();
         }
-        print(file, format == Format.json ? ProfileReport.Format.JSON : ProfileReport.Format.TEXT, kind, top,
-                spec.commandLine().getOut(), spec.commandLine().getErr());
+        if (out != null) {
+            spec.commandLine().getErr().println("hoist: wrote the " + format + " report to " + out);
+        }
         return 0;
     }
 
