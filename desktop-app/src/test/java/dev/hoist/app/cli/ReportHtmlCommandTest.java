@@ -2,6 +2,9 @@ package dev.hoist.app.cli;
 
 import dev.hoist.workloads.Catalog;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
 
 import java.nio.file.Path;
 
@@ -9,6 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code hoist report --format html} on a real recording of a sample program. */
 class ReportHtmlCommandTest {
+    @TempDir
+    Path tmp;
 
     @Test
     void htmlReportOfARecordingIsOneOfflinePageWithItsHotMethod() throws Exception {
@@ -21,5 +26,13 @@ class ReportHtmlCommandTest {
         int table = r.out().indexOf("id=\"hot-table\"");
         assertThat(r.out().indexOf(pair.antiPatternClass() + "." + pair.hotMethod(), table)).isPositive();
         assertThat(r.out()).doesNotContainPattern("(?i)(src|href)=\"(https?:)?//");
+
+        // --out writes the same page to a file
+        Path file = tmp.resolve("sub/report.html");
+        MainTest.Result toFile = MainTest.run("report", recording.toString(), "--format", "html", "--out", file.toString());
+        assertThat(toFile.code()).as(toFile.err()).isZero();
+        assertThat(toFile.out()).isEmpty();
+        assertThat(toFile.err()).contains("wrote the html report to " + file);
+        assertThat(Files.readString(file)).isEqualTo(r.out());
     }
 }

@@ -177,9 +177,11 @@ public final class HtmlReport {
                     .append("<code class=\"rule\">").append(Html.text(f.rule())).append("</code> ")
                     .append("<span class=\"where\">").append(Html.text(f.className() + "." + f.method()))
                     .append(" (").append(Html.text(f.file() == null ? "?" : f.file())).append(":").append(f.line()).append(")</span></h3>\n");
-            b.append("<p class=\"msg\">").append(Html.text(f.message())).append("</p>\n<ul class=\"cost\">")
-                    .append("<li>loop lines ").append(f.firstLoopLine()).append("&ndash;").append(f.lastLoopLine()).append("</li>")
-                    .append("<li>").append(Html.text(c.kind())).append(": ").append(pct(c.inclusiveShare())).append(" inclusive (")
+            b.append("<p class=\"msg\">").append(Html.text(f.message())).append("</p>\n<ul class=\"cost\">");
+            if (f.firstLoopLine() > 0) {
+                b.append("<li>loop lines ").append(f.firstLoopLine()).append("&ndash;").append(f.lastLoopLine()).append("</li>");
+            }
+            b.append("<li>").append(Html.text(c.kind())).append(": ").append(pct(c.inclusiveShare())).append(" inclusive (")
                     .append(c.inclusiveSamples()).append(" of ").append(c.totalSamples()).append(" samples), ")
                     .append(pct(c.selfShare())).append(" self</li>");
             if (c.allocSamples() > 0) {

@@ -274,6 +274,24 @@ class HtmlReportTest {
     }
 
     @Test
+    void collapsedStacksCanCarryAnyTextAndItStaysText() throws Exception {
+        // collapsed stacks are plain text from anywhere: frame names may hold what JVM names cannot
+        Path stacks = Files.writeString(tmp.resolve("hostile.collapsed"),
+                "main;a.B.<script>alert(1)</script>_[j];x.Y.</script><img src=x onerror=alert(2)>_[i] 7\nmain;a.B.c 3\n");
+        Profile p = ProfileReader.read(stacks);
+        String page = HtmlReport.render(p, null, HtmlReport.Options.defaults());
+        assertThat(count(page, "<script")).isEqualTo(2);
+        assertThat(page).doesNotContain("<img", "<script>alert");
+        assertThat(page).contains("This recording has no timestamps.");
+        Matcher m = Pattern.compile("id=\"hoist-data\">(.*?)</script>", Pattern.DOTALL).matcher(page);
+        assertThat(m.find()).isTrue();
+        List<String> names = new ArrayList<>();
+        new ObjectMapper().readTree(m.group(1)).get("flame").get("names").forEach(n -> names.add(n.asText()));
+        // the reader takes "(...)" for a descriptor; the name before it must come back exactly
+        assertThat(names).contains("a.B.<script>alert", "x.Y.</script><img src=x onerror=alert");
+    }
+
+    @Test
     void jsonStringsRoundTripEveryAwkwardCharacter() throws Exception {
         String nasty = "q\"b\\s\n\r\t\u0001\u001f</script><!--&'\u2028\u2029\u00e9\ud83d\ude00";
         StringBuilder j = new StringBuilder();
