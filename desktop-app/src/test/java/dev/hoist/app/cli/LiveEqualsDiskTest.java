@@ -1,0 +1,37 @@
+package dev.hoist.app.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The advice {@code hoist profile} prints live equals the advice {@code hoist report} gives for
+ * the same recording read from disk with the target's class path.
+ */
+class LiveEqualsDiskTest {
+
+    @Test
+    void adviceFromARecordingOnDiskEqualsTheAdvicePrintedLive(@TempDir Path dir) throws Exception {
+        Path jfr = dir.resolve("boxing.jfr");
+        ObjectMapper json = new ObjectMapper();
+        try (Child target = Child.java("dev.hoist.workloads.pairs.boxing.TrafficStats", List.of(), "TrafficStats:")) {
+            MainTest.Result live = MainTest.run("profile", Long.toString(target.pid()), "--duration", "3s",
+                    "--event", "cpu,alloc", "--out", jfr.toString(), "--format", "json");
+            assertThat(live.code()).as(live.err()).isZero();
+            JsonNode liveAdvice = json.readTree(live.out()).get("advice");
+            assertThat(liveAdvice).as("live advice").isNotNull().isNotEmpty();
+            assertThat(liveAdvice.toString()).contains("boxing-in-loop").contains("TrafficStats");
+
+            MainTest.Result disk = MainTest.run("report", jfr.toString(), "--classpath", System.getProperty("java.class.path"),
+                    "--format", "json");
+            assertThat(disk.code()).as(disk.err()).isZero();
+            assertThat(json.readTree(disk.out()).get("advice")).isEqualTo(liveAdvice);
+        }
+    }
+}
