@@ -19,7 +19,7 @@ import java.util.concurrent.Callable;
  * {@code hoist jvms}: the local JVMs Hoist can see, with PID, main class or jar, Java version and
  * vendor, uptime, and whether Hoist can attach (or why not), as a table or as JSON.
  */
-@Command(name = "jvms", description = "List the local JVMs: PID, main class or jar, version, vendor, uptime, "
+@Command(name = "jvms", mixinStandardHelpOptions = true, description = "List the local JVMs: PID, main class or jar, version, vendor, uptime, "
         + "and whether Hoist can attach to each (or why not).")
 public final class JvmsCommand implements Callable<Integer> {
 

@@ -29,6 +29,15 @@ class MainTest {
     }
 
     @Test
+    void everySubcommandHasHelp() {
+        for (String cmd : new String[] {"jvms", "profile", "report", "diff", "analyze", "demo"}) {
+            Result r = run(cmd, "--help");
+            assertThat(r.code()).as(cmd + " --help: " + r.err()).isZero();
+            assertThat(r.out()).as(cmd).startsWith("Usage: hoist " + cmd);
+        }
+    }
+
+    @Test
     void unknownOptionIsAUsageError() {
         Result r = run("--no-such-option");
         assertThat(r.code()).isEqualTo(Failure.USAGE.exitCode());
