@@ -152,6 +152,7 @@ public final class Advisor {
                     f.fix(), ev.lines(), f.loopSource());
             ranked.add(new Advice(0, judged, cost, ev.confidence(), ev.lines()));
         }
+        ranked = mergeSameLoop(ranked);
         ranked.sort(Comparator.comparingDouble((Advice a) -> rankingShare(a.finding().rule(), a.cost())).reversed()
                 .thenComparing(Comparator.comparingInt((Advice a) -> a.confidence().ordinal()).reversed())
                 .thenComparing(Comparator.comparingInt((Advice a) -> a.finding().score()).reversed())
@@ -163,6 +164,40 @@ public final class Advisor {
             out.add(new Advice(i + 1, a.finding(), a.cost(), a.confidence(), a.evidence()));
         }
         return new AdviceReport(out, analysed, unavailable, hidden);
+    }
+
+    /**
+     * One advice per rule and loop: several findings of one rule in one loop (three substrings on
+     * three lines) share the loop's cost, so as separate advice they would repeat the same share.
+     * The first one (by line) stays, and its message names the other lines.
+     */
+    static List<Advice> mergeSameLoop(List<Advice> advice) {
+        Map<String, List<Advice>> byLoop = new LinkedHashMap<>();
+        for (Advice a : advice) {
+            Finding f = a.finding();
+            String key = f.className() + '.' + f.method() + f.descriptor() + '|' + f.rule() + '|'
+                    + java.util.Arrays.toString(f.loopBcis());
+            byLoop.computeIfAbsent(key, k -> new ArrayList<>()).add(a);
+        }
+        List<Advice> merged = new ArrayList<>(byLoop.size());
+        for (List<Advice> group : byLoop.values()) {
+            group.sort(Comparator.comparingInt((Advice a) -> a.finding().line()));
+            Advice first = group.get(0);
+            if (group.size() == 1) {
+                merged.add(first);
+                continue;
+            }
+            Finding f = first.finding();
+            String others = group.stream().skip(1).map(a -> Integer.toString(a.finding().line())).distinct()
+                    .collect(java.util.stream.Collectors.joining(", "));
+            String message = f.message() + " The same pattern is at line" + (group.size() > 2 ? "s " : " ") + others
+                    + " of this loop.";
+            Finding m = new Finding(f.rule(), f.className(), f.method(), f.descriptor(), f.file(), f.line(),
+                    f.loopLines(), f.loopBcis(), group.stream().mapToInt(a -> a.finding().score()).max().orElse(f.score()),
+                    f.severity(), f.confidence(), message, f.mechanism(), f.fix(), f.evidence(), f.loopSource());
+            merged.add(new Advice(0, m, first.cost(), first.confidence(), first.evidence()));
+        }
+        return merged;
     }
 
     /**
