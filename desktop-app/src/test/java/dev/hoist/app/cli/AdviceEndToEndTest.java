@@ -69,6 +69,9 @@ class AdviceEndToEndTest {
             assertThat(a.evidence()).as(p.ruleId()).anyMatch(e -> e.startsWith("confirmed: "));
             assertThat(a.cost().inclusiveSamples()).isPositive();
         }
+        // one advice per rule and loop: the demo's parse loop has several substring copies
+        assertThat(r.advice()).extracting(a -> a.finding().className() + "." + a.finding().method() + " "
+                + a.finding().rule() + " " + java.util.Arrays.toString(a.finding().loopLines())).doesNotHaveDuplicates();
     }
 
     @Test
