@@ -30,12 +30,7 @@ public final class AdviceJson {
             o.put("confidence", a.confidence().name().toLowerCase(Locale.ROOT));
             o.put("severity", f.severity().name().toLowerCase(Locale.ROOT));
             o.put("rankingPercent", AdviceText.rankingPercent(a));
-            o.put("class", f.className());
-            o.put("method", f.method());
-            o.put("descriptor", f.descriptor());
-            o.put("file", f.file());
-            o.put("line", f.line());
-            o.putArray("loopLines").add(f.firstLoopLine()).add(f.lastLoopLine());
+            dev.hoist.core.report.findings.FindingsJson.putLocation(o, f);
             ObjectNode cost = o.putObject("cost");
             cost.put("kind", c.kind());
             cost.put("selfSamples", c.selfSamples());

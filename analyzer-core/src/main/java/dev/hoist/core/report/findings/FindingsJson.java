@@ -19,18 +19,23 @@ public final class FindingsJson {
     private FindingsJson() {
     }
 
+    /** Where a finding is, as every JSON report spells it: class, method, descriptor, file, line, loopLines. */
+    public static void putLocation(ObjectNode o, Finding f) {
+        o.put("class", f.className());
+        o.put("method", f.method());
+        o.put("descriptor", f.descriptor());
+        o.put("file", f.file());
+        o.put("line", f.line());
+        o.putArray("loopLines").add(f.firstLoopLine()).add(f.lastLoopLine());
+    }
+
     public static ObjectNode toTree(List<Finding> findings) {
         ObjectNode root = MAPPER.createObjectNode();
         ArrayNode arr = root.putArray("findings");
         for (Finding f : findings) {
             ObjectNode o = arr.addObject();
             o.put("rule", f.rule());
-            o.put("class", f.className());
-            o.put("method", f.method());
-            o.put("descriptor", f.descriptor());
-            o.put("file", f.file());
-            o.put("line", f.line());
-            o.putArray("loopLines").add(f.firstLoopLine()).add(f.lastLoopLine());
+            putLocation(o, f);
             int[] bcis = f.loopBcis();
             o.putArray("loopBciRange").add(bcis.length == 0 ? -1 : bcis[0]).add(bcis.length == 0 ? -1 : bcis[bcis.length - 1]);
             ArrayNode all = o.putArray("loopBcis");
