@@ -11,6 +11,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The class-bytes agent in a real child JVM: a class compiled and defined at run time (on no
@@ -33,7 +35,11 @@ class TargetClassBytesTest {
     /** The workload child and the names it printed before ready. */
     record Workload(Process process, Map<String, String> printed) implements AutoCloseable {
         static Workload start() throws IOException {
-            List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            return start(Path.of(System.getProperty("java.home")));
+        }
+
+        static Workload start(Path javaHome) throws IOException {
+            List<String> cmd = new ArrayList<>(List.of(javaHome.resolve("bin").resolve("java").toString(),
                     "-Xmx256m", "-cp", System.getProperty("java.class.path"), WORKLOAD));
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
             Map<String, String> printed = new HashMap<>();
@@ -99,6 +105,19 @@ class TargetClassBytesTest {
             assertThat(got.whyMissing(hidden.replace('.', '/'))).get().asString().contains("hidden class");
             assertThat(got.whyMissing("dev/hoist/never/Loaded")).get().asString().contains("not loaded");
             assertThat(w.process().isAlive()).as("the target keeps running after the capture").isTrue();
+        }
+    }
+
+    @Test
+    void capturesFromATargetOnJdk25(@TempDir Path dir) throws Exception {
+        // JDK 21+ only warns about agents loaded at run time; the capture must still work there
+        assumeTrue(Files.isExecutable(ChildJvm.JDK25.resolve("bin/java")), "no JDK 25 on this machine");
+        try (Workload w = Workload.start(ChildJvm.JDK25)) {
+            String generated = w.printed().get("generated");
+            TargetClassBytes got = TargetClassBytes.fetch(w.process().pid(), List.of(generated), dir);
+            assertThat(got.classBytes(generated.replace('.', '/'))).as(got.reasons().toString()).isPresent();
+            assertThat(new ClassReader(got.classBytes(generated.replace('.', '/')).get()).getClassName())
+                    .isEqualTo(generated.replace('.', '/'));
         }
     }
 

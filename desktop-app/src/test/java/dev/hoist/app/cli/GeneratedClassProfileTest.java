@@ -58,4 +58,16 @@ class GeneratedClassProfileTest {
             assertThat(target.process.isAlive()).as("profiling with the agent leaves the target running").isTrue();
         }
     }
+
+    @Test
+    void aTargetThatExitsBeforeTheAgentCanAskSaysSoForTheGeneratedClass(@TempDir Path dir) throws Exception {
+        try (Child target = Child.java(WORKLOAD, List.of("-Xmx256m"), "ready", "--seconds", "2")) {
+            MainTest.Result r = MainTest.run("profile", Long.toString(target.pid()), "--duration", "6s", "--event", "cpu",
+                    "--out", dir.resolve("gone.jfr").toString(), "--format", "json");
+            assertThat(r.code()).as(r.err()).isEqualTo(dev.hoist.core.Failure.TARGET_EXITED.exitCode());
+            JsonNode report = ProfileCommandTest.JSON.readTree(r.out());
+            assertThat(unavailable(report)).anySatisfy(l -> assertThat(l)
+                    .startsWith(GENERATED + ".getAsLong").contains("exited before Hoist could read this class"));
+        }
+    }
 }
