@@ -87,7 +87,8 @@ public final class TargetClassBytes implements ClassLookup {
         } catch (AgentLoadException | AgentInitializationException | IOException | RuntimeException e) {
             String why = ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)
                     ? "Hoist's class-bytes agent could not run in the target (" + e
-                      + "); it needs a target on Java 17 or newer that allows agents to load"
+                      + "); it needs a target on Java 11 or newer that allows agents to load at run time "
+                      + "(not -XX:-EnableDynamicAgentLoading)"
                     : "the target JVM exited before Hoist could read this class from its memory";
             return unavailable(names, why);
         } finally {

@@ -163,6 +163,13 @@ class TargetClassBytesTest {
             assertThat(a.getValue("Agent-Class")).isEqualTo("dev.hoist.agent.ClassBytesAgent");
             assertThat(a.getValue("Can-Retransform-Classes")).isEqualTo("true");
             assertThat(f.getEntry("dev/hoist/agent/ClassBytesAgent.class")).isNotNull();
+            // targets may run Java 11: the agent's class files must not be newer (major version 55)
+            for (String c : List.of("dev/hoist/agent/ClassBytesAgent.class", "dev/hoist/agent/ClassBytesAgent$1.class")) {
+                try (var in = f.getInputStream(f.getEntry(c))) {
+                    byte[] head = in.readNBytes(8);
+                    assertThat(((head[6] & 0xff) << 8) | (head[7] & 0xff)).as(c).isLessThanOrEqualTo(55);
+                }
+            }
             // nothing but the agent: the jar is appended to the target's class path
             assertThat(f.stream().map(e -> e.getName()).filter(n -> n.endsWith(".class")))
                     .allMatch(n -> n.startsWith("dev/hoist/agent/"));

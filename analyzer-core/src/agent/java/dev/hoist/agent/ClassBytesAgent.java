@@ -25,7 +25,8 @@ import java.util.Set;
  * {@code <dir>/<internal/name>.reason} instead, one line saying why. It uses the JDK only, writes
  * each file atomically, and touches only the classes it was asked about.
  *
- * <p>Arguments: {@code <output dir>\n<file with one binary class name per line>}.
+ * <p>Compiled for Java 11 from its own source root (see analyzer-core's pom), since it runs in
+ * the target, not in Hoist. Arguments: {@code <output dir>\n<file with one binary class name per line>}.
  */
 public final class ClassBytesAgent {
     /** The separator between the two arguments; a newline cannot be part of a sane path. */
@@ -70,7 +71,8 @@ public final class ClassBytesAgent {
                 continue;
             }
             Class<?> c = classes.get(0);
-            if (c.isHidden()) {
+            // Class.isHidden is Java 15+; hidden (and Java 11's VM-anonymous) classes all carry '/' in their name
+            if (c.getName().indexOf('/') >= 0) {
                 reason(dir, file, "a hidden class (lambda, proxy or Lookup.defineHiddenClass): the JVM cannot hand back its bytes");
                 continue;
             }
