@@ -52,4 +52,12 @@ class LayeringTest {
                 .should().dependOnClassesThat().resideInAnyPackage("dev.hoist.core..", "dev.hoist.rules..", "dev.hoist.app..")
                 .check(classes);
     }
+
+    @Test
+    void theClassBytesAgentNeedsOnlyTheJdk() {
+        // its jar is appended to the target's class path: anything else it used would be missing there
+        noClasses().that().resideInAPackage("dev.hoist.agent..")
+                .should().dependOnClassesThat().resideOutsideOfPackages("java..", "dev.hoist.agent..")
+                .check(classes);
+    }
 }

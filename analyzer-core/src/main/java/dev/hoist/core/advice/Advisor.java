@@ -115,12 +115,13 @@ public final class Advisor {
         Map<String, byte[]> bytesByClass = new HashMap<>();
         for (Map.Entry<String, List<MethodRef>> e : byClass.entrySet()) {
             String internal = e.getKey().replace('.', '/');
-            Optional<byte[]> bytes = generated(e.getKey()) ? Optional.empty() : lookup.classBytes(internal);
+            // a proxy or CGLIB class may still come from an agent in the target; hidden classes never can
+            Optional<byte[]> bytes = hidden(e.getKey()) ? Optional.empty() : lookup.classBytes(internal);
             if (bytes.isEmpty()) {
-                String why = generated(e.getKey())
+                String why = lookup.whyMissing(internal).orElseGet(() -> generated(e.getKey())
                         ? "generated at run time (lambda, proxy or hidden class); its bytes are not on disk"
                         : "class bytes not found on the class path or in the JDK"
-                          + (options.missingHint().isEmpty() ? "" : " (" + options.missingHint() + ")");
+                          + (options.missingHint().isEmpty() ? "" : " (" + options.missingHint() + ")"));
                 for (MethodRef m : e.getValue()) {
                     String line = m.displayName() + ": " + why;
                     // overloads share a display name; one line per name is enough to say where we are blind
@@ -198,6 +199,20 @@ public final class Advisor {
             merged.add(new Advice(0, m, first.cost(), first.confidence(), first.evidence()));
         }
         return merged;
+    }
+
+    /**
+     * The classes {@link #advise} will ask the lookup for: those of the hot methods, JDK classes
+     * and hidden classes left out, as binary names ({@code com.acme.Foo$Bar}). A caller can fetch the ones missing from
+     * disk (from an agent in the target) before advising.
+     */
+    public List<String> hotClasses(Profile profile) {
+        EventKind kind = options.kind() != null ? options.kind() : timeKind(profile);
+        Set<String> out = new LinkedHashSet<>();
+        for (MethodRef m : hotMethods(profile, kind, options.coverage(), options.maxMethods())) {
+            if (!isPlatformClass(m.className()) && !hidden(m.className())) out.add(m.className());
+        }
+        return List.copyOf(out);
     }
 
     /**
@@ -302,6 +317,16 @@ public final class Advisor {
     static boolean generated(String className) {
         return className.contains("$$Lambda") || className.contains("/0x") || className.startsWith("jdk.proxy")
                 || className.contains("$Proxy") || className.contains("$$");
+    }
+
+    private static final java.util.regex.Pattern HIDDEN_SUFFIX = java.util.regex.Pattern.compile("[/.]0x[0-9a-fA-F]+$");
+
+    /**
+     * Hidden classes carry their address in the name ({@code Foo$$Lambda/0x0000...}, or with a dot
+     * in a recording); no class path or agent can hand back their bytes.
+     */
+    static boolean hidden(String className) {
+        return className.contains("$$Lambda") || HIDDEN_SUFFIX.matcher(className).find();
     }
 
     private static BitSet bitSet(int[] bcis) {

@@ -21,6 +21,14 @@ public interface ClassLookup {
      */
     int implementationCount(String owner, String name, String descriptor);
 
+    /**
+     * Why {@link #classBytes} has nothing for {@code internalName}, when this lookup knows a
+     * reason worth telling the user (a hidden class, a target that exited); empty otherwise.
+     */
+    default Optional<String> whyMissing(String internalName) {
+        return Optional.empty();
+    }
+
     /** A lookup that knows no classes. */
     static ClassLookup empty() {
         return new ClassLookup() {

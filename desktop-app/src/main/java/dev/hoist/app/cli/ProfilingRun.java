@@ -3,6 +3,8 @@ package dev.hoist.app.cli;
 import dev.hoist.core.Failure;
 import dev.hoist.core.HoistException;
 import dev.hoist.core.jvm.JvmInfo;
+import dev.hoist.core.classes.ClassLookup;
+import dev.hoist.core.jvm.TargetClassBytes;
 import dev.hoist.core.jvm.TargetClassPath;
 import dev.hoist.core.sampling.SamplingRequest;
 import dev.hoist.core.sampling.SamplingResult;
@@ -11,6 +13,11 @@ import dev.hoist.core.sampling.Samplers;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -73,7 +80,7 @@ final class ProfilingRun {
             err.flush();
             if (result.file() != null) {
                 ReportCommand.render(result.file(), options.format, null, options.top, classPath, options.all,
-                        options.reportOut, out, err);
+                        options.reportOut, out, err, options.noAgent ? null : names -> fromTarget(target.pid(), names, err));
                 out.flush();
             }
             if (result.targetExited()) {
@@ -87,6 +94,45 @@ final class ProfilingRun {
             } catch (IllegalStateException shuttingDown) {
                 // Ctrl-C is in progress: the hook is running and waits for the latch released above.
             }
+        }
+    }
+
+    /**
+     * The hot classes on no path, read from the target's memory by the class-bytes agent. Done after
+     * sampling because the capture may make the JIT recompile those classes; the scratch files go
+     * once the bytes are in memory.
+     */
+    static ClassLookup fromTarget(long pid, List<String> names, PrintWriter err) {
+        Path dir = null;
+        try {
+            dir = Files.createTempDirectory("hoist-classes-");
+            TargetClassBytes got = TargetClassBytes.fetch(pid, names, dir);
+            if (!got.captured().isEmpty()) {
+                err.printf("hoist: read %d class(es) that are on no path from JVM %d's memory%n", got.captured().size(), pid);
+                err.flush();
+            }
+            return got;
+        } catch (IOException e) {
+            return TargetClassBytes.unavailable(names, "no scratch directory for the class-bytes agent: " + e.getMessage());
+        } finally {
+            deleteQuietly(dir);
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException ignored) {
+                    // a leftover file in the temp dir harms nobody
+                }
+            });
+        } catch (IOException ignored) {
+            // as above
         }
     }
 

@@ -2,7 +2,9 @@ package dev.hoist.app.cli;
 
 import dev.hoist.core.advice.AdviceReport;
 import dev.hoist.core.advice.Advisor;
+import dev.hoist.core.classes.ClassLookup;
 import dev.hoist.core.classes.ClassPath;
+import dev.hoist.core.classes.LayeredLookup;
 import dev.hoist.core.profile.EventKind;
 import dev.hoist.core.profile.Profile;
 import dev.hoist.core.profile.ProfileReader;
@@ -97,9 +99,18 @@ public final class ReportCommand implements Callable<Integer> {
      */
     static void render(Path file, Format format, EventKind kind, int top, String classPath, boolean all, Path outFile,
                        PrintWriter stdout, PrintWriter err) throws IOException {
+        render(file, format, kind, top, classPath, all, outFile, stdout, err, null);
+    }
+
+    /**
+     * As {@link #render(Path, Format, EventKind, int, String, boolean, Path, PrintWriter, PrintWriter)},
+     * with {@code memory} asked for the hot classes the class path does not have (null: nobody to ask).
+     */
+    static void render(Path file, Format format, EventKind kind, int top, String classPath, boolean all, Path outFile,
+                       PrintWriter stdout, PrintWriter err, MissingClasses memory) throws IOException {
         Profile profile = read(file, err);
         List<Rule> rules = List.copyOf(RuleRegistry.load().all());
-        AdviceReport advice = classPath == null ? null : advise(profile, classPath, all, kind, rules, err);
+        AdviceReport advice = classPath == null ? null : advise(profile, classPath, all, kind, rules, err, memory);
         try (Writer w = Output.open(outFile, stdout)) {
             switch (format) {
                 case html -> dev.hoist.core.report.html.HtmlReport.write(profile, advice,
@@ -130,6 +141,26 @@ public final class ReportCommand implements Callable<Integer> {
      * that do not exist are reported on err and skipped, as the JVM skips them.
      */
     static AdviceReport advise(Profile profile, String classPath, boolean all, EventKind kind, List<Rule> rules, PrintWriter err) {
+        return advise(profile, classPath, all, kind, rules, err, null);
+    }
+
+    /**
+     * Where the bytes of hot classes that are on no path can still be had: the live target, through
+     * Hoist's class-bytes agent. Given the binary names the class path lacks, it returns a lookup
+     * with their bytes and a reason for each it could not get.
+     */
+    @FunctionalInterface
+    interface MissingClasses {
+        ClassLookup fetch(List<String> binaryNames);
+    }
+
+    /**
+     * Advises once: the hot classes are worked out first, the ones the class path does not have are
+     * fetched from {@code memory} (when not null), and the advisor reads the class path first and the
+     * fetched bytes for the rest.
+     */
+    static AdviceReport advise(Profile profile, String classPath, boolean all, EventKind kind, List<Rule> rules,
+                               PrintWriter err, MissingClasses memory) {
         ClassPath.Builder b = ClassPath.builder().problems(p -> err.println("hoist: warning: " + p));
         boolean given = classPath != null && !classPath.isBlank();
         if (given) {
@@ -138,7 +169,17 @@ public final class ReportCommand implements Callable<Integer> {
         try (ClassPath cp = b.build()) {
             Advisor.Options options = Advisor.Options.defaults().withAll(all).withKind(kind)
                     .withMissingHint(given ? "is it on --classpath?" : "pass --classpath");
-            return new Advisor(cp, rules, options).advise(profile);
+            ClassLookup lookup = cp;
+            if (memory != null) {
+                List<String> missing = new java.util.ArrayList<>();
+                for (String c : new Advisor(cp, rules, options).hotClasses(profile)) {
+                    if (cp.classBytes(c.replace('.', '/')).isEmpty()) missing.add(c);
+                }
+                if (!missing.isEmpty()) {
+                    lookup = new LayeredLookup(cp, memory.fetch(missing));
+                }
+            }
+            return new Advisor(lookup, rules, options).advise(profile);
         } finally {
             err.flush();
         }

@@ -59,6 +59,11 @@ final class SamplingOptions {
     @Option(names = "--no-advice", description = "Print the profile only, without the ranked loop advice.")
     boolean noAdvice;
 
+    @Option(names = "--no-agent",
+            description = "Do not load Hoist's small class-bytes agent into the target to read hot classes that are on no "
+                    + "path (generated at run time, custom class loaders); the report lists them as unavailable.")
+    boolean noAgent;
+
     @Option(names = "--all", description = "Also list findings in loops the profile never sampled.")
     boolean all;
 

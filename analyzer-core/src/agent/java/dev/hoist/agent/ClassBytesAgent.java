@@ -1,0 +1,134 @@
+package dev.hoist.agent;
+
+import java.io.IOException;
+import java.lang.instrument.ClassFileTransformer;
+import java.lang.instrument.Instrumentation;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.ProtectionDomain;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A tiny agent that Hoist loads into a target JVM to hand back the bytes of named classes that
+ * are not on disk (classes generated at run time, classes of custom class loaders). For each
+ * loaded class of a requested name it asks the JVM to retransform it with a transformer that
+ * only copies the class file it is shown and returns null, so nothing in the target changes; the
+ * bytes land in {@code <dir>/<internal/name>.class}. A class that cannot be retransformed
+ * (hidden, array, primitive or otherwise unmodifiable) or is not loaded gets
+ * {@code <dir>/<internal/name>.reason} instead, one line saying why. It uses the JDK only, writes
+ * each file atomically, and touches only the classes it was asked about.
+ *
+ * <p>Compiled for Java 11 from its own source root (see analyzer-core's pom), since it runs in
+ * the target, not in Hoist. Arguments: {@code <output dir>\n<file with one binary class name per line>}.
+ */
+public final class ClassBytesAgent {
+    /** The separator between the two arguments; a newline cannot be part of a sane path. */
+    public static final char ARG_SEPARATOR = '\n';
+
+    private ClassBytesAgent() {
+    }
+
+    public static void agentmain(String args, Instrumentation inst) {
+        int sep = args == null ? -1 : args.indexOf(ARG_SEPARATOR);
+        if (sep < 0) {
+            return;
+        }
+        Path dir = Path.of(args.substring(0, sep));
+        Path list = Path.of(args.substring(sep + 1));
+        try {
+            run(dir, list, inst);
+        } catch (IOException | RuntimeException e) {
+            // never let a failure here reach the target's attach listener; Hoist sees the missing files
+            write(dir.resolve("agent-error.txt"), (e + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    static void run(Path dir, Path list, Instrumentation inst) throws IOException {
+        Set<String> wanted = new LinkedHashSet<>();
+        for (String line : Files.readAllLines(list, StandardCharsets.UTF_8)) {
+            if (!line.isBlank()) {
+                wanted.add(line.trim());
+            }
+        }
+        Map<String, List<Class<?>>> found = new HashMap<>();
+        for (Class<?> c : inst.getAllLoadedClasses()) {
+            if (wanted.contains(c.getName())) {
+                found.computeIfAbsent(c.getName(), k -> new ArrayList<>(1)).add(c);
+            }
+        }
+        for (String name : wanted) {
+            String file = name.replace('.', '/');
+            List<Class<?>> classes = found.get(name);
+            if (classes == null) {
+                reason(dir, file, "not loaded in the target JVM");
+                continue;
+            }
+            Class<?> c = classes.get(0);
+            // Class.isHidden is Java 15+; hidden (and Java 11's VM-anonymous) classes all carry '/' in their name
+            if (c.getName().indexOf('/') >= 0) {
+                reason(dir, file, "a hidden class (lambda, proxy or Lookup.defineHiddenClass): the JVM cannot hand back its bytes");
+                continue;
+            }
+            if (!inst.isModifiableClass(c)) {
+                reason(dir, file, "the JVM marks it unmodifiable, so its bytes cannot be read back");
+                continue;
+            }
+            byte[] bytes = capture(inst, c);
+            if (bytes == null) {
+                reason(dir, file, "the JVM did not show its bytes to the agent");
+            } else {
+                write(dir.resolve(file + ".class"), bytes);
+                if (classes.size() > 1) {
+                    reason(dir, file, classes.size() + " class loaders define this name; the bytes are those of the first");
+                }
+            }
+        }
+    }
+
+    /** The class file as the JVM currently holds it, by a retransform whose transformer changes nothing. */
+    private static byte[] capture(Instrumentation inst, Class<?> target) {
+        byte[][] seen = new byte[1][];
+        ClassFileTransformer copier = new ClassFileTransformer() {
+            @Override
+            public byte[] transform(ClassLoader loader, String className, Class<?> redefined,
+                                    ProtectionDomain domain, byte[] classfileBuffer) {
+                if (redefined == target) {
+                    seen[0] = classfileBuffer.clone();
+                }
+                return null;
+            }
+        };
+        inst.addTransformer(copier, true);
+        try {
+            inst.retransformClasses(target);
+        } catch (Throwable e) {
+            // UnmodifiableClassException, a VerifyError from another agent's transformer, ...: no bytes
+            return null;
+        } finally {
+            inst.removeTransformer(copier);
+        }
+        return seen[0];
+    }
+
+    private static void reason(Path dir, String file, String why) {
+        write(dir.resolve(file + ".reason"), (why + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void write(Path file, byte[] bytes) {
+        try {
+            Files.createDirectories(file.getParent());
+            Path tmp = Files.createTempFile(file.getParent(), ".part", ".tmp");
+            Files.write(tmp, bytes);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException e) {
+            // a full disk or a read-only dir: Hoist reports the class as not captured
+        }
+    }
+}
