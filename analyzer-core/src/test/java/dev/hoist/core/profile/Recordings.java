@@ -1,11 +1,9 @@
 package dev.hoist.core.profile;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -115,17 +113,9 @@ public final class Recordings {
     }
 
     /** The x64 agent library from the async-profiler jar on the test class path, copied to a file. */
+        /** The agent library for this platform, from the same per-user cache Hoist itself uses. */
     static Path agentLibrary() throws IOException {
-        Path lib = dir().resolve("libasyncProfiler.so");
-        if (!Files.exists(lib)) {
-            try (InputStream in = Recordings.class.getClassLoader().getResourceAsStream("linux-x64/libasyncProfiler.so")) {
-                if (in == null) {
-                    throw new IllegalStateException("async-profiler jar with linux-x64/libasyncProfiler.so is not on the class path");
-                }
-                Files.copy(in, lib, StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
-        return lib;
+        return dev.hoist.core.sampling.AgentLibrary.extract().path();
     }
 
     static Path testClasses() throws URISyntaxException {

@@ -3,10 +3,8 @@ package dev.hoist.app.cli;
 import dev.hoist.workloads.Catalog;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -88,16 +86,8 @@ final class AdviceRecordings {
     }
 
     /** The x64 agent library from the async-profiler jar on the test class path, copied to a file. */
+        /** The agent library for this platform, from the same per-user cache Hoist itself uses. */
     private static Path agentLibrary() throws IOException {
-        Path lib = dir().resolve("libasyncProfiler.so");
-        if (!Files.exists(lib)) {
-            try (InputStream in = AdviceRecordings.class.getClassLoader().getResourceAsStream("linux-x64/libasyncProfiler.so")) {
-                if (in == null) {
-                    throw new IllegalStateException("async-profiler jar with linux-x64/libasyncProfiler.so is not on the class path");
-                }
-                Files.copy(in, lib, StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
-        return lib;
+        return dev.hoist.core.sampling.AgentLibrary.extract().path();
     }
 }

@@ -3,10 +3,8 @@ package dev.hoist.app.cli;
 import dev.hoist.workloads.Catalog;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,17 +49,9 @@ final class PairRecordings {
         return file;
     }
 
+        /** The agent library for this platform, from the same per-user cache Hoist itself uses. */
     private static Path agent() throws IOException {
-        Path lib = dir().resolve("libasyncProfiler.so");
-        if (!Files.exists(lib)) {
-            try (InputStream in = PairRecordings.class.getClassLoader().getResourceAsStream("linux-x64/libasyncProfiler.so")) {
-                if (in == null) {
-                    throw new IllegalStateException("async-profiler jar with linux-x64/libasyncProfiler.so is not on the class path");
-                }
-                Files.copy(in, lib, StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
-        return lib;
+        return dev.hoist.core.sampling.AgentLibrary.extract().path();
     }
 
     private static Path dir() throws IOException {
