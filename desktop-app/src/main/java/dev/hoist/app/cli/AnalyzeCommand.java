@@ -1,5 +1,7 @@
 package dev.hoist.app.cli;
 
+import dev.hoist.core.Failure;
+import dev.hoist.core.HoistException;
 import dev.hoist.core.classes.ClassFile;
 import dev.hoist.core.classes.ClassPath;
 import dev.hoist.core.classes.ProblemSink;
@@ -95,6 +97,11 @@ final class AnalyzeCommand implements Callable<Integer> {
         var err = spec.commandLine().getErr();
         for (String p : problems) {
             err.println("hoist: " + p);
+        }
+        if (result.classes() == 0 && !problems.isEmpty()) {
+            // every input was unreadable: an empty report with exit 0 would pass a CI gate silently
+            throw new HoistException(Failure.BAD_INPUT, "no class could be read from " + inputs
+                    + "; the problems are listed above");
         }
         List<Finding> findings = result.findings();
         try (Writer w = Output.open(out, spec.commandLine().getOut())) {

@@ -122,6 +122,15 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void inputsThatHoldNoReadableClassAreBadInputAfterTheProblemLines(@TempDir Path dir) throws Exception {
+        Path notAJar = Files.write(dir.resolve("app.jar"), "this is not a zip file".getBytes());
+        MainTest.Result r = MainTest.run("analyze", notAJar.toString());
+        assertThat(r.code()).isEqualTo(Failure.BAD_INPUT.exitCode());
+        assertThat(r.err()).contains("app.jar").contains("no class could be read");
+        assertThat(r.err()).doesNotContain("\tat ");
+    }
+
+    @Test
     void aMissingInputIsBadInput(@TempDir Path dir) {
         MainTest.Result r = MainTest.run("analyze", dir.resolve("nope.jar").toString());
         assertThat(r.code()).isEqualTo(Failure.BAD_INPUT.exitCode());
