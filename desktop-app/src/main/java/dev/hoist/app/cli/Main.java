@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
         description = "Hoist samples a running JVM, finds the loops where the time and the allocations go, "
                 + "and says what to change in them.",
         subcommands = {JvmsCommand.class, ProfileCommand.class, ReportCommand.class, AnalyzeCommand.class,
-                DiffCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
+                DiffCommand.class, DemoCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"%s"})
 public final class Main implements Runnable {
@@ -44,8 +44,20 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns the exit code; used by main and by tests. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        return run(args, out, err, new Object[0]);
+    }
+
+    /**
+     * As {@link #run(String[], PrintWriter, PrintWriter)}, with more picocli subcommands: the
+     * application's entry point adds {@code gui} this way, so the CLI itself never names the window.
+     */
+    public static int run(String[] args, PrintWriter out, PrintWriter err, Object... extraSubcommands) {
         Main main = new Main();
         CommandLine cl = new CommandLine(main);
+        for (Object sub : extraSubcommands) {
+            cl.addSubcommand(sub);
+        }
+        cl.addSubcommand(new CommandLine.HelpCommand());
         cl.getCommandSpec().usageMessage().footer(exitCodeTable());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setOut(out);
