@@ -89,6 +89,40 @@ public final class Advisor {
     private final ClassLookup lookup;
     private final List<Rule> rules;
     private final Options options;
+    private FindingsCache cache;
+
+    /**
+     * The static findings of classes already analysed, kept between calls by a caller that advises
+     * on the same target again and again (the window re-ranks every second while sampling): a
+     * class's findings depend only on its bytes and the rules, so only the costs are measured anew.
+     * Thread-safe; keyed by class name and a hash of the bytes, so a redefined class is analysed again.
+     */
+    public static final class FindingsCache {
+        private final Map<String, List<Finding>> byClass = new java.util.concurrent.ConcurrentHashMap<>();
+
+        List<Finding> get(String className, byte[] bytes) {
+            return byClass.get(key(className, bytes));
+        }
+
+        void put(String className, byte[] bytes, List<Finding> findings) {
+            byClass.put(key(className, bytes), List.copyOf(findings));
+        }
+
+        /** How many classes are cached. */
+        public int size() {
+            return byClass.size();
+        }
+
+        private static String key(String className, byte[] bytes) {
+            return className + '#' + java.util.Arrays.hashCode(bytes) + '#' + bytes.length;
+        }
+    }
+
+    /** Reuses and fills {@code cache} (null: none); returns this advisor. */
+    public Advisor withCache(FindingsCache cache) {
+        this.cache = cache;
+        return this;
+    }
 
     public Advisor(ClassLookup lookup, List<Rule> rules, Options options) {
         this.lookup = lookup;
@@ -134,12 +168,12 @@ public final class Advisor {
             for (MethodRef m : e.getValue()) analysed.add(m.toString());
         }
 
-        Analysis.Result result = new Analysis(lookup, rules, options.sourceDirs()).analyzeInputs(inputs);
+        List<Finding> findings = staticFindings(inputs);
         Costs costs = new Costs(profile, kind);
         FactsCache facts = new FactsCache(lookup, bytesByClass);
         List<Advice> ranked = new ArrayList<>();
         int hidden = 0;
-        for (Finding f : result.findings()) {
+        for (Finding f : findings) {
             MethodQuery q = costs.query(f);
             BitSet bcis = bitSet(f.loopBcis());
             LoopCost cost = costs.of(q, bcis);
@@ -165,6 +199,31 @@ public final class Advisor {
             out.add(new Advice(i + 1, a.finding(), a.cost(), a.confidence(), a.evidence()));
         }
         return new AdviceReport(out, analysed, unavailable, hidden);
+    }
+
+    /** The rules' findings in the hot classes, from the cache where a class was analysed before. */
+    private List<Finding> staticFindings(List<Analysis.Input> inputs) {
+        if (cache == null) {
+            return new Analysis(lookup, rules, options.sourceDirs()).analyzeInputs(inputs).findings();
+        }
+        List<Finding> out = new ArrayList<>();
+        List<Analysis.Input> fresh = new ArrayList<>();
+        for (Analysis.Input in : inputs) {
+            List<Finding> known = cache.get(in.origin(), in.bytes());
+            if (known != null) out.addAll(known);
+            else fresh.add(in);
+        }
+        if (!fresh.isEmpty()) {
+            List<Finding> found = new Analysis(lookup, rules, options.sourceDirs()).analyzeInputs(fresh).findings();
+            Map<String, List<Finding>> byClass = new HashMap<>();
+            for (Analysis.Input in : fresh) byClass.put(in.origin(), new ArrayList<>());
+            for (Finding f : found) byClass.computeIfAbsent(f.className(), c -> new ArrayList<>()).add(f);
+            for (Analysis.Input in : fresh) cache.put(in.origin(), in.bytes(), byClass.get(in.origin()));
+            out.addAll(found);
+        }
+        // the order Analysis gives, so cached and fresh runs merge and rank identically
+        out.sort(Comparator.comparing(Finding::className).thenComparingInt(Finding::line).thenComparing(Finding::rule));
+        return out;
     }
 
     /**

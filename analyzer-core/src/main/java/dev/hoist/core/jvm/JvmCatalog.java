@@ -24,6 +24,19 @@ public final class JvmCatalog {
 
     /** All local JVMs except this one, by PID. Attaches briefly to each to read its properties. */
     public static List<JvmInfo> list() {
+        return refresh(List.of());
+    }
+
+    /**
+     * As {@link #list()}, attaching only to JVMs that {@code known} (an earlier answer) does not
+     * hold: a list that refreshes every few seconds would otherwise knock on every JVM each time.
+     * Known JVMs keep what was learnt, with their uptime brought up to date.
+     */
+    public static List<JvmInfo> refresh(List<JvmInfo> known) {
+        java.util.Map<Long, JvmInfo> before = new java.util.HashMap<>();
+        for (JvmInfo j : known) {
+            before.put(j.pid(), j);
+        }
         long self = ProcessHandle.current().pid();
         List<JvmInfo> out = new ArrayList<>();
         Set<Long> seen = new HashSet<>();
@@ -37,15 +50,22 @@ public final class JvmCatalog {
             if (pid == self || !seen.add(pid) || !alive(pid)) {
                 continue;
             }
-            out.add(probe(pid, d.displayName()));
+            JvmInfo old = before.get(pid);
+            out.add(old != null && old.attachable() ? withUptime(old) : probe(pid, d.displayName()));
         }
         for (long pid : ProcFs.jvmPids()) {
             if (pid != self && seen.add(pid) && alive(pid)) {
-                out.add(hidden(pid));
+                JvmInfo old = before.get(pid);
+                out.add(old != null && !old.attachable() ? withUptime(old) : hidden(pid));
             }
         }
         out.sort(Comparator.comparingLong(JvmInfo::pid));
         return out;
+    }
+
+    private static JvmInfo withUptime(JvmInfo j) {
+        return new JvmInfo(j.pid(), j.displayName(), j.javaVersion(), j.vendor(), uptime(j.pid()), j.user(),
+                j.attachable(), j.reason());
     }
 
     /** JVMs listed by the Attach API, without attaching: what name lookup matches against. */

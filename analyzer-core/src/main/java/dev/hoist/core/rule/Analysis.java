@@ -1,20 +1,16 @@
 package dev.hoist.core.rule;
 
 import dev.hoist.core.classes.ClassLookup;
+import dev.hoist.core.classes.SourceFiles;
 import dev.hoist.core.facts.BytecodeOffsets;
 import dev.hoist.core.facts.CalleeResolver;
 import dev.hoist.core.facts.MethodFacts;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.objectweb.asm.ClassReader;
@@ -35,7 +31,7 @@ public final class Analysis {
     private final ClassLookup lookup;
     private final List<Rule> rules;
     private final List<Path> sourceDirs;
-    private final Map<String, List<String>> sourceCache = new ConcurrentHashMap<>();
+    private final SourceFiles sources;
 
     public Analysis(ClassLookup lookup, List<Rule> rules) {
         this(lookup, rules, List.of());
@@ -45,6 +41,7 @@ public final class Analysis {
         this.lookup = lookup;
         this.rules = List.copyOf(rules);
         this.sourceDirs = List.copyOf(sourceDirs);
+        this.sources = SourceFiles.of(this.sourceDirs);
     }
 
     /** The findings, sorted by class, line and rule, plus one line per class or method that could not be analysed. */
@@ -218,22 +215,7 @@ public final class Analysis {
     }
 
     private List<String> source(ClassNode cn) {
-        int slash = cn.name.lastIndexOf('/');
-        String rel = (slash < 0 ? "" : cn.name.substring(0, slash + 1)) + cn.sourceFile;
-        return sourceCache.computeIfAbsent(rel, r -> {
-            for (Path dir : sourceDirs) {
-                for (Path p : new Path[] {dir.resolve(r), dir.resolve(cn.sourceFile)}) {
-                    if (Files.isRegularFile(p)) {
-                        try {
-                            return Files.readAllLines(p, StandardCharsets.UTF_8);
-                        } catch (IOException e) {
-                            return List.of();
-                        }
-                    }
-                }
-            }
-            return List.of();
-        });
+        return sources.lines(cn.name.replace('/', '.'), cn.sourceFile).orElse(List.of());
     }
 
 }

@@ -64,6 +64,30 @@ class AdvisorTest {
     }
 
     @Test
+    void aFindingsCacheGivesTheSameAdviceAndIsReusedForTheSameClasses() throws Exception {
+        try (ClassPath cp = testClasses()) {
+            var profile = ProfileReader.read(Recordings.asyncProfiler());
+            var rules = List.of(TestRules.EVERY_LOOP, TestRules.BOXING);
+            AdviceReport plain = new Advisor(cp, rules, Advisor.Options.defaults()).advise(profile);
+            Advisor.FindingsCache cache = new Advisor.FindingsCache();
+            AdviceReport first = new Advisor(cp, rules, Advisor.Options.defaults()).withCache(cache).advise(profile);
+            int cached = cache.size();
+            AdviceReport second = new Advisor(cp, rules, Advisor.Options.defaults()).withCache(cache).advise(profile);
+            assertThat(cached).as("the hot classes were analysed once").isPositive();
+            assertThat(cache.size()).isEqualTo(cached);
+            for (AdviceReport r : List.of(first, second)) {
+                assertThat(r.advice()).hasSameSizeAs(plain.advice());
+                for (int i = 0; i < r.advice().size(); i++) {
+                    Advice a = r.advice().get(i);
+                    Advice b = plain.advice().get(i);
+                    assertThat(a.finding().rule() + a.finding().method() + a.finding().line() + a.cost() + a.evidence())
+                            .isEqualTo(b.finding().rule() + b.finding().method() + b.finding().line() + b.cost() + b.evidence());
+                }
+            }
+        }
+    }
+
+    @Test
     void boxingIsConfirmedByIntegerValueOfAllocationSamples() throws Exception {
         try (ClassPath cp = testClasses()) {
             for (Path rec : List.of(Recordings.asyncProfiler(), Recordings.jdk())) {

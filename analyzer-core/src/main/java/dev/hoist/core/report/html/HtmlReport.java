@@ -5,6 +5,7 @@ import dev.hoist.core.advice.AdviceReport;
 import dev.hoist.core.advice.LoopCost;
 import dev.hoist.core.profile.Allocations;
 import dev.hoist.core.profile.EventKind;
+import dev.hoist.core.profile.FlameGraph;
 import dev.hoist.core.profile.Frame;
 import dev.hoist.core.profile.MethodStats;
 import dev.hoist.core.profile.Profile;
@@ -341,9 +342,9 @@ public final class HtmlReport {
         j.append(",\"kind\":");
         jsonString(j, kind == null ? null : kind.id());
         if (kind != null) {
-            flameJson(j, "flame", FlameTree.of(profile, kind, options.minFlameShare()));
+            flameJson(j, "flame", FlameGraph.of(profile, kind, options.minFlameShare()));
             if (hasAllocFlame()) {
-                flameJson(j, "allocFlame", FlameTree.of(profile, EventKind.ALLOC, options.minFlameShare()));
+                flameJson(j, "allocFlame", FlameGraph.of(profile, EventKind.ALLOC, options.minFlameShare()));
             }
             Timeline t = perSecond();
             j.append(",\"timeline\":{\"samples\":");
@@ -363,7 +364,7 @@ public final class HtmlReport {
         return j.toString();
     }
 
-    private static void flameJson(StringBuilder j, String field, FlameTree tree) {
+    private static void flameJson(StringBuilder j, String field, FlameGraph tree) {
         j.append(",\"").append(field).append("\":{\"names\":[");
         for (int i = 0; i < tree.names().size(); i++) {
             if (i > 0) {
@@ -373,9 +374,10 @@ public final class HtmlReport {
         }
         j.append("],\"depth\":").append(tree.depth()).append(",\"frames\":[");
         boolean first = true;
-        for (FlameTree.Rect r : tree.rects()) {
-            j.append(first ? "[" : ",[").append(r.level()).append(',').append(r.left()).append(',').append(r.width())
-                    .append(',').append(r.self()).append(',').append(r.name()).append(',').append(r.type()).append(']');
+        for (int r = 0; r < tree.size(); r++) {
+            j.append(first ? "[" : ",[").append(tree.level(r)).append(',').append(tree.left(r)).append(',').append(tree.total(r))
+                    .append(',').append(tree.self(r)).append(',').append(tree.nameIndex(r)).append(',')
+                    .append(r == 0 ? -1 : tree.type(r).ordinal()).append(']');
             first = false;
         }
         j.append("]}");

@@ -1,0 +1,343 @@
+package dev.hoist.core.profile;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The call tree of one event kind laid out as a flame graph, shared by the HTML report and the
+ * window. Each node is a frame at a depth with a left edge and a width in the kind's weight
+ * (samples, or bytes for allocations), root ("all") first. Children of a node are merged by method
+ * and frame type, as async-profiler's converter does, so an inlined call and a compiled call of
+ * the same method stay apart and keep their colours, and are ordered by name so two similar runs
+ * look alike. Nodes are stored in pre-order in parallel arrays, so a subtree is the index range
+ * {@code [i, end(i))} and a graph of 100k nodes costs a few megabytes, not 100k objects.
+ * Nodes narrower than {@code minShare} of the root are left out when asked (the HTML page).
+ */
+public final class FlameGraph {
+
+    private final EventKind kind;
+    private final List<String> names;
+    private final int size;
+    private final int[] name;
+    private final byte[] type;
+    private final int[] method;
+    private final int[] level;
+    private final long[] left;
+    private final long[] total;
+    private final long[] self;
+    private final int[] end;
+    private final int[] parent;
+    private final int depth;
+    private final Profile profile;
+
+    private FlameGraph(Builder b, Profile profile, EventKind kind) {
+        this.kind = kind;
+        this.profile = profile;
+        this.names = List.copyOf(b.names);
+        this.size = b.size;
+        this.name = Arrays.copyOf(b.name, size);
+        this.type = Arrays.copyOf(b.type, size);
+        this.method = Arrays.copyOf(b.method, size);
+        this.level = Arrays.copyOf(b.level, size);
+        this.left = Arrays.copyOf(b.left, size);
+        this.total = Arrays.copyOf(b.total, size);
+        this.self = Arrays.copyOf(b.self, size);
+        this.end = Arrays.copyOf(b.end, size);
+        this.parent = Arrays.copyOf(b.parent, size);
+        this.depth = b.depth;
+    }
+
+    /** Every frame, however narrow. */
+    public static FlameGraph of(Profile p, EventKind kind) {
+        return of(p, kind, 0);
+    }
+
+    /** Leaves out nodes narrower than {@code minShare} (0..1) of all the kind's weight. */
+    public static FlameGraph of(Profile p, EventKind kind, double minShare) {
+        long[] stackWeight = new long[p.stackCount()];
+        for (int i = 0, n = p.size(); i < n; i++) {
+            if (p.kind(i) == kind) {
+                stackWeight[p.stack(i)] += p.weight(i);
+            }
+        }
+        Builder b = new Builder();
+        Map<String, Integer> nameIndex = new HashMap<>();
+        nameIndex.put("all", 0);
+        b.names.add("all");
+        int[] methodName = new int[p.methods().size()];
+        Arrays.fill(methodName, -1);
+        Node root = new Node(0, -1, -1);
+        for (int s = 0; s < stackWeight.length; s++) {
+            long w = stackWeight[s];
+            if (w == 0) {
+                continue;
+            }
+            root.total += w;
+            int[] frames = p.stackFrames(s);
+            Node node = root;
+            for (int j = frames.length - 1; j >= 0; j--) {
+                Frame f = p.frame(frames[j]);
+                int mi = f.methodIndex();
+                if (methodName[mi] < 0) {
+                    String display = f.method().displayName();
+                    Integer idx = nameIndex.get(display);
+                    if (idx == null) {
+                        idx = b.names.size();
+                        b.names.add(display);
+                        nameIndex.put(display, idx);
+                    }
+                    methodName[mi] = idx;
+                }
+                int t = f.type().ordinal();
+                long key = ((long) methodName[mi] << 4) | t;
+                if (node.children == null) {
+                    node.children = new HashMap<>(4);
+                }
+                Node child = node.children.get(key);
+                if (child == null) {
+                    child = new Node(methodName[mi], t, mi);
+                    node.children.put(key, child);
+                }
+                child.total += w;
+                node = child;
+            }
+            node.self += w;
+        }
+        long minWidth = Math.max(1, (long) Math.ceil(root.total * minShare));
+        if (root.total > 0) {
+            b.emit(root, -1, 0, 0, minWidth);
+        }
+        return new FlameGraph(b, p, kind);
+    }
+
+    public EventKind kind() {
+        return kind;
+    }
+
+    /** Number of nodes, the root included (0 when the profile has no samples of the kind). */
+    public int size() {
+        return size;
+    }
+
+    /** Rows of the graph: the deepest level plus one. */
+    public int depth() {
+        return depth;
+    }
+
+    /** Weight of the root: all samples (or bytes) of the kind. */
+    public long rootTotal() {
+        return size == 0 ? 0 : total[0];
+    }
+
+    /** Distinct frame names; a node's {@link #nameIndex} points here. Index 0 is "all". */
+    public List<String> names() {
+        return names;
+    }
+
+    public String name(int node) {
+        return names.get(name[node]);
+    }
+
+    public int nameIndex(int node) {
+        return name[node];
+    }
+
+    /** How the frame ran; null for the root. */
+    public FrameType type(int node) {
+        return type[node] < 0 ? null : FrameType.values()[type[node]];
+    }
+
+    /** The profile's method of the node (see {@link Profile#method}), -1 for the root. */
+    public int methodIndex(int node) {
+        return method[node];
+    }
+
+    /** The method of the node with its descriptor, null for the root. */
+    public MethodRef method(int node) {
+        return method[node] < 0 ? null : profile.method(method[node]);
+    }
+
+    public int level(int node) {
+        return level[node];
+    }
+
+    /** Left edge, in weight from the root's left edge. */
+    public long left(int node) {
+        return left[node];
+    }
+
+    /** Width: the weight of every stack through this node. */
+    public long total(int node) {
+        return total[node];
+    }
+
+    /** The weight of stacks that end in this node. */
+    public long self(int node) {
+        return self[node];
+    }
+
+    /** One past the last node of this node's subtree (nodes are in pre-order). */
+    public int end(int node) {
+        return end[node];
+    }
+
+    /** The parent node, -1 for the root. */
+    public int parent(int node) {
+        return parent[node];
+    }
+
+    /** Whether {@code node} is {@code ancestor} or lies in its subtree. */
+    public boolean isWithin(int node, int ancestor) {
+        return node >= ancestor && node < end[ancestor];
+    }
+
+    /** The nodes from the root down to {@code node}, root first. */
+    public int[] path(int node) {
+        int n = 0;
+        for (int i = node; i >= 0; i = parent[i]) {
+            n++;
+        }
+        int[] out = new int[n];
+        for (int i = node; i >= 0; i = parent[i]) {
+            out[--n] = i;
+        }
+        return out;
+    }
+
+    /**
+     * The nodes whose frame name contains {@code text}, ignoring case, and the weight they cover:
+     * a match inside another match is counted once, so the share never exceeds the whole.
+     */
+    public Match search(String text) {
+        BitSet hits = new BitSet(size);
+        if (text == null || text.isBlank() || size == 0) {
+            return new Match(hits, 0);
+        }
+        String needle = text.strip().toLowerCase(Locale.ROOT);
+        boolean[] nameHit = new boolean[names.size()];
+        for (int i = 1; i < names.size(); i++) {
+            nameHit[i] = names.get(i).toLowerCase(Locale.ROOT).contains(needle);
+        }
+        long covered = 0;
+        int coveredUntil = -1;
+        for (int i = 1; i < size; i++) {
+            if (nameHit[name[i]]) {
+                hits.set(i);
+                if (i >= coveredUntil) {
+                    covered += total[i];
+                    coveredUntil = end[i];
+                }
+            }
+        }
+        return new Match(hits, covered);
+    }
+
+    /** Matching nodes and the weight they cover (nested matches counted once). */
+    public record Match(BitSet nodes, long weight) {
+        public boolean isEmpty() {
+            return nodes.isEmpty();
+        }
+    }
+
+    private static final class Node {
+        final int name;
+        final int type;
+        final int method;
+        long total;
+        long self;
+        Map<Long, Node> children;
+
+        Node(int name, int type, int method) {
+            this.name = name;
+            this.type = type;
+            this.method = method;
+        }
+    }
+
+    private record Pending(Node node, int parent, int level, long left) {
+    }
+
+    private static final class Builder {
+        final List<String> names = new ArrayList<>();
+        int size;
+        int depth;
+        int[] name = new int[256];
+        byte[] type = new byte[256];
+        int[] method = new int[256];
+        int[] level = new int[256];
+        long[] left = new long[256];
+        long[] total = new long[256];
+        long[] self = new long[256];
+        int[] end = new int[256];
+        int[] parent = new int[256];
+
+        /** Pre-order, children alphabetical; iterative so a 5,000-frame recursion cannot overflow the stack. */
+        void emit(Node rootNode, int rootParent, int rootLevel, long rootLeft, long minWidth) {
+            java.util.ArrayDeque<Pending> work = new java.util.ArrayDeque<>();
+            java.util.ArrayDeque<int[]> open = new java.util.ArrayDeque<>();
+            work.push(new Pending(rootNode, rootParent, rootLevel, rootLeft));
+            while (!work.isEmpty()) {
+                Pending p = work.pop();
+                // close the subtrees this node is not inside of
+                while (!open.isEmpty() && open.peek()[1] >= p.level) {
+                    end[open.pop()[0]] = size;
+                }
+                int id = add(p);
+                open.push(new int[] {id, p.level});
+                if (p.node.children == null) {
+                    continue;
+                }
+                List<Node> kids = new ArrayList<>(p.node.children.values());
+                kids.sort((a, c) -> {
+                    int cmp = names.get(a.name).compareTo(names.get(c.name));
+                    return cmp != 0 ? cmp : Integer.compare(a.type, c.type);
+                });
+                long x = p.left;
+                List<Pending> next = new ArrayList<>(kids.size());
+                for (Node k : kids) {
+                    if (k.total >= minWidth) {
+                        next.add(new Pending(k, id, p.level + 1, x));
+                    }
+                    x += k.total;
+                }
+                for (int i = next.size() - 1; i >= 0; i--) {
+                    work.push(next.get(i));
+                }
+            }
+            while (!open.isEmpty()) {
+                end[open.pop()[0]] = size;
+            }
+        }
+
+        private int add(Pending p) {
+            if (size == name.length) {
+                int n = size * 2;
+                name = Arrays.copyOf(name, n);
+                type = Arrays.copyOf(type, n);
+                method = Arrays.copyOf(method, n);
+                level = Arrays.copyOf(level, n);
+                left = Arrays.copyOf(left, n);
+                total = Arrays.copyOf(total, n);
+                self = Arrays.copyOf(self, n);
+                end = Arrays.copyOf(end, n);
+                parent = Arrays.copyOf(parent, n);
+            }
+            int id = size++;
+            name[id] = p.node.name;
+            type[id] = (byte) p.node.type;
+            method[id] = p.node.method;
+            level[id] = p.level;
+            left[id] = p.left;
+            total[id] = p.node.total;
+            self[id] = p.node.self;
+            parent[id] = p.parent;
+            depth = Math.max(depth, p.level + 1);
+            return id;
+        }
+    }
+}
