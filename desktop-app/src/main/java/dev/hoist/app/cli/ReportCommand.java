@@ -2,9 +2,7 @@ package dev.hoist.app.cli;
 
 import dev.hoist.core.advice.AdviceReport;
 import dev.hoist.core.advice.Advisor;
-import dev.hoist.core.classes.ClassLookup;
-import dev.hoist.core.classes.ClassPath;
-import dev.hoist.core.classes.LayeredLookup;
+import dev.hoist.core.advice.Advising;
 import dev.hoist.core.profile.EventKind;
 import dev.hoist.core.profile.Profile;
 import dev.hoist.core.profile.ProfileReader;
@@ -107,7 +105,7 @@ public final class ReportCommand implements Callable<Integer> {
      * with {@code memory} asked for the hot classes the class path does not have (null: nobody to ask).
      */
     static void render(Path file, Format format, EventKind kind, int top, String classPath, boolean all, Path outFile,
-                       PrintWriter stdout, PrintWriter err, MissingClasses memory) throws IOException {
+                       PrintWriter stdout, PrintWriter err, Advising.MissingClasses memory) throws IOException {
         Profile profile = read(file, err);
         List<Rule> rules = List.copyOf(RuleRegistry.load().all());
         AdviceReport advice = classPath == null ? null : advise(profile, classPath, all, kind, rules, err, memory);
@@ -145,41 +143,14 @@ public final class ReportCommand implements Callable<Integer> {
     }
 
     /**
-     * Where the bytes of hot classes that are on no path can still be had: the live target, through
-     * Hoist's class-bytes agent. Given the binary names the class path lacks, it returns a lookup
-     * with their bytes and a reason for each it could not get.
-     */
-    @FunctionalInterface
-    interface MissingClasses {
-        ClassLookup fetch(List<String> binaryNames);
-    }
-
-    /**
-     * Advises once: the hot classes are worked out first, the ones the class path does not have are
-     * fetched from {@code memory} (when not null), and the advisor reads the class path first and the
-     * fetched bytes for the rest.
+     * Advises once: the hot classes' bytes come from the class path, the JDK, and for the rest from
+     * {@code memory} when not null (see {@link Advising}).
      */
     static AdviceReport advise(Profile profile, String classPath, boolean all, EventKind kind, List<Rule> rules,
-                               PrintWriter err, MissingClasses memory) {
-        ClassPath.Builder b = ClassPath.builder().problems(p -> err.println("hoist: warning: " + p));
-        boolean given = classPath != null && !classPath.isBlank();
-        if (given) {
-            b.addClassPath(classPath);
-        }
-        try (ClassPath cp = b.build()) {
-            Advisor.Options options = Advisor.Options.defaults().withAll(all).withKind(kind)
-                    .withMissingHint(given ? "is it on --classpath?" : "pass --classpath");
-            ClassLookup lookup = cp;
-            if (memory != null) {
-                List<String> missing = new java.util.ArrayList<>();
-                for (String c : new Advisor(cp, rules, options).hotClasses(profile)) {
-                    if (cp.classBytes(c.replace('.', '/')).isEmpty()) missing.add(c);
-                }
-                if (!missing.isEmpty()) {
-                    lookup = new LayeredLookup(cp, memory.fetch(missing));
-                }
-            }
-            return new Advisor(lookup, rules, options).advise(profile);
+                               PrintWriter err, Advising.MissingClasses memory) {
+        try {
+            return Advising.advise(profile, classPath, Advisor.Options.defaults().withAll(all).withKind(kind), rules,
+                    p -> err.println("hoist: warning: " + p), memory, null);
         } finally {
             err.flush();
         }

@@ -1,5 +1,7 @@
 package dev.hoist.app.cli;
 
+import dev.hoist.app.testing.Child;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;

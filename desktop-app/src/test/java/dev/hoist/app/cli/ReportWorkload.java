@@ -1,5 +1,7 @@
 package dev.hoist.app.cli;
 
+import dev.hoist.app.testing.Child;
+
 /** Child-JVM workload for the report command test: one hot loop, run for the given milliseconds. */
 public final class ReportWorkload {
     static volatile long sink;

@@ -1,4 +1,4 @@
-package dev.hoist.app.cli;
+package dev.hoist.app.testing;
 
 import dev.hoist.workloads.Catalog;
 
@@ -14,18 +14,18 @@ import java.util.concurrent.TimeUnit;
  * JVM running a program from sample-workloads with async-profiler (cpu + alloc) or the JDK's Flight
  * Recorder on the command line, for a few seconds, and keeps the file for the test JVM's life.
  */
-final class AdviceRecordings {
+public final class AdviceRecordings {
     private static Path dir;
 
     private AdviceRecordings() {
     }
 
     /** The compiled sample-workloads classes: the class path the advisor reads bytecode from. */
-    static Path workloadClasses() throws Exception {
+    public static Path workloadClasses() throws Exception {
         return Path.of(Catalog.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     }
 
-    static synchronized Path asyncProfiler(String mainClass, int seconds) throws Exception {
+    public static synchronized Path asyncProfiler(String mainClass, int seconds) throws Exception {
         Path file = dir().resolve(simple(mainClass) + "-ap.jfr");
         if (!Files.exists(file)) {
             run(List.of("-agentpath:" + agentLibrary() + "=start,event=cpu,alloc,interval=1ms,file=" + file + ",jfr"),
@@ -34,7 +34,7 @@ final class AdviceRecordings {
         return file;
     }
 
-    static synchronized Path jdk(String mainClass, int seconds) throws Exception {
+    public static synchronized Path jdk(String mainClass, int seconds) throws Exception {
         Path file = dir().resolve(simple(mainClass) + "-jdk.jfr");
         if (!Files.exists(file)) {
             run(List.of("-XX:StartFlightRecording=filename=" + file + ",settings=profile"), mainClass, seconds, file);
@@ -85,8 +85,7 @@ final class AdviceRecordings {
         return dir;
     }
 
-    /** The x64 agent library from the async-profiler jar on the test class path, copied to a file. */
-        /** The agent library for this platform, from the same per-user cache Hoist itself uses. */
+    /** The agent library for this platform, from the same per-user cache Hoist itself uses. */
     private static Path agentLibrary() throws IOException {
         return dev.hoist.core.sampling.AgentLibrary.extract().path();
     }

@@ -1,4 +1,4 @@
-package dev.hoist.app.cli;
+package dev.hoist.app.testing;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -9,16 +9,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** A real child JVM (or process) for CLI tests; close() kills it, so use it in try-with-resources. */
-final class Child implements AutoCloseable {
-    final Process process;
+/** A real child JVM (or process) for CLI and window tests; close() kills it, so use it in try-with-resources. */
+public final class Child implements AutoCloseable {
+    public final Process process;
 
     private Child(Process process) {
         this.process = process;
     }
 
     /** Starts {@code mainClass} from the test class path with {@code jvmArgs}, waits for a stdout line starting with {@code ready}. */
-    static Child java(String mainClass, List<String> jvmArgs, String ready, String... args) throws IOException {
+    public static Child java(String mainClass, List<String> jvmArgs, String ready, String... args) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(jvmArgs);
@@ -31,11 +31,11 @@ final class Child implements AutoCloseable {
         return child;
     }
 
-    static Child command(String... cmd) throws IOException {
+    public static Child command(String... cmd) throws IOException {
         return new Child(new ProcessBuilder(cmd).redirectErrorStream(true).start());
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 

@@ -1,0 +1,168 @@
+package dev.hoist.app.gui.view;
+
+import dev.hoist.app.gui.vm.Fmt;
+import dev.hoist.app.gui.vm.HotMethodsViewModel;
+import dev.hoist.app.gui.vm.HotMethodsViewModel.Row;
+import dev.hoist.core.profile.MethodRef;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.transformation.SortedList;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The hot-methods table: sortable by any column (self share first), filtered by the text field,
+ * with a share bar in the share columns. Double-clicking a method shows it in the flame graph.
+ * The selected method stays selected when a live session replaces the rows.
+ */
+public final class HotMethodsView extends VBox {
+    private final TableView<Row> table = new TableView<>();
+
+    public HotMethodsView(HotMethodsViewModel vm, Consumer<MethodRef> showInFlameGraph) {
+        getStyleClass().add("tab-content");
+        TextField filter = new TextField();
+        filter.setId("methods-filter");
+        filter.setPromptText("Filter methods by class or name");
+        filter.textProperty().bindBidirectional(vm.filterProperty());
+        filter.setPrefColumnCount(32);
+        Label summary = new Label();
+        summary.getStyleClass().add("muted");
+        summary.textProperty().bind(vm.summaryProperty());
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        Label hint = new Label("Double-click a method to find it in the flame graph");
+        hint.getStyleClass().addAll("muted", "small");
+        HBox bar = new HBox(10, filter, summary, grow, hint);
+        bar.setAlignment(Pos.CENTER_LEFT);
+
+        TableColumn<Row, String> method = new TableColumn<>("Method");
+        method.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
+        method.setPrefWidth(520);
+        TableColumn<Row, Double> selfShare = share("Self %", Row::selfShare, false);
+        TableColumn<Row, Long> self = number("Self", Row::self);
+        TableColumn<Row, Double> totalShare = share("Total %", Row::totalShare, true);
+        TableColumn<Row, Long> total = number("Total", Row::total);
+        self.textProperty().bind(vm.unitProperty().map(u -> "Self (" + u + ")"));
+        total.textProperty().bind(vm.unitProperty().map(u -> "Total (" + u + ")"));
+        TableColumn<Row, String> lines = new TableColumn<>("Hottest lines (self)");
+        lines.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().hottestLines()));
+        lines.setPrefWidth(220);
+        table.getColumns().setAll(List.of(method, selfShare, self, totalShare, total, lines));
+        table.setId("methods-table");
+        selfShare.setSortType(TableColumn.SortType.DESCENDING);
+        table.getSortOrder().add(selfShare);
+
+        SortedList<Row> sorted = new SortedList<>(vm.rows());
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
+        Label empty = new Label("No samples yet.");
+        empty.getStyleClass().add("empty");
+        table.setPlaceholder(empty);
+        table.setRowFactory(t -> {
+            TableRow<Row> row = new TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && row.getItem() != null) {
+                    showInFlameGraph.accept(row.getItem().method());
+                }
+            });
+            return row;
+        });
+        // keep the user's selection across live replacements of the rows
+        final MethodRef[] keep = {null};
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                keep[0] = b.method();
+            }
+        });
+        vm.rows().addListener((javafx.collections.ListChangeListener<Row>) c -> {
+            if (keep[0] != null && table.getSelectionModel().getSelectedItem() == null) {
+                for (Row r : table.getItems()) {
+                    if (r.method().equals(keep[0])) {
+                        table.getSelectionModel().select(r);
+                        break;
+                    }
+                }
+            }
+        });
+        VBox.setVgrow(table, Priority.ALWAYS);
+        getChildren().addAll(bar, table);
+    }
+
+    public TableView<Row> table() {
+        return table;
+    }
+
+    private static TableColumn<Row, Long> number(String title, java.util.function.ToLongFunction<Row> f) {
+        TableColumn<Row, Long> c = new TableColumn<>(title);
+        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(f.applyAsLong(d.getValue())));
+        c.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(Long v, boolean empty) {
+                super.updateItem(v, empty);
+                setText(empty || v == null ? null : Fmt.count(v));
+            }
+        });
+        c.getStyleClass().add("num");
+        c.setPrefWidth(110);
+        c.setSortType(TableColumn.SortType.DESCENDING);
+        return c;
+    }
+
+    private static TableColumn<Row, Double> share(String title, java.util.function.ToDoubleFunction<Row> f, boolean alloc) {
+        TableColumn<Row, Double> c = new TableColumn<>(title);
+        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(f.applyAsDouble(d.getValue())));
+        c.setCellFactory(col -> new ShareCell<>(false));
+        c.setPrefWidth(120);
+        c.setSortType(TableColumn.SortType.DESCENDING);
+        return c;
+    }
+
+    /** A share as a bar behind its percentage. */
+    static final class ShareCell<S> extends TableCell<S, Double> {
+        private final Region bar = new Region();
+        private final Label text = new Label();
+        private final StackPane box = new StackPane(bar, text);
+
+        ShareCell(boolean alloc) {
+            bar.getStyleClass().add("share-bar");
+            if (alloc) {
+                bar.getStyleClass().add("alloc");
+            }
+            bar.setMaxHeight(14);
+            StackPane.setAlignment(bar, Pos.CENTER_LEFT);
+            StackPane.setAlignment(text, Pos.CENTER_RIGHT);
+            text.getStyleClass().add("num");
+            text.setStyle("-fx-font-family: 'DejaVu Sans Mono'; -fx-font-size: 11.5px;");
+            setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
+        }
+
+        @Override
+        protected void updateItem(Double v, boolean empty) {
+            super.updateItem(v, empty);
+            if (empty || v == null) {
+                setGraphic(null);
+                setTooltip(null);
+                return;
+            }
+            text.setText(Fmt.pct(v));
+            bar.prefWidthProperty().unbind();
+            bar.maxWidthProperty().bind(widthProperty().subtract(70).multiply(Math.max(0, Math.min(1, v))));
+            setGraphic(box);
+            setTooltip(new Tooltip(Fmt.pct(v)));
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package dev.hoist.app.gui.view;
+
+import dev.hoist.app.gui.vm.Fmt;
+import dev.hoist.app.gui.vm.JvmListViewModel;
+import dev.hoist.app.gui.vm.MainViewModel;
+import dev.hoist.core.jvm.JvmInfo;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/**
+ * The sidebar: the local JVMs (refreshing on their own), a filter, and attach by double click, by
+ * the Attach button, or by typing a PID or name. JVMs Hoist cannot attach to are greyed out with
+ * the reason in their tooltip.
+ */
+public final class JvmListView extends VBox {
+    private final TableView<JvmInfo> table = new TableView<>();
+
+    public JvmListView(MainViewModel main) {
+        JvmListViewModel vm = main.jvms();
+        getStyleClass().add("sidebar");
+        setPrefWidth(340);
+        setMinWidth(260);
+
+        Label title = new Label("Local JVMs");
+        title.getStyleClass().add("panel-title");
+        Button refresh = new Button("⟳");
+        refresh.setTooltip(new Tooltip("Refresh now (the list also refreshes every few seconds)"));
+        refresh.setOnAction(e -> vm.refresh());
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox header = new HBox(6, title, grow, refresh);
+        header.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+
+        TextField filter = new TextField();
+        filter.setPromptText("Filter by main class or PID");
+        filter.textProperty().bindBidirectional(vm.filterProperty());
+
+        TableColumn<JvmInfo, Long> pid = new TableColumn<>("PID");
+        pid.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().pid()));
+        pid.setPrefWidth(62);
+        pid.getStyleClass().add("num");
+        TableColumn<JvmInfo, String> mainClass = new TableColumn<>("Main class or jar");
+        mainClass.setCellValueFactory(c -> new ReadOnlyStringWrapper(simple(c.getValue().displayName())));
+        mainClass.setPrefWidth(170);
+        TableColumn<JvmInfo, String> version = new TableColumn<>("Java");
+        version.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().javaVersion()));
+        version.setPrefWidth(62);
+        TableColumn<JvmInfo, String> up = new TableColumn<>("Up");
+        up.setCellValueFactory(c -> new ReadOnlyStringWrapper(Fmt.age(c.getValue().uptime())));
+        up.setPrefWidth(52);
+        table.getColumns().setAll(java.util.List.of(pid, mainClass, version, up));
+        table.setItems(vm.jvms());
+        table.setId("jvm-table");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        Label empty = new Label("No JVM found yet.\nStart one, or type a PID below.");
+        empty.getStyleClass().add("empty");
+        table.setPlaceholder(empty);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        table.setRowFactory(t -> {
+            TableRow<JvmInfo> row = new TableRow<>() {
+                @Override
+                protected void updateItem(JvmInfo item, boolean emptyRow) {
+                    super.updateItem(item, emptyRow);
+                    getStyleClass().remove("unattachable");
+                    if (item == null || emptyRow) {
+                        setTooltip(null);
+                        return;
+                    }
+                    if (!item.attachable()) {
+                        getStyleClass().add("unattachable");
+                    }
+                    setTooltip(new Tooltip(item.displayName() + "\nPID " + item.pid() + " · Java " + item.javaVersion()
+                            + " · " + item.vendor() + " · user " + item.user()
+                            + (item.attachable() ? "\nDouble-click to attach and sample" : "\nCannot attach: " + item.reason())));
+                }
+            };
+            row.setOnMouseClicked(e -> {
+                if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && row.getItem() != null) {
+                    main.attach(row.getItem());
+                }
+            });
+            return row;
+        });
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.selectedProperty().set(b));
+        vm.selectedProperty().addListener((o, a, b) -> {
+            if (b != null && table.getSelectionModel().getSelectedItem() != b) {
+                table.getSelectionModel().select(b);
+            }
+        });
+
+        Button attach = new Button("Attach and sample");
+        attach.getStyleClass().add("primary");
+        attach.setId("attach-button");
+        attach.setMaxWidth(Double.MAX_VALUE);
+        attach.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        attach.setOnAction(e -> {
+            JvmInfo j = table.getSelectionModel().getSelectedItem();
+            if (j != null) {
+                main.attach(j);
+            }
+        });
+
+        TextField byPid = new TextField();
+        byPid.setId("pid-field");
+        byPid.setPromptText("PID or part of a main class");
+        Button go = new Button("Attach");
+        go.setId("pid-attach");
+        go.disableProperty().bind(byPid.textProperty().isEmpty());
+        Runnable attachTyped = () -> {
+            if (!byPid.getText().isBlank()) {
+                main.attach(byPid.getText().strip());
+            }
+        };
+        go.setOnAction(e -> attachTyped.run());
+        byPid.setOnAction(e -> attachTyped.run());
+        HBox.setHgrow(byPid, Priority.ALWAYS);
+        HBox typed = new HBox(6, byPid, go);
+
+        Label summary = new Label();
+        summary.getStyleClass().addAll("muted", "small");
+        summary.textProperty().bind(vm.summaryProperty());
+
+        getChildren().addAll(header, filter, table, attach, new Label("Or attach by PID or name:"), typed, summary);
+    }
+
+    public TableView<JvmInfo> table() {
+        return table;
+    }
+
+    /** {@code com.acme.OrderService} shows as {@code OrderService}; jars and paths keep their file name. */
+    static String simple(String displayName) {
+        String n = displayName;
+        int slash = Math.max(n.lastIndexOf('/'), n.lastIndexOf('\\'));
+        if (slash >= 0) {
+            return n.substring(slash + 1);
+        }
+        if (n.endsWith(".jar")) {
+            return n;
+        }
+        int dot = n.lastIndexOf('.');
+        return dot >= 0 && dot < n.length() - 1 ? n.substring(dot + 1) : n;
+    }
+}

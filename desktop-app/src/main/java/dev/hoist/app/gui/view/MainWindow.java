@@ -1,0 +1,245 @@
+package dev.hoist.app.gui.view;
+
+import dev.hoist.app.gui.vm.MainViewModel;
+import dev.hoist.app.gui.vm.SessionViewModel;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Orientation;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Separator;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The main window: the application bar (open, analyse, demo, save), the JVM sidebar, the current
+ * session or the welcome page, and the status bar with what runs in the background. Files can
+ * also be dropped on the window. Closing it stops sampling in the target and keeps the recording.
+ */
+public final class MainWindow extends BorderPane {
+    private final MainViewModel vm;
+    private final StackPane center = new StackPane();
+    private final JvmListView jvmList;
+    private SessionView sessionView;
+    private Stage stage;
+
+    public MainWindow(MainViewModel vm) {
+        this.vm = vm;
+        setId("main-window");
+        getStylesheets().add(MainWindow.class.getResource("/dev/hoist/app/gui/hoist.css").toExternalForm());
+
+        Label brand = new Label("Hoist");
+        brand.getStyleClass().add("brand");
+        Label sub = new Label("loop advice from samples");
+        sub.getStyleClass().add("brand-sub");
+        Button open = bar("Open recording…", "Open a .jfr, collapsed stacks or a saved .hoist session (Ctrl+O)", this::chooseRecording);
+        open.setId("open-button");
+        Button analyze = bar("Analyse jar…", "Static findings for a jar, class folder or class file", this::chooseJar);
+        Button analyzeDir = bar("Analyse folder…", "Static findings for a folder of classes", this::chooseFolder);
+        Button demo = bar("Run demo", "Start the bundled demo workload and sample it", vm::startDemo);
+        demo.setId("demo-button");
+        Button save = bar("Save session…", "Save the recording and the advice in one .hoist file (Ctrl+S)", this::chooseSave);
+        save.setId("save-button");
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox appBar = new HBox(brand, sub, open, analyze, analyzeDir, separator(), demo, grow, save);
+        appBar.getStyleClass().add("app-bar");
+        setTop(appBar);
+
+        jvmList = new JvmListView(vm);
+        setLeft(jvmList);
+
+        Banner error = new Banner(vm.errorProperty(), true, vm::dismissError);
+        WelcomeView welcome = new WelcomeView(vm::startDemo, this::chooseRecording, this::chooseJar);
+        center.getChildren().add(welcome);
+        VBox main = new VBox(error, center);
+        VBox.setVgrow(center, Priority.ALWAYS);
+        setCenter(main);
+
+        Label status = new Label();
+        status.setId("status");
+        Label busy = new Label();
+        busy.setId("busy");
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.setPrefSize(14, 14);
+        spinner.setMaxSize(14, 14);
+        Region grow2 = new Region();
+        HBox.setHgrow(grow2, Priority.ALWAYS);
+        HBox statusBar = new HBox(status, grow2, spinner, busy);
+        statusBar.getStyleClass().add("status-bar");
+        setBottom(statusBar);
+
+        vm.sessionProperty().addListener((o, a, s) -> {
+            center.getChildren().setAll(s == null ? List.of(welcome) : List.of(sessionView = new SessionView(s,
+                    this::chooseClassPath, this::chooseSources)));
+            bindStatus(status, busy, spinner, s);
+        });
+        bindStatus(status, busy, spinner, null);
+        save.disableProperty().bind(Bindings.createBooleanBinding(() -> !vm.canSave(), vm.sessionProperty(),
+                sessionState()));
+        vm.sessionProperty().addListener((o, a, b) -> save.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> !vm.canSave(), vm.sessionProperty(), sessionState())));
+
+        setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(TransferMode.COPY);
+            }
+            e.consume();
+        });
+        setOnDragDropped(e -> {
+            List<File> files = e.getDragboard().getFiles();
+            if (files != null && !files.isEmpty()) {
+                vm.open(files.get(0).toPath());
+            }
+            e.setDropCompleted(true);
+            e.consume();
+        });
+    }
+
+    private javafx.beans.Observable sessionState() {
+        SessionViewModel s = vm.session();
+        return s == null ? vm.sessionProperty() : s.stateProperty();
+    }
+
+    private void bindStatus(Label status, Label busy, ProgressIndicator spinner, SessionViewModel s) {
+        if (s == null) {
+            status.textProperty().bind(vm.statusProperty());
+            busy.textProperty().bind(vm.busyProperty());
+        } else {
+            status.textProperty().bind(Bindings.createStringBinding(() -> s.statusProperty().get().isEmpty()
+                    ? vm.statusProperty().get() : s.statusProperty().get(), s.statusProperty(), vm.statusProperty()));
+            busy.textProperty().bind(Bindings.createStringBinding(() -> vm.busyProperty().get().isEmpty()
+                    ? s.busyProperty().get() : vm.busyProperty().get(), s.busyProperty(), vm.busyProperty()));
+        }
+        spinner.visibleProperty().bind(busy.textProperty().isNotEmpty());
+    }
+
+    /** Shows the window on {@code stage} and wires the close request and shortcuts. */
+    public void show(Stage stage) {
+        this.stage = stage;
+        Scene scene = new Scene(this, 1440, 900);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), this::chooseRecording);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), this::chooseSave);
+        stage.setScene(scene);
+        stage.setTitle("Hoist");
+        stage.setMinWidth(980);
+        stage.setMinHeight(620);
+        vm.sessionProperty().addListener((o, a, s) -> stage.setTitle(s == null ? "Hoist" : "Hoist — " + s.titleProperty().get()));
+        stage.show();
+        vm.jvms().startAutoRefresh();
+    }
+
+    public SessionView sessionView() {
+        return sessionView;
+    }
+
+    public JvmListView jvmList() {
+        return jvmList;
+    }
+
+    private static Button bar(String text, String tip, Runnable action) {
+        Button b = new Button(text);
+        b.setTooltip(new Tooltip(tip));
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    private static Separator separator() {
+        Separator s = new Separator(Orientation.VERTICAL);
+        s.setPrefHeight(20);
+        return s;
+    }
+
+    private void chooseRecording() {
+        FileChooser fc = new FileChooser();
+        fc.setTitle("Open a recording or a saved session");
+        fc.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("Recordings and sessions", "*.jfr", "*.hoist", "*.txt", "*.collapsed"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        File f = fc.showOpenDialog(stage);
+        if (f != null) {
+            vm.open(f.toPath());
+        }
+    }
+
+    private void chooseJar() {
+        FileChooser fc = new FileChooser();
+        fc.setTitle("Analyse a jar or class file");
+        fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Jars and classes", "*.jar", "*.war", "*.class"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        List<File> files = fc.showOpenMultipleDialog(stage);
+        if (files != null && !files.isEmpty()) {
+            vm.analyze(files.stream().map(File::toPath).toList());
+        }
+    }
+
+    private void chooseFolder() {
+        DirectoryChooser dc = new DirectoryChooser();
+        dc.setTitle("Analyse a folder of classes");
+        File d = dc.showDialog(stage);
+        if (d != null) {
+            vm.analyze(List.of(d.toPath()));
+        }
+    }
+
+    private void chooseSave() {
+        if (!vm.canSave()) {
+            return;
+        }
+        FileChooser fc = new FileChooser();
+        fc.setTitle("Save the session");
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Hoist session", "*.hoist"));
+        fc.setInitialFileName("session.hoist");
+        File f = fc.showSaveDialog(stage);
+        if (f != null) {
+            vm.save(f.toPath());
+        }
+    }
+
+    private void chooseClassPath(String current) {
+        TextInputDialog d = new TextInputDialog(current);
+        d.setTitle("Class path");
+        d.setHeaderText("Where are the profiled application's classes?");
+        d.setContentText("Jars and class folders, separated by '" + File.pathSeparator + "' ('lib/*' for all jars in lib):");
+        d.getDialogPane().setPrefWidth(720);
+        d.getDialogPane().getStylesheets().addAll(getStylesheets());
+        d.initOwner(stage);
+        d.showAndWait().ifPresent(cp -> {
+            if (vm.session() != null) {
+                vm.session().setClassPath(cp.strip());
+            }
+        });
+    }
+
+    private void chooseSources() {
+        DirectoryChooser dc = new DirectoryChooser();
+        dc.setTitle("Add a source folder");
+        File d = dc.showDialog(stage);
+        if (d != null && vm.session() != null) {
+            vm.session().addSourceDir(d.toPath());
+        }
+    }
+
+    /** For tests and the screenshot script: open a file as if chosen. */
+    public void open(Path file) {
+        vm.open(file);
+    }
+}

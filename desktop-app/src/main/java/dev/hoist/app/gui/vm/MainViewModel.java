@@ -1,0 +1,258 @@
+package dev.hoist.app.gui.vm;
+
+import dev.hoist.app.DemoWorkload;
+import dev.hoist.core.HoistException;
+import dev.hoist.core.jvm.JvmInfo;
+import dev.hoist.core.jvm.Targets;
+import dev.hoist.core.rule.Rule;
+import dev.hoist.core.rule.RuleRegistry;
+import dev.hoist.core.session.SessionArchive;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The window's state: the JVM list, the current session, and the errors of actions that have no
+ * session yet (an attach that failed, a demo that did not start). Actions start background work
+ * and return at once; a failed attach leaves the current session as it was.
+ */
+public final class MainViewModel implements AutoCloseable {
+
+    private final Workers workers;
+    private final List<Rule> rules;
+    private final Path recordingsDir;
+    private final JvmListViewModel jvms;
+    private final ReadOnlyObjectWrapper<SessionViewModel> session = new ReadOnlyObjectWrapper<>(this, "session");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final ReadOnlyStringWrapper busy = new ReadOnlyStringWrapper(this, "busy", "");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "Ready");
+    private volatile List<Path> sourceDirs;
+    private volatile String classPath;
+    private volatile DemoWorkload demo;
+
+    public MainViewModel(Workers workers, Path recordingsDir, List<Path> sourceDirs, String classPath) {
+        this(workers, List.copyOf(RuleRegistry.load(MainViewModel.class.getClassLoader()).all()), recordingsDir,
+                new JvmListViewModel(workers), sourceDirs, classPath);
+    }
+
+    MainViewModel(Workers workers, List<Rule> rules, Path recordingsDir, JvmListViewModel jvms, List<Path> sourceDirs,
+                  String classPath) {
+        this.workers = workers;
+        this.rules = rules;
+        this.recordingsDir = recordingsDir;
+        this.jvms = jvms;
+        this.sourceDirs = List.copyOf(sourceDirs);
+        this.classPath = classPath == null ? "" : classPath;
+    }
+
+    /** Where live sessions write their recordings: {@code $XDG_DATA_HOME/hoist/recordings} or {@code ~/.local/share/hoist/recordings}. */
+    public static Path defaultRecordingsDir() {
+        String override = System.getProperty("hoist.recordings");
+        if (override != null && !override.isBlank()) {
+            return Path.of(override);
+        }
+        String xdg = System.getenv("XDG_DATA_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".local", "share");
+        return base.resolve("hoist").resolve("recordings");
+    }
+
+    public JvmListViewModel jvms() {
+        return jvms;
+    }
+
+    public ReadOnlyObjectProperty<SessionViewModel> sessionProperty() {
+        return session.getReadOnlyProperty();
+    }
+
+    public SessionViewModel session() {
+        return session.get();
+    }
+
+    /** An error of an action outside a session, one line; empty when none. */
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public Path recordingsDir() {
+        return recordingsDir;
+    }
+
+    public void dismissError() {
+        error.set("");
+    }
+
+    /** Attaches to a listed JVM and starts sampling it. */
+    public void attach(JvmInfo jvm) {
+        if (!jvm.attachable()) {
+            error.set("Cannot attach to PID " + jvm.pid() + ": " + jvm.reason());
+            return;
+        }
+        attach(Long.toString(jvm.pid()));
+    }
+
+    /** Attaches to the JVM a user typed (a PID or part of a main class) and starts sampling it. */
+    public void attach(String pidOrName) {
+        error.set("");
+        busy.set("Attaching to " + pidOrName + "…");
+        workers.background(() -> {
+            try {
+                JvmInfo target = Targets.resolve(pidOrName);
+                workers.ui(() -> {
+                    busy.set("");
+                    SessionViewModel s = SessionViewModel.live(target, workers, rules, recordingsDir, sourceDirs, classPath);
+                    replaceSession(s);
+                    s.start();
+                });
+            } catch (RuntimeException e) {
+                workers.ui(() -> {
+                    busy.set("");
+                    error.set(oneLine(e));
+                });
+            }
+        });
+    }
+
+    /** Opens a recording (JFR, collapsed stacks) or a saved session; a jar or class folder is analysed instead. */
+    public void open(Path file) {
+        error.set("");
+        if (Files.isDirectory(file) || isClassInput(file)) {
+            analyze(List.of(file));
+            return;
+        }
+        SessionViewModel s = SessionViewModel.recording(file, workers, rules, sourceDirs, classPath);
+        replaceSession(s);
+        s.load();
+    }
+
+    /** Static findings for jars, class folders or class files. */
+    public void analyze(List<Path> inputs) {
+        error.set("");
+        SessionViewModel s = SessionViewModel.analysis(inputs, workers, rules, sourceDirs, classPath);
+        replaceSession(s);
+        s.load();
+    }
+
+    static boolean isClassInput(Path file) {
+        String n = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        return n.endsWith(".jar") || n.endsWith(".class") || n.endsWith(".war") || n.endsWith(".zip") && !SessionArchive.looksLikeSession(file);
+    }
+
+    /** Starts the bundled demo workload (once) and attaches to it. */
+    public void startDemo() {
+        error.set("");
+        busy.set("Starting the demo workload…");
+        workers.background(() -> {
+            try {
+                DemoWorkload d = demo;
+                if (d == null || !d.isAlive()) {
+                    d = DemoWorkload.start();
+                    demo = d;
+                    Optional<Path> src = DemoWorkload.sourceFolder();
+                    if (src.isPresent() && !sourceDirs.contains(src.get())) {
+                        List<Path> dirs = new ArrayList<>(sourceDirs);
+                        dirs.add(src.get());
+                        sourceDirs = List.copyOf(dirs);
+                    }
+                }
+                String pid = Long.toString(d.pid());
+                workers.ui(() -> {
+                    status.set("Demo workload running as PID " + pid);
+                    attach(pid);
+                });
+            } catch (IOException | RuntimeException e) {
+                workers.ui(() -> {
+                    busy.set("");
+                    error.set(oneLine(e));
+                });
+            }
+        });
+    }
+
+    /** Whether the session can be saved: it has a recording and is not sampling. */
+    public boolean canSave() {
+        SessionViewModel s = session.get();
+        return s != null && s.recordingProperty().get() != null && s.state() == SessionViewModel.State.READY;
+    }
+
+    /** Saves the session (recording + advice) to a {@code .hoist} file, in the background. */
+    public void save(Path file) {
+        SessionViewModel s = session.get();
+        if (!canSave()) {
+            error.set("Nothing to save yet: stop sampling first, or open a recording.");
+            return;
+        }
+        Path target = file.getFileName().toString().endsWith(".hoist") ? file : file.resolveSibling(file.getFileName() + ".hoist");
+        Path recording = s.recordingProperty().get();
+        var meta = s.meta();
+        var advice = s.reportProperty().get();
+        busy.set("Saving the session…");
+        workers.background(() -> {
+            try {
+                SessionArchive.save(target, meta, recording, advice);
+                workers.ui(() -> {
+                    busy.set("");
+                    status.set("Saved the session to " + target);
+                });
+            } catch (RuntimeException e) {
+                workers.ui(() -> {
+                    busy.set("");
+                    error.set(oneLine(e));
+                });
+            }
+        });
+    }
+
+    private void replaceSession(SessionViewModel next) {
+        SessionViewModel old = session.get();
+        if (old != null && old.isSampling()) {
+            // one session at a time: the old sampler stops and its recording stays on disk
+            workers.background(old::stopNow);
+        }
+        session.set(next);
+    }
+
+    /**
+     * Stops sampling (the recording stays on disk), stops the demo workload if we started it, and
+     * stops the refreshes. Called on the UI thread when the window closes; the stop itself runs
+     * here because the process may end right after.
+     */
+    @Override
+    public void close() {
+        jvms.close();
+        SessionViewModel s = session.get();
+        if (s != null && s.isSampling()) {
+            Path kept = s.stopNow();
+            if (kept != null) {
+                status.set("Stopped sampling; the recording is " + kept);
+            }
+        }
+        DemoWorkload d = demo;
+        if (d != null) {
+            d.close();
+        }
+    }
+
+    static String oneLine(Exception e) {
+        String m = e.getMessage() == null ? e.toString() : e.getMessage();
+        if (!(e instanceof HoistException)) {
+            m = "Unexpected error: " + m;
+        }
+        return m.lines().findFirst().orElse(m);
+    }
+}

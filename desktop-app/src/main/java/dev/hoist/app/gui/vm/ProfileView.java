@@ -1,0 +1,89 @@
+package dev.hoist.app.gui.vm;
+
+import dev.hoist.core.profile.EventKind;
+import dev.hoist.core.profile.FlameGraph;
+import dev.hoist.core.profile.MethodRef;
+import dev.hoist.core.profile.MethodStats;
+import dev.hoist.core.profile.Profile;
+import dev.hoist.core.profile.Timeline;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything the views draw from one profile snapshot for one event kind, computed off the UI
+ * thread in one go: per-method sums, the flame graph, the per-second timeline of the top methods.
+ * Immutable; the UI thread only hands its parts to the views.
+ *
+ * @param kind   the event kind the flame graph and the hot-methods table show
+ * @param counts samples (events for alloc and lock) per kind in the snapshot
+ * @param top    the methods the timeline follows, hottest first
+ */
+public record ProfileView(Profile profile, EventKind kind, Map<EventKind, Long> counts, MethodStats stats,
+                          FlameGraph flame, Timeline timeline, List<MethodRef> top) {
+
+    /** How many methods the timeline's share chart follows. */
+    public static final int TOP_METHODS = 5;
+
+    /** Computes the view of {@code profile} for {@code kind} (null: the first time kind present). */
+    public static ProfileView of(Profile profile, EventKind kind) {
+        Map<EventKind, Long> counts = profile.sampleCounts();
+        EventKind k = kind != null && counts.containsKey(kind) ? kind : defaultKind(counts);
+        MethodStats stats = MethodStats.of(profile, k);
+        FlameGraph flame = FlameGraph.of(profile, k);
+        List<MethodRef> top = new ArrayList<>();
+        EventKind timeKind = timeKind(counts, k);
+        MethodStats timeStats = timeKind == k ? stats : MethodStats.of(profile, timeKind);
+        for (MethodStats.MethodStat s : timeStats.bySelf()) {
+            if (top.size() == TOP_METHODS) {
+                break;
+            }
+            if (!s.method().className().isEmpty()) {
+                top.add(s.method());
+            }
+        }
+        Timeline timeline = Timeline.of(profile, timeKind, top);
+        return new ProfileView(profile, k, counts, stats, flame, timeline, List.copyOf(top));
+    }
+
+    /** The kind shown when the user has not chosen: cpu, then wall, sample, native, alloc, lock. */
+    public static EventKind defaultKind(Map<EventKind, Long> counts) {
+        for (EventKind k : List.of(EventKind.CPU, EventKind.WALL, EventKind.SAMPLE, EventKind.NATIVE, EventKind.ALLOC,
+                EventKind.LOCK)) {
+            if (counts.getOrDefault(k, 0L) > 0) {
+                return k;
+            }
+        }
+        return EventKind.CPU;
+    }
+
+    /** The kind the timeline's per-second samples count: the shown kind if it counts time, else the first time kind. */
+    static EventKind timeKind(Map<EventKind, Long> counts, EventKind shown) {
+        if (shown.weightIsSamples()) {
+            return shown;
+        }
+        for (EventKind k : List.of(EventKind.CPU, EventKind.WALL, EventKind.SAMPLE, EventKind.NATIVE)) {
+            if (counts.getOrDefault(k, 0L) > 0) {
+                return k;
+            }
+        }
+        return EventKind.CPU;
+    }
+
+    /** Per second, the share of the timeline's samples that had {@code method} on the stack, 0..1. */
+    public double[] shareOverTime(MethodRef method) {
+        long[] all = timeline.samples();
+        long[] mine = timeline.methods().getOrDefault(method, new long[all.length]);
+        double[] out = new double[all.length];
+        for (int i = 0; i < all.length; i++) {
+            out[i] = all[i] == 0 ? 0 : (double) mine[i] / all[i];
+        }
+        return out;
+    }
+
+    /** Samples of the shown kind (bytes for alloc, nanoseconds for lock: see {@link EventKind}). */
+    public long total() {
+        return stats.grandTotal();
+    }
+}
