@@ -29,8 +29,8 @@ public final class JvmCatalog {
 
     /**
      * As {@link #list()}, attaching only to JVMs that {@code known} (an earlier answer) does not
-     * hold: a list that refreshes every few seconds would otherwise knock on every JVM each time.
-     * Known JVMs keep what was learnt, with their uptime brought up to date.
+     * hold as attachable: a list that refreshes every few seconds would otherwise knock on every JVM
+     * each time. Known JVMs keep what was learnt, with their uptime brought up to date.
      */
     public static List<JvmInfo> refresh(List<JvmInfo> known) {
         java.util.Map<Long, JvmInfo> before = new java.util.HashMap<>();
@@ -55,8 +55,8 @@ public final class JvmCatalog {
         }
         for (long pid : ProcFs.jvmPids()) {
             if (pid != self && seen.add(pid) && alive(pid)) {
-                JvmInfo old = before.get(pid);
-                out.add(old != null && !old.attachable() ? withUptime(old) : hidden(pid));
+                // no attach here, only /proc: cheap enough to redo, and the reason may have changed
+                out.add(hidden(pid));
             }
         }
         out.sort(Comparator.comparingLong(JvmInfo::pid));
@@ -115,6 +115,8 @@ public final class JvmCatalog {
             reason = "belongs to user " + user(pid) + "; run hoist as that user";
         } else if (ProcFs.hasFlag(pid, "-XX:-UsePerfData")) {
             reason = "not listed by the Attach API (started with -XX:-UsePerfData); name it by PID";
+        } else if (uptime(pid) != null && uptime(pid).compareTo(Duration.ofSeconds(10)) < 0) {
+            reason = "just started: not listed by the Attach API yet";
         } else {
             reason = "not listed by the Attach API (another container or temp dir?)";
         }

@@ -135,7 +135,8 @@ public final class MainWindow extends BorderPane {
     /** Shows the window on {@code stage} and wires the close request and shortcuts. */
     public void show(Stage stage) {
         this.stage = stage;
-        Scene scene = new Scene(this, 1440, 900);
+        var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(this, Math.min(1440, screen.getWidth()), Math.min(900, screen.getHeight()));
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), this::chooseRecording);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), this::chooseSave);
         stage.setScene(scene);

@@ -261,7 +261,8 @@ public final class FlameGraphViewModel {
     }
 
     private static String kindWord(EventKind k) {
-        return k == EventKind.ALLOC ? "allocated bytes" : k == EventKind.LOCK ? "lock wait" : k.id() + " samples";
+        return k == EventKind.ALLOC ? "allocated bytes" : k == EventKind.LOCK ? "lock wait"
+                : k == EventKind.SAMPLE ? "samples" : k.id() + " samples";
     }
 
     private void updateZoomText() {

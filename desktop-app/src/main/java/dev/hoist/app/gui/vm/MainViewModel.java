@@ -97,12 +97,12 @@ public final class MainViewModel implements AutoCloseable {
         error.set("");
     }
 
-    /** Attaches to a listed JVM and starts sampling it. */
+    /**
+     * Attaches to a listed JVM and starts sampling it. One listed as not attachable is tried all
+     * the same: the list may be seconds old (a JVM that just started is not yet visible to the Attach
+     * API), and the attempt either works or says precisely why not.
+     */
     public void attach(JvmInfo jvm) {
-        if (!jvm.attachable()) {
-            error.set("Cannot attach to PID " + jvm.pid() + ": " + jvm.reason());
-            return;
-        }
         attach(Long.toString(jvm.pid()));
     }
 

@@ -1,0 +1,193 @@
+package dev.hoist.app.gui.view;
+
+import dev.hoist.app.gui.vm.MainViewModel;
+import dev.hoist.app.gui.vm.SessionViewModel;
+import dev.hoist.app.gui.vm.Workers;
+import dev.hoist.app.testing.AdviceRecordings;
+import dev.hoist.app.testing.Child;
+import dev.hoist.core.jvm.JvmInfo;
+import dev.hoist.core.profile.ProfileReader;
+import dev.hoist.workloads.Catalog;
+import javafx.application.Platform;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableRow;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The real window, driven with TestFX (headless through Monocle in CI): open a recording and see
+ * the flame graph and the advice, click to zoom, attach to a real JVM from the list and see samples
+ * arrive, the error line for a dead PID, and closing the window while sampling.
+ */
+@ExtendWith(ApplicationExtension.class)
+class WindowTest {
+    static final String PROBE = "dev.hoist.workloads.probe.HotAndAlloc";
+    private MainViewModel vm;
+    private MainWindow window;
+    private Workers workers;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        this.stage = stage;
+        workers = Workers.threads(Platform::runLater);
+        vm = new MainViewModel(workers, Files.createTempDirectory("hoist-window-test"), List.of(),
+                AdviceRecordings.workloadClasses().toString());
+        window = new MainWindow(vm);
+        current = vm;
+        stage.setOnCloseRequest(e -> vm.close());
+        window.show(stage);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            vm.close();
+            stage.hide();
+        }).get(30, TimeUnit.SECONDS);
+        workers.close();
+    }
+
+    static <T> T fx(Callable<T> read) throws Exception {
+        return WaitForAsyncUtils.asyncFx(read).get(30, TimeUnit.SECONDS);
+    }
+
+    static void waitFor(String what, int seconds, Callable<Boolean> condition) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> fx(condition));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("timed out waiting for " + what + " (window error: '" + errors() + "')", e);
+        }
+    }
+
+    private static MainViewModel current;
+
+    static String errors() {
+        try {
+            return fx(() -> current.errorProperty().get() + (current.session() == null ? "" : "; session "
+                    + current.session().state() + ": " + current.session().errorProperty().get()));
+        } catch (Exception e) {
+            return "?";
+        }
+    }
+
+    @Test
+    void openingARecordingShowsTheAdviceAndAFlameGraphThatZoomsOnClick(FxRobot robot) throws Exception {
+        Path demo = AdviceRecordings.asyncProfiler(Catalog.DEMO_MAIN, 7);
+        fx(() -> {
+            window.open(demo);
+            return null;
+        });
+        waitFor("the advice", 90, () -> vm.session() != null && vm.session().state() == SessionViewModel.State.READY);
+        SessionView view = fx(() -> window.sessionView());
+        assertThat(fx(() -> view.adviceView().list().getItems().size())).isGreaterThanOrEqualTo(4);
+        assertThat(robot.lookup("#detail-title").queryAs(Label.class).getText())
+                .isEqualTo(fx(() -> view.adviceView().list().getItems().get(0).finding().rule().equals("copy-in-loop")
+                        ? vm.session().advice().title("copy-in-loop") : "?"));
+        assertThat(robot.lookup("#advice-source").tryQuery()).as("the loop's source is shown").isPresent();
+
+        robot.clickOn("Flame graph");
+        waitFor("the flame graph tab", 10, () -> view.tabs().getSelectionModel().getSelectedItem() == view.flameTab());
+        FlameGraphView flame = view.flameView();
+        int parse = fx(() -> {
+            var g = vm.session().flame().graph();
+            for (int i = 0; i < g.size(); i++) {
+                if (g.name(i).equals("dev.hoist.workloads.demo.OrderFeed.parse")) return i;
+            }
+            return -1;
+        });
+        assertThat(parse).isPositive();
+        double[] b = fx(() -> flame.boundsOf(parse));
+        assertThat(b).as("OrderFeed.parse is drawn").isNotNull();
+        var screen = fx(() -> flame.canvas().localToScreen(b[0] + b[2] / 2, b[1] + FlameGraphView.ROW / 2));
+        robot.moveTo(screen);
+        waitFor("the tooltip text", 10, () -> vm.session().flame().hoverTextProperty().get().contains("OrderFeed.parse"));
+        robot.clickOn(MouseButton.PRIMARY);
+        waitFor("the zoom", 10, () -> vm.session().flame().zoom() == parse);
+        assertThat(robot.lookup("#flame-zoom").queryAs(Label.class).getText()).startsWith("Zoomed to dev.hoist.workloads.demo.OrderFeed.parse");
+        assertThat(fx(() -> flame.boundsOf(parse)[2])).as("the zoomed frame spans the canvas")
+                .isEqualTo(fx(() -> flame.canvas().getWidth()));
+        robot.type(KeyCode.ESCAPE);
+        waitFor("the reset", 10, () -> vm.session().flame().zoom() == 0);
+
+        robot.clickOn("#flame-search").write("parseInt");
+        waitFor("the matches", 10, () -> robot.lookup("#flame-matches").queryAs(Label.class).getText().contains("match"));
+        assertThat(robot.lookup("#flame-matches").queryAs(Label.class).getText()).matches("\\d+ frames? match · .*% of cpu samples");
+    }
+
+    @Test
+    void attachingFromTheJvmListShowsSamplesArriving(FxRobot robot) throws Exception {
+        try (Child probe = Child.java(PROBE, List.of(), "ready")) {
+            waitFor("the probe in the JVM list, attachable", 60, () -> window.jvmList().table().getItems().stream()
+                    .anyMatch(j -> j.pid() == probe.pid() && j.attachable()));
+            TableRow<?> row = robot.lookup(".table-row-cell").match((TableRow<JvmInfo> r) -> r.getItem() != null
+                    && r.getItem().pid() == probe.pid()).query();
+            robot.doubleClickOn(row);
+            waitFor("sampling", 60, () -> vm.session() != null && vm.session().state() == SessionViewModel.State.SAMPLING);
+            waitFor("samples", 60, () -> vm.session().samplesProperty().get() > 0);
+            waitFor("the timeline", 30, () -> window.sessionView().timeline().seconds() > 0);
+            assertThat(robot.lookup("#sample-count").queryAs(Label.class).getText()).endsWith("events");
+            assertThat(robot.lookup("#state-chip").queryAs(Label.class).getText()).contains("SAMPLING");
+
+            robot.clickOn("#stop-button");
+            waitFor("stopped", 90, () -> vm.session().state() == SessionViewModel.State.READY);
+            Path recording = fx(() -> vm.session().recordingProperty().get());
+            assertThat(ProfileReader.read(recording).info().warnings()).isEmpty();
+            assertThat(probe.process.isAlive()).isTrue();
+        }
+    }
+
+    @Test
+    void aDeadPidGivesAClearMessageInTheWindow(FxRobot robot) throws Exception {
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        robot.clickOn("#pid-field").write(Long.toString(gone.pid())).type(KeyCode.ENTER);
+        waitFor("the error banner", 30, () -> robot.lookup("#error-banner").query().isVisible());
+        Label text = robot.lookup("#error-banner .label").match((Label l) -> l.getText().contains("PID")).query();
+        assertThat(text.getText()).isEqualTo("no process with PID " + gone.pid()
+                + "; run `hoist jvms` to see the JVMs you can attach to");
+        assertThat(robot.lookup("#welcome").tryQuery()).as("the window carries on").isPresent();
+    }
+
+    @Test
+    void closingTheWindowWhileSamplingStopsTheSamplerAndKeepsTheRecording(FxRobot robot) throws Exception {
+        try (Child probe = Child.java(PROBE, List.of(), "ready")) {
+            fx(() -> {
+                vm.attach(Long.toString(probe.pid()));
+                return null;
+            });
+            waitFor("samples", 90, () -> vm.session() != null && vm.session().samplesProperty().get() > 0);
+            SessionViewModel s = vm.session();
+            Path recording = fx(() -> s.recordingProperty().get());
+            fx(() -> {
+                stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST));
+                return null;
+            });
+            assertThat(s.isSampling()).isFalse();
+            assertThat(ProfileReader.read(recording).size()).isPositive();
+            assertThat(probe.process.isAlive()).as("the target keeps running").isTrue();
+            // the sampler is gone from the target: a new session can start in it at once
+            assertThat(dev.hoist.core.sampling.Samplers.start(dev.hoist.core.jvm.Targets.resolvePid(probe.pid()),
+                    dev.hoist.core.sampling.SamplingRequest.of(recording.resolveSibling("again.jfr"), java.time.Duration.ofSeconds(1),
+                            java.util.Set.of(dev.hoist.core.sampling.SamplingEvent.CPU)),
+                    dev.hoist.core.sampling.Samplers.Choice.ASYNC_PROFILER).awaitResult().file()).exists();
+        }
+    }
+}
