@@ -10,7 +10,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
  * The module borders of DESIGN.md, checked: the engine knows nothing of rules' names, the faces
- * or JavaFX; rules know only the SPI and facts; the CLI never touches JavaFX.
+ * or JavaFX; rules know only the SPI and facts; the CLI never touches JavaFX; the window's view
+ * models know JavaFX's properties and collections but not its scene graph.
  */
 class LayeringTest {
 
@@ -43,6 +44,15 @@ class LayeringTest {
     void cliNeverTouchesJavaFx() {
         noClasses().that().resideInAPackage("dev.hoist.app.cli..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.jfree..", "dev.hoist.app.gui..")
+                .check(classes);
+    }
+
+    @Test
+    void viewModelsArePlainJavaWithJavaFxPropertiesOnly() {
+        // view models are tested without starting the toolkit: no scene graph, no views, no charts
+        noClasses().that().resideInAPackage("dev.hoist.app.gui.vm..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..",
+                        "javafx.application..", "org.jfree..", "dev.hoist.app.gui.view..")
                 .check(classes);
     }
 

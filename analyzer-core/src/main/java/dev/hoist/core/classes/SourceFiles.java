@@ -19,8 +19,9 @@ import java.util.zip.ZipFile;
 /**
  * Finds the source file of an analysed class so advice can show the loop in the user's own code:
  * in source folders the user named, in a {@code -sources.jar} beside a class path jar (what Maven
- * and Gradle publish next to {@code foo.jar}), and, for a Maven or Gradle class folder
- * ({@code target/classes}, {@code build/classes/java/main}), in the project's {@code src/main/java}.
+ * and Gradle publish next to {@code foo.jar}), and, for a Maven or Gradle class folder or jar
+ * ({@code target/classes}, {@code target/app.jar}, {@code build/classes/java/main},
+ * {@code build/libs/app.jar}), in the project's {@code src/main/java}.
  * Files are read as text and kept once read; nothing is compiled or run.
  */
 public final class SourceFiles {
@@ -60,6 +61,8 @@ public final class SourceFiles {
                     if (Files.isRegularFile(sources)) {
                         jars.add(sources);
                     }
+                    // a jar its Maven or Gradle build just made: target/app.jar, build/libs/app.jar
+                    projectSources(p.getParent()).ifPresent(dirs::add);
                 } else if (Files.isDirectory(p)) {
                     projectSources(p).ifPresent(dirs::add);
                 }
@@ -68,13 +71,20 @@ public final class SourceFiles {
         return new SourceFiles(List.copyOf(dirs), jars);
     }
 
-    /** {@code proj/target/classes} or {@code proj/build/classes/java/main} gives {@code proj/src/main/java}. */
+    /**
+     * {@code proj/target/classes}, {@code proj/target} (where Maven puts the jar),
+     * {@code proj/build/classes/java/main} or {@code proj/build/libs} give {@code proj/src/main/java}.
+     */
     private static Optional<Path> projectSources(Path classes) {
         Path project = null;
-        if (classes.endsWith(Path.of("target", "classes"))) {
+        if (classes == null) {
+            return Optional.empty();
+        } else if (classes.endsWith(Path.of("target", "classes"))) {
             project = classes.getParent().getParent();
         } else if (classes.endsWith(Path.of("build", "classes", "java", "main"))) {
             project = classes.getParent().getParent().getParent().getParent();
+        } else if (classes.endsWith("target") || classes.endsWith(Path.of("build", "libs"))) {
+            project = classes.endsWith("target") ? classes.getParent() : classes.getParent().getParent();
         }
         if (project == null) {
             return Optional.empty();

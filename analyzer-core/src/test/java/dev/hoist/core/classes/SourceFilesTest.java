@@ -49,6 +49,11 @@ class SourceFilesTest {
         Files.writeString(dir.resolve("proj/src/main/java/com/acme/Feed.java"), "class Feed {}\n");
         SourceFiles s = SourceFiles.of(java.util.List.of(), classes + File.pathSeparator + dir.resolve("missing.jar"));
         assertThat(s.lines("com.acme.Feed", "Feed.java")).isPresent();
+        Path jar = dir.resolve("proj/target/proj-1.0.jar");
+        Files.write(jar, new byte[0]);
+        assertThat(SourceFiles.of(java.util.List.of(), jar.toString()).lines("com.acme.Feed", "Feed.java"))
+                .as("the jar a Maven build put in target/").isPresent();
+        assertThat(SourceFiles.of(java.util.List.of(), dir.resolve("elsewhere.jar").toString()).isEmpty()).isTrue();
     }
 
     @Test

@@ -28,6 +28,39 @@ public final class HoistWindow {
     public record StartOptions(Path file, boolean demo, String attach, String classPath, List<Path> sources) {
     }
 
+    /**
+     * Classes the first session needs (charts, tables, the readers, the advisor), loaded on a
+     * background thread while the user looks at the start page: loading them on the UI thread when
+     * the first session opens would freeze the window for a few hundred milliseconds.
+     */
+    static final List<String> PRELOAD = List.of(
+            "dev.hoist.app.gui.view.SessionView", "dev.hoist.app.gui.view.TimelineView",
+            "dev.hoist.app.gui.view.AdviceView", "dev.hoist.app.gui.view.HotMethodsView",
+            "dev.hoist.app.gui.view.FlameGraphView", "org.jfree.chart.ChartFactory", "org.jfree.chart.JFreeChart",
+            "org.jfree.chart.fx.ChartViewer", "org.jfree.chart.fx.ChartCanvas", "org.jfree.chart.plot.XYPlot",
+            "org.jfree.chart.axis.NumberAxis", "org.jfree.chart.renderer.xy.XYAreaRenderer",
+            "org.jfree.chart.renderer.xy.XYLineAndShapeRenderer", "org.jfree.chart.title.LegendTitle",
+            "org.jfree.data.xy.XYSeriesCollection", "org.jfree.fx.FXGraphics2D", "org.jfree.chart.text.TextUtils",
+            "javafx.scene.control.skin.TableViewSkin", "javafx.scene.control.skin.TableCellSkin",
+            "javafx.scene.control.skin.TableRowSkin", "javafx.scene.control.skin.VirtualFlow",
+            "javafx.scene.control.skin.ListViewSkin", "javafx.scene.control.skin.ListCellSkin",
+            "javafx.scene.control.skin.TabPaneSkin", "javafx.scene.control.skin.SplitPaneSkin",
+            "javafx.scene.control.skin.ScrollPaneSkin", "javafx.scene.control.skin.ComboBoxListViewSkin",
+            "javafx.scene.control.skin.SpinnerSkin", "javafx.scene.control.skin.TextAreaSkin",
+            "javafx.scene.text.TextFlow", "dev.hoist.core.profile.ProfileReader", "dev.hoist.core.advice.Advisor",
+            "dev.hoist.core.rule.Analysis", "dev.hoist.core.facts.MethodFacts", "one.jfr.JfrReader");
+
+    static void preload() {
+        ClassLoader loader = HoistWindow.class.getClassLoader();
+        for (String name : PRELOAD) {
+            try {
+                Class.forName(name, false, loader);
+            } catch (ClassNotFoundException | LinkageError e) {
+                // only a head start: a class that is not there is loaded (or missed) later anyway
+            }
+        }
+    }
+
     static int launch(StartOptions options) {
         // JavaFX warns that it was loaded from the class path rather than as modules; that is how
         // the application jar runs it, and the warning would only puzzle users.
@@ -48,6 +81,7 @@ public final class HoistWindow {
             });
             stage.setOnHidden(e -> closed.countDown());
             window.show(stage);
+            workers.background(HoistWindow::preload);
             if (options.file() != null) {
                 vm.open(options.file());
             } else if (options.demo()) {

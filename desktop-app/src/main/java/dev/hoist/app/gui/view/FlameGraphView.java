@@ -244,7 +244,8 @@ public final class FlameGraphView extends Region {
 
     /** The frame's name as far as it fits: the full name, then without the package, then cut with "…". */
     static String label(FlameGraph g, int n, int chars) {
-        String full = g.name(n);
+        // a hidden class (a lambda) carries its address as a last name segment: worth no room
+        String full = HIDDEN.matcher(g.name(n)).replaceAll("");
         if (full.length() <= chars) {
             return full;
         }
@@ -255,6 +256,8 @@ public final class FlameGraphView extends Region {
         }
         return chars >= 2 ? shorter.substring(0, chars - 1) + "…" : "";
     }
+
+    private static final java.util.regex.Pattern HIDDEN = java.util.regex.Pattern.compile("[./]0x[0-9a-fA-F]+(?=\\.)");
 
     private static final Color[] BASE = new Color[FrameType.values().length];
 

@@ -14,11 +14,9 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 import java.util.List;
@@ -54,7 +52,7 @@ public final class HotMethodsView extends VBox {
         method.setPrefWidth(520);
         TableColumn<Row, Double> selfShare = share("Self %", Row::selfShare, false);
         TableColumn<Row, Long> self = number("Self", Row::self);
-        TableColumn<Row, Double> totalShare = share("Total %", Row::totalShare, true);
+        TableColumn<Row, Double> totalShare = share("Total %", Row::totalShare, false);
         TableColumn<Row, Long> total = number("Total", Row::total);
         self.textProperty().bind(vm.unitProperty().map(u -> "Self (" + u + ")"));
         total.textProperty().bind(vm.unitProperty().map(u -> "Total (" + u + ")"));
@@ -125,44 +123,42 @@ public final class HotMethodsView extends VBox {
     private static TableColumn<Row, Double> share(String title, java.util.function.ToDoubleFunction<Row> f, boolean alloc) {
         TableColumn<Row, Double> c = new TableColumn<>(title);
         c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(f.applyAsDouble(d.getValue())));
-        c.setCellFactory(col -> new ShareCell<>(false));
+        c.setCellFactory(col -> new ShareCell<>(alloc));
         c.setPrefWidth(120);
         c.setSortType(TableColumn.SortType.DESCENDING);
         return c;
     }
 
-    /** A share as a bar behind its percentage. */
+    /** A share as a bar behind its percentage; cheap to update, since a live table updates every second. */
     static final class ShareCell<S> extends TableCell<S, Double> {
         private final Region bar = new Region();
-        private final Label text = new Label();
-        private final StackPane box = new StackPane(bar, text);
+        private double share;
 
         ShareCell(boolean alloc) {
             bar.getStyleClass().add("share-bar");
             if (alloc) {
                 bar.getStyleClass().add("alloc");
             }
-            bar.setMaxHeight(14);
-            StackPane.setAlignment(bar, Pos.CENTER_LEFT);
-            StackPane.setAlignment(text, Pos.CENTER_RIGHT);
-            text.getStyleClass().add("num");
-            text.setStyle("-fx-font-family: 'DejaVu Sans Mono'; -fx-font-size: 11.5px;");
-            setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
+            bar.setManaged(false);
+            getChildren().add(bar);
+            getStyleClass().add("num");
         }
 
         @Override
         protected void updateItem(Double v, boolean empty) {
             super.updateItem(v, empty);
-            if (empty || v == null) {
-                setGraphic(null);
-                setTooltip(null);
-                return;
-            }
-            text.setText(Fmt.pct(v));
-            bar.prefWidthProperty().unbind();
-            bar.maxWidthProperty().bind(widthProperty().subtract(70).multiply(Math.max(0, Math.min(1, v))));
-            setGraphic(box);
-            setTooltip(new Tooltip(Fmt.pct(v)));
+            share = empty || v == null ? 0 : Math.max(0, Math.min(1, v));
+            setText(empty || v == null ? null : Fmt.pct(v));
+            bar.setVisible(!empty && v != null);
+            requestLayout();
+        }
+
+        @Override
+        protected void layoutChildren() {
+            super.layoutChildren();
+            // the bar takes the room left of the number, in proportion to the share
+            double room = Math.max(0, getWidth() - 64);
+            bar.resizeRelocate(4, (getHeight() - 12) / 2, Math.max(share > 0 ? 1 : 0, room * share), 12);
         }
     }
 }

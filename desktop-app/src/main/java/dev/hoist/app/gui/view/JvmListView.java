@@ -70,6 +70,8 @@ public final class JvmListView extends VBox {
         VBox.setVgrow(table, Priority.ALWAYS);
         table.setRowFactory(t -> {
             TableRow<JvmInfo> row = new TableRow<>() {
+                private final Tooltip tip = new Tooltip();
+
                 @Override
                 protected void updateItem(JvmInfo item, boolean emptyRow) {
                     super.updateItem(item, emptyRow);
@@ -81,9 +83,10 @@ public final class JvmListView extends VBox {
                     if (!item.attachable()) {
                         getStyleClass().add("unattachable");
                     }
-                    setTooltip(new Tooltip(item.displayName() + "\nPID " + item.pid() + " · Java " + item.javaVersion()
+                    setTooltip(tip);
+                    tip.setText(item.displayName() + "\nPID " + item.pid() + " · Java " + item.javaVersion()
                             + " · " + item.vendor() + " · user " + item.user()
-                            + (item.attachable() ? "\nDouble-click to attach and sample" : "\nCannot attach: " + item.reason())));
+                            + (item.attachable() ? "\nDouble-click to attach and sample" : "\nCannot attach: " + item.reason()));
                 }
             };
             row.setOnMouseClicked(e -> {

@@ -139,6 +139,16 @@ public final class MainWindow extends BorderPane {
         Scene scene = new Scene(this, Math.min(1440, screen.getWidth()), Math.min(900, screen.getHeight()));
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN), this::chooseRecording);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), this::chooseSave);
+        KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3};
+        for (int i = 0; i < digits.length; i++) {
+            int tab = i;
+            // Ctrl+1/2/3: advice, flame graph, hot methods
+            scene.getAccelerators().put(new KeyCodeCombination(digits[i], KeyCombination.SHORTCUT_DOWN), () -> {
+                if (sessionView != null && tab < sessionView.tabs().getTabs().size()) {
+                    sessionView.tabs().getSelectionModel().select(tab);
+                }
+            });
+        }
         stage.setScene(scene);
         stage.setTitle("Hoist");
         stage.setMinWidth(980);

@@ -98,8 +98,10 @@ public final class SessionView extends BorderPane {
 
         adviceTab.setContent(adviceView);
         adviceTab.setId("advice-tab");
-        flameTab.setContent(flameTab(vm));
-        methodsTab.setContent(methodsView);
+        // the other tabs are built into the scene when first shown: a new session's first layout stays short
+        javafx.scene.Node flameContent = flameTab(vm);
+        lazily(flameTab, flameContent);
+        lazily(methodsTab, methodsView);
         for (Tab t : new Tab[] {adviceTab, flameTab, methodsTab}) {
             t.setClosable(false);
         }
@@ -116,6 +118,22 @@ public final class SessionView extends BorderPane {
             setCenter(split);
         }
         tabs.setId("session-tabs");
+    }
+
+    private static void lazily(Tab tab, javafx.scene.Node content) {
+        if (tab.isSelected()) {
+            tab.setContent(content);
+            return;
+        }
+        tab.selectedProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean is) {
+                if (is) {
+                    tab.setContent(content);
+                    tab.selectedProperty().removeListener(this);
+                }
+            }
+        });
     }
 
     private HBox liveControls() {

@@ -125,6 +125,20 @@ public final class TimelineView extends HBox {
 
     /** Shows a snapshot's timeline (UI thread); null clears the charts. */
     public void show(ProfileView view) {
+        // each change would redraw a chart at once: hold the redraws until everything is in
+        for (JFreeChart c : List.of(samplesChart, allocChart, methodsChart)) {
+            c.setNotify(false);
+        }
+        try {
+            fill(view);
+        } finally {
+            for (JFreeChart c : List.of(samplesChart, allocChart, methodsChart)) {
+                c.setNotify(true);
+            }
+        }
+    }
+
+    private void fill(ProfileView view) {
         samples.clear();
         alloc.clear();
         methods.removeAllSeries();

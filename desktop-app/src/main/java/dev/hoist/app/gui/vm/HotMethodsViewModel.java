@@ -56,9 +56,8 @@ public final class HotMethodsViewModel {
         return summary.getReadOnlyProperty();
     }
 
-    /** Shows the methods of a new snapshot (UI thread). */
-    public void show(ProfileView view) {
-        MethodStats stats = view.stats();
+    /** The rows for a snapshot's method sums; computed off the UI thread with the snapshot. */
+    static List<Row> rowsOf(MethodStats stats) {
         long grand = Math.max(1, stats.grandTotal());
         List<Row> out = new ArrayList<>();
         for (MethodStats.MethodStat s : stats.bySelf()) {
@@ -69,7 +68,12 @@ public final class HotMethodsViewModel {
             out.add(new Row(s.method(), s.method().shortSignature(120), s.self(), s.total(), (double) s.self() / grand,
                     (double) s.total() / grand, lines));
         }
-        rows.setAll(out);
+        return List.copyOf(out);
+    }
+
+    /** Shows the methods of a new snapshot (UI thread). */
+    public void show(ProfileView view) {
+        rows.setAll(view.rows());
         EventKind k = view.kind();
         unit.set(k == EventKind.ALLOC ? "bytes" : k == EventKind.LOCK ? "ns waited" : "samples");
         applyFilter();

@@ -19,9 +19,10 @@ import java.util.Map;
  * @param kind   the event kind the flame graph and the hot-methods table show
  * @param counts samples (events for alloc and lock) per kind in the snapshot
  * @param top    the methods the timeline follows, hottest first
+ * @param rows   the hot-methods table's rows
  */
 public record ProfileView(Profile profile, EventKind kind, Map<EventKind, Long> counts, MethodStats stats,
-                          FlameGraph flame, Timeline timeline, List<MethodRef> top) {
+                          FlameGraph flame, Timeline timeline, List<MethodRef> top, List<HotMethodsViewModel.Row> rows) {
 
     /** How many methods the timeline's share chart follows. */
     public static final int TOP_METHODS = 5;
@@ -44,7 +45,8 @@ public record ProfileView(Profile profile, EventKind kind, Map<EventKind, Long> 
             }
         }
         Timeline timeline = Timeline.of(profile, timeKind, top);
-        return new ProfileView(profile, k, counts, stats, flame, timeline, List.copyOf(top));
+        // the table's rows too: formatting thousands of rows is work the UI thread should not do
+        return new ProfileView(profile, k, counts, stats, flame, timeline, List.copyOf(top), HotMethodsViewModel.rowsOf(stats));
     }
 
     /** The kind shown when the user has not chosen: cpu, then wall, sample, native, alloc, lock. */

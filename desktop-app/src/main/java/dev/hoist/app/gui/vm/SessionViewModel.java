@@ -168,7 +168,8 @@ public final class SessionViewModel {
         this.classPathProperty.set(classPath == null ? "" : classPath);
         this.advice = new AdviceViewModel(rules);
         viewKind.addListener((o, a, b) -> {
-            if (b != null && a != b) {
+            // apply() sets the kind of the view it shows: only a kind the view does not show yet needs work
+            if (b != null && (view.get() == null || view.get().kind() != b)) {
                 recompute();
             }
         });
