@@ -193,12 +193,31 @@ public final class WindowBench {
         AtomicLong maxStall = new AtomicLong();
         MainViewModel[] vm = new MainViewModel[1];
         Stage[] stage = new Stage[1];
-        Workers workers = Workers.threads(Platform::runLater);
+        boolean trace = Boolean.getBoolean("bench.trace");
+        long origin = System.nanoTime();
+        Workers workers = Workers.threads(task -> Platform.runLater(!trace ? task : () -> {
+            long t0 = System.nanoTime();
+            task.run();
+            long took = System.nanoTime() - t0;
+            if (took > 20_000_000) {
+                System.out.printf(Locale.ROOT, "  [%6.0f ms] UI task %s took %.0f ms%n", (t0 - origin) / 1e6, task, took / 1e6);
+            }
+        }));
         onFx(() -> {
             vm[0] = new MainViewModel(workers, Files.createTempDirectory("hoist-bench"), List.of(), "");
             MainWindow w = new MainWindow(vm[0]);
             stage[0] = new Stage();
             w.show(stage[0]);
+            if (trace) {
+                long[] pre = new long[1];
+                stage[0].getScene().addPreLayoutPulseListener(() -> pre[0] = System.nanoTime());
+                stage[0].getScene().addPostLayoutPulseListener(() -> {
+                    long took = System.nanoTime() - pre[0];
+                    if (took > 20_000_000) {
+                        System.out.printf(Locale.ROOT, "  [%6.0f ms] layout pulse took %.0f ms%n", (pre[0] - origin) / 1e6, took / 1e6);
+                    }
+                });
+            }
         });
         // as the real window does: classes the first session needs are loaded while the start page shows
         workers.background(HoistWindow::preload);
@@ -212,6 +231,9 @@ public final class WindowBench {
                     ran.await();
                     long stall = System.nanoTime() - posted;
                     maxStall.accumulateAndGet(stall, Math::max);
+                    if (trace && stall > 50_000_000) {
+                        System.out.printf(Locale.ROOT, "  [%6.0f ms] stall of %.0f ms ends%n", (System.nanoTime() - origin) / 1e6, stall / 1e6);
+                    }
                     Thread.sleep(10);
                 } catch (InterruptedException e) {
                     return;
@@ -221,6 +243,9 @@ public final class WindowBench {
         probe.setDaemon(true);
         probe.start();
         long start = System.nanoTime();
+        if (trace) {
+            System.out.printf(Locale.ROOT, "  [%6.0f ms] open%n", (start - origin) / 1e6);
+        }
         onFx(() -> vm[0].open(recording));
         while (true) {
             SessionViewModel s = onFx(() -> vm[0].session());

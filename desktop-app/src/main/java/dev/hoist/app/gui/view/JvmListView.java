@@ -70,7 +70,14 @@ public final class JvmListView extends VBox {
         VBox.setVgrow(table, Priority.ALWAYS);
         table.setRowFactory(t -> {
             TableRow<JvmInfo> row = new TableRow<>() {
-                private final Tooltip tip = new Tooltip();
+                {
+                    // a tooltip is a popup window: made when the mouse first comes, not for every row up front
+                    setOnMouseEntered(e -> {
+                        if (getItem() != null && getTooltip() == null) {
+                            setTooltip(new Tooltip(text(getItem())));
+                        }
+                    });
+                }
 
                 @Override
                 protected void updateItem(JvmInfo item, boolean emptyRow) {
@@ -83,10 +90,15 @@ public final class JvmListView extends VBox {
                     if (!item.attachable()) {
                         getStyleClass().add("unattachable");
                     }
-                    setTooltip(tip);
-                    tip.setText(item.displayName() + "\nPID " + item.pid() + " · Java " + item.javaVersion()
+                    if (getTooltip() != null) {
+                        getTooltip().setText(text(item));
+                    }
+                }
+
+                private String text(JvmInfo item) {
+                    return item.displayName() + "\nPID " + item.pid() + " · Java " + item.javaVersion()
                             + " · " + item.vendor() + " · user " + item.user()
-                            + (item.attachable() ? "\nDouble-click to attach and sample" : "\nCannot attach: " + item.reason()));
+                            + (item.attachable() ? "\nDouble-click to attach and sample" : "\nCannot attach: " + item.reason());
                 }
             };
             row.setOnMouseClicked(e -> {

@@ -156,6 +156,25 @@ public final class MainWindow extends BorderPane {
         vm.sessionProperty().addListener((o, a, s) -> stage.setTitle(s == null ? "Hoist" : "Hoist — " + s.titleProperty().get()));
         stage.show();
         vm.jvms().startAutoRefresh();
+        javafx.application.Platform.runLater(this::warmUp);
+    }
+
+    /**
+     * Lays out a throwaway session view once, off screen, while the start page is shown: the first
+     * layout of the tables, lists and charts creates their skins and runs code the JIT has not seen,
+     * which took half a second here; paid now, it is not paid when the user's first recording opens.
+     */
+    void warmUp() {
+        SessionViewModel dummy = vm.warmUpSession();
+        SessionView view = new SessionView(dummy, cp -> { }, () -> { });
+        StackPane root = new StackPane(view);
+        root.getStylesheets().addAll(getStylesheets());
+        new Scene(root, getWidth(), getHeight());
+        for (int tab = 0; tab < view.tabs().getTabs().size(); tab++) {
+            view.tabs().getSelectionModel().select(tab);
+            root.applyCss();
+            root.layout();
+        }
     }
 
     public SessionView sessionView() {

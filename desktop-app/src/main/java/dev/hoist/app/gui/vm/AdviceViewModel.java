@@ -89,6 +89,9 @@ public final class AdviceViewModel {
 
     /** Where the detail pane looks for source files. */
     public void setSources(SourceFiles sources) {
+        if (sources == this.sources) {
+            return;
+        }
         this.sources = Objects.requireNonNull(sources);
         Advice a = selected.get();
         detail.set(a == null ? null : detailOf(a));

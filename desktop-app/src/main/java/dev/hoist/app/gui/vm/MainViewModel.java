@@ -184,6 +184,11 @@ public final class MainViewModel implements AutoCloseable {
         });
     }
 
+    /** A session that is never loaded, for the window to lay out once at start (see MainWindow#warmUp). */
+    public SessionViewModel warmUpSession() {
+        return SessionViewModel.recording(Path.of("warm-up.jfr"), workers, rules, List.of(), "");
+    }
+
     /** Whether the session can be saved: it has a recording and is not sampling. */
     public boolean canSave() {
         SessionViewModel s = session.get();

@@ -399,7 +399,6 @@ public final class SessionViewModel {
                     state.set(State.SAMPLING);
                     status.set("Sampling " + String.join(", ", events.stream().map(SamplingEvent::id).toList())
                             + " every " + ms + " ms into " + out);
-                    advice.setSources(SourceFiles.of(sourceDirs, fullClassPath()));
                 });
                 tick = workers.every(REFRESH, () -> tick(gen));
             } catch (RuntimeException e) {
@@ -504,7 +503,8 @@ public final class SessionViewModel {
             workers.ui(() -> busy.set("Advising: reading the hot methods' bytecode…"));
             AdviceReport r = advise(p, alive ? names -> fromTarget(target.pid(), names) : null);
             long seq = adviceSeq.incrementAndGet();
-            workers.ui(() -> applyAdvice(r, seq));
+            SourceFiles sf = sourcesFor(r.advice());
+            workers.ui(() -> applyAdvice(r, seq, sf));
         } catch (RuntimeException e) {
             said.add("Reading the finished recording failed: " + e.getMessage());
         }
@@ -615,13 +615,13 @@ public final class SessionViewModel {
                 recording.set(rec);
                 apply(v);
                 busy.set("Advising: reading the hot methods' bytecode…");
-                advice.setSources(SourceFiles.of(sourceDirs, fullClassPath()));
             });
             AdviceReport r = saved != null ? saved : advise(p, null);
             long seq = adviceSeq.incrementAndGet();
+            SourceFiles sf = sourcesFor(r.advice());
             workers.ui(() -> {
                 if (generation.get() != gen) return;
-                applyAdvice(r, seq);
+                applyAdvice(r, seq, sf);
                 busy.set("");
                 state.set(State.READY);
                 status.set(describe(p));
@@ -648,9 +648,11 @@ public final class SessionViewModel {
                     .threads(Math.min(4, Runtime.getRuntime().availableProcessors())).analyzeInputs(toAnalyse);
             problems.addAll(result.problems());
             String inputPath = String.join(File.pathSeparator, inputs.stream().map(Path::toString).toList());
+            SourceFiles sf = SourceFiles.of(sourceDirs, inputPath);
+            result.findings().forEach(f -> sf.lines(f.className(), f.file()));
             workers.ui(() -> {
                 if (generation.get() != gen) return;
-                advice.setSources(SourceFiles.of(sourceDirs, inputPath));
+                advice.setSources(sf);
                 if (result.classes() == 0) {
                     fail(new HoistException(dev.hoist.core.Failure.BAD_INPUT, "No class could be read from "
                             + title.get() + (problems.isEmpty() ? "" : ": " + problems.iterator().next())), false);
@@ -681,7 +683,11 @@ public final class SessionViewModel {
             dirs.add(dir);
         }
         sourceDirs = List.copyOf(dirs);
-        advice.setSources(SourceFiles.of(sourceDirs, fullClassPath()));
+        List<dev.hoist.core.advice.Advice> shown = List.copyOf(advice.items());
+        workers.background(() -> {
+            SourceFiles sf = sourcesFor(shown);
+            workers.ui(() -> advice.setSources(sf));
+        });
     }
 
     private void readvise() {
@@ -698,10 +704,10 @@ public final class SessionViewModel {
             try {
                 AdviceReport r = advise(p, null);
                 long seq = adviceSeq.incrementAndGet();
+                SourceFiles sf = sourcesFor(r.advice());
                 workers.ui(() -> {
-                    applyAdvice(r, seq);
+                    applyAdvice(r, seq, sf);
                     busy.set("");
-                    advice.setSources(SourceFiles.of(sourceDirs, fullClassPath()));
                 });
             } catch (RuntimeException e) {
                 workers.ui(() -> fail(e, true));
@@ -732,9 +738,10 @@ public final class SessionViewModel {
         workers.background(() -> {
             try {
                 AdviceReport r = advise(p, null);
+                SourceFiles sf = sourcesFor(r.advice());
                 workers.ui(() -> {
                     if (generation.get() == gen) {
-                        applyAdvice(r, seq);
+                        applyAdvice(r, seq, sf);
                     }
                 });
             } catch (RuntimeException e) {
@@ -803,14 +810,36 @@ public final class SessionViewModel {
         methods.show(v);
     }
 
-    private void applyAdvice(AdviceReport r, long seq) {
+    private void applyAdvice(AdviceReport r, long seq, SourceFiles sf) {
         if (seq < appliedAdviceSeq) {
             return; // an older live ranking that finished after a newer one
         }
         appliedAdviceSeq = seq;
+        advice.setSources(sf);
         report.set(r);
         advice.show(r);
     }
+
+    /**
+     * Where the advice's source files are, with the files of {@code shown} already read: the detail
+     * pane then finds them in memory instead of reading files on the UI thread. Background only.
+     */
+    private SourceFiles sourcesFor(List<dev.hoist.core.advice.Advice> shown) {
+        String key = sourceDirs + "|" + fullClassPath();
+        SourceFiles sf = sourceFiles;
+        if (sf == null || !key.equals(sourceFilesKey)) {
+            sf = SourceFiles.of(sourceDirs, fullClassPath());
+            sourceFiles = sf;
+            sourceFilesKey = key;
+        }
+        for (var a : shown) {
+            sf.lines(a.finding().className(), a.finding().file());
+        }
+        return sf;
+    }
+
+    private volatile SourceFiles sourceFiles;
+    private volatile String sourceFilesKey = "";
 
     private void fail(Exception e, boolean keepState) {
         busy.set("");
