@@ -5,6 +5,7 @@ import dev.hoist.core.HoistException;
 import dev.hoist.core.jvm.ChildJvm;
 import dev.hoist.core.jvm.JvmInfo;
 import dev.hoist.core.jvm.Targets;
+import dev.hoist.core.sampling.JfrSampler;
 import dev.hoist.core.sampling.SamplingEvent;
 import dev.hoist.core.sampling.SamplingRequest;
 import dev.hoist.core.sampling.SamplingResult;
@@ -46,6 +47,13 @@ class LiveRecordingTest {
     void followsAnAsyncProfilerSessionAndEndsWithTheWholeFilesProfile() throws Exception {
         Profile last = followSession("live-ap", (target, request) -> Samplers.start(target, request, Samplers.Choice.ASYNC_PROFILER));
         assertThat(last.info().sampler()).isEqualTo(Sampler.ASYNC_PROFILER);
+    }
+
+    @Test
+    void followsAFlightRecorderSessionAndEndsWithTheWholeFilesProfile() throws Exception {
+        // the --sampler jfr path: the JDK's own recorder, driven over JMX
+        Profile last = followSession("live-jfr", (target, request) -> new JfrSampler().start(target, request));
+        assertThat(last.info().sampler()).isEqualTo(Sampler.JDK_JFR);
     }
 
     /**
