@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -56,6 +57,11 @@ public final class LiveRecording {
     /** File offset just past the last chunk read. */
     private long consumed;
     private int chunksRead;
+    /**
+     * The first chunk's header once that chunk was read: final from then on, so a different one
+     * means another recording now has the file's name.
+     */
+    private byte[] firstHeader;
     /** JDK recordings: the first chunk, and how many events it holds. */
     private JfrFraming.Chunk firstJdkChunk;
     private int firstJdkChunkEvents;
@@ -79,7 +85,8 @@ public final class LiveRecording {
      * nothing new was complete (including when the file does not exist yet).
      *
      * @throws HoistException BAD_INPUT naming the file, when it is not a JFR recording, its first
-     *                        chunk is corrupt, it shrank below what was read, or it cannot be read
+     *                        chunk is corrupt, it shrank below what was read or another recording
+     *                        replaced it, or it cannot be read
      */
     public synchronized Optional<Profile> poll() {
         if (ended) {
@@ -93,15 +100,20 @@ public final class LiveRecording {
             if (size < consumed) {
                 throw bad(file, "shrank from " + consumed + " to " + size + " bytes while it was followed; was it replaced?");
             }
-            if (size == consumed) {
-                return Optional.empty();
-            }
             if (consumed == 0) {
                 checkMagic(ch);
+            } else if (!Arrays.equals(head(ch), firstHeader)) {
+                throw bad(file, "was replaced while it was followed (its first chunk changed)");
+            }
+            if (size == consumed) {
+                return Optional.empty();
             }
             JfrFraming.Result scan = scan(ch);
             List<JfrFraming.Chunk> chunks = scan.chunkList();
             if (!chunks.isEmpty()) {
+                if (firstHeader == null) {
+                    firstHeader = head(ch);
+                }
                 read(ch, chunks);
             }
             boolean broken = scan.tailProblem() != null && !scan.tailIncomplete();
@@ -133,15 +145,21 @@ public final class LiveRecording {
     }
 
     private void checkMagic(FileChannel ch) throws IOException {
-        ByteBuffer head = ByteBuffer.allocate(JFR_MAGIC.length);
-        while (head.hasRemaining() && ch.read(head, head.position()) > 0) {
-            // a read may return fewer bytes than asked
-        }
-        for (int i = 0; i < head.position(); i++) {
-            if (head.get(i) != JFR_MAGIC[i]) {
+        byte[] head = head(ch);
+        for (int i = 0; i < Math.min(head.length, JFR_MAGIC.length); i++) {
+            if (head[i] != JFR_MAGIC[i]) {
                 throw bad(file, "not a JFR recording; only JFR recordings can be followed while they are written");
             }
         }
+    }
+
+    /** The first chunk header's bytes, or as many of them as the file has. */
+    private static byte[] head(FileChannel ch) throws IOException {
+        ByteBuffer head = ByteBuffer.allocate(JfrFraming.CHUNK_HEADER_SIZE);
+        while (head.hasRemaining() && ch.read(head, head.position()) > 0) {
+            // a read may return fewer bytes than asked
+        }
+        return Arrays.copyOf(head.array(), head.position());
     }
 
     /**

@@ -223,7 +223,7 @@ class LiveRecordingTest {
     }
 
     @Test
-    void aFileThatIsNotJfrOrShrinksIsBadInput() throws Exception {
+    void aFileThatIsNotJfrShrinksOrIsReplacedIsBadInput() throws Exception {
         Path text = Files.writeString(tmp.resolve("stacks.txt"), "main;work 3\n");
         HoistException notJfr = catchThrowableOfType(HoistException.class, () -> new LiveRecording(text).poll());
         assertThat(notJfr.failure()).isEqualTo(Failure.BAD_INPUT);
@@ -236,6 +236,16 @@ class LiveRecordingTest {
         HoistException shrank = catchThrowableOfType(HoistException.class, live::poll);
         assertThat(shrank.failure()).isEqualTo(Failure.BAD_INPUT);
         assertThat(shrank.getMessage()).startsWith(f + ": shrank from ").endsWith("was it replaced?");
+
+        // a new session writing to the same name: a longer file, but not the one that was read
+        Path g = Files.copy(Recordings.asyncProfiler(), tmp.resolve("rewritten.jfr"));
+        LiveRecording following = new LiveRecording(g);
+        assertThat(following.poll()).isPresent();
+        byte[] other = Files.readAllBytes(Recordings.wall());
+        Files.write(g, concat(other, concat(other, other)));
+        HoistException replaced = catchThrowableOfType(HoistException.class, following::poll);
+        assertThat(replaced.failure()).isEqualTo(Failure.BAD_INPUT);
+        assertThat(replaced.getMessage()).isEqualTo(g + ": was replaced while it was followed (its first chunk changed)");
     }
 
     /** Polls until a poll brings nothing new: what is on disk once the writer has finished. */
