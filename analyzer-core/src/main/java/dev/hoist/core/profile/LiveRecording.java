@@ -38,8 +38,10 @@ import static dev.hoist.core.profile.ProfileReader.bad;
  * earlier batch) keeps.
  *
  * <p>async-profiler's chunks are read by jfr-converter's JfrReader from a copy of their bytes, the
- * JDK's by {@code jdk.jfr.consumer.RecordingFile} from a temporary file holding just the new chunks
- * (it reads only files); both go through the same chunk reading as a whole-file read. Thread safe:
+ * JDK's by {@code jdk.jfr.consumer.RecordingFile} from a temporary file (it reads only files) that
+ * holds the new chunks behind the recording's first one; both go through the same chunk reading as
+ * a whole-file read. Before the first chunk is complete, {@link #current} is an empty profile whose
+ * {@link ProfileInfo#sampler()} is null, since nothing says yet which sampler wrote the file. Thread safe:
  * {@link #poll} is serialized and {@link #current} may be called from any thread.
  */
 public final class LiveRecording {
