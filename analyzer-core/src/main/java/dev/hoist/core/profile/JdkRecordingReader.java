@@ -32,94 +32,172 @@ final class JdkRecordingReader {
 
     static Profile read(Path file, JfrFraming.Result framing) {
         List<String> warnings = new ArrayList<>();
+        Events events = new Events(file, new ProfileBuilder());
         if (framing.tailProblem() == null) {
-            return read(file, file, warnings);
-        }
-        // RecordingFile cannot be told to stop after the good chunks, so it reads a copy of them
-        warnings.add(file + ": " + framing.tailProblem() + "; kept the " + framing.chunks() + " complete chunk(s) before it");
-        Path prefix = null;
-        try {
-            prefix = Files.createTempFile("hoist-", ".jfr");
-            try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ);
-                 FileChannel out = FileChannel.open(prefix, StandardOpenOption.WRITE)) {
-                long done = 0;
-                while (done < framing.validBytes()) {
-                    done += in.transferTo(done, framing.validBytes() - done, out);
-                }
+            events.read(file, 0);
+        } else {
+            // RecordingFile cannot be told to stop after the good chunks, so it reads a copy of them
+            warnings.add(file + ": " + framing.tailProblem() + "; kept the " + framing.chunks() + " complete chunk(s) before it");
+            Path prefix = null;
+            try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+                prefix = Files.createTempFile("hoist-", ".jfr");
+                copy(in, prefix, new long[] {0, framing.validBytes()});
+                events.read(prefix, 0);
+            } catch (IOException e) {
+                throw bad(file, "cannot copy its complete chunks: " + e.getMessage(), e);
+            } finally {
+                deleteQuietly(prefix);
             }
-            return read(file, prefix, warnings);
-        } catch (IOException e) {
-            throw bad(file, "cannot copy its complete chunks: " + e.getMessage(), e);
-        } finally {
-            if (prefix != null) {
-                try {
-                    Files.deleteIfExists(prefix);
-                } catch (IOException ignored) {
-                    // a leftover temp file is harmless
+        }
+        if (events.warning() != null) {
+            warnings.add(events.warning());
+        }
+        return events.build(warnings, false);
+    }
+
+    /** Replaces the content of {@code target} with the given byte ranges {from, to} of a file, in order. */
+    static void copy(FileChannel in, Path target, long[]... ranges) throws IOException {
+        try (FileChannel out = FileChannel.open(target, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            for (long[] range : ranges) {
+                for (long at = range[0]; at < range[1]; ) {
+                    at += in.transferTo(at, range[1] - at, out);
                 }
             }
         }
     }
 
-    private static Profile read(Path file, Path source, List<String> warnings) {
-        ProfileBuilder b = new ProfileBuilder();
-        // the parser hands out one object per constant-pool stack trace, so identity finds repeats cheaply
-        Map<RecordedStackTrace, Integer> stacks = new IdentityHashMap<>();
-        Map<RecordedThread, Integer> threads = new IdentityHashMap<>();
-        long start = Long.MAX_VALUE;
-        long end = Long.MIN_VALUE;
-        int events = 0;
+    static void deleteQuietly(Path p) {
+        if (p != null) {
+            try {
+                Files.deleteIfExists(p);
+            } catch (IOException ignored) {
+                // a leftover temp file is harmless
+            }
+        }
+    }
+
+    /**
+     * The events of a JDK recording read so far, in one growing builder: {@link #read} takes one
+     * file of whole chunks (a recording, or the chunks a {@link LiveRecording} found appended), so a
+     * whole-file read and a live one go through the same code.
+     */
+    static final class Events {
+        private final Path file;
+        private final ProfileBuilder b;
+        private long start = Long.MAX_VALUE;
+        private long end = Long.MIN_VALUE;
+        private int events;
         // JDK 16+ samples allocations with jdk.ObjectAllocationSample; JDK 11-15 only have the TLAB
         // events. When a recording has both, the TLAB events are the same allocations again: they are
         // kept aside and used only if there was no ObjectAllocationSample.
-        TlabEvents tlab = new TlabEvents();
-        boolean[] sampled = {false};
-        try (RecordingFile rf = new RecordingFile(source)) {
-            while (rf.hasMoreEvents()) {
-                RecordedEvent e = rf.readEvent();
-                events++;
-                long t = nanos(e.getStartTime());
-                start = Math.min(start, t);
-                end = Math.max(end, nanos(e.getEndTime()));
-                String name = e.getEventType().getName();
-                switch (name) {
-                    case "jdk.ExecutionSample" -> b.add(EventKind.CPU, t, thread(b, threads, e.getThread("sampledThread")),
-                            stack(b, stacks, e.getStackTrace()), 1, -1);
-                    case "jdk.NativeMethodSample" -> b.add(EventKind.NATIVE, t, thread(b, threads, e.getThread("sampledThread")),
-                            stack(b, stacks, e.getStackTrace()), 1, -1);
-                    case "jdk.ObjectAllocationSample" -> {
-                        sampled[0] = true;
-                        b.add(EventKind.ALLOC, t, thread(b, threads, e.getThread()),
-                                stack(b, stacks, e.getStackTrace()), e.getLong("weight"), allocClass(b, e.getClass("objectClass")));
+        private final TlabEvents tlab = new TlabEvents();
+        private boolean sampled;
+        private String warning;
+
+        Events(Path file, ProfileBuilder builder) {
+            this.file = file;
+            this.b = builder;
+        }
+
+        /**
+         * Reads the events of {@code source}, which holds whole chunks of {@link #file}, but for the
+         * first {@code skip} (events of a chunk already read, which a live read puts first so that
+         * the parser keeps to the recording's clock). A recording that breaks off after some events
+         * keeps them and ends the reading with a {@link #warning()} (returns false); one that breaks
+         * off before any event is bad input.
+         */
+        boolean read(Path source, int skip) {
+            if (warning != null) {
+                return false;
+            }
+            // the parser hands out one object per constant-pool stack trace, so identity finds repeats cheaply
+            Map<RecordedStackTrace, Integer> stacks = new IdentityHashMap<>();
+            Map<RecordedThread, Integer> threads = new IdentityHashMap<>();
+            try (RecordingFile rf = new RecordingFile(source)) {
+                for (int skipped = 0; rf.hasMoreEvents(); ) {
+                    RecordedEvent e = rf.readEvent();
+                    if (skipped < skip) {
+                        skipped++;
+                    } else {
+                        add(e, stacks, threads);
                     }
-                    case "jdk.ObjectAllocationInNewTLAB" -> tlab.add(t, thread(b, threads, e.getThread()),
-                            stack(b, stacks, e.getStackTrace()), e.getLong("tlabSize"), allocClass(b, e.getClass("objectClass")));
-                    case "jdk.ObjectAllocationOutsideTLAB" -> tlab.add(t, thread(b, threads, e.getThread()),
-                            stack(b, stacks, e.getStackTrace()), e.getLong("allocationSize"), allocClass(b, e.getClass("objectClass")));
-                    case "jdk.JavaMonitorEnter" -> b.add(EventKind.LOCK, t, thread(b, threads, e.getThread()),
-                            stack(b, stacks, e.getStackTrace()), e.getDuration().toNanos(), allocClass(b, e.getClass("monitorClass")));
-                    case "jdk.ThreadPark" -> b.add(EventKind.LOCK, t, thread(b, threads, e.getThread()),
-                            stack(b, stacks, e.getStackTrace()), e.getDuration().toNanos(), allocClass(b, e.getClass("parkedClass")));
-                    default -> { }
                 }
+                return true;
+            } catch (IOException | RuntimeException | OutOfMemoryError | StackOverflowError e) {
+                if (events == 0) {
+                    String what = e instanceof java.io.EOFException ? "truncated JFR recording (its first chunk is incomplete)"
+                            : "corrupt JFR recording (" + JfrProfileReader.describe(e) + ")";
+                    throw bad(file, what, e);
+                }
+                warning = file + ": JFR recording is truncated or corrupt after " + events + " events ("
+                        + JfrProfileReader.describe(e) + "); kept what was read before";
+                return false;
             }
-        } catch (IOException | RuntimeException | OutOfMemoryError | StackOverflowError e) {
-            if (events == 0) {
-                String what = e instanceof java.io.EOFException ? "truncated JFR recording (its first chunk is incomplete)"
-                        : "corrupt JFR recording (" + JfrProfileReader.describe(e) + ")";
-                throw bad(file, what, e);
+        }
+
+        private void add(RecordedEvent e, Map<RecordedStackTrace, Integer> stacks, Map<RecordedThread, Integer> threads) {
+            events++;
+            long t = nanos(e.getStartTime());
+            start = Math.min(start, t);
+            end = Math.max(end, nanos(e.getEndTime()));
+            String name = e.getEventType().getName();
+            switch (name) {
+                case "jdk.ExecutionSample" -> b.add(EventKind.CPU, t, thread(b, threads, e.getThread("sampledThread")),
+                        stack(b, stacks, e.getStackTrace()), 1, -1);
+                case "jdk.NativeMethodSample" -> b.add(EventKind.NATIVE, t, thread(b, threads, e.getThread("sampledThread")),
+                        stack(b, stacks, e.getStackTrace()), 1, -1);
+                case "jdk.ObjectAllocationSample" -> {
+                    sampled = true;
+                    b.add(EventKind.ALLOC, t, thread(b, threads, e.getThread()),
+                            stack(b, stacks, e.getStackTrace()), e.getLong("weight"), allocClass(b, e.getClass("objectClass")));
+                }
+                case "jdk.ObjectAllocationInNewTLAB" -> tlab.add(t, thread(b, threads, e.getThread()),
+                        stack(b, stacks, e.getStackTrace()), e.getLong("tlabSize"), allocClass(b, e.getClass("objectClass")));
+                case "jdk.ObjectAllocationOutsideTLAB" -> tlab.add(t, thread(b, threads, e.getThread()),
+                        stack(b, stacks, e.getStackTrace()), e.getLong("allocationSize"), allocClass(b, e.getClass("objectClass")));
+                case "jdk.JavaMonitorEnter" -> b.add(EventKind.LOCK, t, thread(b, threads, e.getThread()),
+                        stack(b, stacks, e.getStackTrace()), e.getDuration().toNanos(), allocClass(b, e.getClass("monitorClass")));
+                case "jdk.ThreadPark" -> b.add(EventKind.LOCK, t, thread(b, threads, e.getThread()),
+                        stack(b, stacks, e.getStackTrace()), e.getDuration().toNanos(), allocClass(b, e.getClass("parkedClass")));
+                default -> { }
             }
-            warnings.add(file + ": JFR recording is truncated or corrupt after " + events + " events ("
-                    + JfrProfileReader.describe(e) + "); kept what was read before");
         }
-        if (!sampled[0]) {
-            tlab.addTo(b);
+
+        /** Events read so far, of any type. */
+        int events() {
+            return events;
         }
-        if (b.size() == 0 && warnings.isEmpty()) {
-            warnings.add(file + ": the recording holds no samples");
+
+        /** Why reading stopped early, or null. */
+        String warning() {
+            return warning;
         }
-        return b.build(new ProfileInfo(file, Sampler.JDK_JFR, null, start == Long.MAX_VALUE ? -1 : start,
-                end > start ? end - start : -1, warnings));
+
+        /**
+         * The profile of what was read. With {@code share} the profile shares the builder's sample
+         * arrays (see {@link ProfileBuilder#snapshot}) so that reading can go on; without, they are
+         * copied. Held-back TLAB events count only while no allocation was sampled: they go after the
+         * other samples, as in a whole-file read, and are taken off the builder again afterwards.
+         */
+        Profile build(List<String> warnings, boolean share) {
+            boolean withTlab = !sampled && !tlab.isEmpty();
+            int mark = b.size();
+            if (withTlab) {
+                tlab.addTo(b);
+            }
+            List<String> all = new ArrayList<>(warnings);
+            if (b.size() == 0 && all.isEmpty()) {
+                all.add(file + ": the recording holds no samples");
+            }
+            ProfileInfo info = new ProfileInfo(file, Sampler.JDK_JFR, null, start == Long.MAX_VALUE ? -1 : start,
+                    end > start ? end - start : -1, all);
+            if (!withTlab) {
+                return share ? b.snapshot(info) : b.build(info);
+            }
+            Profile p = b.build(info);
+            b.truncate(mark);
+            return p;
+        }
     }
 
     /** TLAB allocation events held back until the reader knows whether the recording also sampled allocations. */
@@ -128,6 +206,10 @@ final class JdkRecordingReader {
 
         void add(long time, int thread, int stack, long bytes, int cls) {
             events.add(new long[] {time, thread, stack, bytes, cls});
+        }
+
+        boolean isEmpty() {
+            return events.isEmpty();
         }
 
         void addTo(ProfileBuilder b) {

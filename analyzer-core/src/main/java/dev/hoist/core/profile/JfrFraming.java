@@ -7,7 +7,9 @@ import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.List;
 
 import static dev.hoist.core.profile.ProfileReader.bad;
 
@@ -23,13 +25,23 @@ final class JfrFraming {
     private static final int MAGIC = 0x464c5200;
 
     /**
-     * The well-framed chunks at the start of the file: how many, how many bytes they span, and what
-     * is wrong with the rest (null when nothing follows them).
+     * The well-framed chunks from where the scan started: their list, the offset just past the last
+     * of them, and what is wrong with what follows (null when nothing does). {@code tailIncomplete}
+     * tells a chunk that is still being written (placeholder size, or extending past the end of the
+     * file) from a complete chunk whose framing is broken.
      */
-    record Result(int chunks, long validBytes, String tailProblem, java.util.List<Chunk> chunkList) {}
+    record Result(List<Chunk> chunkList, long validBytes, String tailProblem, boolean tailIncomplete) {
+        int chunks() {
+            return chunkList.size();
+        }
+    }
 
     /** A well-framed chunk: where it starts in the file and its size. */
-    record Chunk(long start, long size) {}
+    record Chunk(long start, long size) {
+        long end() {
+            return start + size;
+        }
+    }
 
     /**
      * The offsets in a well-framed chunk where its records start, for checking that a parser stays
@@ -53,78 +65,97 @@ final class JfrFraming {
 
     static Boundaries boundaries(Path file, Chunk chunk) {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            ByteBuffer b = ch.map(FileChannel.MapMode.READ_ONLY, chunk.start(), chunk.size());
-            BitSet starts = new BitSet((int) chunk.size());
-            int pos = CHUNK_HEADER_SIZE;
-            while (pos < chunk.size()) {
-                starts.set(pos);
-                b.position(pos);
-                pos += (int) varlong(b); // already checked by check(): positive and inside the chunk
-            }
-            return new Boundaries(chunk, starts);
+            return boundaries(ch.map(FileChannel.MapMode.READ_ONLY, chunk.start(), chunk.size()), chunk);
         } catch (IOException e) {
             throw bad(file, "cannot read: " + e.getMessage(), e);
         }
+    }
+
+    /** The boundaries of a chunk whose bytes start at index 0 of {@code bytes}. */
+    static Boundaries boundaries(ByteBuffer bytes, Chunk chunk) {
+        ByteBuffer b = bytes.duplicate();
+        BitSet starts = new BitSet((int) chunk.size());
+        int pos = CHUNK_HEADER_SIZE;
+        while (pos < chunk.size()) {
+            starts.set(pos);
+            b.position(pos);
+            pos += (int) varlong(b); // already checked by scan(): positive and inside the chunk
+        }
+        return new Boundaries(chunk, starts);
     }
 
     private JfrFraming() {
     }
 
+    /**
+     * The whole file's framing. A file whose first chunk is incomplete or broken is bad input; a
+     * problem after the first chunk is the result's tail problem, for the caller to warn about.
+     */
     static Result check(Path file) {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            long size = ch.size();
-            long pos = 0;
-            int chunks = 0;
-            java.util.List<Chunk> list = new java.util.ArrayList<>();
-            while (pos < size) {
-                if (size - pos < CHUNK_HEADER_SIZE) {
-                    return truncated(file, list, pos, "shorter than a chunk header");
-                }
-                ByteBuffer header = ch.map(FileChannel.MapMode.READ_ONLY, pos, CHUNK_HEADER_SIZE);
-                if (header.getInt(0) != MAGIC) {
-                    throw bad(file, "corrupt JFR recording (no chunk header at offset " + pos + ")");
-                }
-                int major = header.getShort(4);
-                if (major != 2) {
-                    throw bad(file, "corrupt JFR recording (unsupported JFR version " + major + "." + header.getShort(6)
-                            + " in chunk " + (chunks + 1) + ")");
-                }
-                long chunkSize = header.getLong(8);
-                long cpOffset = header.getLong(16);
-                long metaOffset = header.getLong(24);
-                if (chunkSize < CHUNK_HEADER_SIZE || chunkSize > Integer.MAX_VALUE) {
-                    throw bad(file, "corrupt JFR recording (chunk " + (chunks + 1) + " claims size " + chunkSize + ")");
-                }
-                if (pos + chunkSize > size || cpOffset == 0 || metaOffset == 0) {
-                    return truncated(file, list, pos, "chunk " + (chunks + 1) + " is incomplete");
-                }
-                if (cpOffset < CHUNK_HEADER_SIZE || cpOffset >= chunkSize || metaOffset < CHUNK_HEADER_SIZE || metaOffset >= chunkSize) {
-                    throw bad(file, "corrupt JFR recording (chunk " + (chunks + 1) + " points outside itself)");
-                }
-                MappedByteBuffer chunk = ch.map(FileChannel.MapMode.READ_ONLY, pos, chunkSize);
-                String problem = checkChunk(chunks + 1, chunk, (int) cpOffset, (int) metaOffset);
-                if (problem != null) {
-                    if (chunks == 0) {
-                        throw bad(file, "corrupt JFR recording (" + problem + ")");
-                    }
-                    return new Result(chunks, pos, "corrupt JFR recording (" + problem + ")", list);
-                }
-                list.add(new Chunk(pos, chunkSize));
-                pos += chunkSize;
-                chunks++;
+            Result r = scan(file, ch, 0, 0);
+            if (r.chunks() == 0 && r.tailProblem() != null) {
+                throw bad(file, r.tailProblem());
             }
-            return new Result(chunks, size, null, list);
+            return r;
         } catch (IOException e) {
             throw bad(file, "cannot read: " + e.getMessage(), e);
         }
     }
 
-    private static Result truncated(Path file, java.util.List<Chunk> chunks, long pos, String what) {
-        String problem = "truncated JFR recording (" + what + "; was it still being written?)";
-        if (chunks.isEmpty()) {
-            throw bad(file, problem);
+    /**
+     * Checks the chunks from offset {@code from} (which must be a chunk start; {@code chunksBefore}
+     * chunks precede it, for the messages) to the end of the file as it is now. A header that is
+     * not a JFR chunk header at all is bad input wherever it is; a chunk that is incomplete or has
+     * broken framing ends the result with a tail problem.
+     */
+    static Result scan(Path file, FileChannel ch, long from, int chunksBefore) throws IOException {
+        long size = ch.size();
+        long pos = from;
+        List<Chunk> list = new ArrayList<>();
+        ByteBuffer header = ByteBuffer.allocate(CHUNK_HEADER_SIZE);
+        while (pos < size) {
+            int index = chunksBefore + list.size() + 1;
+            if (size - pos < CHUNK_HEADER_SIZE) {
+                return truncated(list, pos, "shorter than a chunk header");
+            }
+            header.clear();
+            while (header.hasRemaining() && ch.read(header, pos + header.position()) > 0) {
+                // a read may return fewer bytes than asked
+            }
+            if (header.getInt(0) != MAGIC) {
+                throw bad(file, "corrupt JFR recording (no chunk header at offset " + pos + ")");
+            }
+            int major = header.getShort(4);
+            if (major != 2) {
+                throw bad(file, "corrupt JFR recording (unsupported JFR version " + major + "." + header.getShort(6)
+                        + " in chunk " + index + ")");
+            }
+            long chunkSize = header.getLong(8);
+            long cpOffset = header.getLong(16);
+            long metaOffset = header.getLong(24);
+            if (chunkSize < CHUNK_HEADER_SIZE || chunkSize > Integer.MAX_VALUE) {
+                throw bad(file, "corrupt JFR recording (chunk " + index + " claims size " + chunkSize + ")");
+            }
+            if (pos + chunkSize > size || cpOffset == 0 || metaOffset == 0) {
+                return truncated(list, pos, "chunk " + index + " is incomplete");
+            }
+            if (cpOffset < CHUNK_HEADER_SIZE || cpOffset >= chunkSize || metaOffset < CHUNK_HEADER_SIZE || metaOffset >= chunkSize) {
+                throw bad(file, "corrupt JFR recording (chunk " + index + " points outside itself)");
+            }
+            MappedByteBuffer chunk = ch.map(FileChannel.MapMode.READ_ONLY, pos, chunkSize);
+            String problem = checkChunk(index, chunk, (int) cpOffset, (int) metaOffset);
+            if (problem != null) {
+                return new Result(list, pos, "corrupt JFR recording (" + problem + ")", false);
+            }
+            list.add(new Chunk(pos, chunkSize));
+            pos += chunkSize;
         }
-        return new Result(chunks.size(), pos, problem, chunks);
+        return new Result(list, pos, null, false);
+    }
+
+    private static Result truncated(List<Chunk> chunks, long pos, String what) {
+        return new Result(chunks, pos, "truncated JFR recording (" + what + "; was it still being written?)", true);
     }
 
     /** What is wrong with the chunk's framing, or null. */

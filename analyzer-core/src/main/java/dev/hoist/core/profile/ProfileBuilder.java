@@ -24,6 +24,8 @@ public final class ProfileBuilder {
     private final Map<String, Integer> classIds = new HashMap<>();
 
     private int size;
+    /** Samples below this index are shared with a snapshot and must not change. */
+    private int published;
     private byte[] kinds = new byte[1024];
     private long[] times = new long[1024];
     private int[] threads = new int[1024];
@@ -104,8 +106,15 @@ public final class ProfileBuilder {
         return size;
     }
 
-    /** Drops the samples after the first n (a corrupt chunk's partial events). */
+    /**
+     * Drops the samples after the first n (a corrupt chunk's partial events).
+     *
+     * @throws IllegalStateException if a {@link #snapshot} shares any of them
+     */
     public void truncate(int n) {
+        if (n < published) {
+            throw new IllegalStateException("cannot drop samples that a snapshot shares: " + n + " < " + published);
+        }
         size = Math.min(size, n);
     }
 
@@ -114,6 +123,19 @@ public final class ProfileBuilder {
                 threadNames.toArray(new String[0]), classNames.toArray(new String[0]), size,
                 Arrays.copyOf(kinds, size), Arrays.copyOf(times, size), Arrays.copyOf(threads, size),
                 Arrays.copyOf(sampleStacks, size), Arrays.copyOf(weights, size), Arrays.copyOf(allocClasses, size));
+    }
+
+    /**
+     * A profile of the samples so far that shares this builder's sample arrays instead of copying
+     * them, for a reader that keeps adding ({@link LiveRecording}). It stays immutable because the
+     * builder only writes past its size: appends go after it, growth moves to new arrays, and
+     * {@link #truncate} refuses to cut into it. The interned tables are small and are copied.
+     */
+    Profile snapshot(ProfileInfo info) {
+        published = size;
+        return new Profile(info, methods, frames.toArray(new Frame[0]), stacks.toArray(new int[0][]),
+                threadNames.toArray(new String[0]), classNames.toArray(new String[0]), size,
+                kinds, times, threads, sampleStacks, weights, allocClasses);
     }
 
     private record StackKey(int[] frames) {

@@ -13,10 +13,15 @@ import javax.management.ObjectName;
 import javax.management.remote.JMXConnector;
 import javax.management.remote.JMXConnectorFactory;
 import javax.management.remote.JMXServiceURL;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -27,9 +32,19 @@ import java.util.Map;
  * cannot load (Windows, unsupported libc or architecture) and what {@code --sampler jfr} picks.
  * Over the Attach API it starts the target's local JMX agent and drives
  * {@link FlightRecorderMXBean}, which is public API (unlike {@code HotSpotVirtualMachine.executeJCmd}).
- * The recording is on disk with the output file as destination and dump-on-exit, so a target
- * that ends normally (end of main, System.exit, SIGTERM) writes what it sampled; one that is
- * killed with SIGKILL loses the JFR data, unlike with async-profiler.
+ *
+ * <p>The output file grows by complete chunks once per checkpoint, as async-profiler's does, so a
+ * {@code LiveRecording} can follow it and a target killed with SIGKILL keeps what was checkpointed.
+ * Each checkpoint clones the recording with stop=true: stopping the clone makes the target finish
+ * its current chunk (a chunk rotation), so the clone holds every chunk up to now, and the chunks that
+ * started after the last one appended are streamed over JMX ({@code openStream} with a start time)
+ * and appended. The recording's own destination is a side file ({@link #dumpFile}) with
+ * dump-on-exit, because the JDK appends the whole recording to its destination when it stops; the
+ * chunks there that are newer than the output's are appended at the end (stop, or an orderly exit
+ * of the target) and the side file is deleted. The price of a chunk per second is the JDK's
+ * metadata and constant pools written again per chunk (about 100 KB per chunk on JDK 17) and a
+ * rotation in the target per second, which also cuts any recording the target runs itself into
+ * chunks of a second while Hoist samples.
  */
 public final class JfrSampler implements Sampler {
 
@@ -75,12 +90,18 @@ public final class JfrSampler implements Sampler {
         return s;
     }
 
+    /** Where the target itself writes the whole recording when it stops or exits, beside the output. */
+    static Path dumpFile(Path output) {
+        return output.resolveSibling(output.getFileName() + ".dump");
+    }
+
     @Override
     public SamplingSession start(JvmInfo target, SamplingRequest request) {
         Path out = request.output();
         try {
             Files.createDirectories(out.getParent());
             Files.deleteIfExists(out);
+            Files.deleteIfExists(dumpFile(out));
         } catch (IOException e) {
             throw new HoistException(Failure.BAD_INPUT, "cannot write the recording " + out + ": " + e.getMessage(), e);
         }
@@ -94,7 +115,7 @@ public final class JfrSampler implements Sampler {
             long id = jfr.newRecording();
             jfr.setRecordingSettings(id, settings(request, target.featureVersion().orElse(11)));
             jfr.setRecordingOptions(id, Map.of("name", "hoist", "disk", "true", "dumpOnExit", "true",
-                    "destination", out.toString()));
+                    "destination", dumpFile(out).toString()));
             jfr.startRecording(id);
             List<String> notes = new ArrayList<>();
             if (request.has(SamplingEvent.WALL)) {
@@ -133,10 +154,15 @@ public final class JfrSampler implements Sampler {
     }
 
     private final class Session extends PollingSession {
+        private static final int STREAM_BLOCK = 4 << 20;
         private final VirtualMachine vm;
         private final JMXConnector connector;
         private final FlightRecorderMXBean jfr;
         private final long id;
+        /** Start and end (epoch nanoseconds) of the last chunk appended to the output. */
+        private long lastChunkStart = Long.MIN_VALUE;
+        private long lastChunkEnd = Long.MIN_VALUE;
+        private boolean checkpointing = true;
 
         Session(JvmInfo target, SamplingRequest request, VirtualMachine vm, JMXConnector connector,
                 FlightRecorderMXBean jfr, long id, List<String> notes) {
@@ -149,13 +175,89 @@ public final class JfrSampler implements Sampler {
 
         @Override
         protected void checkpoint() {
-            // nothing: the recording is on disk in the target's repository and dumped on exit
+            if (!checkpointing) {
+                return;
+            }
+            try {
+                long clone = jfr.cloneRecording(id, true);
+                try {
+                    appendNewChunks(clone);
+                } finally {
+                    jfr.closeRecording(clone);
+                }
+            } catch (IOException | RuntimeException e) {
+                if (targetAlive()) {
+                    // the recording itself goes on and is complete at the end; only the live file stops growing
+                    checkpointing = false;
+                    notes.add("Flight Recorder checkpoints stopped (" + e.getMessage() + "): the recording grows again when sampling stops");
+                }
+            }
+        }
+
+        /** Streams the recording's chunks that are newer than the output's last one and appends them. */
+        private void appendNewChunks(long recording) throws IOException {
+            Map<String, String> options = new HashMap<>();
+            options.put("blockSize", Integer.toString(STREAM_BLOCK));
+            if (lastChunkEnd != Long.MIN_VALUE) {
+                // chunks that end at or after the start time come back: past the last one, only new ones
+                options.put("startTime", Instant.ofEpochSecond(0, lastChunkEnd).plusNanos(1).toString());
+            }
+            long stream;
+            try {
+                stream = jfr.openStream(recording, options);
+            } catch (IOException e) {
+                if (String.valueOf(e.getMessage()).contains("No recording data")) {
+                    return; // no chunk finished since the last checkpoint
+                }
+                throw e;
+            }
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try {
+                for (byte[] block; (block = jfr.readStream(stream)) != null; ) {
+                    bytes.write(block);
+                }
+            } finally {
+                jfr.closeStream(stream);
+            }
+            append(ByteBuffer.wrap(bytes.toByteArray()));
+        }
+
+        private void append(ByteBuffer chunks) throws IOException {
+            long[] last = JfrChunks.appendNew(chunks, lastChunkStart, request().output());
+            if (last != null) {
+                lastChunkStart = last[0];
+                lastChunkEnd = last[1];
+            }
+        }
+
+        /**
+         * Appends the chunks of the side file that the checkpoints did not (at least the last one)
+         * and deletes it; returns whether the output holds a complete chunk.
+         */
+        private boolean appendFromDumpFile() {
+            Path dump = dumpFile(request().output());
+            try {
+                if (Files.exists(dump)) {
+                    try (FileChannel ch = FileChannel.open(dump, StandardOpenOption.READ)) {
+                        if (ch.size() > Integer.MAX_VALUE) {
+                            notes.add("the recording is over 2 GB: its last chunks stay in " + dump);
+                            return JfrChunks.keepComplete(request().output()) > 0;
+                        }
+                        append(ch.map(FileChannel.MapMode.READ_ONLY, 0, ch.size()));
+                    }
+                    Files.delete(dump);
+                }
+                return JfrChunks.keepComplete(request().output()) > 0;
+            } catch (IOException e) {
+                notes.add("could not complete the recording from " + dump + ": " + e.getMessage());
+                return Files.exists(request().output());
+            }
         }
 
         @Override
         protected SamplingResult stopInTarget(Duration ranFor) {
             try {
-                jfr.stopRecording(id); // writes the recording to its destination and closes it
+                jfr.stopRecording(id); // writes the whole recording to the side file
             } catch (RuntimeException e) {
                 if (!targetAlive()) {
                     throw e;
@@ -164,36 +266,35 @@ public final class JfrSampler implements Sampler {
                         + target().pid() + ": " + e.getMessage(), e);
             }
             Path out = request().output();
-            if (!Files.isRegularFile(out)) {
-                throw new HoistException(Failure.SAMPLER_FAILED, "Flight Recorder stopped but wrote no recording to " + out);
+            if (!appendFromDumpFile()) {
+                throw new HoistException(Failure.SAMPLER_FAILED, "Flight Recorder stopped but wrote no recording to "
+                        + dumpFile(out));
+            }
+            try {
+                jfr.closeRecording(id); // lets the target delete its copy of the chunks
+            } catch (IOException | RuntimeException e) {
+                notes.add("could not close the recording in the target: " + e.getMessage());
             }
             return new SamplingResult(name(), "jfr", request().events(), out, ranFor, false, notes);
         }
 
         @Override
         protected SamplingResult afterExit(Duration ranFor) {
-            Path out = request().output();
-            // dump-on-exit runs in the target's shutdown; give the file a moment to be complete
-            int chunks = 0;
-            for (int i = 0; i < 20 && chunks == 0; i++) {
+            Path dump = dumpFile(request().output());
+            // dump-on-exit runs in the target's shutdown; give the side file a moment to be complete
+            for (int i = 0; i < 20 && !JfrChunks.startsWithCompleteChunk(dump); i++) {
                 try {
-                    chunks = Files.exists(out) ? JfrChunks.keepComplete(out) : 0;
-                } catch (IOException e) {
-                    chunks = 0;
-                }
-                if (chunks == 0) {
-                    try {
-                        Thread.sleep(100);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        break;
-                    }
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
                 }
             }
-            if (chunks == 0) {
+            boolean kept = appendFromDumpFile();
+            if (!kept) {
                 notes.add("the target was killed before Flight Recorder could write its recording");
             }
-            return new SamplingResult(name(), "jfr", request().events(), chunks > 0 ? out : null, ranFor, true, notes);
+            return new SamplingResult(name(), "jfr", request().events(), kept ? request().output() : null, ranFor, true, notes);
         }
 
         @Override

@@ -83,11 +83,7 @@ class BadInputTest {
             byte[] bytes = Files.readAllBytes(rec);
             Random random = new Random(42);
             for (int round = 0; round < 40; round++) {
-                byte[] copy = bytes.clone();
-                for (int k = 0, flips = round % 2 == 0 ? 1 : 8; k < flips; k++) {
-                    int at = 68 + random.nextInt(copy.length - 68);
-                    copy[at] = (byte) ~copy[at];
-                }
+                byte[] copy = flipped(bytes, 68, random, round % 2 == 0 ? 1 : 8);
                 Path f = Files.write(tmp.resolve("flip-" + round + "-" + rec.getFileName()), copy);
                 try {
                     // undetectable flips (a line number, a timestamp) give a profile; anything else must be BAD_INPUT
@@ -112,6 +108,16 @@ class BadInputTest {
             assertThat(partial.size()).as(rec.toString()).isEqualTo(whole.size());
             assertThat(partial.info().warnings()).singleElement().asString().startsWith(f.toString()).contains("truncated");
         }
+    }
+
+    /** A copy with {@code flips} random bytes from offset {@code from} on inverted. */
+    static byte[] flipped(byte[] bytes, int from, Random random, int flips) {
+        byte[] copy = bytes.clone();
+        for (int k = 0; k < flips; k++) {
+            int at = from + random.nextInt(copy.length - from);
+            copy[at] = (byte) ~copy[at];
+        }
+        return copy;
     }
 
     private static void assertBad(Path file, String what) {

@@ -172,6 +172,50 @@ class SamplingTest {
     }
 
     @Test
+    void flightRecorderGrowsTheRecordingByCompleteChunksWhileItRuns() throws Exception {
+        try (ChildJvm child = ChildJvm.start(launcher)) {
+            JvmInfo target = Targets.resolve(Long.toString(child.pid()));
+            SamplingRequest req = request("jfr-grows.jfr", Duration.ofSeconds(4), EnumSet.of(CPU, ALLOC));
+            SamplingSession s = new JfrSampler().start(target, req);
+            Thread.sleep(2_500);
+            // two checkpoints in: the file on disk is already a readable recording with the hot method
+            assertThat(Recordings.topMethods(req.output(), 3)).contains(CRUNCH);
+            long during = Files.size(req.output());
+            SamplingResult r = s.awaitResult();
+            assertThat(Files.size(r.file())).isGreaterThan(during);
+            assertHotMethodAndAllocationSite(r.file());
+            assertThat(JfrSampler.dumpFile(r.file())).as("the side file the target wrote is merged and removed").doesNotExist();
+        }
+    }
+
+    @Test
+    void flightRecorderKeepsTheCheckpointedChunksWhenTheTargetIsKilled() throws Exception {
+        try (ChildJvm child = ChildJvm.start(launcher)) {
+            assertKilledTargetKeepsCheckpointedChunks(child, "jfr-killed.jfr");
+        }
+    }
+
+    @Test
+    void flightRecorderCheckpointsAJdk25TargetToo() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(ChildJvm.JDK25.resolve("bin/java")), "needs JDK 25 at " + ChildJvm.JDK25);
+        try (ChildJvm child = ChildJvm.start(ChildJvm.JDK25, List.of(), launcher)) {
+            assertKilledTargetKeepsCheckpointedChunks(child, "jfr25-killed.jfr");
+        }
+    }
+
+    private void assertKilledTargetKeepsCheckpointedChunks(ChildJvm child, String file) throws Exception {
+        JvmInfo target = Targets.resolve(Long.toString(child.pid()));
+        SamplingSession s = new JfrSampler().start(target, request(file, Duration.ofSeconds(15), EnumSet.of(CPU)));
+        Thread.sleep(3_000);
+        child.process().destroyForcibly(); // SIGKILL: no shutdown, so no dump on exit
+        SamplingResult r = s.awaitResult();
+        assertThat(r.targetExited()).isTrue();
+        assertThat(r.file()).isNotNull();
+        assertThat(Recordings.topMethods(r.file(), 3)).contains(CRUNCH);
+        assertThat(JfrSampler.dumpFile(r.file())).doesNotExist();
+    }
+
+    @Test
     void samplingTheSameTargetTwiceWorks() throws Exception {
         try (ChildJvm child = ChildJvm.start(launcher)) {
             JvmInfo target = Targets.resolve(Long.toString(child.pid()));
