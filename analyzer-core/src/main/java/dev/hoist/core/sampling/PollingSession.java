@@ -92,7 +92,7 @@ abstract class PollingSession implements SamplingSession {
                     if (result != null) {
                         return;
                     }
-                    long waitMs = Math.min(remaining().toMillis(), checkpointPeriod.toMillis());
+                    long waitMs = Math.min(remaining().toMillis(), checkpointPeriod().toMillis());
                     if (waitMs > 0) {
                         wait(waitMs);
                     }
@@ -204,6 +204,11 @@ abstract class PollingSession implements SamplingSession {
             Thread.currentThread().interrupt();
             return !h.isAlive();
         }
+    }
+
+    /** How often this sampler puts its samples on disk; the shared period unless a sampler needs longer. */
+    protected Duration checkpointPeriod() {
+        return checkpointPeriod;
     }
 
     /** Puts what was sampled so far on disk, so it survives the target; called once per period. */

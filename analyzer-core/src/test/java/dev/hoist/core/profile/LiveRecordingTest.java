@@ -45,28 +45,31 @@ class LiveRecordingTest {
 
     @Test
     void followsAnAsyncProfilerSessionAndEndsWithTheWholeFilesProfile() throws Exception {
-        Profile last = followSession("live-ap", (target, request) -> Samplers.start(target, request, Samplers.Choice.ASYNC_PROFILER));
+        Profile last = followSession("live-ap", Duration.ofSeconds(5),
+                (target, request) -> Samplers.start(target, request, Samplers.Choice.ASYNC_PROFILER));
         assertThat(last.info().sampler()).isEqualTo(Sampler.ASYNC_PROFILER);
     }
 
     @Test
     void followsAFlightRecorderSessionAndEndsWithTheWholeFilesProfile() throws Exception {
         // the --sampler jfr path: the JDK's own recorder, driven over JMX
-        Profile last = followSession("live-jfr", (target, request) -> new JfrSampler().start(target, request));
+        // Flight Recorder checkpoints every two seconds: a longer run for the same number of snapshots
+        Profile last = followSession("live-jfr", Duration.ofSeconds(8), (target, request) -> new JfrSampler().start(target, request));
         assertThat(last.info().sampler()).isEqualTo(Sampler.JDK_JFR);
     }
 
     /**
-     * Samples the probe for 5 s with the sampler while polling the output, then checks that the
-     * view moved during the run and that its last snapshot is the finished file's profile.
+     * Samples the probe for {@code length} with the sampler while polling the output, then checks that
+     * the view moved during the run and that its last snapshot is the finished file's profile.
      */
-    private Profile followSession(String name, BiFunction<JvmInfo, SamplingRequest, SamplingSession> sampler) throws Exception {
+    private Profile followSession(String name, Duration length, BiFunction<JvmInfo, SamplingRequest, SamplingSession> sampler)
+            throws Exception {
         Path out = tmp.resolve(name + ".jfr");
         LiveRecording live = new LiveRecording(out);
         List<Snapshot> seen = new ArrayList<>();
         try (ChildJvm child = ChildJvm.start(ChildJvm.launcherJar(tmp, name + "-probe"))) {
             JvmInfo target = Targets.resolve(Long.toString(child.pid()));
-            SamplingSession session = sampler.apply(target, SamplingRequest.of(out, Duration.ofSeconds(5),
+            SamplingSession session = sampler.apply(target, SamplingRequest.of(out, length,
                     EnumSet.of(SamplingEvent.CPU, SamplingEvent.ALLOC)));
             while (session.remaining().compareTo(Duration.ofMillis(300)) > 0) {
                 live.poll().ifPresent(p -> seen.add(new Snapshot(p)));

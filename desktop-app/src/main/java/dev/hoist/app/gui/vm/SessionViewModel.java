@@ -381,7 +381,7 @@ public final class SessionViewModel {
                         .withWallInterval(events.contains(SamplingEvent.CPU) ? SamplingRequest.DEFAULT_WALL_INTERVAL : interval);
                 SamplingSession s = Samplers.start(target, request, Samplers.Choice.AUTO);
                 sampling = s;
-                feed = ProfileFeed.rereading(out);
+                feed = ProfileFeed.live(out);
                 workers.ui(() -> {
                     if (generation.get() != gen) {
                         return;
@@ -494,7 +494,9 @@ public final class SessionViewModel {
             return;
         }
         try {
-            Profile p = ProfileReader.read(file);
+            // the chunks read while sampling stay read: only what came since the last poll is parsed
+            ProfileFeed f = feed;
+            Profile p = f != null ? f.finish() : ProfileReader.read(file);
             said.addAll(p.info().warnings());
             latest = p;
             ProfileView v = ProfileView.of(p, viewKind.get());
