@@ -49,9 +49,12 @@ public final class AdviceView extends VBox {
                 list.getSelectionModel().select(b);
             }
         });
-        Label empty = new Label("No advice yet.\nHoist advises on the loops of the hot methods\nonce there are samples.");
+        Label empty = new Label();
+        empty.textProperty().bind(vm.emptyTextProperty());
         empty.getStyleClass().add("empty");
         empty.setWrapText(true);
+        empty.setMaxWidth(320);
+        empty.setId("advice-empty");
         list.setPlaceholder(empty);
 
         Label summary = new Label();

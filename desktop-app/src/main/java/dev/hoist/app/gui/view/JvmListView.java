@@ -53,13 +53,13 @@ public final class JvmListView extends VBox {
         pid.getStyleClass().add("num");
         TableColumn<JvmInfo, String> mainClass = new TableColumn<>("Main class or jar");
         mainClass.setCellValueFactory(c -> new ReadOnlyStringWrapper(simple(c.getValue().displayName())));
-        mainClass.setPrefWidth(170);
+        mainClass.setPrefWidth(160);
         TableColumn<JvmInfo, String> version = new TableColumn<>("Java");
         version.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().javaVersion()));
-        version.setPrefWidth(62);
+        version.setPrefWidth(58);
         TableColumn<JvmInfo, String> up = new TableColumn<>("Up");
         up.setCellValueFactory(c -> new ReadOnlyStringWrapper(Fmt.age(c.getValue().uptime())));
-        up.setPrefWidth(52);
+        up.setPrefWidth(64);
         table.getColumns().setAll(java.util.List.of(pid, mainClass, version, up));
         table.setItems(vm.jvms());
         table.setId("jvm-table");

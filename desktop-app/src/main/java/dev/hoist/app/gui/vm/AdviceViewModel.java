@@ -50,6 +50,8 @@ public final class AdviceViewModel {
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
     private final ReadOnlyStringWrapper blind = new ReadOnlyStringWrapper(this, "blind", "");
     private final ReadOnlyBooleanWrapper measured = new ReadOnlyBooleanWrapper(this, "measured", true);
+    private final ReadOnlyStringWrapper emptyText = new ReadOnlyStringWrapper(this, "emptyText", NOT_YET);
+    static final String NOT_YET = "No advice yet.\nHoist advises on the loops of the hot methods once there are samples.";
     private final Map<String, Rule> rules = new HashMap<>();
     private SourceFiles sources = SourceFiles.of(List.of());
 
@@ -80,6 +82,11 @@ public final class AdviceViewModel {
     /** Which hot methods could not be read, one per line; empty when none. */
     public ReadOnlyStringProperty blindProperty() {
         return blind.getReadOnlyProperty();
+    }
+
+    /** What the empty list says: not advised yet, no bytecode found, or no rule matched. */
+    public ReadOnlyStringProperty emptyTextProperty() {
+        return emptyText.getReadOnlyProperty();
     }
 
     /** False for static findings (no profile): shares are not shown. */
@@ -115,6 +122,13 @@ public final class AdviceViewModel {
         }
         summary.set(s.toString());
         blind.set(String.join("\n", report.unavailable()));
+        if (report.methodsAnalysed().isEmpty() && !report.unavailable().isEmpty()) {
+            emptyText.set("No advice: the bytecode of the hot methods was not found.\nAdd the profiled application's jars "
+                    + "or class folders with Class path… above.");
+        } else if (report.advice().isEmpty()) {
+            emptyText.set("No rule matched a sampled loop of the " + report.methodsAnalysed().size() + " hot methods analysed."
+                    + (report.hiddenUnsampled() > 0 ? "\n" + report.hiddenUnsampled() + " findings sit in loops the profile never sampled." : ""));
+        }
     }
 
     /** Shows static findings (a jar analysed without a profile), by score (UI thread). */
@@ -130,12 +144,14 @@ public final class AdviceViewModel {
             out.add(new Advice(i + 1, f, LoopCost.NONE, f.confidence(), List.of()));
         }
         replace(out);
+        emptyText.set("No findings: no rule matched a loop in these " + classes + " classes.");
         summary.set(findings.size() + " finding" + (findings.size() == 1 ? "" : "s") + " in " + classes
                 + " classes · static analysis: nothing was measured, so they are ordered by the rule's score");
         blind.set("");
     }
 
     public void clear() {
+        emptyText.set(NOT_YET);
         items.clear();
         selected.set(null);
         summary.set("");

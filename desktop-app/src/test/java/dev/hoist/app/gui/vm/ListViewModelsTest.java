@@ -94,6 +94,19 @@ class ListViewModelsTest {
     }
 
     @Test
+    void anEmptyListSaysWhyThereIsNoAdvice() {
+        AdviceViewModel vm = new AdviceViewModel(List.of());
+        assertThat(vm.emptyTextProperty().get()).startsWith("No advice yet.");
+        vm.show(new AdviceReport(List.of(), List.of(), List.of("com.acme.Feed.parse: class bytes not found"), 0));
+        assertThat(vm.emptyTextProperty().get()).contains("bytecode of the hot methods was not found").contains("Class path…");
+        vm.show(new AdviceReport(List.of(), List.of("com.acme.Feed.parse()V"), List.of(), 4));
+        assertThat(vm.emptyTextProperty().get()).isEqualTo("No rule matched a sampled loop of the 1 hot methods analysed."
+                + "\n4 findings sit in loops the profile never sampled.");
+        vm.clear();
+        assertThat(vm.emptyTextProperty().get()).startsWith("No advice yet.");
+    }
+
+    @Test
     void staticFindingsAreOrderedByScoreAndSayNothingWasMeasured() {
         AdviceViewModel vm = new AdviceViewModel(List.of());
         vm.showStatic(List.of(finding("low", 10, 20), finding("high", 30, 90)), 7);
