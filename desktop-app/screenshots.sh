@@ -19,7 +19,12 @@ Xvfb "$display" -screen 0 1600x1000x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb=$!
 app=""
 cleanup() {
-  [ -n "$app" ] && kill "$app" 2>/dev/null && wait "$app" 2>/dev/null || true
+  # Ctrl+Q closes the window the normal way (the sampler stops, the demo workload exits); SIGTERM after
+  if [ -n "$app" ] && kill -0 "$app" 2>/dev/null; then
+    [ -n "${win:-}" ] && xdotool key --window "$win" ctrl+q 2>/dev/null || true
+    for _ in $(seq 20); do kill -0 "$app" 2>/dev/null || break; sleep 0.5; done
+    kill "$app" 2>/dev/null && wait "$app" 2>/dev/null || true
+  fi
   kill "$xvfb" 2>/dev/null || true
 }
 trap cleanup EXIT

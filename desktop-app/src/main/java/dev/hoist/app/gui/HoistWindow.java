@@ -75,9 +75,18 @@ public final class HoistWindow {
                     options.classPath());
             MainWindow window = new MainWindow(vm);
             Stage stage = new Stage();
+            // killed rather than closed (SIGTERM, Ctrl-C in the terminal): still stop the sampler in the
+            // target and the demo workload, which would otherwise outlive the window
+            Thread onKill = new Thread(vm::close, "hoist-window-exit");
+            Runtime.getRuntime().addShutdownHook(onKill);
             stage.setOnCloseRequest(e -> {
                 vm.close();
                 workers.close();
+                try {
+                    Runtime.getRuntime().removeShutdownHook(onKill);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook runs anyway and finds everything closed
+                }
             });
             stage.setOnHidden(e -> closed.countDown());
             window.show(stage);

@@ -238,13 +238,13 @@ public final class MainViewModel implements AutoCloseable {
      * here because the process may end right after.
      */
     @Override
-    public void close() {
+    public synchronized void close() {
         jvms.close();
         SessionViewModel s = session.get();
         if (s != null && s.isSampling()) {
             Path kept = s.stopNow();
             if (kept != null) {
-                status.set("Stopped sampling; the recording is " + kept);
+                workers.ui(() -> status.set("Stopped sampling; the recording is " + kept));
             }
         }
         DemoWorkload d = demo;
