@@ -808,8 +808,17 @@ public final class SessionViewModel {
             n += c;
         }
         samples.set(n);
-        flame.show(v.flame());
-        methods.show(v);
+        // the flame graph and the table in their own UI tasks: the UI thread gets to draw in between
+        workers.ui(() -> {
+            if (view.get() == v) {
+                flame.show(v.flame());
+            }
+        });
+        workers.ui(() -> {
+            if (view.get() == v) {
+                methods.show(v);
+            }
+        });
     }
 
     private void applyAdvice(AdviceReport r, long seq, SourceFiles sf) {
