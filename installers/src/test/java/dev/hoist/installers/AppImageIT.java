@@ -135,9 +135,11 @@ class AppImageIT {
                 .contains("xdg-desktop-menu install /usr/lib/hoist/hoist-hoist.desktop")
                 .contains("/usr/lib/hoist/app/hoist-cds.sh");
         assertThat(Files.readString(control.resolve("prerm"))).contains("rm -f /usr/lib/hoist/app/hoist.jsa");
-        assertThat(Files.readString(control.resolve("control"))).contains("Package: hoist", "libgtk-3-0");
+        assertThat(Files.readString(control.resolve("control"))).contains("Package: hoist", "libgtk-3-0")
+                .as("every build property was filled in").doesNotContain("${");
         assertThat(Files.readString(root.resolve("usr/lib/hoist/hoist-hoist.desktop")))
-                .contains("Name=Hoist\n", "Exec=/usr/bin/hoist gui\n", "Icon=/usr/lib/hoist/hoist.png\n");
+                .contains("Name=Hoist\n", "Exec=/usr/bin/hoist gui\n", "Icon=/usr/lib/hoist/hoist.png\n")
+                .as("every build property was filled in").doesNotContain("${");
     }
 
     private static void awaitReady(Process target) throws IOException {
