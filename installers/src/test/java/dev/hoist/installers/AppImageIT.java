@@ -131,10 +131,13 @@ class AppImageIT {
         Path root = tmp.resolve("root");
         assertThat(run(List.of("dpkg-deb", "--control", deb.toString(), control.toString()), Map.of()).exit()).isZero();
         assertThat(run(List.of("dpkg-deb", "--extract", deb.toString(), root.toString()), Map.of()).exit()).isZero();
-        assertThat(Files.readString(control.resolve("postinst")))
+        // whole lines, so that a comment naming a command does not count
+        assertThat(Files.readAllLines(control.resolve("postinst")))
                 .contains("xdg-desktop-menu install /usr/lib/hoist/hoist-hoist.desktop")
-                .contains("/usr/lib/hoist/app/hoist-cds.sh");
-        assertThat(Files.readString(control.resolve("prerm"))).contains("rm -f /usr/lib/hoist/app/hoist.jsa");
+                .contains("        /usr/lib/hoist/app/hoist-cds.sh \\");
+        assertThat(Files.readAllLines(control.resolve("prerm")))
+                .contains("xdg-desktop-menu uninstall /usr/lib/hoist/hoist-hoist.desktop")
+                .contains("        rm -f /usr/share/applications/hoist-hoist.desktop /usr/lib/hoist/app/hoist.jsa");
         assertThat(Files.readString(control.resolve("control"))).contains("Package: hoist", "libgtk-3-0")
                 .as("every build property was filled in").doesNotContain("${");
         assertThat(Files.readString(root.resolve("usr/lib/hoist/hoist-hoist.desktop")))
