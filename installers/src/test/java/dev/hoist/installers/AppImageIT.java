@@ -57,14 +57,14 @@ class AppImageIT {
 
     @Test
     void theLauncherStartsFromTheArchive(@TempDir Path tmp) throws Exception {
-        // -Xshare:on turns a missing or unusable archive into a failed start instead of a slow one
-        Path log = tmp.resolve("classes.log");
-        Result r = run(List.of(LAUNCHER.toString(), "--version"),
-                Map.of("JAVA_TOOL_OPTIONS", "-Xshare:on -Xlog:class+load=info:file=" + log));
-        assertThat(r.exit()).as(r.all()).isZero();
-        String classes = Files.readString(log);
-        assertThat(classes).contains("dev.hoist.app.Hoist source: shared objects file")
-                .contains("picocli.CommandLine source: shared objects file");
+        assertStartsFromTheArchive(LAUNCHER, tmp);
+    }
+
+    @Test
+    void theLauncherFindsItsImageThroughASymlinkOnThePath(@TempDir Path tmp) throws Exception {
+        // as after `ln -s <image>/bin/hoist ~/.local/bin/hoist`
+        Path link = Files.createSymbolicLink(tmp.resolve("hoist"), LAUNCHER);
+        assertStartsFromTheArchive(link, tmp);
     }
 
     @Test
@@ -143,6 +143,26 @@ class AppImageIT {
         assertThat(Files.readString(root.resolve("usr/lib/hoist/hoist-hoist.desktop")))
                 .contains("Name=Hoist\n", "Exec=/usr/bin/hoist gui\n", "Icon=/usr/lib/hoist/hoist.png\n")
                 .as("every build property was filled in").doesNotContain("${");
+
+        // the package's own tree, unpacked elsewhere: postinst's archive step, then /usr/bin/hoist
+        // finds /usr/lib/hoist beside it and starts from that archive
+        Result cds = run(List.of(root.resolve("usr/lib/hoist/app/hoist-cds.sh").toString()), Map.of());
+        assertThat(cds.exit()).as(cds.all()).isZero();
+        assertStartsFromTheArchive(root.resolve("usr/bin/hoist"), tmp);
+    }
+
+    /**
+     * _JAVA_OPTIONS comes after the launcher's own options, so its -Xshare:on wins over the
+     * launcher's -Xshare:auto and turns an unusable archive into a failed start.
+     */
+    private static void assertStartsFromTheArchive(Path launcher, Path tmp) throws Exception {
+        Path log = Files.createTempFile(tmp, "classes", ".log");
+        Result r = run(List.of(launcher.toString(), "--version"),
+                Map.of("_JAVA_OPTIONS", "-Xshare:on -Xlog:class+load=info:file=" + log));
+        assertThat(r.exit()).as(r.all()).isZero();
+        assertThat(r.out()).as(r.all()).startsWith("hoist " + System.getProperty("hoist.version") + "\n");
+        assertThat(Files.readString(log)).contains("dev.hoist.app.Hoist source: shared objects file")
+                .contains("picocli.CommandLine source: shared objects file");
     }
 
     private static void awaitReady(Process target) throws IOException {
@@ -178,6 +198,7 @@ class AppImageIT {
         try {
             ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
             pb.environment().remove("JAVA_TOOL_OPTIONS");
+            pb.environment().remove("_JAVA_OPTIONS");
             pb.environment().putAll(env);
             Process p = pb.start();
             if (!p.waitFor(180, TimeUnit.SECONDS)) {
@@ -185,9 +206,7 @@ class AppImageIT {
                 throw new AssertionError(command + " did not finish in 180 s");
             }
             String stderr = Files.readString(err);
-            if (env.containsKey("JAVA_TOOL_OPTIONS")) {
-                stderr = stderr.replaceFirst("^Picked up JAVA_TOOL_OPTIONS: .*\n", "");
-            }
+            stderr = stderr.replaceFirst("^Picked up _?JAVA(_TOOL)?_OPTIONS: .*\n", "");
             return new Result(p.exitValue(), Files.readString(out), stderr);
         } finally {
             Files.deleteIfExists(out);
