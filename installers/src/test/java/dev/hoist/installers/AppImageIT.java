@@ -85,6 +85,8 @@ class AppImageIT {
     void profilesALiveJvmWithBothSamplersAndReportsTheRecording(@TempDir Path tmp) throws Exception {
         Process target = new ProcessBuilder(RUNTIME.resolve("bin/java").toString(), "-cp", APP.resolve("hoist.jar").toString(),
                 "dev.hoist.workloads.probe.HotAndAlloc", "--seconds", "120")
+                // attach leaves .attach_pid<pid> in the target's working directory when the target is killed
+                .directory(tmp.toFile())
                 .redirectErrorStream(true).start();
         try {
             awaitReady(target);
