@@ -77,11 +77,17 @@ public final class AsyncProfilerSampler implements Sampler {
         }
     }
 
+    /**
+     * The event async-profiler samples cpu time with: "cpu" lets it pick perf_events and fall back to
+     * a timer; the overhead benchmark sets "ctimer" or "itimer" to compare the engines.
+     */
+    static volatile String cpuEvent = "cpu";
+
     /** The agent options for the request's events and intervals. */
     static String options(SamplingRequest r) {
         List<String> o = new ArrayList<>();
         if (r.has(SamplingEvent.CPU)) {
-            o.add("event=cpu");
+            o.add("event=" + cpuEvent);
             o.add("interval=" + r.cpuInterval().toNanos());
             if (r.has(SamplingEvent.WALL)) {
                 o.add("wall=" + r.wallInterval().toNanos());

@@ -30,7 +30,8 @@ import java.util.Set;
  * </pre>
  *
  * Arguments: workload class path, runs per mode, measured seconds per run, events, sampler, and
- * optionally the checkpoint period in seconds, the cpu interval in ms and the alloc interval in bytes.
+ * optionally the checkpoint period in seconds, the cpu interval in ms and the alloc interval in bytes,
+ * and the event async-profiler samples cpu with (cpu, ctimer, itimer).
  */
 public final class OverheadBench {
     private static final int WARMUP_SECONDS = 5;
@@ -55,8 +56,11 @@ public final class OverheadBench {
             cpuInterval = Duration.ofMillis(Long.parseLong(args[6]));
             allocBytes = Long.parseLong(args[7]);
         }
-        System.out.printf(Locale.ROOT, "events %s, sampler %s, cpu interval %s, alloc every %d bytes, checkpoint every %s%n",
-                events, choice, cpuInterval, allocBytes, PollingSession.checkpointPeriod);
+        if (args.length > 8) {
+            AsyncProfilerSampler.cpuEvent = args[8];
+        }
+        System.out.printf(Locale.ROOT, "events %s, sampler %s, cpu event %s, cpu interval %s, alloc every %d bytes, checkpoint every %s%n",
+                events, choice, AsyncProfilerSampler.cpuEvent, cpuInterval, allocBytes, PollingSession.checkpointPeriod);
         List<double[]> results = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
             double[] r = run(classpath, seconds, events, choice);

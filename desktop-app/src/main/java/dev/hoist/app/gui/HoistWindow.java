@@ -90,7 +90,7 @@ public final class HoistWindow {
             });
             stage.setOnHidden(e -> closed.countDown());
             window.show(stage);
-            workers.background(HoistWindow::preload);
+            window.warmUpAfterFirstFrames(() -> workers.background(HoistWindow::preload));
             if (options.file() != null) {
                 vm.open(options.file());
             } else if (options.demo()) {

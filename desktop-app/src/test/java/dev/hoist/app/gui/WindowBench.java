@@ -192,6 +192,7 @@ public final class WindowBench {
     private static void open(Path recording) throws Exception {
         AtomicLong maxStall = new AtomicLong();
         MainViewModel[] vm = new MainViewModel[1];
+        MainWindow[] windowRef = new MainWindow[1];
         Stage[] stage = new Stage[1];
         boolean trace = Boolean.getBoolean("bench.trace");
         long origin = System.nanoTime();
@@ -206,6 +207,7 @@ public final class WindowBench {
         onFx(() -> {
             vm[0] = new MainViewModel(workers, Files.createTempDirectory("hoist-bench"), List.of(), "");
             MainWindow w = new MainWindow(vm[0]);
+            windowRef[0] = w;
             stage[0] = new Stage();
             w.show(stage[0]);
             if (trace) {
@@ -220,8 +222,8 @@ public final class WindowBench {
             }
         });
         // as the real window does: classes the first session needs are loaded while the start page shows
-        workers.background(HoistWindow::preload);
-        Thread.sleep(2000);
+        onFx(() -> windowRef[0].warmUpAfterFirstFrames(() -> workers.background(HoistWindow::preload)));
+        Thread.sleep(2500);
         Thread probe = new Thread(() -> {
             while (!Thread.currentThread().isInterrupted()) {
                 long posted = System.nanoTime();

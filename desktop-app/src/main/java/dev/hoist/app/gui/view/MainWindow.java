@@ -161,7 +161,19 @@ public final class MainWindow extends BorderPane {
         vm.sessionProperty().addListener((o, a, s) -> stage.setTitle(s == null ? "Hoist" : "Hoist — " + s.titleProperty().get()));
         stage.show();
         vm.jvms().startAutoRefresh();
-        javafx.application.Platform.runLater(this::warmUp);
+    }
+
+    /**
+     * Runs {@link #warmUp} and {@code alsoInBackground} once the window has drawn its first frames:
+     * queued at once, they would run before the first frame and hold back the window's appearance.
+     */
+    public void warmUpAfterFirstFrames(Runnable alsoInBackground) {
+        javafx.animation.PauseTransition later = new javafx.animation.PauseTransition(javafx.util.Duration.millis(700));
+        later.setOnFinished(e -> {
+            alsoInBackground.run();
+            warmUp();
+        });
+        later.play();
     }
 
     /**
@@ -172,6 +184,7 @@ public final class MainWindow extends BorderPane {
     void warmUp() {
         SessionViewModel dummy = vm.warmUpSession();
         SessionView view = new SessionView(dummy, cp -> { }, () -> { });
+        view.completeNow();
         StackPane root = new StackPane(view);
         root.getStylesheets().addAll(getStylesheets());
         new Scene(root, getWidth(), getHeight());

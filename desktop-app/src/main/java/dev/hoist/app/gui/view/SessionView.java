@@ -111,13 +111,27 @@ public final class SessionView extends BorderPane {
             setCenter(tabs);
         } else {
             tabs.getTabs().addAll(adviceTab, flameTab, methodsTab);
-            SplitPane split = new SplitPane(timeline, tabs);
+            SplitPane split = new SplitPane(tabs);
             split.setOrientation(Orientation.VERTICAL);
-            split.setDividerPositions(0.22);
             SplitPane.setResizableWithParent(timeline, false);
             setCenter(split);
+            // the charts join one pulse later: the view's first layout then does not also draw them
+            addTimeline = () -> {
+                if (!split.getItems().contains(timeline)) {
+                    split.getItems().add(0, timeline);
+                    split.setDividerPositions(0.22);
+                }
+            };
+            javafx.application.Platform.runLater(addTimeline);
         }
         tabs.setId("session-tabs");
+    }
+
+    private Runnable addTimeline = () -> { };
+
+    /** Adds what the view adds one pulse late (the charts) now: for the window's warm-up layout. */
+    void completeNow() {
+        addTimeline.run();
     }
 
     private static void lazily(Tab tab, javafx.scene.Node content) {
