@@ -132,9 +132,9 @@ final class AsyncProfilerChunks {
      */
     void failed(Throwable e) {
         if (chunksRead == 0) {
-            throw bad(file, "corrupt JFR recording (" + JfrProfileReader.describe(e) + ")", e);
+            throw bad(file, JfrProfileReader.firstChunkProblem(e), e);
         }
-        warning = file + ": chunk " + (chunksRead + 1) + " is corrupt (" + JfrProfileReader.describe(e) + "); kept the "
+        warning = file + ": chunk " + (chunksRead + 1) + " " + JfrProfileReader.chunkProblem(e) + "; kept the "
                 + chunksRead + " chunk(s) before it";
     }
 

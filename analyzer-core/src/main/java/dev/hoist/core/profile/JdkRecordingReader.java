@@ -126,11 +126,13 @@ final class JdkRecordingReader {
             } catch (IOException | RuntimeException | OutOfMemoryError | StackOverflowError e) {
                 if (events == 0) {
                     String what = e instanceof java.io.EOFException ? "truncated JFR recording (its first chunk is incomplete)"
-                            : "corrupt JFR recording (" + JfrProfileReader.describe(e) + ")";
+                            : JfrProfileReader.firstChunkProblem(e);
                     throw bad(file, what, e);
                 }
-                warning = file + ": JFR recording is truncated or corrupt after " + events + " events ("
-                        + JfrProfileReader.describe(e) + "); kept what was read before";
+                warning = file + ": " + (e instanceof OutOfMemoryError
+                        ? "JFR recording could not be read past " + events + " events (" + JfrProfileReader.outOfMemory() + ")"
+                        : "JFR recording is truncated or corrupt after " + events + " events (" + JfrProfileReader.describe(e) + ")")
+                        + "; kept what was read before";
                 return false;
             }
         }
@@ -192,7 +194,7 @@ final class JdkRecordingReader {
             ProfileInfo info = new ProfileInfo(file, Sampler.JDK_JFR, null, start == Long.MAX_VALUE ? -1 : start,
                     end > start ? end - start : -1, all);
             if (!withTlab) {
-                return share ? b.snapshot(info) : b.build(info);
+                return share ? b.snapshot(info) : b.finish(info);
             }
             Profile p = b.build(info);
             b.truncate(mark);

@@ -33,7 +33,7 @@ final class JfrProfileReader {
             if (chunks.read(reader, 0, framing.chunkList(), null) && framing.tailProblem() != null) {
                 chunks.brokenAfter(framing.tailProblem());
             }
-            return b.build(chunks.info(warnings(file, b, chunks.warning())));
+            return b.finish(chunks.info(warnings(file, b, chunks.warning())));
         } catch (IOException e) {
             throw bad(file, "cannot read: " + e.getMessage(), e);
         }
@@ -41,6 +41,9 @@ final class JfrProfileReader {
 
     /** JfrReader's constructor failed on the recording's first chunk. */
     static HoistException openFailed(Path file, Throwable e) {
+        if (e instanceof OutOfMemoryError) {
+            return bad(file, firstChunkProblem(e), e);
+        }
         if (!(e instanceof IOException)) {
             return bad(file, "corrupt JFR recording (" + e.getClass().getSimpleName() + " while reading the first chunk's metadata)", e);
         }
@@ -64,6 +67,25 @@ final class JfrProfileReader {
             return List.of(stoppedEarly);
         }
         return b.size() == 0 ? List.of(file + ": the recording holds no samples") : List.of();
+    }
+
+    /**
+     * Why the first chunk could not be read. Running out of heap is said as such: a recording too
+     * large for the heap is far more common than a corrupt size field, and the user can act on it.
+     */
+    static String firstChunkProblem(Throwable e) {
+        return e instanceof OutOfMemoryError ? "not readable in this heap (" + outOfMemory() + ")"
+                : "corrupt JFR recording (" + describe(e) + ")";
+    }
+
+    /** What happened to a chunk after good ones: "is corrupt (...)" or that the heap ran out. */
+    static String chunkProblem(Throwable e) {
+        return e instanceof OutOfMemoryError ? "could not be read (" + outOfMemory() + ")" : "is corrupt (" + describe(e) + ")";
+    }
+
+    static String outOfMemory() {
+        return "out of memory with a " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB heap: the recording is "
+                + "too large for it, or a size field in it is corrupt; give Hoist more heap, e.g. HOIST_JAVA_OPTS=-Xmx4g";
     }
 
     static String describe(Throwable e) {

@@ -131,4 +131,15 @@ class BadInputTest {
     void directoryIsNotARecording() {
         assertThatThrownBy(() -> ProfileReader.read(tmp)).isInstanceOf(HoistException.class).hasMessageContaining("directory");
     }
+
+    @Test
+    void runningOutOfHeapIsSaidAsSuchNotAsCorruption() {
+        // a recording too large for the heap is the common case; the user can act on "give it more heap"
+        String first = JfrProfileReader.firstChunkProblem(new OutOfMemoryError("Java heap space"));
+        assertThat(first).startsWith("not readable in this heap (out of memory with a ").contains("HOIST_JAVA_OPTS=-Xmx")
+                .doesNotContain("corrupt JFR recording");
+        assertThat(JfrProfileReader.chunkProblem(new OutOfMemoryError())).startsWith("could not be read (out of memory");
+        assertThat(JfrProfileReader.chunkProblem(new IllegalArgumentException("bad varint"))).isEqualTo(
+                "is corrupt (IllegalArgumentException: bad varint)");
+    }
 }

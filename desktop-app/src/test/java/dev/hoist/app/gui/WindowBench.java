@@ -54,9 +54,10 @@ public final class WindowBench {
             switch (args.length == 0 ? "flame" : args[0]) {
                 case "flame" -> flame(intArg(args, 1, 100_000), intArg(args, 2, 1_000_000), intArg(args, 3, 200));
                 case "open" -> {
-                    // twice: the first open also pays for loading the session view's classes (charts, tables)
-                    open(Path.of(args[1]));
-                    open(Path.of(args[1]));
+                    // twice in one window, as a user opens one recording after another: the first also
+                    // pays for loading the session view's classes, the second shows whether the first is freed
+                    open(Path.of(args[1]), 2);
+                    Thread.sleep(Long.getLong("bench.hold", 0) * 1000);
                 }
                 default -> System.err.println("usage: WindowBench flame [nodes] [samples] [steps] | open <recording>");
             }
@@ -189,7 +190,7 @@ public final class WindowBench {
         return candidates.isEmpty() ? 0 : candidates.get(r.nextInt(candidates.size()));
     }
 
-    private static void open(Path recording) throws Exception {
+    private static void open(Path recording, int times) throws Exception {
         AtomicLong maxStall = new AtomicLong();
         MainViewModel[] vm = new MainViewModel[1];
         MainWindow[] windowRef = new MainWindow[1];
@@ -224,50 +225,53 @@ public final class WindowBench {
         // as the real window does: classes the first session needs are loaded while the start page shows
         onFx(() -> windowRef[0].warmUpAfterFirstFrames(() -> workers.background(HoistWindow::preload)));
         Thread.sleep(2500);
-        Thread probe = new Thread(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                long posted = System.nanoTime();
-                CountDownLatch ran = new CountDownLatch(1);
-                Platform.runLater(ran::countDown);
-                try {
-                    ran.await();
-                    long stall = System.nanoTime() - posted;
-                    maxStall.accumulateAndGet(stall, Math::max);
-                    if (trace && stall > 50_000_000) {
-                        System.out.printf(Locale.ROOT, "  [%6.0f ms] stall of %.0f ms ends%n", (System.nanoTime() - origin) / 1e6, stall / 1e6);
+        for (int round = 0; round < times; round++) {
+            maxStall.set(0);
+            Thread probe = new Thread(() -> {
+                while (!Thread.currentThread().isInterrupted()) {
+                    long posted = System.nanoTime();
+                    CountDownLatch ran = new CountDownLatch(1);
+                    Platform.runLater(ran::countDown);
+                    try {
+                        ran.await();
+                        long stall = System.nanoTime() - posted;
+                        maxStall.accumulateAndGet(stall, Math::max);
+                        if (trace && stall > 50_000_000) {
+                            System.out.printf(Locale.ROOT, "  [%6.0f ms] stall of %.0f ms ends%n", (System.nanoTime() - origin) / 1e6, stall / 1e6);
+                        }
+                        Thread.sleep(10);
+                    } catch (InterruptedException e) {
+                        return;
                     }
-                    Thread.sleep(10);
-                } catch (InterruptedException e) {
-                    return;
                 }
+            }, "stall-probe");
+            probe.setDaemon(true);
+            probe.start();
+            long start = System.nanoTime();
+            if (trace) {
+                System.out.printf(Locale.ROOT, "  [%6.0f ms] open%n", (start - origin) / 1e6);
             }
-        }, "stall-probe");
-        probe.setDaemon(true);
-        probe.start();
-        long start = System.nanoTime();
-        if (trace) {
-            System.out.printf(Locale.ROOT, "  [%6.0f ms] open%n", (start - origin) / 1e6);
-        }
-        onFx(() -> vm[0].open(recording));
-        while (true) {
-            SessionViewModel s = onFx(() -> vm[0].session());
-            SessionViewModel.State st = onFx(s::state);
-            if (st == SessionViewModel.State.READY || st == SessionViewModel.State.FAILED) {
-                long took = System.nanoTime() - start;
-                probe.interrupt();
-                String error = onFx(() -> s.errorProperty().get());
-                long events = onFx(() -> s.samplesProperty().get());
-                int nodes = onFx(() -> s.flame().graph() == null ? 0 : s.flame().graph().size());
-                System.gc();
-                long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-                System.out.printf(Locale.ROOT, "opened %s (%.1f MB, %,d events, %,d flame nodes) in %.2f s, state %s%s; "
-                                + "longest UI-thread stall %.0f ms; heap in use after GC %.0f MB (max heap %.0f MB)%n",
-                        recording.getFileName(), Files.size(recording) / 1e6, events, nodes, took / 1e9, st,
-                        error.isEmpty() ? "" : " (" + error + ")", maxStall.get() / 1e6, heap / 1e6,
-                        Runtime.getRuntime().maxMemory() / 1e6);
-                break;
+            onFx(() -> vm[0].open(recording));
+            while (true) {
+                SessionViewModel s = onFx(() -> vm[0].session());
+                SessionViewModel.State st = onFx(s::state);
+                if (st == SessionViewModel.State.READY || st == SessionViewModel.State.FAILED) {
+                    long took = System.nanoTime() - start;
+                    probe.interrupt();
+                    String error = onFx(() -> s.errorProperty().get());
+                    long events = onFx(() -> s.samplesProperty().get());
+                    int nodes = onFx(() -> s.flame().graph() == null ? 0 : s.flame().graph().size());
+                    System.gc();
+                    long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+                    System.out.printf(Locale.ROOT, "opened %s (%.1f MB, %,d events, %,d flame nodes) in %.2f s, state %s%s; "
+                                    + "longest UI-thread stall %.0f ms; heap in use after GC %.0f MB (max heap %.0f MB)%n",
+                            recording.getFileName(), Files.size(recording) / 1e6, events, nodes, took / 1e9, st,
+                            error.isEmpty() ? "" : " (" + error + ")", maxStall.get() / 1e6, heap / 1e6,
+                            Runtime.getRuntime().maxMemory() / 1e6);
+                    break;
+                }
+                Thread.sleep(20);
             }
-            Thread.sleep(20);
         }
         onFx(() -> {
             vm[0].close();

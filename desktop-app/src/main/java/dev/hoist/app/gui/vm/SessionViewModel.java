@@ -440,6 +440,8 @@ public final class SessionViewModel {
             adviseInBackground(p, gen);
         } catch (RuntimeException ex) {
             workers.ui(() -> notes.set("Could not read the recording so far: " + ex.getMessage()));
+        } catch (OutOfMemoryError ex) {
+            workers.ui(() -> notes.set(outOfMemory(null).getMessage() + "; sampling goes on and the recording stays on disk"));
         } finally {
             refreshing.set(false);
         }
@@ -509,6 +511,9 @@ public final class SessionViewModel {
             workers.ui(() -> applyAdvice(r, seq, sf));
         } catch (RuntimeException e) {
             said.add("Reading the finished recording failed: " + e.getMessage());
+        } catch (OutOfMemoryError e) {
+            latest = null;
+            said.add(outOfMemory(file).getMessage());
         }
         workers.ui(() -> {
             if (generation.get() != gen) {
@@ -631,7 +636,17 @@ public final class SessionViewModel {
             });
         } catch (IOException | RuntimeException e) {
             workers.ui(() -> fail(e, false));
+        } catch (OutOfMemoryError e) {
+            latest = null;
+            workers.ui(() -> fail(outOfMemory(file), false));
         }
+    }
+
+    /** Said when the heap runs out outside the readers (they say it themselves): what to do about it. */
+    static HoistException outOfMemory(Path what) {
+        return new HoistException(dev.hoist.core.Failure.BAD_INPUT, (what == null ? "" : what + ": ")
+                + "Hoist ran out of memory (a " + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+                + " MB heap); start it with more, e.g. HOIST_JAVA_OPTS=-Xmx4g ./hoist gui");
     }
 
     private void analyse(long gen) {
@@ -669,6 +684,8 @@ public final class SessionViewModel {
             });
         } catch (RuntimeException e) {
             workers.ui(() -> fail(e, false));
+        } catch (OutOfMemoryError e) {
+            workers.ui(() -> fail(outOfMemory(null), false));
         }
     }
 
