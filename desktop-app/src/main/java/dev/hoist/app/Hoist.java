@@ -4,6 +4,7 @@ import dev.hoist.app.cli.Main;
 import dev.hoist.app.gui.GuiCommand;
 
 import java.io.PrintWriter;
+import java.util.Map;
 
 /**
  * The application's entry point and the one place that knows both faces: the picocli command
@@ -22,6 +23,6 @@ public final class Hoist {
 
     /** Runs a command line with every subcommand, the window's included; returns the exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        return Main.run(args, out, err, new GuiCommand());
+        return Main.run(args, out, err, Map.of("gui", GuiCommand::new));
     }
 }

@@ -7,8 +7,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
-import java.util.Arrays;
-import java.util.stream.Collectors;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The {@code hoist} command: parses the command line with picocli and dispatches to a
@@ -20,8 +21,6 @@ import java.util.stream.Collectors;
         versionProvider = Main.Version.class,
         description = "Hoist samples a running JVM, finds the loops where the time and the allocations go, "
                 + "and says what to change in them.",
-        subcommands = {JvmsCommand.class, ProfileCommand.class, ReportCommand.class, AnalyzeCommand.class,
-                DiffCommand.class, DemoCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"%s"})
 public final class Main implements Runnable {
@@ -38,24 +37,49 @@ public final class Main implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    /**
+     * The subcommands by name, in the order of the help. Each name is the one in its class's
+     * {@code @Command} (MainTest checks), so that the command line can be built with only the
+     * subcommand that runs: picocli reads a command's annotations through reflection when it is
+     * added, and doing so for all of them is most of what {@code hoist --version} and
+     * {@code hoist jvms} spent before this (installers/README.md).
+     */
+    static Map<String, Supplier<Object>> subcommands() {
+        Map<String, Supplier<Object>> subs = new LinkedHashMap<>();
+        subs.put("jvms", JvmsCommand::new);
+        subs.put("profile", ProfileCommand::new);
+        subs.put("report", ReportCommand::new);
+        subs.put("analyze", AnalyzeCommand::new);
+        subs.put("diff", DiffCommand::new);
+        subs.put("demo", DemoCommand::new);
+        return subs;
+    }
+
     public static void main(String[] args) {
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
     /** Runs the command line and returns the exit code; used by main and by tests. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        return run(args, out, err, new Object[0]);
+        return run(args, out, err, Map.of());
     }
 
     /**
-     * As {@link #run(String[], PrintWriter, PrintWriter)}, with more picocli subcommands: the
-     * application's entry point adds {@code gui} this way, so the CLI itself never names the window.
+     * As {@link #run(String[], PrintWriter, PrintWriter)}, with more picocli subcommands by name:
+     * the application's entry point adds {@code gui} this way, so the CLI itself never names the
+     * window. When the first argument names a subcommand, only that one is built; otherwise
+     * (help, an option, a typo) all of them are, so that help and picocli's suggestions see every one.
      */
-    public static int run(String[] args, PrintWriter out, PrintWriter err, Object... extraSubcommands) {
+    public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, Supplier<Object>> extraSubcommands) {
+        Map<String, Supplier<Object>> all = subcommands();
+        all.putAll(extraSubcommands);
         Main main = new Main();
         CommandLine cl = new CommandLine(main);
-        for (Object sub : extraSubcommands) {
-            cl.addSubcommand(sub);
+        Supplier<Object> only = args.length > 0 ? all.get(args[0]) : null;
+        if (only != null) {
+            cl.addSubcommand(args[0], only.get());
+        } else {
+            all.forEach((name, sub) -> cl.addSubcommand(name, sub.get()));
         }
         cl.addSubcommand(new CommandLine.HelpCommand());
         cl.getCommandSpec().usageMessage().footer(exitCodeTable());
@@ -79,9 +103,13 @@ public final class Main implements Runnable {
     }
 
     static String exitCodeTable() {
-        return "  0  success\n" + Arrays.stream(Failure.values())
-                .map(f -> String.format("  %-2d %s", f.exitCode(), f.name().toLowerCase().replace('_', ' ')))
-                .collect(Collectors.joining("\n"));
+        StringBuilder table = new StringBuilder("  0  success");
+        for (Failure f : Failure.values()) {
+            String code = Integer.toString(f.exitCode());
+            table.append("\n  ").append(code).append(code.length() < 2 ? "  " : " ")
+                    .append(f.name().toLowerCase().replace('_', ' '));
+        }
+        return table.toString();
     }
 
     /** This build's version, from the jar manifest ("dev" when run from classes). */

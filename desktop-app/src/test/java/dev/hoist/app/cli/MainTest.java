@@ -38,6 +38,33 @@ class MainTest {
     }
 
     @Test
+    void subcommandNamesAreTheNamesTheirCommandsDeclare() {
+        Main.subcommands().forEach((name, sub) -> {
+            Object command = sub.get();
+            assertThat(command.getClass().getAnnotation(picocli.CommandLine.Command.class).name())
+                    .as(command.getClass().getSimpleName()).isEqualTo(name);
+        });
+    }
+
+    @Test
+    void helpListsEverySubcommandAndASubcommandRunsWithOnlyItselfBuilt() {
+        Result help = run("--help");
+        for (String cmd : Main.subcommands().keySet()) {
+            assertThat(help.out()).containsPattern("(?m)^\\s+" + cmd + "\\s+\\S");
+        }
+        Result version = run("--version");
+        assertThat(version.code()).isZero();
+        assertThat(version.out()).startsWith("hoist ");
+        // the inherited --verbose still reaches a subcommand that was built alone
+        Result verbose = run("report", "--verbose", "/no/such/recording.jfr");
+        assertThat(verbose.code()).isEqualTo(Failure.BAD_INPUT.exitCode());
+        // a typo still gets picocli's suggestion, which needs every subcommand
+        Result typo = run("jvm");
+        assertThat(typo.code()).isEqualTo(Failure.USAGE.exitCode());
+        assertThat(typo.err()).contains("jvms");
+    }
+
+    @Test
     void unknownOptionIsAUsageError() {
         Result r = run("--no-such-option");
         assertThat(r.code()).isEqualTo(Failure.USAGE.exitCode());
