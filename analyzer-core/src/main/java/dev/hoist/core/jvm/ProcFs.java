@@ -51,33 +51,59 @@ final class ProcFs {
         if (!available()) {
             return Optional.empty();
         }
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "maps"))) {
+        return Optional.of(isJvm(pid, perfDataPids()));
+    }
+
+    /** As {@link #isJvm(long)}, against the pids with hsperfdata looked up once for many pids. */
+    private static boolean isJvm(long pid, java.util.Set<Long> perfDataPids) {
+        try (var maps = Files.newBufferedReader(Path.of("/proc", Long.toString(pid), "maps"),
+                StandardCharsets.ISO_8859_1)) {
+            // libjvm is mapped near the top, right after the launcher: stop reading there
+            for (String line = maps.readLine(); line != null; line = maps.readLine()) {
                 if (line.endsWith("/libjvm.so")) {
-                    return Optional.of(true);
+                    return true;
                 }
             }
-            return Optional.of(hasPerfData(pid));
+            return perfDataPids.contains(pid);
         } catch (IOException | SecurityException | java.io.UncheckedIOException e) {
-            if (hasPerfData(pid)) {
-                return Optional.of(true);
+            if (perfDataPids.contains(pid)) {
+                return true;
             }
             List<String> cmd = cmdline(pid);
-            return Optional.of(!cmd.isEmpty() && (cmd.get(0).endsWith("/java") || cmd.get(0).equals("java")));
+            return !cmd.isEmpty() && (cmd.get(0).endsWith("/java") || cmd.get(0).equals("java"));
         }
     }
 
     static boolean hasPerfData(long pid) {
-        try (var dirs = Files.newDirectoryStream(Path.of(System.getProperty("java.io.tmpdir", "/tmp")), "hsperfdata_*")) {
-            for (Path dir : dirs) {
-                if (Files.exists(dir.resolve(Long.toString(pid)))) {
-                    return true;
+        return perfDataPids().contains(pid);
+    }
+
+    /**
+     * The pids that have an hsperfdata file, of any user: one listing of the temp dir and of each
+     * {@code hsperfdata_*} in it, so that a scan of every process does not list them again per pid.
+     */
+    static java.util.Set<Long> perfDataPids() {
+        java.util.Set<Long> pids = new java.util.HashSet<>();
+        try (var entries = Files.newDirectoryStream(Path.of(System.getProperty("java.io.tmpdir", "/tmp")))) {
+            for (Path dir : entries) {
+                if (!dir.getFileName().toString().startsWith("hsperfdata_")) {
+                    continue;
+                }
+                try (var files = Files.newDirectoryStream(dir)) {
+                    for (Path f : files) {
+                        String name = f.getFileName().toString();
+                        if (!name.isEmpty() && name.chars().allMatch(Character::isDigit) && name.length() < 19) {
+                            pids.add(Long.parseLong(name));
+                        }
+                    }
+                } catch (IOException | SecurityException e) {
+                    // another user's directory we may not list: its JVMs are found through maps or cmdline
                 }
             }
         } catch (IOException | SecurityException e) {
-            // no temp dir listing: fall through
+            // no temp dir listing: no hsperfdata evidence
         }
-        return false;
+        return pids;
     }
 
     /** Whether the JVM was started with the given -XX flag on its command line. */
@@ -134,6 +160,7 @@ final class ProcFs {
         if (!available()) {
             return pids;
         }
+        java.util.Set<Long> perfData = perfDataPids();
         try (var entries = Files.newDirectoryStream(Path.of("/proc"))) {
             for (Path p : entries) {
                 String name = p.getFileName().toString();
@@ -141,7 +168,7 @@ final class ProcFs {
                     continue;
                 }
                 long pid = Long.parseLong(name);
-                if (isJvm(pid).orElse(false)) {
+                if (isJvm(pid, perfData)) {
                     pids.add(pid);
                 }
             }
