@@ -724,8 +724,9 @@ public final class MethodFacts {
             for (int c : consumers[i]) carried = carriedTarget(l, c, operands[i]);
             l.concats.add(new StringConcat(i, line[i], true, carried, indyParts(l, i, d), l));
         } else if (bsm.getOwner().equals("java/lang/invoke/LambdaMetafactory")) {
+            String impl = d.bsmArgs.length > 1 && d.bsmArgs[1] instanceof Handle h ? h.getOwner() + "." + h.getName() : null;
             l.lambdas.add(new LambdaCapture(i, line[i], Type.getReturnType(d.desc).getInternalName(),
-                    Type.getArgumentTypes(d.desc).length, l));
+                    Type.getArgumentTypes(d.desc).length, impl, l));
         }
     }
 
@@ -909,6 +910,8 @@ public final class MethodFacts {
     public Uses uses(int producer) {
         EnumSet<Uses.Escape> out = EnumSet.noneOf(Uses.Escape.class);
         String keptBy = null;
+        String passedTo = null;
+        int passedCalls = 0;
         int storedLocal = -1;
         BitSet seen = new BitSet();
         int[] work = new int[16];
@@ -945,6 +948,7 @@ public final class MethodFacts {
                             if (keptBy == null) keptBy = simple(m.owner) + "." + m.name;
                         } else {
                             out.add(Uses.Escape.PASSED);
+                            if (passedCalls++ == 0) passedTo = simple(m.owner) + "." + m.name;
                         }
                     }
                     default -> out.add(Uses.Escape.READ);
@@ -957,7 +961,8 @@ public final class MethodFacts {
             }
         }
         if (out.isEmpty()) out.add(Uses.Escape.DROPPED);
-        return new Uses(out, keptBy, storedLocal);
+        // passedTo names the call only when it is the one call the value is passed to
+        return new Uses(out, keptBy, storedLocal, passedCalls == 1 ? passedTo : null);
     }
 
     private int operandPosition(int c, int producer) {
@@ -1040,6 +1045,10 @@ public final class MethodFacts {
         if (op == Opcodes.IADD || op == Opcodes.ISUB || op == Opcodes.IMUL || op == Opcodes.IDIV) {
             String sym = op == Opcodes.IADD ? " + " : op == Opcodes.ISUB ? " - " : op == Opcodes.IMUL ? " * " : " / ";
             return new Value(Value.Kind.COMPUTED, inv, sub(loop, si, 0, depth).text() + sym + sub(loop, si, 1, depth).text(), null);
+        }
+        if (op >= Opcodes.IALOAD && op <= Opcodes.SALOAD) {
+            // an array element: orders[i]
+            return new Value(Value.Kind.COMPUTED, inv, sub(loop, si, 0, depth).text() + "[" + sub(loop, si, 1, depth).text() + "]", null);
         }
         if (op == Opcodes.CHECKCAST || op == Opcodes.DUP) {
             Value r = sub(loop, si, 0, depth);

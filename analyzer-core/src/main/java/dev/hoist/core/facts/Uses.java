@@ -7,9 +7,10 @@ import java.util.Set;
  * Where a value (a fresh object, a call result) goes after it is made: followed through copies,
  * casts and local variables to the instructions that finally consume it. {@code keptBy} names the
  * call that kept it when it was handed to a collection-like method ({@code add}, {@code put}, a
- * constructor).
+ * constructor); {@code passedTo} names the first other call it was passed to as an argument
+ * ({@code Integer.parseInt}), null when none.
  */
-public record Uses(Set<Escape> escapes, String keptBy, int storedLocal) {
+public record Uses(Set<Escape> escapes, String keptBy, int storedLocal, String passedTo) {
 
     /** One way a value leaves or is consumed. */
     public enum Escape {
@@ -33,7 +34,12 @@ public record Uses(Set<Escape> escapes, String keptBy, int storedLocal) {
         DROPPED
     }
 
-    public static final Uses NONE = new Uses(EnumSet.of(Escape.DROPPED), null, -1);
+    public static final Uses NONE = new Uses(EnumSet.of(Escape.DROPPED), null, -1, null);
+
+    /** Whether the value's one use is being passed, as an argument, to {@code call} ("Integer.parseInt"). */
+    public boolean onlyPassedTo(String call) {
+        return call.equals(passedTo) && escapes.equals(EnumSet.of(Escape.PASSED));
+    }
 
     /** Kept beyond the iteration that made it: stored, returned, thrown or handed to a keeping call. */
     public boolean kept() {
