@@ -52,6 +52,8 @@ public final class BoxingInLoopRule implements Rule {
                             .fix(box + " " + v + " = 0;\nfor (...) {\n    " + v + " += x;\n}",
                                     prim + " " + v + " = 0;\nfor (...) {\n    " + v + " += x;\n}")
                             .build());
+                } else if (sumIntoMap(facts, loop, b, box, prim) != null) {
+                    out.add(sumIntoMap(facts, loop, b, box, prim));
                 } else {
                     out.add(Finding.at(this, facts, loop, b.insn())
                             .score(40)
@@ -66,6 +68,47 @@ public final class BoxingInLoopRule implements Rule {
             }
         }
         return out;
+    }
+
+    /**
+     * {@code totals.merge(key, x, Long::sum)}: x is boxed to go into the map, and merge boxes every
+     * new sum again; neither box can be removed, since the map keeps it. A one-element primitive
+     * array per key is added to in place: one allocation per key instead of one or two per
+     * iteration. Null when the boxing is not such a merge.
+     */
+    private Finding sumIntoMap(MethodFacts facts, Loop loop, Boxing b, String box, String prim) {
+        if (!(box.equals("Long") || box.equals("Integer") || box.equals("Double"))) return null;
+        CallSite boxing = null;
+        for (CallSite c : loop.calls()) if (c.insn() == b.insn()) boxing = c;
+        if (boxing == null || boxing.arguments().size() != 1) return null;
+        String value = boxing.arguments().get(0).text();
+        for (CallSite m : loop.calls()) {
+            if (!m.name().equals("merge") || m.arguments().size() != 3 || m.receiver() == null
+                    || !m.arguments().get(1).text().equals(box + ".valueOf(" + value + ")")) continue;
+            boolean sums = false;
+            for (var l : loop.lambdas()) {
+                sums |= l.line() == m.line() && ("java/lang/" + box + ".sum").equals(l.implementation());
+            }
+            String map = m.receiver().text();
+            String key = m.arguments().get(0).text();
+            if (!sums || (map + key + value).contains("…")) return null;
+            String expression = map + ".merge(" + key + ", " + value + ", " + box + "::sum)";
+            String replacement = map + ".computeIfAbsent(" + key + ", k -> new " + prim + "[1])[0] += " + value;
+            return Finding.at(this, facts, loop, b.insn())
+                    .score(55)
+                    .confidence(Confidence.HIGH)
+                    .message(map + ".merge(..., " + box + "::sum) boxes " + value + " to " + box + " on every iteration of the loop at lines "
+                            + loop.firstLine() + "-" + loop.lastLine() + ", and merge boxes each new sum again" + cached(box)
+                            + "; the map keeps the boxes, so escape analysis cannot remove them. Keep one " + prim
+                            + "[1] per key and add in place: one allocation per key instead of up to two per iteration. "
+                            + "The map's value type becomes " + prim + "[] (convert once after the loop where callers need "
+                            + box + " values).")
+                    .fix("for (...) {\n    " + expression + ";\n}",
+                            "for (...) {\n    " + replacement + ";\n}")
+                    .rewrite(expression, replacement)
+                    .build();
+        }
+        return null;
     }
 
     private static boolean smallConstant(Loop loop, Boxing b) {

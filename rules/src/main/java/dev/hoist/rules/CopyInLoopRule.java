@@ -1,5 +1,6 @@
 package dev.hoist.rules;
 
+import dev.hoist.core.facts.CallSite;
 import dev.hoist.core.facts.Copy;
 import dev.hoist.core.facts.Loop;
 import dev.hoist.core.facts.MethodFacts;
@@ -36,6 +37,11 @@ public final class CopyInLoopRule implements Rule {
             for (Copy c : loop.copies()) {
                 if (c.growth() || c.uses().kept()) continue;
                 String src = c.sourceText().isEmpty() ? "the data" : c.sourceText();
+                Finding parse = parseInPlace(facts, loop, c);
+                if (parse != null) {
+                    out.add(parse);
+                    continue;
+                }
                 out.add(Finding.at(this, facts, loop, c.insn())
                         .score(facts.everyIteration(loop, c.insn()) ? 50 : 35)
                         .confidence(Confidence.MEDIUM)
@@ -47,6 +53,45 @@ public final class CopyInLoopRule implements Rule {
             }
         }
         return out;
+    }
+
+    /**
+     * {@code Integer.parseInt(s.substring(a, b))}: the copy only feeds the parser, and since Java 9
+     * {@code Integer.parseInt(CharSequence, begin, end, radix)} (and {@code Long.parseLong}'s) reads
+     * the digits in place. Null when the copy is anything else.
+     */
+    private Finding parseInPlace(MethodFacts facts, Loop loop, Copy c) {
+        if (!c.what().equals("String.substring")) return null;
+        CallSite sub = null;
+        for (CallSite s : loop.calls()) if (s.insn() == c.insn()) sub = s;
+        if (sub == null || sub.receiver() == null || sub.arguments().isEmpty()) return null;
+        String recv = sub.receiver().text();
+        List<String> args = sub.arguments().stream().map(dev.hoist.core.facts.Value::text).toList();
+        String subText = recv + ".substring(" + String.join(", ", args) + ")";
+        for (String[] parser : new String[][] {{"java/lang/Integer", "parseInt"}, {"java/lang/Long", "parseLong"}}) {
+            String name = Names.simple(parser[0]) + "." + parser[1];
+            if (!c.uses().onlyPassedTo(name)) continue;
+            for (CallSite p : loop.calls()) {
+                if (!p.is(parser[0], parser[1]) || p.arguments().isEmpty() || !p.arguments().get(0).text().equals(subText)) continue;
+                String radix = p.arguments().size() == 2 ? p.arguments().get(1).text() : "10";
+                String end = args.size() == 2 ? args.get(1) : recv + ".length()";
+                if ((subText + radix).contains("…")) return null;
+                String expression = name + "(" + subText + (p.arguments().size() == 2 ? ", " + radix : "") + ")";
+                String replacement = name + "(" + recv + ", " + args.get(0) + ", " + end + ", " + radix + ")";
+                boolean every = facts.everyIteration(loop, c.insn());
+                return Finding.at(this, facts, loop, c.insn())
+                        .score(every ? 50 : 35)
+                        .confidence(Confidence.HIGH)
+                        .message("String.substring copies part of " + recv + (every ? " on every iteration" : " on some iterations")
+                                + " of the loop at lines " + loop.firstLine() + "-" + loop.lastLine() + " only for " + name
+                                + " to read it. Since Java 9, " + name + "(CharSequence, beginIndex, endIndex, radix) reads the "
+                                + "digits in place: no String and no byte[] copy, the same result, and a NumberFormatException for the same inputs.")
+                        .fix("for (...) {\n    ... " + expression + " ...\n}", "for (...) {\n    ... " + replacement + " ...\n}")
+                        .rewrite(expression, replacement)
+                        .build();
+            }
+        }
+        return null;
     }
 
     private static String advice(String what) {

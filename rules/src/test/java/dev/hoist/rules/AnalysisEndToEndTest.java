@@ -40,8 +40,10 @@ class AnalysisEndToEndTest {
         // javac gives the back-edge goto of a for-each the closing brace's line
         assertThat(concat.loopLines()).containsExactly(11, 13);
         assertThat(concat.loopBcis()).isNotEmpty();
-        assertThat(concat.fix().before()).isEqualTo("text += row + \"\\n\";");
-        assertThat(concat.fix().after()).contains("textBuilder.append(row).append(\"\\n\");");
+        // the fix in the user's own code: the loop's real header, the flagged line, the rewrite under that header
+        assertThat(concat.fix().before()).isEqualTo("for (String row : rows) {\n    text += row + \"\\n\";\n}");
+        assertThat(concat.fix().after()).isEqualTo("StringBuilder textBuilder = new StringBuilder(text);\n"
+                + "for (String row : rows) {\n    textBuilder.append(row).append(\"\\n\");\n}\ntext = textBuilder.toString();");
         assertThat(concat.loopSource()).containsExactly("        for (String row : rows) {", "            text += row + \"\\n\";", "        }");
 
         // @SuppressHoist from another package silences only the rule it names, only where it is put.

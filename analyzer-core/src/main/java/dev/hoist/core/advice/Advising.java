@@ -60,7 +60,10 @@ public final class Advising {
                     lookup = new LayeredLookup(cp, memory.fetch(missing));
                 }
             }
-            return new Advisor(lookup, rules, o).withCache(cache).advise(profile);
+            // sources: the folders given, then what sits beside the class path (a -sources.jar, a Maven or Gradle project)
+            return new Advisor(lookup, rules, o).withCache(cache)
+                    .withSources(dev.hoist.core.classes.SourceFiles.of(o.sourceDirs(), given ? classPath : null))
+                    .advise(profile);
         }
     }
 }

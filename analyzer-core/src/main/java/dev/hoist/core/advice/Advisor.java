@@ -90,6 +90,7 @@ public final class Advisor {
     private final List<Rule> rules;
     private final Options options;
     private FindingsCache cache;
+    private dev.hoist.core.classes.SourceFiles sources;
 
     /**
      * The static findings of classes already analysed, kept between calls by a caller that advises
@@ -201,10 +202,23 @@ public final class Advisor {
         return new AdviceReport(out, analysed, unavailable, hidden);
     }
 
+    /**
+     * Where the analysed classes' sources are looked up (by default only {@link Options#sourceDirs()}):
+     * findings in classes whose source is found show the loop's lines and fixes in that code.
+     */
+    public Advisor withSources(dev.hoist.core.classes.SourceFiles sources) {
+        this.sources = sources;
+        return this;
+    }
+
+    private dev.hoist.core.classes.SourceFiles sources() {
+        return sources != null ? sources : dev.hoist.core.classes.SourceFiles.of(options.sourceDirs());
+    }
+
     /** The rules' findings in the hot classes, from the cache where a class was analysed before. */
     private List<Finding> staticFindings(List<Analysis.Input> inputs) {
         if (cache == null) {
-            return new Analysis(lookup, rules, options.sourceDirs()).analyzeInputs(inputs).findings();
+            return new Analysis(lookup, rules, sources()).analyzeInputs(inputs).findings();
         }
         List<Finding> out = new ArrayList<>();
         List<Analysis.Input> fresh = new ArrayList<>();
@@ -214,7 +228,7 @@ public final class Advisor {
             else fresh.add(in);
         }
         if (!fresh.isEmpty()) {
-            List<Finding> found = new Analysis(lookup, rules, options.sourceDirs()).analyzeInputs(fresh).findings();
+            List<Finding> found = new Analysis(lookup, rules, sources()).analyzeInputs(fresh).findings();
             Map<String, List<Finding>> byClass = new HashMap<>();
             for (Analysis.Input in : fresh) byClass.put(in.origin(), new ArrayList<>());
             for (Finding f : found) byClass.computeIfAbsent(f.className(), c -> new ArrayList<>()).add(f);

@@ -30,7 +30,6 @@ import org.objectweb.asm.tree.analysis.AnalyzerException;
 public final class Analysis {
     private final ClassLookup lookup;
     private final List<Rule> rules;
-    private final List<Path> sourceDirs;
     private final SourceFiles sources;
 
     public Analysis(ClassLookup lookup, List<Rule> rules) {
@@ -38,10 +37,14 @@ public final class Analysis {
     }
 
     public Analysis(ClassLookup lookup, List<Rule> rules, List<Path> sourceDirs) {
+        this(lookup, rules, SourceFiles.of(sourceDirs));
+    }
+
+    /** With the sources found by {@code sources}: findings then carry the loop's lines and fixes in the user's code. */
+    public Analysis(ClassLookup lookup, List<Rule> rules, SourceFiles sources) {
         this.lookup = lookup;
         this.rules = List.copyOf(rules);
-        this.sourceDirs = List.copyOf(sourceDirs);
-        this.sources = SourceFiles.of(this.sourceDirs);
+        this.sources = sources;
     }
 
     /** The findings, sorted by class, line and rule, plus one line per class or method that could not be analysed. */
@@ -203,15 +206,14 @@ public final class Analysis {
     }
 
     private Finding withSource(ClassNode cn, Finding f) {
-        if (sourceDirs.isEmpty() || cn.sourceFile == null || f.firstLoopLine() <= 0) return f;
+        if (sources.isEmpty() || cn.sourceFile == null || f.firstLoopLine() <= 0) return f;
         List<String> lines = source(cn);
         if (lines.isEmpty()) return f;
         int from = Math.max(1, f.firstLoopLine());
         int to = Math.min(lines.size(), Math.max(f.lastLoopLine(), f.line()));
         List<String> loop = new ArrayList<>();
         for (int i = from; i <= to; i++) loop.add(lines.get(i - 1));
-        String before = f.line() > 0 && f.line() <= lines.size() ? lines.get(f.line() - 1).strip() : f.fix().before();
-        return f.withSource(new Fix(before, f.fix().after()), loop);
+        return f.withSource(SourceFix.of(f.fix(), lines, f.firstLoopLine(), f.lastLoopLine(), f.line()), loop);
     }
 
     private List<String> source(ClassNode cn) {

@@ -73,7 +73,16 @@ public record Finding(String rule, String className, String method, String descr
         }
 
         public Builder fix(String before, String after) {
-            this.fix = new Fix(before, after);
+            this.fix = new Fix(before, after, fix.expression(), fix.replacement());
+            return this;
+        }
+
+        /**
+         * The exact change in the flagged line, as rendered from the bytecode: where the source is
+         * found and its line contains {@code expression}, the after code is that line with it replaced.
+         */
+        public Builder rewrite(String expression, String replacement) {
+            this.fix = new Fix(fix.before(), fix.after(), expression, replacement);
             return this;
         }
 

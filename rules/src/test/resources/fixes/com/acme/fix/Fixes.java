@@ -1,0 +1,44 @@
+package com.acme.fix;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** Loops whose fixes rules can write exactly: FixInUserCodeTest reads the before/after code. */
+public class Fixes {
+    static long parseAll(String[] rows) {
+        long sum = 0;
+        for (String row : rows) {
+            int comma = row.indexOf(',');
+            sum += Integer.parseInt(row.substring(0, comma));
+            sum += Long.parseLong(row.substring(comma + 1), 16);
+        }
+        return sum;
+    }
+
+    static Map<String, Long> totals(String[] keys, long[] amounts) {
+        Map<String, Long> totals = new HashMap<>();
+        int i = 0;
+        while (i < keys.length) {
+            totals.merge(keys[i], amounts[i], Long::sum);
+            i++;
+        }
+        return totals;
+    }
+
+    static Map<String, Long> products(String[] keys, long[] amounts) {
+        Map<String, Long> products = new HashMap<>();
+        for (int i = 0; i < keys.length; i++) {
+            products.merge(keys[i], amounts[i], (a, b) -> a * b);
+        }
+        return products;
+    }
+
+    static int parseAndLook(String[] rows) {
+        int sum = 0;
+        for (int i = 0; i < rows.length; i++) {
+            String first = rows[i].substring(0, 2);
+            sum += Integer.parseInt(first) + first.length();
+        }
+        return sum;
+    }
+}
