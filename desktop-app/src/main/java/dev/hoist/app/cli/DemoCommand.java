@@ -38,6 +38,10 @@ final class DemoCommand implements Callable<Integer> {
         if (options.out == null) {
             options.out = Path.of(System.getProperty("java.io.tmpdir"), "hoist-demo-" + ProcessHandle.current().pid() + ".jfr");
         }
+        if (options.sources.isEmpty()) {
+            // from a checkout, the demo's fixes are shown in its own source
+            DemoWorkload.sourceFolder().ifPresent(options.sources::add);
+        }
         try (DemoWorkload demo = DemoWorkload.start()) {
             err.println("hoist: demo workload started as PID " + demo.pid() + " (" + demo.firstLine() + ")");
             JvmInfo jvm = Targets.resolvePid(demo.pid());

@@ -80,7 +80,8 @@ final class ProfilingRun {
             err.flush();
             if (result.file() != null) {
                 ReportCommand.render(result.file(), options.format, null, options.top, classPath, options.all,
-                        options.reportOut, out, err, options.noAgent ? null : names -> fromTarget(target.pid(), names, err));
+                        options.reportOut, out, err, options.noAgent ? null : names -> fromTarget(target.pid(), names, err),
+                        options.sources);
                 out.flush();
             }
             if (result.targetExited()) {

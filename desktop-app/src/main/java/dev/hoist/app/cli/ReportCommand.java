@@ -62,6 +62,11 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--all", description = "Also list findings in loops the profile never sampled.")
     boolean all;
 
+    @Option(names = "--source", paramLabel = "DIR",
+            description = "Source folder(s) of the profiled application: the advice shows its fixes in your code. "
+                    + "Sources beside the class path (a -sources.jar next to a jar, a Maven or Gradle project) are found without it.")
+    List<Path> sources = List.of();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -84,7 +89,7 @@ public final class ReportCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         render(file, format, kind, top, noAdvice ? null : (classPath == null ? "" : classPath), all, out,
-                spec.commandLine().getOut(), err);
+                spec.commandLine().getOut(), err, null, sources);
         return 0;
     }
 
@@ -97,18 +102,19 @@ public final class ReportCommand implements Callable<Integer> {
      */
     static void render(Path file, Format format, EventKind kind, int top, String classPath, boolean all, Path outFile,
                        PrintWriter stdout, PrintWriter err) throws IOException {
-        render(file, format, kind, top, classPath, all, outFile, stdout, err, null);
+        render(file, format, kind, top, classPath, all, outFile, stdout, err, null, List.of());
     }
 
     /**
      * As {@link #render(Path, Format, EventKind, int, String, boolean, Path, PrintWriter, PrintWriter)},
-     * with {@code memory} asked for the hot classes the class path does not have (null: nobody to ask).
+     * with {@code memory} asked for the hot classes the class path does not have (null: nobody to ask) and the
+     * sources looked up in {@code sourceDirs} first.
      */
     static void render(Path file, Format format, EventKind kind, int top, String classPath, boolean all, Path outFile,
-                       PrintWriter stdout, PrintWriter err, Advising.MissingClasses memory) throws IOException {
+                       PrintWriter stdout, PrintWriter err, Advising.MissingClasses memory, List<Path> sourceDirs) throws IOException {
         Profile profile = read(file, err);
         List<Rule> rules = List.copyOf(RuleRegistry.load().all());
-        AdviceReport advice = classPath == null ? null : advise(profile, classPath, all, kind, rules, err, memory);
+        AdviceReport advice = classPath == null ? null : advise(profile, classPath, all, kind, rules, err, memory, sourceDirs);
         try (Writer w = Output.open(outFile, stdout)) {
             switch (format) {
                 case html -> dev.hoist.core.report.html.HtmlReport.write(profile, advice,
@@ -139,7 +145,7 @@ public final class ReportCommand implements Callable<Integer> {
      * that do not exist are reported on err and skipped, as the JVM skips them.
      */
     static AdviceReport advise(Profile profile, String classPath, boolean all, EventKind kind, List<Rule> rules, PrintWriter err) {
-        return advise(profile, classPath, all, kind, rules, err, null);
+        return advise(profile, classPath, all, kind, rules, err, null, List.of());
     }
 
     /**
@@ -147,9 +153,10 @@ public final class ReportCommand implements Callable<Integer> {
      * {@code memory} when not null (see {@link Advising}).
      */
     static AdviceReport advise(Profile profile, String classPath, boolean all, EventKind kind, List<Rule> rules,
-                               PrintWriter err, Advising.MissingClasses memory) {
+                               PrintWriter err, Advising.MissingClasses memory, List<Path> sourceDirs) {
         try {
-            return Advising.advise(profile, classPath, Advisor.Options.defaults().withAll(all).withKind(kind), rules,
+            return Advising.advise(profile, classPath,
+                    Advisor.Options.defaults().withAll(all).withKind(kind).withSourceDirs(sourceDirs), rules,
                     p -> err.println("hoist: warning: " + p), memory, null);
         } finally {
             err.flush();

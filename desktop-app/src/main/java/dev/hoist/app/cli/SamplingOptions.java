@@ -72,6 +72,11 @@ final class SamplingOptions {
                     + "(which Hoist reads from the target).")
     String classPath;
 
+    @Option(names = "--source", paramLabel = "DIR",
+            description = "Source folder(s) of the target: the advice shows its fixes in your code. Sources beside the "
+                    + "class path (a -sources.jar next to a jar, a Maven or Gradle project) are found without it.")
+    java.util.List<Path> sources = new java.util.ArrayList<>();
+
     @Option(names = "--top", defaultValue = "15", description = "How many hot methods to list (default: ${DEFAULT-VALUE}).")
     int top;
 

@@ -86,6 +86,20 @@ class AdviceEndToEndTest {
     }
 
     @Test
+    void theFixesAreWrittenInTheDemosOwnSourceFoundBesideItsClasses() {
+        // classes from a Maven project's target/classes: its src/main/java is found without --source
+        Path projectClasses = Path.of("../sample-workloads/target/classes").toAbsolutePath().normalize();
+        assertThat(projectClasses.resolve("dev/hoist/workloads/demo/OrderFeed.class")).exists();
+        MainTest.Result out = MainTest.run("report", demo.toString(), "--classpath", projectClasses.toString());
+        assertThat(out.code()).as(out.err()).isZero();
+        assertThat(out.out()).contains(
+                "      for (int i = 0; i < lines.length; i++) {\n          ...\n          Integer.parseInt(line.substring(c3 + 1, c4)),",
+                "      for (int i = 0; i < lines.length; i++) {\n          ...\n          Integer.parseInt(line, c3 + 1, c4, 10),",
+                "totals.computeIfAbsent(orders[i].region(), k -> new long[1])[0] += prices[i];",
+                "summaryBuilder.append(orders[i].id()).append(\"=\").append(prices[i]).append(\";\");");
+    }
+
+    @Test
     void withoutTheClassPathTheAdviceSaysWhichMethodsItCouldNotRead() {
         AdviceReport r = advise(demo, null);
         assertThat(r.advice()).isEmpty();
