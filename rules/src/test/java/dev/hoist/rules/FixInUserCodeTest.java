@@ -62,6 +62,23 @@ class FixInUserCodeTest {
     }
 
     @Test
+    void aMegamorphicCallGetsOneTypeTestPerClassInTheUsersStatement() {
+        Finding mega = at(findings(List.of(SRC)), "megamorphic-call-in-loop", 53);
+        assertThat(mega.fix().after()).isEqualTo("""
+                for (int i = 0; i < shapes.length; i++) {
+                    Fixes.Shape shape = shapes[i];
+                    // one type test per class: each call below has one receiver class, so C2 inlines it
+                    if (shape instanceof Fixes.Circle t1) {
+                        total += t1.area();
+                    } else if (shape instanceof Fixes.Square t2) {
+                        total += t2.area();
+                    } else {
+                        total += shape.area();
+                    }
+                }""");
+    }
+
+    @Test
     void withoutSourcesTheRewriteStillUsesTheUsersNames() {
         List<Finding> all = findings(List.of());
         assertThat(at(all, "copy-in-loop", 12).fix().after()).contains("Integer.parseInt(row, 0, comma, 10)");

@@ -70,4 +70,17 @@ final class TestClassLookup implements ClassLookup {
         }
         return count;
     }
+
+    @Override
+    public java.util.List<String> implementingClasses(String owner, String name, String descriptor) {
+        if (node(owner) == null) return java.util.List.of();
+        java.util.List<String> out = new ArrayList<>();
+        for (String c : new ArrayList<>(compiled.keySet())) {
+            if (!subtype(c, owner, new HashSet<>())) continue;
+            for (MethodNode m : node(c).methods) {
+                if (m.name.equals(name) && m.desc.equals(descriptor) && (m.access & Opcodes.ACC_ABSTRACT) == 0) out.add(c);
+            }
+        }
+        return out.stream().sorted().toList();
+    }
 }

@@ -22,6 +22,15 @@ public interface ClassLookup {
     int implementationCount(String owner, String name, String descriptor);
 
     /**
+     * The classes (internal names, sorted) that hold the concrete bodies counted by
+     * {@link #implementationCount}, when every one of them is known; empty when this lookup cannot
+     * say. A fix uses them to name the type tests that make each call monomorphic.
+     */
+    default java.util.List<String> implementingClasses(String owner, String name, String descriptor) {
+        return java.util.List.of();
+    }
+
+    /**
      * Why {@link #classBytes} has nothing for {@code internalName}, when this lookup knows a
      * reason worth telling the user (a hidden class, a target that exited); empty otherwise.
      */

@@ -187,6 +187,22 @@ public final class ClassPath implements ClassLookup, AutoCloseable {
                     || (declaring.methodAccess(dm) & Opcodes.ACC_FINAL) != 0;
             return cannotOverride && (declaring.methodAccess(dm) & Opcodes.ACC_ABSTRACT) == 0 ? 1 : -1;
         }
+        return bodies(owner, name, descriptor).size();
+    }
+
+    @Override
+    public List<String> implementingClasses(String owner, String name, String descriptor) {
+        Entry entry = index.get(owner);
+        if (entry == null) {
+            return List.of();
+        }
+        Set<String> bodies = bodies(owner, name, descriptor);
+        // "?name": a body up a chain that leaves the path: the list would be incomplete
+        return bodies.stream().anyMatch(b -> b.startsWith("?")) ? List.of() : bodies.stream().sorted().toList();
+    }
+
+    /** The classes holding the bodies a call to owner.name can reach, for an owner on the path. */
+    private Set<String> bodies(String owner, String name, String descriptor) {
         Set<String> bodies = new HashSet<>();
         Set<String> seen = new HashSet<>();
         Deque<String> todo = new ArrayDeque<>();
@@ -215,7 +231,7 @@ public final class ClassPath implements ClassLookup, AutoCloseable {
                 }
             }
         }
-        return bodies.size();
+        return bodies;
     }
 
     /** The first class up the superclass chain of {@code start} declaring the method, or null. */

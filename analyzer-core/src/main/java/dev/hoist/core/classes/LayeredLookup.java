@@ -30,6 +30,12 @@ public final class LayeredLookup implements ClassLookup {
     }
 
     @Override
+    public java.util.List<String> implementingClasses(String owner, String name, String descriptor) {
+        java.util.List<String> l = first.implementingClasses(owner, name, descriptor);
+        return !l.isEmpty() ? l : second.implementingClasses(owner, name, descriptor);
+    }
+
+    @Override
     public Optional<String> whyMissing(String internalName) {
         Optional<String> why = second.whyMissing(internalName);
         return why.isPresent() ? why : first.whyMissing(internalName);

@@ -39,6 +39,11 @@ public final class CalleeResolver {
     private final Map<String, byte[]> bytesOf = new HashMap<>();
     private final Map<String, BytecodeOffsets> offsets = new HashMap<>();
 
+    /** See {@link ClassLookup#implementingClasses}. */
+    java.util.List<String> implementingClasses(String owner, String name, String descriptor) {
+        return lookup.implementingClasses(owner, name, descriptor);
+    }
+
     public CalleeResolver(ClassLookup lookup) {
         this.lookup = lookup;
     }

@@ -129,6 +129,8 @@ public final class MethodFacts {
     public MethodNode method() { return method; }
     /** Internal name of the declaring class. */
     public String className() { return owner.name; }
+    /** The Java release the class was compiled for (8, 11, 17, ...), from its class file version. */
+    public int javaRelease() { return (owner.version & 0xFFFF) - 44; }
     public String methodName() { return method.name; }
     public String descriptor() { return method.desc; }
     public String sourceFile() { return owner.sourceFile; }
@@ -905,6 +907,14 @@ public final class MethodFacts {
 
     private static final Set<String> KEEPING = Set.of("add", "addAll", "put", "putAll", "offer", "offerFirst",
             "offerLast", "push", "addFirst", "addLast", "set", "putIfAbsent", "computeIfAbsent", "merge", "accept", "<init>");
+
+    /**
+     * The classes (internal names, sorted) holding the bodies a virtual or interface call can reach
+     * on the analysed path, when all are known; empty otherwise. Asked for by rules that name them in a fix.
+     */
+    public List<String> implementingClasses(CallSite c) {
+        return resolver.implementingClasses(c.owner(), c.name(), c.descriptor());
+    }
 
     /** Where the value produced by instruction {@code producer} goes, followed through copies and locals. */
     public Uses uses(int producer) {

@@ -13,6 +13,7 @@ final class SourceFix {
     /** A loop header that fits one line and opens the body: {@code for (...) {} or {@code while (...) {}. */
     private static final Pattern HEADER = Pattern.compile("(for|while)\\s*\\(.*\\)\\s*\\{");
     static final String TEMPLATE_HEADER = "for (...) {";
+    private static final Pattern STATEMENT = Pattern.compile("(\\s*)\\.\\.\\. (.+) \\.\\.\\.");
 
     private SourceFix() {
     }
@@ -28,12 +29,13 @@ final class SourceFix {
             return template;
         }
         String at = lines.get(line - 1).strip();
-        String rewritten = template.expression() != null && !template.expression().isEmpty() && at.contains(template.expression())
-                ? at.replace(template.expression(), template.replacement()) : null;
+        boolean found = template.expression() != null && !template.expression().isEmpty() && at.contains(template.expression());
+        String rewritten = found && template.replacement() != null ? at.replace(template.expression(), template.replacement()) : null;
+        String filled = found && template.replacement() == null ? fill(template.after(), at, template.expression()) : template.after();
         int headerLine = headerLine(lines, firstLoopLine, line);
         if (headerLine < 0) {
             // no one-line header to show: the flagged line alone, and the rewrite or the template
-            return new Fix(at, rewritten != null ? rewritten : template.after(), template.expression(), template.replacement());
+            return new Fix(at, rewritten != null ? rewritten : filled, template.expression(), template.replacement());
         }
         String header = lines.get(headerLine - 1).strip();
         boolean more = false;
@@ -43,8 +45,18 @@ final class SourceFix {
         }
         String before = block(header, headerLine, at, line, more);
         String after = rewritten != null ? block(header, headerLine, rewritten, line, more)
-                : template.after().replace(TEMPLATE_HEADER, header);
+                : filled.replace(TEMPLATE_HEADER, header);
         return new Fix(before, after, template.expression(), template.replacement());
+    }
+
+    /** Each template line {@code ... E ...} becomes the flagged statement {@code at} with E in place of {@code expression}. */
+    private static String fill(String after, String at, String expression) {
+        StringBuilder b = new StringBuilder();
+        for (String l : after.split("\n", -1)) {
+            java.util.regex.Matcher m = STATEMENT.matcher(l);
+            b.append(m.matches() ? m.group(1) + at.replace(expression, m.group(2)) : l).append('\n');
+        }
+        return b.substring(0, b.length() - 1);
     }
 
     /** The loop's header line: its first line, or the one before it (a header javac gave no code of its own). */

@@ -41,4 +41,17 @@ public class Fixes {
         }
         return sum;
     }
+
+    interface Shape { double area(); }
+    static final class Circle implements Shape { double r; public double area() { return 3.14159 * r * r; } }
+    static final class Square implements Shape { double s; public double area() { return s * s; } }
+    static final class Triangle implements Shape { double b, h; public double area() { return b * h / 2; } }
+
+    static double area(Shape[] shapes) {
+        double total = 0;
+        for (int i = 0; i < shapes.length; i++) {
+            total += shapes[i].area();
+        }
+        return total;
+    }
 }
