@@ -50,7 +50,8 @@ public final class BoxingInLoopRule implements Rule {
                             .message(v + " is a boxed " + box + " accumulator: each iteration unboxes it, adds, and boxes a new "
                                     + box + ". Declare it as " + prim + ".")
                             .fix(box + " " + v + " = 0;\nfor (...) {\n    " + v + " += x;\n}",
-                                    prim + " " + v + " = 0;\nfor (...) {\n    " + v + " += x;\n}")
+                                    prim + " " + v + " = 0;\nfor (...) {\n    ... " + v + " ...\n}")
+                            .rewrite(v, null)
                             .build());
                 } else if (sumIntoMap(facts, loop, b, box, prim) != null) {
                     out.add(sumIntoMap(facts, loop, b, box, prim));
@@ -94,6 +95,8 @@ public final class BoxingInLoopRule implements Rule {
             if (!sums || (map + key + value).contains("…")) return null;
             String expression = map + ".merge(" + key + ", " + value + ", " + box + "::sum)";
             String replacement = map + ".computeIfAbsent(" + key + ", k -> new " + prim + "[1])[0] += " + value;
+            String pattern = map + ".merge($1, $2, " + box + "::sum)";
+            String rewritten = map + ".computeIfAbsent($1, k -> new " + prim + "[1])[0] += $2";
             return Finding.at(this, facts, loop, b.insn())
                     .score(55)
                     .confidence(Confidence.HIGH)
@@ -105,7 +108,7 @@ public final class BoxingInLoopRule implements Rule {
                             + box + " values).")
                     .fix("for (...) {\n    " + expression + ";\n}",
                             "for (...) {\n    " + replacement + ";\n}")
-                    .rewrite(expression, replacement)
+                    .rewrite(pattern, rewritten)
                     .build();
         }
         return null;

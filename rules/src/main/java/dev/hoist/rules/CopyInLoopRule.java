@@ -78,6 +78,11 @@ public final class CopyInLoopRule implements Rule {
                 if ((subText + radix).contains("…")) return null;
                 String expression = name + "(" + subText + (p.arguments().size() == 2 ? ", " + radix : "") + ")";
                 String replacement = name + "(" + recv + ", " + args.get(0) + ", " + end + ", " + radix + ")";
+                // for the source: the arguments as the user wrote them (a constant's name, not its value)
+                String pattern = name + "(" + recv + ".substring($1" + (args.size() == 2 ? ", $2" : "") + ")"
+                        + (p.arguments().size() == 2 ? ", $3" : "") + ")";
+                String rewritten = name + "(" + recv + ", $1, " + (args.size() == 2 ? "$2" : recv + ".length()") + ", "
+                        + (p.arguments().size() == 2 ? "$3" : "10") + ")";
                 boolean every = facts.everyIteration(loop, c.insn());
                 return Finding.at(this, facts, loop, c.insn())
                         .score(every ? 50 : 35)
@@ -87,7 +92,7 @@ public final class CopyInLoopRule implements Rule {
                                 + " to read it. Since Java 9, " + name + "(CharSequence, beginIndex, endIndex, radix) reads the "
                                 + "digits in place: no String and no byte[] copy, the same result, and a NumberFormatException for the same inputs.")
                         .fix("for (...) {\n    ... " + expression + " ...\n}", "for (...) {\n    ... " + replacement + " ...\n}")
-                        .rewrite(expression, replacement)
+                        .rewrite(pattern, rewritten)
                         .build();
             }
         }

@@ -57,8 +57,11 @@ public final class InvariantCallInLoopRule implements Rule {
                 if (loop.opaqueCallCertain()) score += 20;
                 String text = e.getKey();
                 String local = c.name().equals("size") || c.name().equals("length") ? "n" : c.name().startsWith("get") && c.name().length() > 3
-                        ? Character.toLowerCase(c.name().charAt(3)) + c.name().substring(4) : c.name() + "Result";
+                        ? Character.toLowerCase(c.name().charAt(3)) + c.name().substring(4)
+                        : c.name().startsWith("get") && c.receiver() != null ? element(c.receiver().text()) : c.name() + "Result";
                 String type = Names.returnType(c.descriptor());
+                // an erased type parameter (Map.get returns Object in bytecode): let the compiler say it
+                if (type.equals("Object") && facts.javaRelease() >= 10) type = "var";
                 String cost = lookup ? " repeats the same lookup on every iteration"
                         : " is usually inlined and hoisted by C2, so the gain is small unless the loop also makes an opaque call or runs before C2 compiles it";
                 String repeat = count == 1 ? "" : " It is made " + count + " times per iteration (lines " + lines(e.getValue()) + ").";
@@ -69,10 +72,18 @@ public final class InvariantCallInLoopRule implements Rule {
                                 + cost + "." + repeat + " Call it once before the loop.")
                         .fix("for (...) {\n    ... " + text + " ...\n}",
                                 "final " + type + " " + local + " = " + text + ";\nfor (...) {\n    ... " + local + " ...\n}")
+                        .rewrite(text, null)
                         .build());
             }
         }
         return out;
+    }
+
+    /** A name for one element of a collection named {@code collection}: rates gives rate, else value. */
+    private static String element(String collection) {
+        String last = collection.substring(collection.lastIndexOf('.') + 1);
+        if (last.matches("[a-z][A-Za-z0-9]*[^s]s") && !last.endsWith("ss")) return last.substring(0, last.length() - 1);
+        return "value";
     }
 
     private static String lines(List<CallSite> calls) {

@@ -73,6 +73,9 @@ public final class UnsizedCollectionRule implements Rule {
                         .fix(var + " = new " + type + diamond(type) + "();\nfor (...) {\n    " + var + "." + c.name() + "(...);\n}",
                                 var + " = new " + type + diamond(type) + "(" + capacity(type, t.bound()) + ");\nfor (...) {\n    "
                                         + var + "." + c.name() + "(...);\n}")
+                        // in the source: the same constructor with its type arguments as written, sized
+                        .rewrite("new " + type + (diamond(type).isEmpty() ? "()" : "<$1>()"),
+                                "new " + type + (diamond(type).isEmpty() ? "" : "<$1>") + "(" + capacity(type, t.bound()) + ")")
                         .build());
                 break;
             }

@@ -54,4 +54,30 @@ public class Fixes {
         }
         return total;
     }
+
+    static final int HOUR = 11;
+
+    static int[] byHour(String[] lines) {
+        int[] counts = new int[24];
+        for (String line : lines) {
+            counts[Integer.parseInt(line.substring(HOUR, HOUR + 2))]++;
+        }
+        return counts;
+    }
+
+    static long gross(long[] net, Map<String, Long> rates, String region) {
+        long total = 0;
+        for (int i = 0; i < net.length; i++) {
+            total += net[i] * rates.get(region) / 10_000;
+        }
+        return total;
+    }
+
+    static Map<String, String> index(java.util.List<String> names) {
+        Map<String, String> byLower = new HashMap<String, String>();
+        for (String name : names) {
+            byLower.put(name.toLowerCase(), name);
+        }
+        return byLower;
+    }
 }
