@@ -111,23 +111,64 @@ public final class SessionView extends BorderPane {
             setCenter(tabs);
         } else {
             tabs.getTabs().addAll(adviceTab, flameTab, methodsTab);
-            SplitPane split = new SplitPane(tabs);
+            SplitPane split = new SplitPane();
             split.setOrientation(Orientation.VERTICAL);
             SplitPane.setResizableWithParent(timeline, false);
             setCenter(split);
-            // the charts join one pulse later: the view's first layout then does not also draw them
+            // The view joins the scene in three pulses, each laid out and drawn before the next part
+            // is added: the header, then the tabs, then the charts. One pulse with all of it held the
+            // UI thread for 90-140 ms the first time; each part alone stays well under 100 ms.
+            Runnable addTabs = () -> {
+                if (!split.getItems().contains(tabs)) {
+                    split.getItems().add(tabs);
+                }
+            };
             addTimeline = () -> {
+                addTabs.run();
                 if (!split.getItems().contains(timeline)) {
                     split.getItems().add(0, timeline);
                     split.setDividerPositions(0.22);
                 }
             };
-            javafx.application.Platform.runLater(addTimeline);
+            afterNextPulse(() -> {
+                addTabs.run();
+                afterNextPulse(addTimeline);
+            });
         }
         tabs.setId("session-tabs");
     }
 
     private Runnable addTimeline = () -> { };
+
+    /**
+     * Runs {@code r} once the scene this view is in has laid out and drawn its next frame, so that
+     * what {@code r} adds costs a pulse of its own; at once when the view is in no scene yet.
+     */
+    private void afterNextPulse(Runnable r) {
+        javafx.scene.Scene scene = getScene();
+        if (scene == null) {
+            // not shown yet: wait until it is, then for its first pulse
+            javafx.beans.value.ChangeListener<javafx.scene.Scene> once = new javafx.beans.value.ChangeListener<>() {
+                @Override
+                public void changed(javafx.beans.value.ObservableValue<? extends javafx.scene.Scene> o,
+                                    javafx.scene.Scene a, javafx.scene.Scene b) {
+                    sceneProperty().removeListener(this);
+                    if (b != null) {
+                        afterNextPulse(r);
+                    }
+                }
+            };
+            sceneProperty().addListener(once);
+            return;
+        }
+        Runnable[] self = new Runnable[1];
+        self[0] = () -> {
+            scene.removePostLayoutPulseListener(self[0]);
+            // after the layout; runLater lets the frame be drawn before r adds more to lay out
+            javafx.application.Platform.runLater(r);
+        };
+        scene.addPostLayoutPulseListener(self[0]);
+    }
 
     /** Adds what the view adds one pulse late (the charts) now: for the window's warm-up layout. */
     void completeNow() {

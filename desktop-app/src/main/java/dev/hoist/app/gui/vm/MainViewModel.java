@@ -227,7 +227,12 @@ public final class MainViewModel implements AutoCloseable {
         SessionViewModel old = session.get();
         if (old != null && old.isSampling()) {
             // one session at a time: the old sampler stops and its recording stays on disk
-            workers.background(old::stopNow);
+            workers.background(() -> {
+                old.stopNow();
+                workers.ui(old::release);
+            });
+        } else if (old != null) {
+            old.release();
         }
         session.set(next);
     }

@@ -642,6 +642,22 @@ public final class SessionViewModel {
         }
     }
 
+    /**
+     * Lets go of this session's profile and of all that was computed from it, when another session
+     * takes its place in the window: the next recording then has the heap to itself (two 250 MB
+     * recordings do not fit in a 1 GB heap together). Results still on their way are dropped. The
+     * recording on disk is untouched. On the UI thread, once sampling has stopped.
+     */
+    public void release() {
+        generation.incrementAndGet();
+        latest = null;
+        feed = null;
+        view.set(null);
+        flame.show(null);
+        methods.clear();
+        advice.clear();
+    }
+
     /** Said when the heap runs out outside the readers (they say it themselves): what to do about it. */
     static HoistException outOfMemory(Path what) {
         return new HoistException(dev.hoist.core.Failure.BAD_INPUT, (what == null ? "" : what + ": ")

@@ -51,9 +51,20 @@ class SessionViewModelTest {
             assertThat(d.source()).as("the Maven layout beside target/classes gives the source")
                     .anyMatch(l -> l.flagged() && l.text().contains("substring"));
 
+            // the fix in the demo's own code, found beside its classes
+            assertThat(d.after()).contains("Integer.parseInt(line, c3 + 1, c4, 10)");
+
             t.onUi(() -> s.viewKindProperty().set(EventKind.ALLOC));
             t.await("the allocation view", WAIT, () -> s.flame().graph().kind() == EventKind.ALLOC);
             assertThat(t.onUi(() -> s.methods().unitProperty().get())).isEqualTo("bytes");
+
+            // replaced by another session, it lets go of the profile and all made from it; the file stays
+            t.onUi(s::release);
+            assertThat(t.onUi(() -> s.viewProperty().get())).isNull();
+            assertThat(t.onUi(() -> s.flame().graph())).isNull();
+            assertThat(t.onUi(() -> s.methods().rows())).isEmpty();
+            assertThat(t.onUi(() -> s.advice().items())).isEmpty();
+            assertThat(demo).exists();
         }
     }
 
