@@ -114,11 +114,21 @@ class WindowTest {
             return -1;
         });
         assertThat(parse).isPositive();
-        double[] b = fx(() -> flame.boundsOf(parse));
-        assertThat(b).as("OrderFeed.parse is drawn").isNotNull();
-        var screen = fx(() -> flame.canvas().localToScreen(b[0] + b[2] / 2, b[1] + FlameGraphView.ROW / 2));
-        robot.moveTo(screen);
-        waitFor("the tooltip text", 10, () -> vm.session().flame().hoverTextProperty().get().contains("OrderFeed.parse"));
+        waitFor("OrderFeed.parse drawn", 10, () -> fx(() -> flame.canvas().getWidth() > 0 && flame.boundsOf(parse) != null));
+        // the view may still be settling (the tab just laid out, the charts joining above it):
+        // aim at the frame where it is now, each time round, until the hover says what is under the mouse
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        boolean hovered = false;
+        while (!hovered && System.nanoTime() < until) {
+            var screen = fx(() -> {
+                double[] b = flame.boundsOf(parse);
+                return flame.canvas().localToScreen(b[0] + b[2] / 2, b[1] + FlameGraphView.ROW / 2);
+            });
+            robot.moveTo(screen);
+            WaitForAsyncUtils.waitForFxEvents();
+            hovered = fx(() -> vm.session().flame().hoverTextProperty().get().contains("OrderFeed.parse"));
+        }
+        assertThat(hovered).as("the tooltip text names OrderFeed.parse under the mouse").isTrue();
         robot.clickOn(MouseButton.PRIMARY);
         waitFor("the zoom", 10, () -> vm.session().flame().zoom() == parse);
         assertThat(robot.lookup("#flame-zoom").queryAs(Label.class).getText()).startsWith("Zoomed to dev.hoist.workloads.demo.OrderFeed.parse");
