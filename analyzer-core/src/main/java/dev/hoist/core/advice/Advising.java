@@ -3,9 +3,11 @@ package dev.hoist.core.advice;
 import dev.hoist.core.classes.ClassLookup;
 import dev.hoist.core.classes.ClassPath;
 import dev.hoist.core.classes.LayeredLookup;
+import dev.hoist.core.classes.SourceFiles;
 import dev.hoist.core.profile.Profile;
 import dev.hoist.core.rule.Rule;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -33,37 +35,91 @@ public final class Advising {
 
     /**
      * Advises once. Class path entries that do not exist are passed to {@code warnings} and
-     * skipped, as the JVM skips them; {@code memory} may be null (nobody to ask), {@code cache} may
-     * be null (nothing kept between calls).
+     * skipped, as the JVM skips them; {@code memory} may be null (nobody to ask).
      *
      * @param classPath jars and folders separated by the platform's path separator; blank for JDK classes only
      */
     public static AdviceReport advise(Profile profile, String classPath, Advisor.Options options, List<Rule> rules,
-                                      Consumer<String> warnings, MissingClasses memory, Advisor.FindingsCache cache) {
-        ClassPath.Builder b = ClassPath.builder().problems(p -> warnings.accept(p.toString()));
-        boolean given = classPath != null && !classPath.isBlank();
-        if (given) {
-            b.addClassPath(classPath);
+                                      Consumer<String> warnings, MissingClasses memory) {
+        try (Repeated once = new Repeated()) {
+            return once.advise(profile, classPath, options, rules, warnings, memory);
         }
-        try (ClassPath cp = b.build()) {
+    }
+
+    /**
+     * Advice asked for again and again on one target (the window re-ranks every second while it
+     * samples): the class path is indexed, the sources are looked up and each class is analysed
+     * once, and kept until the class path or the source folders change. Only the costs are
+     * measured anew. Thread-safe (one advice at a time); close it to release the class path's jars.
+     */
+    public static final class Repeated implements AutoCloseable {
+        private String key;
+        private ClassPath classPath;
+        private SourceFiles sources;
+        private Advisor.FindingsCache findings;
+
+        /** As {@link Advising#advise}, reusing what was built for the same class path and source folders. */
+        public synchronized AdviceReport advise(Profile profile, String classPath, Advisor.Options options, List<Rule> rules,
+                                                Consumer<String> warnings, MissingClasses memory) {
+            boolean given = classPath != null && !classPath.isBlank();
+            prepare(given ? classPath : "", options.sourceDirs());
+            if (this.classPath == null) {
+                ClassPath.Builder b = ClassPath.builder().problems(p -> warnings.accept(p.toString()));
+                if (given) {
+                    b.addClassPath(classPath);
+                }
+                this.classPath = b.build();
+            }
             Advisor.Options o = options.missingHint().isEmpty()
                     ? options.withMissingHint(given ? "is it on --classpath?" : "pass --classpath") : options;
-            ClassLookup lookup = cp;
+            ClassLookup lookup = this.classPath;
             if (memory != null) {
                 List<String> missing = new ArrayList<>();
-                for (String c : new Advisor(cp, rules, o).hotClasses(profile)) {
-                    if (cp.classBytes(c.replace('.', '/')).isEmpty()) {
+                for (String c : new Advisor(this.classPath, rules, o).hotClasses(profile)) {
+                    if (this.classPath.classBytes(c.replace('.', '/')).isEmpty()) {
                         missing.add(c);
                     }
                 }
                 if (!missing.isEmpty()) {
-                    lookup = new LayeredLookup(cp, memory.fetch(missing));
+                    lookup = new LayeredLookup(this.classPath, memory.fetch(missing));
                 }
             }
-            // sources: the folders given, then what sits beside the class path (a -sources.jar, a Maven or Gradle project)
-            return new Advisor(lookup, rules, o).withCache(cache)
-                    .withSources(dev.hoist.core.classes.SourceFiles.of(o.sourceDirs(), given ? classPath : null))
-                    .advise(profile);
+            return new Advisor(lookup, rules, o).withCache(findings).withSources(sources).advise(profile);
+        }
+
+        /**
+         * The sources for {@code classPath} and {@code sourceDirs}: the folders given, then what sits
+         * beside the class path (a -sources.jar, a Maven or Gradle project). The same instance, with
+         * the files it has read, as long as neither changes.
+         */
+        public synchronized SourceFiles sources(String classPath, List<Path> sourceDirs) {
+            prepare(classPath == null || classPath.isBlank() ? "" : classPath, sourceDirs);
+            return sources;
+        }
+
+        /**
+         * Starts anew when the class path or the source folders changed: the class path is then
+         * indexed again by the next advice, the sources looked up again.
+         */
+        private void prepare(String cp, List<Path> sourceDirs) {
+            String k = cp + '\u0000' + sourceDirs;
+            if (k.equals(key)) {
+                return;
+            }
+            close();
+            sources = SourceFiles.of(sourceDirs, cp.isEmpty() ? null : cp);
+            // findings carry fixes from the sources and facts from the class path: analysed anew
+            findings = new Advisor.FindingsCache();
+            key = k;
+        }
+
+        @Override
+        public synchronized void close() {
+            if (classPath != null) {
+                classPath.close();
+            }
+            classPath = null;
+            key = null;
         }
     }
 }

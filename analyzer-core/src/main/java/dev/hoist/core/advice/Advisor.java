@@ -94,9 +94,11 @@ public final class Advisor {
 
     /**
      * The static findings of classes already analysed, kept between calls by a caller that advises
-     * on the same target again and again (the window re-ranks every second while sampling): a
-     * class's findings depend only on its bytes and the rules, so only the costs are measured anew.
-     * Thread-safe; keyed by class name and a hash of the bytes, so a redefined class is analysed again.
+     * on the same target again and again (the window re-ranks every second while sampling), so only
+     * the costs are measured anew. Keyed by class name and a hash of the bytes, so a redefined class
+     * is analysed again; the findings also depend on the class path (callees, implementations) and
+     * the sources (fixes), so a cache serves one of each: {@link Advising.Repeated} starts a new one
+     * when they change. Thread-safe.
      */
     public static final class FindingsCache {
         private final Map<String, List<Finding>> byClass = new java.util.concurrent.ConcurrentHashMap<>();
@@ -236,7 +238,7 @@ public final class Advisor {
             out.addAll(found);
         }
         // the order Analysis gives, so cached and fresh runs merge and rank identically
-        out.sort(Comparator.comparing(Finding::className).thenComparingInt(Finding::line).thenComparing(Finding::rule));
+        out.sort(Analysis.ORDER);
         return out;
     }
 

@@ -325,6 +325,13 @@ public final class ClassPath implements ClassLookup, AutoCloseable {
         })).orElse(null);
     }
 
+    /** Two class paths as one ({@code a}, then {@code b}); either may be null or blank. */
+    public static String join(String a, String b) {
+        String x = a == null ? "" : a;
+        String y = b == null ? "" : b;
+        return y.isBlank() ? x : x.isBlank() ? y : x + java.io.File.pathSeparator + y;
+    }
+
     @Override
     public void close() {
         for (ClassSource s : sources) {

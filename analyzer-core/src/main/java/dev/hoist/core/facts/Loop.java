@@ -119,6 +119,11 @@ public final class Loop {
     public TripCount tripCount() { return tripCount; }
     public List<FieldAccess> fieldAccesses() { return fieldAccesses; }
     public List<CallSite> calls() { return calls; }
+    /** The call at instruction {@code insn} whose innermost loop this is, or null. */
+    public CallSite call(int insn) {
+        for (CallSite c : calls) if (c.insn() == insn) return c;
+        return null;
+    }
     public List<Allocation> allocations() { return allocations; }
     public List<Boxing> boxings() { return boxings; }
     public List<Copy> copies() { return copies; }

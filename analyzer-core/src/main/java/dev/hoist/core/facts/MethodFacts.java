@@ -909,6 +909,18 @@ public final class MethodFacts {
             "offerLast", "push", "addFirst", "addLast", "set", "putIfAbsent", "computeIfAbsent", "merge", "accept", "<init>");
 
     /**
+     * The instruction index that produced argument {@code argument} (0 = the first after the
+     * receiver) of call {@code c}, or -1 when several could have: how a rule ties a call to the
+     * value it was handed (this box, this substring, this lambda) instead of comparing rendered text.
+     */
+    public int argumentProducer(CallSite c, int argument) {
+        SourceValue[] ops = operands[c.insn()];
+        int k = argument + (c.isStatic() ? 0 : 1);
+        if (ops == null || argument < 0 || k >= ops.length || ops[k].insns.size() != 1) return -1;
+        return method.instructions.indexOf(ops[k].insns.iterator().next());
+    }
+
+    /**
      * The classes (internal names, sorted) holding the bodies a virtual or interface call can reach
      * on the analysed path, when all are known; empty otherwise. Asked for by rules that name them in a fix.
      */

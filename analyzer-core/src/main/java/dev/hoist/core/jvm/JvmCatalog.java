@@ -109,13 +109,14 @@ public final class JvmCatalog {
     static JvmInfo hidden(long pid) {
         String main = ProcFs.mainFromCmdline(ProcFs.cmdline(pid)).orElse("?");
         String reason;
+        Duration up = uptime(pid);
         if (ProcFs.hasFlag(pid, "-XX:+DisableAttachMechanism")) {
             reason = "refuses attach: started with -XX:+DisableAttachMechanism";
         } else if (!Targets.sameUserOrRoot(pid)) {
             reason = "belongs to user " + user(pid) + "; run hoist as that user";
         } else if (ProcFs.hasFlag(pid, "-XX:-UsePerfData")) {
             reason = "not listed by the Attach API (started with -XX:-UsePerfData); name it by PID";
-        } else if (uptime(pid) != null && uptime(pid).compareTo(Duration.ofSeconds(10)) < 0) {
+        } else if (up != null && up.compareTo(Duration.ofSeconds(10)) < 0) {
             reason = "just started: not listed by the Attach API yet";
         } else {
             reason = "not listed by the Attach API (another container or temp dir?)";

@@ -51,11 +51,14 @@ final class ProcFs {
         if (!available()) {
             return Optional.empty();
         }
-        return Optional.of(isJvm(pid, perfDataPids()));
+        return Optional.of(isJvm(pid, ProcFs::perfDataPids));
     }
 
-    /** As {@link #isJvm(long)}, against the pids with hsperfdata looked up once for many pids. */
-    private static boolean isJvm(long pid, java.util.Set<Long> perfDataPids) {
+    /**
+     * As {@link #isJvm(long)}; the pids with hsperfdata are asked for only when maps does not tell,
+     * so a scan of every process can list them once and a single check need not list them at all.
+     */
+    private static boolean isJvm(long pid, java.util.function.Supplier<java.util.Set<Long>> perfDataPids) {
         try (var maps = Files.newBufferedReader(Path.of("/proc", Long.toString(pid), "maps"),
                 StandardCharsets.ISO_8859_1)) {
             // libjvm is mapped near the top, right after the launcher: stop reading there
@@ -64,18 +67,14 @@ final class ProcFs {
                     return true;
                 }
             }
-            return perfDataPids.contains(pid);
+            return perfDataPids.get().contains(pid);
         } catch (IOException | SecurityException | java.io.UncheckedIOException e) {
-            if (perfDataPids.contains(pid)) {
+            if (perfDataPids.get().contains(pid)) {
                 return true;
             }
             List<String> cmd = cmdline(pid);
             return !cmd.isEmpty() && (cmd.get(0).endsWith("/java") || cmd.get(0).equals("java"));
         }
-    }
-
-    static boolean hasPerfData(long pid) {
-        return perfDataPids().contains(pid);
     }
 
     /**
@@ -168,7 +167,7 @@ final class ProcFs {
                     continue;
                 }
                 long pid = Long.parseLong(name);
-                if (isJvm(pid, perfData)) {
+                if (isJvm(pid, () -> perfData)) {
                     pids.add(pid);
                 }
             }

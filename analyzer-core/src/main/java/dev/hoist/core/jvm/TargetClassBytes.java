@@ -64,6 +64,28 @@ public final class TargetClassBytes implements ClassLookup {
      * target can write to. Never throws for a target that cannot be asked: every class then carries
      * the reason.
      */
+    /**
+     * As {@link #fetch(long, Collection, Path)}, in a scratch folder of its own that is deleted once
+     * the bytes are in memory.
+     */
+    public static TargetClassBytes fetch(long pid, Collection<String> classNames) {
+        Path dir = null;
+        try {
+            dir = java.nio.file.Files.createTempDirectory("hoist-classes-");
+            return fetch(pid, classNames, dir);
+        } catch (java.io.IOException e) {
+            return unavailable(classNames, "no scratch directory for the class-bytes agent: " + e.getMessage());
+        } finally {
+            if (dir != null) {
+                try (var walk = java.nio.file.Files.walk(dir)) {
+                    walk.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                } catch (java.io.IOException ignored) {
+                    // a leftover file in the temp dir harms nobody
+                }
+            }
+        }
+    }
+
     public static TargetClassBytes fetch(long pid, Collection<String> classNames, Path dir) {
         Set<String> names = new LinkedHashSet<>(classNames);
         if (names.isEmpty()) {

@@ -149,12 +149,7 @@ public final class FlameGraph {
 
     /** How the frame ran; null for the root. */
     public FrameType type(int node) {
-        return type[node] < 0 ? null : FrameType.values()[type[node]];
-    }
-
-    /** The profile's method of the node (see {@link Profile#method}), -1 for the root. */
-    public int methodIndex(int node) {
-        return method[node];
+        return type[node] < 0 ? null : FrameType.ofOrdinal(type[node]);
     }
 
     /** The method of the node with its descriptor, null for the root. */

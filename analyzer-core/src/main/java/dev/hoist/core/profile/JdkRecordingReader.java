@@ -178,8 +178,9 @@ final class JdkRecordingReader {
         /**
          * The profile of what was read. With {@code share} the profile shares the builder's sample
          * arrays (see {@link ProfileBuilder#snapshot}) so that reading can go on; without, they are
-         * copied. Held-back TLAB events count only while no allocation was sampled: they go after the
-         * other samples, as in a whole-file read, and are taken off the builder again afterwards.
+         * given up ({@link ProfileBuilder#finish}). Held-back TLAB events count only while no
+         * allocation was sampled: they go after the other samples; a live read takes them off the
+         * builder again afterwards, since more samples may come before them.
          */
         Profile build(List<String> warnings, boolean share) {
             boolean withTlab = !sampled && !tlab.isEmpty();
@@ -193,8 +194,11 @@ final class JdkRecordingReader {
             }
             ProfileInfo info = new ProfileInfo(file, Sampler.JDK_JFR, null, start == Long.MAX_VALUE ? -1 : start,
                     end > start ? end - start : -1, all);
+            if (!share) {
+                return b.finish(info); // the last read: nothing comes after the TLAB events
+            }
             if (!withTlab) {
-                return share ? b.snapshot(info) : b.finish(info);
+                return b.snapshot(info);
             }
             Profile p = b.build(info);
             b.truncate(mark);

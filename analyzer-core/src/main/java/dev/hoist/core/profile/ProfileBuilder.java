@@ -119,18 +119,10 @@ public final class ProfileBuilder {
     }
 
     public Profile build(ProfileInfo info) {
-        return new Profile(info, methods, frames.toArray(new Frame[0]), stacks.toArray(new int[0][]),
-                threadNames.toArray(new String[0]), classNames.toArray(new String[0]), size,
-                Arrays.copyOf(kinds, size), Arrays.copyOf(times, size), Arrays.copyOf(threads, size),
+        return profile(info, size, Arrays.copyOf(kinds, size), Arrays.copyOf(times, size), Arrays.copyOf(threads, size),
                 Arrays.copyOf(sampleStacks, size), Arrays.copyOf(weights, size), Arrays.copyOf(allocClasses, size));
     }
 
-    /**
-     * A profile of the samples so far that shares this builder's sample arrays instead of copying
-     * them, for a reader that keeps adding ({@link LiveRecording}). It stays immutable because the
-     * builder only writes past its size: appends go after it, growth moves to new arrays, and
-     * {@link #truncate} refuses to cut into it. The interned tables are small and are copied.
-     */
     /**
      * Builds the profile and gives up the builder's sample arrays on the way, one at a time: a
      * whole-file read of 15 million samples would otherwise hold the grown arrays and their trimmed
@@ -152,6 +144,11 @@ public final class ProfileBuilder {
         int n = size;
         size = 0;
         published = 0;
+        return profile(info, n, k, t, th, st, w, ac);
+    }
+
+    /** A profile of these samples with the interned tables, which are small and are copied. */
+    private Profile profile(ProfileInfo info, int n, byte[] k, long[] t, int[] th, int[] st, long[] w, int[] ac) {
         return new Profile(info, methods, frames.toArray(new Frame[0]), stacks.toArray(new int[0][]),
                 threadNames.toArray(new String[0]), classNames.toArray(new String[0]), n, k, t, th, st, w, ac);
     }
@@ -168,11 +165,15 @@ public final class ProfileBuilder {
         return a.length == size ? a : Arrays.copyOf(a, size);
     }
 
+    /**
+     * A profile of the samples so far that shares this builder's sample arrays instead of copying
+     * them, for a reader that keeps adding ({@link LiveRecording}). It stays immutable because the
+     * builder only writes past its size: appends go after it, growth moves to new arrays, and
+     * {@link #truncate} refuses to cut into it.
+     */
     Profile snapshot(ProfileInfo info) {
         published = size;
-        return new Profile(info, methods, frames.toArray(new Frame[0]), stacks.toArray(new int[0][]),
-                threadNames.toArray(new String[0]), classNames.toArray(new String[0]), size,
-                kinds, times, threads, sampleStacks, weights, allocClasses);
+        return profile(info, size, kinds, times, threads, sampleStacks, weights, allocClasses);
     }
 
     private record StackKey(int[] frames) {

@@ -32,6 +32,10 @@ public final class Analysis {
     private final List<Rule> rules;
     private final SourceFiles sources;
 
+    /** The order of {@link Result#findings()}: by class, line and rule. */
+    public static final Comparator<Finding> ORDER =
+            Comparator.comparing(Finding::className).thenComparingInt(Finding::line).thenComparing(Finding::rule);
+
     public Analysis(ClassLookup lookup, List<Rule> rules) {
         this(lookup, rules, List.of());
     }
@@ -128,7 +132,7 @@ public final class Analysis {
             classes += p.classes();
             analysed += p.analysed();
         }
-        findings.sort(Comparator.comparing(Finding::className).thenComparingInt(Finding::line).thenComparing(Finding::rule));
+        findings.sort(ORDER);
         return new Result(List.copyOf(findings), List.copyOf(problems), classes, analysed);
     }
 

@@ -85,6 +85,15 @@ final class SourceFix {
      * carried over; null when the expression is not in the text.
      */
     static String rewrite(String text, String expression, String replacement) {
+        String r = rewriteAs(text, expression, replacement);
+        if (r == null && expression.startsWith("this.")) {
+            // the bytecode always names the receiver; the source may leave this. out
+            r = rewriteAs(text, expression.substring("this.".length()), replacement);
+        }
+        return r;
+    }
+
+    private static String rewriteAs(String text, String expression, String replacement) {
         List<String> literals = new ArrayList<>();
         List<Integer> holes = new ArrayList<>();
         Matcher h = HOLE.matcher(expression);
@@ -96,6 +105,10 @@ final class SourceFix {
         }
         literals.add(expression.substring(last));
         for (int start = 0; start < text.length(); start++) {
+            if (start > 0 && !literals.get(0).isEmpty() && Character.isJavaIdentifierPart(literals.get(0).charAt(0))
+                    && (Character.isJavaIdentifierPart(text.charAt(start - 1)) || text.charAt(start - 1) == '.')) {
+                continue; // gains is not the end of again.gains or regains
+            }
             int end = literal(text, start, literals.get(0));
             if (end < 0) {
                 continue;

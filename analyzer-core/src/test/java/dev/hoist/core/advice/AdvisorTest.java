@@ -67,14 +67,18 @@ class AdvisorTest {
     void aFindingsCacheGivesTheSameAdviceAndIsReusedForTheSameClasses() throws Exception {
         try (ClassPath cp = testClasses()) {
             var profile = ProfileReader.read(Recordings.asyncProfiler());
-            var rules = List.of(TestRules.EVERY_LOOP, TestRules.BOXING);
+            java.util.concurrent.atomic.AtomicInteger checks = new java.util.concurrent.atomic.AtomicInteger();
+            dev.hoist.core.rule.Rule counting = TestRules.counting(TestRules.EVERY_LOOP, checks);
+            var rules = List.of(counting, TestRules.BOXING);
             AdviceReport plain = new Advisor(cp, rules, Advisor.Options.defaults()).advise(profile);
             Advisor.FindingsCache cache = new Advisor.FindingsCache();
             AdviceReport first = new Advisor(cp, rules, Advisor.Options.defaults()).withCache(cache).advise(profile);
             int cached = cache.size();
+            int checksBefore = checks.get();
             AdviceReport second = new Advisor(cp, rules, Advisor.Options.defaults()).withCache(cache).advise(profile);
             assertThat(cached).as("the hot classes were analysed once").isPositive();
             assertThat(cache.size()).isEqualTo(cached);
+            assertThat(checks.get()).as("the second run took every class's findings from the cache").isEqualTo(checksBefore);
             for (AdviceReport r : List.of(first, second)) {
                 assertThat(r.advice()).hasSameSizeAs(plain.advice());
                 for (int i = 0; i < r.advice().size(); i++) {
@@ -87,6 +91,30 @@ class AdvisorTest {
         }
     }
 
+
+    @Test
+    void repeatedAdviceAnalysesEachClassOnceUntilTheClassPathOrSourcesChange(@org.junit.jupiter.api.io.TempDir Path src)
+            throws Exception {
+        Path classes = Path.of(ProfileWorkload.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        var profile = ProfileReader.read(Recordings.asyncProfiler());
+        java.util.concurrent.atomic.AtomicInteger checks = new java.util.concurrent.atomic.AtomicInteger();
+        var rules = List.of(TestRules.counting(TestRules.EVERY_LOOP, checks), TestRules.BOXING);
+        try (Advising.Repeated repeated = new Advising.Repeated()) {
+            AdviceReport first = repeated.advise(profile, classes.toString(), Advisor.Options.defaults(), rules, w -> { }, null);
+            int afterFirst = checks.get();
+            assertThat(afterFirst).as("the hot classes were analysed").isPositive();
+            AdviceReport again = repeated.advise(profile, classes.toString(), Advisor.Options.defaults(), rules, w -> { }, null);
+            assertThat(checks.get()).as("the same class path: nothing analysed again").isEqualTo(afterFirst);
+            assertThat(again.advice()).hasSameSizeAs(first.advice());
+            assertThat(repeated.sources(classes.toString(), List.of())).isSameAs(repeated.sources(classes.toString(), List.of()));
+
+            // a source folder added: the fixes may change, so the classes are analysed anew
+            repeated.advise(profile, classes.toString(), Advisor.Options.defaults().withSourceDirs(List.of(src)), rules, w -> { }, null);
+            assertThat(checks.get()).isGreaterThan(afterFirst);
+            assertThat(repeated.sources(classes.toString(), List.of(src)))
+                    .isNotSameAs(repeated.sources(classes.toString(), List.of()));
+        }
+    }
     @Test
     void boxingIsConfirmedByIntegerValueOfAllocationSamples() throws Exception {
         try (ClassPath cp = testClasses()) {

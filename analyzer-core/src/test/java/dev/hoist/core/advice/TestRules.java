@@ -73,4 +73,30 @@ public final class TestRules {
             return out;
         }
     };
+
+    /** {@code rule} with each call of check counted in {@code checks}: how tests see that a class was analysed. */
+    public static Rule counting(Rule rule, java.util.concurrent.atomic.AtomicInteger checks) {
+        return new Rule() {
+            @Override
+            public String id() {
+                return rule.id();
+            }
+
+            @Override
+            public String title() {
+                return rule.title();
+            }
+
+            @Override
+            public String mechanism() {
+                return rule.mechanism();
+            }
+
+            @Override
+            public List<Finding> check(MethodFacts facts) {
+                checks.incrementAndGet();
+                return rule.check(facts);
+            }
+        };
+    }
 }

@@ -69,10 +69,7 @@ class BadInputTest {
         // a metadata offset past the end of the chunk
         ByteBuffer.wrap(meta).putLong(24, metaOffset + bytes.length * 4L);
         assertBad(Files.write(tmp.resolve("meta.jfr"), meta), "corrupt JFR recording");
-        byte[] pool = bytes.clone();
-        long cpOffset = ByteBuffer.wrap(bytes).getLong(16);
-        Arrays.fill(pool, (int) cpOffset + 1, (int) Math.min(cpOffset + 200, pool.length), (byte) 0xff);
-        assertBad(Files.write(tmp.resolve("pool.jfr"), pool), "corrupt JFR recording");
+        assertBad(Files.write(tmp.resolve("pool.jfr"), poolCorrupted(bytes)), "corrupt JFR recording");
     }
 
     @Test
@@ -108,6 +105,14 @@ class BadInputTest {
             assertThat(partial.size()).as(rec.toString()).isEqualTo(whole.size());
             assertThat(partial.info().warnings()).singleElement().asString().startsWith(f.toString()).contains("truncated");
         }
+    }
+
+    /** A copy of a one-chunk recording with 200 bytes of its constant pool overwritten: a corrupt chunk. */
+    static byte[] poolCorrupted(byte[] chunk) {
+        byte[] bad = chunk.clone();
+        long cpOffset = ByteBuffer.wrap(chunk).getLong(16);
+        Arrays.fill(bad, (int) cpOffset + 1, (int) Math.min(cpOffset + 200, bad.length), (byte) 0xff);
+        return bad;
     }
 
     /** A copy with {@code flips} random bytes from offset {@code from} on inverted. */

@@ -53,8 +53,8 @@ class LiveRecordingTest {
     @Test
     void followsAFlightRecorderSessionAndEndsWithTheWholeFilesProfile() throws Exception {
         // the --sampler jfr path: the JDK's own recorder, driven over JMX
-        // Flight Recorder checkpoints every two seconds: a longer run for the same number of snapshots
-        Profile last = followSession("live-jfr", Duration.ofSeconds(8), (target, request) -> new JfrSampler().start(target, request));
+        // Flight Recorder checkpoints every two seconds: a longer run, so that three snapshots come with room to spare
+        Profile last = followSession("live-jfr", Duration.ofSeconds(12), (target, request) -> new JfrSampler().start(target, request));
         assertThat(last.info().sampler()).isEqualTo(Sampler.JDK_JFR);
     }
 
@@ -161,9 +161,7 @@ class LiveRecordingTest {
     @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void aCorruptChunkAfterGoodOnesEndsTheRecordingWithAWarning() throws Exception {
         byte[] one = Files.readAllBytes(Recordings.asyncProfiler());
-        byte[] bad = one.clone();
-        long cpOffset = ByteBuffer.wrap(one).getLong(16);
-        Arrays.fill(bad, (int) cpOffset + 1, (int) Math.min(cpOffset + 200, bad.length), (byte) 0xff);
+        byte[] bad = BadInputTest.poolCorrupted(one);
         Path f = Files.write(tmp.resolve("corrupt-second.jfr"), concat(one, bad));
         LiveRecording live = new LiveRecording(f);
         Profile p = live.poll().orElseThrow();
@@ -179,9 +177,7 @@ class LiveRecordingTest {
 
     @Test
     void aCorruptFirstChunkIsBadInputNamingTheFile() throws Exception {
-        byte[] bad = Files.readAllBytes(Recordings.asyncProfiler());
-        long cpOffset = ByteBuffer.wrap(bad).getLong(16);
-        Arrays.fill(bad, (int) cpOffset + 1, (int) Math.min(cpOffset + 200, bad.length), (byte) 0xff);
+        byte[] bad = BadInputTest.poolCorrupted(Files.readAllBytes(Recordings.asyncProfiler()));
         Path f = Files.write(tmp.resolve("corrupt-first.jfr"), bad);
         HoistException e = catchThrowableOfType(HoistException.class, () -> new LiveRecording(f).poll());
         assertThat(e.failure()).isEqualTo(Failure.BAD_INPUT);

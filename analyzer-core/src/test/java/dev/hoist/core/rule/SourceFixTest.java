@@ -22,6 +22,13 @@ class SourceFixTest {
     }
 
     @Test
+    void theReceiverThisMayBeLeftOutButANameMatchesOnlyWhole() {
+        assertThat(SourceFix.rewrite("s += this.gains[i];", "this.gains", "gains")).isEqualTo("s += gains[i];");
+        assertThat(SourceFix.rewrite("s += gains[i];", "this.gains", "g")).isEqualTo("s += g[i];");
+        assertThat(SourceFix.rewrite("s += regains[i] + other.gains;", "this.gains", "g")).isNull();
+    }
+
+    @Test
     void anExpressionThatIsNotInTheLineGivesNothing() {
         assertThat(SourceFix.rewrite("x = y.substring(1);", "Integer.parseInt(y.substring($1))", "z")).isNull();
         // a hole never runs past the bracket that closes it

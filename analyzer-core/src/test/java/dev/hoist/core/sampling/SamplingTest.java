@@ -175,10 +175,10 @@ class SamplingTest {
     void flightRecorderGrowsTheRecordingByCompleteChunksWhileItRuns() throws Exception {
         try (ChildJvm child = ChildJvm.start(launcher)) {
             JvmInfo target = Targets.resolve(Long.toString(child.pid()));
-            SamplingRequest req = request("jfr-grows.jfr", Duration.ofSeconds(4), EnumSet.of(CPU, ALLOC));
+            SamplingRequest req = request("jfr-grows.jfr", Duration.ofSeconds(6), EnumSet.of(CPU, ALLOC));
             SamplingSession s = new JfrSampler().start(target, req);
-            Thread.sleep(2_500);
-            // two checkpoints in: the file on disk is already a readable recording with the hot method
+            // a checkpoint in (every 2 s): the file on disk is already a readable recording with the hot method
+            awaitCheckpointWithCrunch(req.output());
             assertThat(Recordings.topMethods(req.output(), 3)).contains(CRUNCH);
             long during = Files.size(req.output());
             SamplingResult r = s.awaitResult();
@@ -205,14 +205,31 @@ class SamplingTest {
 
     private void assertKilledTargetKeepsCheckpointedChunks(ChildJvm child, String file) throws Exception {
         JvmInfo target = Targets.resolve(Long.toString(child.pid()));
-        SamplingSession s = new JfrSampler().start(target, request(file, Duration.ofSeconds(15), EnumSet.of(CPU)));
-        Thread.sleep(3_000);
+        SamplingRequest req = request(file, Duration.ofSeconds(15), EnumSet.of(CPU));
+        SamplingSession s = new JfrSampler().start(target, req);
+        awaitCheckpointWithCrunch(req.output());
         child.process().destroyForcibly(); // SIGKILL: no shutdown, so no dump on exit
         SamplingResult r = s.awaitResult();
         assertThat(r.targetExited()).isTrue();
         assertThat(r.file()).isNotNull();
         assertThat(Recordings.topMethods(r.file(), 3)).contains(CRUNCH);
         assertThat(JfrSampler.dumpFile(r.file())).doesNotExist();
+    }
+
+    /** Waits (up to 20 s) until a checkpoint has put a readable chunk with the hot method on disk. */
+    private static void awaitCheckpointWithCrunch(java.nio.file.Path output) throws InterruptedException {
+        long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < until) {
+            try {
+                if (Files.size(output) > 0 && Recordings.topMethods(output, 3).contains(CRUNCH)) {
+                    return;
+                }
+            } catch (java.io.IOException | RuntimeException e) {
+                // not written yet, or the first chunk still on its way
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no checkpoint with " + CRUNCH + " in " + output + " within 20 s");
     }
 
     @Test

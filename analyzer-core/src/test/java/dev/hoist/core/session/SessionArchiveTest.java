@@ -81,7 +81,7 @@ class SessionArchiveTest {
         SessionArchive.save(file, meta, recording, report());
         assertThat(SessionArchive.open(file, dir.resolve("x")).advice()).isNotNull();
         try (var files = Files.list(dir)) {
-            assertThat(files.map(p -> p.getFileName().toString())).doesNotContain(".hoist-save-").allMatch(n -> !n.endsWith(".tmp"));
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(".hoist-save-")).allMatch(n -> !n.endsWith(".tmp"));
         }
     }
 
