@@ -42,6 +42,7 @@ public final class BoxingInLoopRule implements Rule {
                 if (!b.boxing() || smallConstant(loop, b)) continue;
                 String box = Names.simple(b.boxType());
                 String prim = primitive(box);
+                Finding merge = b.accumulatorLocal() >= 0 ? null : sumIntoMap(facts, loop, b, box, prim);
                 if (b.accumulatorLocal() >= 0) {
                     String v = b.accumulatorName() == null ? "total" : b.accumulatorName();
                     out.add(Finding.at(this, facts, loop, b.insn())
@@ -53,8 +54,8 @@ public final class BoxingInLoopRule implements Rule {
                                     prim + " " + v + " = 0;\nfor (...) {\n    ... " + v + " ...\n}")
                             .rewrite(v, null)
                             .build());
-                } else if (sumIntoMap(facts, loop, b, box, prim) != null) {
-                    out.add(sumIntoMap(facts, loop, b, box, prim));
+                } else if (merge != null) {
+                    out.add(merge);
                 } else {
                     out.add(Finding.at(this, facts, loop, b.insn())
                             .score(40)
@@ -79,16 +80,16 @@ public final class BoxingInLoopRule implements Rule {
      */
     private Finding sumIntoMap(MethodFacts facts, Loop loop, Boxing b, String box, String prim) {
         if (!(box.equals("Long") || box.equals("Integer") || box.equals("Double"))) return null;
-        CallSite boxing = null;
-        for (CallSite c : loop.calls()) if (c.insn() == b.insn()) boxing = c;
+        CallSite boxing = loop.call(b.insn());
         if (boxing == null || boxing.arguments().size() != 1) return null;
         String value = boxing.arguments().get(0).text();
         for (CallSite m : loop.calls()) {
+            // the merge this box is handed to, and the function handed to that merge
             if (!m.name().equals("merge") || m.arguments().size() != 3 || m.receiver() == null
-                    || !m.arguments().get(1).text().equals(box + ".valueOf(" + value + ")")) continue;
+                    || facts.argumentProducer(m, 1) != b.insn()) continue;
             boolean sums = false;
             for (var l : loop.lambdas()) {
-                sums |= l.line() == m.line() && ("java/lang/" + box + ".sum").equals(l.implementation());
+                sums |= l.insn() == facts.argumentProducer(m, 2) && ("java/lang/" + box + ".sum").equals(l.implementation());
             }
             String map = m.receiver().text();
             String key = m.arguments().get(0).text();

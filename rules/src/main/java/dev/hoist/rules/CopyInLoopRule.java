@@ -62,8 +62,7 @@ public final class CopyInLoopRule implements Rule {
      */
     private Finding parseInPlace(MethodFacts facts, Loop loop, Copy c) {
         if (!c.what().equals("String.substring")) return null;
-        CallSite sub = null;
-        for (CallSite s : loop.calls()) if (s.insn() == c.insn()) sub = s;
+        CallSite sub = loop.call(c.insn());
         if (sub == null || sub.receiver() == null || sub.arguments().isEmpty()) return null;
         String recv = sub.receiver().text();
         List<String> args = sub.arguments().stream().map(dev.hoist.core.facts.Value::text).toList();
@@ -72,7 +71,8 @@ public final class CopyInLoopRule implements Rule {
             String name = Names.simple(parser[0]) + "." + parser[1];
             if (!c.uses().onlyPassedTo(name)) continue;
             for (CallSite p : loop.calls()) {
-                if (!p.is(parser[0], parser[1]) || p.arguments().isEmpty() || !p.arguments().get(0).text().equals(subText)) continue;
+                // the parse this very substring is handed to
+                if (!p.is(parser[0], parser[1]) || p.arguments().isEmpty() || facts.argumentProducer(p, 0) != c.insn()) continue;
                 String radix = p.arguments().size() == 2 ? p.arguments().get(1).text() : "10";
                 String end = args.size() == 2 ? args.get(1) : recv + ".length()";
                 if ((subText + radix).contains("…")) return null;

@@ -46,7 +46,7 @@ public final class InvariantCallInLoopRule implements Rule {
                 if (c.receiver() != null && c.receiver().kind() == Value.Kind.CONSTANT && c.receiver().key() == null) continue; // "literal".length() folds to a constant
                 if (c.name().equals("getClass") || c.name().endsWith("Value")) continue; // intrinsics / unboxing, nothing to hoist
                 if (c.receiver() != null && mutated(facts, loop, c.receiver())) continue;
-                same.computeIfAbsent(callText(c), t -> new ArrayList<>()).add(c);
+                same.computeIfAbsent(Names.call(c), t -> new ArrayList<>()).add(c);
             }
             for (Map.Entry<String, List<CallSite>> e : same.entrySet()) {
                 CallSite c = e.getValue().get(0);
@@ -57,7 +57,7 @@ public final class InvariantCallInLoopRule implements Rule {
                 if (loop.opaqueCallCertain()) score += 20;
                 String text = e.getKey();
                 String local = c.name().equals("size") || c.name().equals("length") ? "n" : c.name().startsWith("get") && c.name().length() > 3
-                        ? Character.toLowerCase(c.name().charAt(3)) + c.name().substring(4)
+                        ? Names.decapitalize(c.name().substring(3))
                         : c.name().startsWith("get") && c.receiver() != null ? element(c.receiver().text()) : c.name() + "Result";
                 String type = Names.returnType(c.descriptor());
                 // an erased type parameter (Map.get returns Object in bytecode): let the compiler say it
@@ -92,16 +92,6 @@ public final class InvariantCallInLoopRule implements Rule {
         StringBuilder sb = new StringBuilder();
         for (int l : lines) sb.append(sb.length() == 0 ? "" : ", ").append(l);
         return sb.toString();
-    }
-
-    static String callText(CallSite c) {
-        StringBuilder t = new StringBuilder(c.receiver() != null ? c.receiver().text() : Names.simple(c.owner()));
-        t.append('.').append(c.name()).append('(');
-        for (int i = 0; i < c.arguments().size(); i++) {
-            if (i > 0) t.append(", ");
-            t.append(c.arguments().get(i).text());
-        }
-        return t.append(')').toString();
     }
 
     /** The loop mutates the receiver: a non-read-only call on it, or it is handed to some other call. */

@@ -94,8 +94,7 @@ public final class InvariantFieldInLoopRule implements Rule {
                         + " Read it once into a local before the loop.")
                 .fix("for (...) {\n    ... " + text + " ...\n}",
                         "final " + type + " " + local + " = " + text + ";\nfor (...) {\n    ... " + local + " ...\n}")
-                // in the source the field may be read as plain gains (this. left out): the statement then stays as it is
-                .rewrite(text.equals("this." + local) ? local : text, null)
+                .rewrite(text, null)
                 .build();
     }
 

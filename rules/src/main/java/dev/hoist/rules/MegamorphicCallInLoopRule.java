@@ -52,23 +52,12 @@ public final class MegamorphicCallInLoopRule implements Rule {
                                 + " dispatch; then test the type before the call (one instanceof per class, as below), so each "
                                 + "call has one receiver class and is inlined, in the elements' order; or, where the order does "
                                 + "not matter, keep each class's elements in their own array with a loop each.")
-                        .fix(before(c), typeTests(facts, c))
-                        .rewrite(call(c, c.receiver() == null ? "x" : c.receiver().text()), null)
+                        .fix("for (...) {\n    ... " + Names.call(c) + " ...\n}", typeTests(facts, c))
+                        .rewrite(Names.call(c), null)
                         .build());
             }
         }
         return out;
-    }
-
-    private static String call(CallSite c, String receiver) {
-        List<String> args = new ArrayList<>();
-        for (var a : c.arguments()) args.add(a.text());
-        return receiver + "." + c.name() + "(" + String.join(", ", args) + ")";
-    }
-
-    private static String before(CallSite c) {
-        String receiver = c.receiver() == null ? "x" : c.receiver().text();
-        return "for (...) {\n    ... " + call(c, receiver) + " ...\n}";
     }
 
     /**
@@ -78,8 +67,8 @@ public final class MegamorphicCallInLoopRule implements Rule {
      */
     private static String typeTests(MethodFacts facts, CallSite c) {
         String type = Names.simple(c.owner());
-        String receiver = c.receiver() == null ? "x" : c.receiver().text();
-        String local = Character.toLowerCase(type.charAt(type.lastIndexOf('.') + 1)) + type.substring(type.lastIndexOf('.') + 2);
+        String receiver = c.receiver().text();
+        String local = Names.decapitalize(type);
         boolean simple = receiver.matches("[A-Za-z_$][\\w$]*");
         String v = simple ? receiver : local;
         List<String> classes = facts.implementingClasses(c);
@@ -87,17 +76,17 @@ public final class MegamorphicCallInLoopRule implements Rule {
         if (!simple) b.append("    ").append(type).append(' ').append(v).append(" = ").append(receiver).append(";\n");
         b.append("    // one type test per class: each call below has one receiver class, so C2 inlines it\n");
         List<String> named = classes.isEmpty() ? List.of("<one class>", "<another class>") : classes.subList(0, Math.min(classes.size() - 1, 4));
+        // a pattern variable needs Java 16; older code gets the cast
+        boolean patterns = facts.javaRelease() >= 16;
         String kw = "    if";
-        for (String cls : named) {
-            String n = cls.startsWith("<") ? cls : Names.simple(cls);
-            String t = "t" + (named.indexOf(cls) + 1);
-            // a pattern variable needs Java 16; older code gets the cast
-            boolean patterns = facts.javaRelease() >= 16;
+        for (int i = 0; i < named.size(); i++) {
+            String n = named.get(i).startsWith("<") ? named.get(i) : Names.simple(named.get(i));
+            String t = "t" + (i + 1);
             b.append(kw).append(" (").append(v).append(" instanceof ").append(n).append(patterns ? " " + t : "").append(") {\n")
-                    .append("        ... ").append(call(c, patterns ? t : "((" + n + ") " + v + ")")).append(" ...\n    }");
+                    .append("        ... ").append(Names.call(c, patterns ? t : "((" + n + ") " + v + ")")).append(" ...\n    }");
             kw = " else if";
         }
-        b.append(" else {\n        ... ").append(call(c, v)).append(" ...\n    }\n}");
+        b.append(" else {\n        ... ").append(Names.call(c, v)).append(" ...\n    }\n}");
         return b.toString();
     }
 }

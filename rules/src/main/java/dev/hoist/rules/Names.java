@@ -26,6 +26,27 @@ final class Names {
         return type(Type.getReturnType(methodDescriptor).getDescriptor());
     }
 
+    /** A call as source text, {@code rates.get(region)}, with {@code receiver} in place of the call's own. */
+    static String call(dev.hoist.core.facts.CallSite c, String receiver) {
+        StringBuilder t = new StringBuilder(receiver).append('.').append(c.name()).append('(');
+        for (int i = 0; i < c.arguments().size(); i++) {
+            if (i > 0) t.append(", ");
+            t.append(c.arguments().get(i).text());
+        }
+        return t.append(')').toString();
+    }
+
+    /** A call as source text: its receiver, or its class for a static call. */
+    static String call(dev.hoist.core.facts.CallSite c) {
+        return call(c, c.receiver() != null ? c.receiver().text() : simple(c.owner()));
+    }
+
+    /** A name for a value of the type: PriceRule gives priceRule. */
+    static String decapitalize(String simpleType) {
+        String last = simpleType.substring(simpleType.lastIndexOf('.') + 1);
+        return Character.toLowerCase(last.charAt(0)) + last.substring(1);
+    }
+
     /** Whether a type belongs to the JDK (its calls are advised on only when the analysed code declares the type). */
     static boolean jdk(String internal) {
         return internal.startsWith("java/") || internal.startsWith("javax/") || internal.startsWith("jdk/") || internal.startsWith("sun/");

@@ -94,6 +94,24 @@ class FixInUserCodeTest {
     }
 
     @Test
+    void eachRewriteIsTiedToItsOwnCallNotToOneThatReadsTheSame() {
+        List<Finding> all = findings(List.of(SRC));
+        // two merges in one loop: each finding rewrites its own map
+        assertThat(at(all, "boxing-in-loop", 86).fix().after()).contains("sumsA.computeIfAbsent(keys[i], k -> new long[1])[0] += a[i];");
+        assertThat(at(all, "boxing-in-loop", 87).fix().after()).contains("sumsB.computeIfAbsent(keys[i], k -> new long[1])[0] += b[i];");
+        // the same substring parsed twice: the hex parse keeps its radix
+        assertThat(at(all, "copy-in-loop", 95).fix().after()).contains("int hex = Integer.parseInt(s, 0, 2, 16);");
+        assertThat(at(all, "copy-in-loop", 94).fix().after()).contains("int decimal = Integer.parseInt(s, 0, 2, 10);");
+    }
+
+    @Test
+    void aFieldReadAsThisDotFieldBecomesTheLocal() {
+        Finding field = at(findings(List.of(SRC)), "invariant-field-in-loop", 106);
+        assertThat(field.fix().after()).isEqualTo("final double[] weights = this.weights;\n"
+                + "for (int i = 0; i < values.length; i++) {\n    s += weights[i % 10] * values[i];\n}");
+    }
+
+    @Test
     void withoutSourcesTheRewriteStillUsesTheUsersNames() {
         List<Finding> all = findings(List.of());
         assertThat(at(all, "copy-in-loop", 12).fix().after()).contains("Integer.parseInt(row, 0, comma, 10)");

@@ -80,4 +80,43 @@ public class Fixes {
         }
         return byLower;
     }
+
+    static void twoMaps(String[] keys, long[] a, long[] b, Map<String, Long> sumsA, Map<String, Long> sumsB) {
+        for (int i = 0; i < keys.length; i++) {
+            sumsA.merge(keys[i], a[i], Long::sum);
+            sumsB.merge(keys[i], b[i], Long::sum);
+        }
+    }
+
+    static int twoRadixes(String[] rows) {
+        int sum = 0;
+        for (String s : rows) {
+            int decimal = Integer.parseInt(s.substring(0, 2));
+            int hex = Integer.parseInt(s.substring(0, 2), 16);
+            sum += decimal + hex;
+        }
+        return sum;
+    }
+
+    private final double[] weights = new double[10];
+
+    double weighted(double[] values) {
+        double s = 0;
+        for (int i = 0; i < values.length; i++) {
+            s += this.weights[i % 10] * values[i];
+            log(s);
+        }
+        return s;
+    }
+
+    private static void log(double s) {
+        // big enough not to be inlined: the loop cannot hoist the field read across it
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 40; i++) {
+            b.append(s).append(i).append(',').append(s * i).append(';').append(Math.sqrt(s + i)).append('|');
+            b.append(Double.toString(s / (i + 1))).append(Long.toHexString(Double.doubleToLongBits(s + i)));
+            b.append(String.valueOf(i * s)).append(Math.floor(s * i)).append(Math.ceil(s / (i + 2)));
+        }
+        if (b.length() == 7) System.out.println(b);
+    }
 }
