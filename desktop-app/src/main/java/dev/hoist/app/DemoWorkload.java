@@ -24,7 +24,7 @@ import java.util.concurrent.TimeoutException;
  * stopped, forcibly if need be, on {@link #close}. Used by {@code hoist demo} and {@code hoist gui --demo}.
  */
 public final class DemoWorkload implements AutoCloseable {
-    public static final String MAIN = "dev.hoist.workloads.demo.DemoMain";
+    public static final String MAIN = dev.hoist.workloads.Catalog.DEMO_MAIN;
 
     private final Process process;
     private final String firstLine;

@@ -40,7 +40,7 @@ final class ProfilingRun {
             throw new HoistException(Failure.USAGE, "--format sarif prints the advice; it cannot be combined with --no-advice");
         }
         // read now: a target that exits mid-run takes its class path with it
-        String classPath = options.noAdvice ? null : joinPaths(TargetClassPath.of(target.pid()), options.classPath);
+        String classPath = options.noAdvice ? null : dev.hoist.core.classes.ClassPath.join(TargetClassPath.of(target.pid()), options.classPath);
         SamplingSession session = Samplers.start(target, request, options.sampler.choice);
         CountDownLatch reported = new CountDownLatch(1);
         // Ctrl-C: stop sampling (the session writes the file) and give the report time to print.
@@ -104,44 +104,12 @@ final class ProfilingRun {
      * once the bytes are in memory.
      */
     static ClassLookup fromTarget(long pid, List<String> names, PrintWriter err) {
-        Path dir = null;
-        try {
-            dir = Files.createTempDirectory("hoist-classes-");
-            TargetClassBytes got = TargetClassBytes.fetch(pid, names, dir);
-            if (!got.captured().isEmpty()) {
-                err.printf("hoist: read %d class(es) that are on no path from JVM %d's memory%n", got.captured().size(), pid);
-                err.flush();
-            }
-            return got;
-        } catch (IOException e) {
-            return TargetClassBytes.unavailable(names, "no scratch directory for the class-bytes agent: " + e.getMessage());
-        } finally {
-            deleteQuietly(dir);
+        TargetClassBytes got = TargetClassBytes.fetch(pid, names);
+        if (!got.captured().isEmpty()) {
+            err.printf("hoist: read %d class(es) that are on no path from JVM %d's memory%n", got.captured().size(), pid);
+            err.flush();
         }
-    }
-
-    private static void deleteQuietly(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException ignored) {
-                    // a leftover file in the temp dir harms nobody
-                }
-            });
-        } catch (IOException ignored) {
-            // as above
-        }
-    }
-
-    private static String joinPaths(String a, String b) {
-        if (b == null || b.isBlank()) {
-            return a;
-        }
-        return a.isBlank() ? b : a + java.io.File.pathSeparator + b;
+        return got;
     }
 
     private static Thread progressBar(SamplingSession session, PrintWriter err) {

@@ -98,17 +98,9 @@ public final class ReportCommand implements Callable<Integer> {
      * {@code stdout}): the profile, then the ranked advice unless {@code classPath} is null (an
      * empty class path still advises on JDK code and says which methods it could not read).
      * Shared by {@code hoist report}, {@code hoist profile} and {@code hoist demo}, so the advice
-     * printed live equals the advice for the same recording read from disk.
-     */
-    static void render(Path file, Format format, EventKind kind, int top, String classPath, boolean all, Path outFile,
-                       PrintWriter stdout, PrintWriter err) throws IOException {
-        render(file, format, kind, top, classPath, all, outFile, stdout, err, null, List.of());
-    }
-
-    /**
-     * As {@link #render(Path, Format, EventKind, int, String, boolean, Path, PrintWriter, PrintWriter)},
-     * with {@code memory} asked for the hot classes the class path does not have (null: nobody to ask) and the
-     * sources looked up in {@code sourceDirs} first.
+     * printed live equals the advice for the same recording read from disk. {@code memory}, when
+     * not null, is asked for the hot classes the class path does not have; the sources are looked
+     * up in {@code sourceDirs} first.
      */
     static void render(Path file, Format format, EventKind kind, int top, String classPath, boolean all, Path outFile,
                        PrintWriter stdout, PrintWriter err, Advising.MissingClasses memory, List<Path> sourceDirs) throws IOException {
@@ -157,7 +149,7 @@ public final class ReportCommand implements Callable<Integer> {
         try {
             return Advising.advise(profile, classPath,
                     Advisor.Options.defaults().withAll(all).withKind(kind).withSourceDirs(sourceDirs), rules,
-                    p -> err.println("hoist: warning: " + p), memory, null);
+                    p -> err.println("hoist: warning: " + p), memory);
         } finally {
             err.flush();
         }

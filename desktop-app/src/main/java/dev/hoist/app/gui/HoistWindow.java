@@ -46,7 +46,7 @@ public final class HoistWindow {
             "javafx.scene.control.skin.ListViewSkin", "javafx.scene.control.skin.ListCellSkin",
             "javafx.scene.control.skin.TabPaneSkin", "javafx.scene.control.skin.SplitPaneSkin",
             "javafx.scene.control.skin.ScrollPaneSkin", "javafx.scene.control.skin.ComboBoxListViewSkin",
-            "javafx.scene.control.skin.SpinnerSkin", "javafx.scene.control.skin.TextAreaSkin",
+            "javafx.scene.control.skin.SpinnerSkin",
             "javafx.scene.text.TextFlow", "dev.hoist.core.profile.ProfileReader", "dev.hoist.core.advice.Advisor",
             "dev.hoist.core.rule.Analysis", "dev.hoist.core.facts.MethodFacts", "one.jfr.JfrReader");
 

@@ -39,6 +39,7 @@ class MainTest {
 
     @Test
     void subcommandNamesAreTheNamesTheirCommandsDeclare() {
+        assertThat(Main.subcommands().keySet()).containsExactly("jvms", "profile", "report", "analyze", "diff", "demo");
         Main.subcommands().forEach((name, sub) -> {
             Object command = sub.get();
             assertThat(command.getClass().getAnnotation(picocli.CommandLine.Command.class).name())

@@ -27,7 +27,12 @@ public final class Child implements AutoCloseable {
         cmd.add(mainClass);
         cmd.addAll(List.of(args));
         Child child = new Child(new ProcessBuilder(cmd).redirectErrorStream(true).start());
-        child.awaitLine(ready);
+        try {
+            child.awaitLine(ready);
+        } catch (IOException | RuntimeException e) {
+            child.process.destroyForcibly(); // a child that never got ready is not left running
+            throw e;
+        }
         return child;
     }
 
@@ -42,9 +47,21 @@ public final class Child implements AutoCloseable {
     private void awaitLine(String prefix) throws IOException {
         BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        // a child that prints nothing would block readLine for ever: after 60 s it is killed, which ends the stream
+        Thread watchdog = new Thread(() -> {
+            try {
+                Thread.sleep(TimeUnit.SECONDS.toMillis(60));
+                process.destroyForcibly();
+            } catch (InterruptedException ready) {
+                // it got ready in time
+            }
+        });
+        watchdog.setDaemon(true);
+        watchdog.start();
         String line;
         while ((line = r.readLine()) != null) {
             if (line.startsWith(prefix)) {
+                watchdog.interrupt();
                 // keep draining so the child never blocks on a full pipe
                 Thread t = new Thread(() -> {
                     try {

@@ -98,10 +98,6 @@ public final class AdviceView extends VBox {
         return list;
     }
 
-    public VBox detail() {
-        return detail;
-    }
-
     private void show(Detail d) {
         detail.getChildren().clear();
         if (d == null) {

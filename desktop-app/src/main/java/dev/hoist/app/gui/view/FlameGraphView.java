@@ -58,18 +58,17 @@ public final class FlameGraphView extends Region {
         tooltip.textProperty().bind(vm.hoverTextProperty());
         Tooltip.install(canvas, tooltip);
 
-        vm.graphProperty().addListener((o, a, b) -> {
-            updateScroll();
-            draw();
-        });
+        // A new graph changes graph, zoom, hover and match one after the other: each listener only
+        // asks for a redraw, which runs once, after all of them, against a consistent state (drawing
+        // on the graph listener used the old zoom's node in the new graph).
+        vm.graphProperty().addListener((o, a, b) -> redraw());
         vm.zoomProperty().addListener((o, a, b) -> {
             scroll.setValue(0);
-            updateScroll();
-            draw();
+            redraw();
         });
-        vm.matchProperty().addListener((o, a, b) -> draw());
-        vm.hoveredProperty().addListener((o, a, b) -> draw());
-        scroll.valueProperty().addListener((o, a, b) -> draw());
+        vm.matchProperty().addListener((o, a, b) -> redraw());
+        vm.hoveredProperty().addListener((o, a, b) -> redraw());
+        scroll.valueProperty().addListener((o, a, b) -> redraw());
 
         canvas.setOnMouseMoved(e -> vm.hoveredProperty().set(nodeAt(e.getX(), e.getY())));
         canvas.setOnMouseExited(e -> vm.hoveredProperty().set(-1));
@@ -121,6 +120,20 @@ public final class FlameGraphView extends Region {
     /** Nanoseconds the last full redraw took (measured by the flame graph benchmark). */
     public long lastDrawNanos() {
         return lastDrawNanos;
+    }
+
+    private boolean redrawQueued;
+
+    /** Redraws once the current changes are all made: several changes in a row draw once. */
+    private void redraw() {
+        if (!redrawQueued) {
+            redrawQueued = true;
+            javafx.application.Platform.runLater(() -> {
+                redrawQueued = false;
+                updateScroll();
+                draw();
+            });
+        }
     }
 
     public Canvas canvas() {
@@ -245,7 +258,9 @@ public final class FlameGraphView extends Region {
     /** The frame's name as far as it fits: the full name, then without the package, then cut with "…". */
     static String label(FlameGraph g, int n, int chars) {
         // a hidden class (a lambda) carries its address as a last name segment: worth no room
-        String full = HIDDEN.matcher(g.name(n)).replaceAll("");
+        String name = g.name(n);
+        // drawn for every labelled frame at every redraw: the regex only for names that can match
+        String full = name.contains("0x") ? HIDDEN.matcher(name).replaceAll("") : name;
         if (full.length() <= chars) {
             return full;
         }

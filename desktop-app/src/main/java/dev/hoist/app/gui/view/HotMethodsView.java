@@ -50,9 +50,9 @@ public final class HotMethodsView extends VBox {
         TableColumn<Row, String> method = new TableColumn<>("Method");
         method.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
         method.setPrefWidth(520);
-        TableColumn<Row, Double> selfShare = share("Self %", Row::selfShare, false);
+        TableColumn<Row, Double> selfShare = share("Self %", Row::selfShare);
         TableColumn<Row, Long> self = number("Self", Row::self);
-        TableColumn<Row, Double> totalShare = share("Total %", Row::totalShare, false);
+        TableColumn<Row, Double> totalShare = share("Total %", Row::totalShare);
         TableColumn<Row, Long> total = number("Total", Row::total);
         self.textProperty().bind(vm.unitProperty().map(u -> "Self (" + u + ")"));
         total.textProperty().bind(vm.unitProperty().map(u -> "Total (" + u + ")"));
@@ -120,10 +120,10 @@ public final class HotMethodsView extends VBox {
         return c;
     }
 
-    private static TableColumn<Row, Double> share(String title, java.util.function.ToDoubleFunction<Row> f, boolean alloc) {
+    private static TableColumn<Row, Double> share(String title, java.util.function.ToDoubleFunction<Row> f) {
         TableColumn<Row, Double> c = new TableColumn<>(title);
         c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(f.applyAsDouble(d.getValue())));
-        c.setCellFactory(col -> new ShareCell<>(alloc));
+        c.setCellFactory(col -> new ShareCell<>());
         c.setPrefWidth(120);
         c.setSortType(TableColumn.SortType.DESCENDING);
         return c;
@@ -134,11 +134,8 @@ public final class HotMethodsView extends VBox {
         private final Region bar = new Region();
         private double share;
 
-        ShareCell(boolean alloc) {
+        ShareCell() {
             bar.getStyleClass().add("share-bar");
-            if (alloc) {
-                bar.getStyleClass().add("alloc");
-            }
             bar.setManaged(false);
             getChildren().add(bar);
             getStyleClass().add("num");

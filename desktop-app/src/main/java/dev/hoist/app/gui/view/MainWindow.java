@@ -67,7 +67,7 @@ public final class MainWindow extends BorderPane {
         jvmList = new JvmListView(vm);
         setLeft(jvmList);
 
-        Banner error = new Banner(vm.errorProperty(), true, vm::dismissError);
+        Banner error = new Banner(vm.errorProperty(), vm::dismissError);
         WelcomeView welcome = new WelcomeView(vm::startDemo, this::chooseRecording, this::chooseJar);
         center.getChildren().add(welcome);
         VBox main = new VBox(error, center);
@@ -93,10 +93,9 @@ public final class MainWindow extends BorderPane {
             bindStatus(status, busy, spinner, s);
         });
         bindStatus(status, busy, spinner, null);
-        save.disableProperty().bind(Bindings.createBooleanBinding(() -> !vm.canSave(), vm.sessionProperty(),
-                sessionState()));
-        vm.sessionProperty().addListener((o, a, b) -> save.disableProperty().bind(Bindings.createBooleanBinding(
-                () -> !vm.canSave(), vm.sessionProperty(), sessionState())));
+        // follows the session and its state through one binding, however often the session changes
+        save.disableProperty().bind(Bindings.createBooleanBinding(() -> !vm.canSave(),
+                vm.sessionProperty().flatMap(SessionViewModel::stateProperty)));
 
         setOnDragOver(e -> {
             if (e.getDragboard().hasFiles()) {
@@ -112,11 +111,6 @@ public final class MainWindow extends BorderPane {
             e.setDropCompleted(true);
             e.consume();
         });
-    }
-
-    private javafx.beans.Observable sessionState() {
-        SessionViewModel s = vm.session();
-        return s == null ? vm.sessionProperty() : s.stateProperty();
     }
 
     private void bindStatus(Label status, Label busy, ProgressIndicator spinner, SessionViewModel s) {
@@ -155,10 +149,10 @@ public final class MainWindow extends BorderPane {
             });
         }
         stage.setScene(scene);
-        stage.setTitle("Hoist");
         stage.setMinWidth(980);
         stage.setMinHeight(620);
-        vm.sessionProperty().addListener((o, a, s) -> stage.setTitle(s == null ? "Hoist" : "Hoist — " + s.titleProperty().get()));
+        stage.titleProperty().bind(vm.sessionProperty().flatMap(SessionViewModel::titleProperty)
+                .map(t -> "Hoist — " + t).orElse("Hoist"));
         stage.show();
         vm.jvms().startAutoRefresh();
     }
@@ -171,7 +165,9 @@ public final class MainWindow extends BorderPane {
         javafx.animation.PauseTransition later = new javafx.animation.PauseTransition(javafx.util.Duration.millis(700));
         later.setOnFinished(e -> {
             alsoInBackground.run();
-            warmUp();
+            if (vm.session() == null) {
+                warmUp(); // a session already open (hoist gui file.jfr, --demo) has paid for it
+            }
         });
         later.play();
     }

@@ -83,9 +83,8 @@ public final class SessionView extends BorderPane {
             header.getChildren().add(fileControls(pickClassPath, pickSources));
         }
 
-        Banner error = new Banner(vm.errorProperty(), true, vm::dismissError);
-        Banner notes = new Banner(vm.notesProperty(), false, () -> { });
-        notes.getChildren().get(notes.getChildren().size() - 1).setVisible(false);
+        Banner error = new Banner(vm.errorProperty(), vm::dismissError);
+        Banner notes = new Banner(vm.notesProperty(), null);
         VBox top = new VBox(header, error, notes);
         setTop(top);
 
@@ -360,14 +359,6 @@ public final class SessionView extends BorderPane {
         return flameTab;
     }
 
-    public Tab methodsTab() {
-        return methodsTab;
-    }
-
-    public Tab adviceTab() {
-        return adviceTab;
-    }
-
     public FlameGraphView flameView() {
         return flameView;
     }
@@ -376,15 +367,7 @@ public final class SessionView extends BorderPane {
         return adviceView;
     }
 
-    public HotMethodsView methodsView() {
-        return methodsView;
-    }
-
     public TimelineView timeline() {
         return timeline;
-    }
-
-    public SessionViewModel viewModel() {
-        return vm;
     }
 }

@@ -163,7 +163,7 @@ public final class TimelineView extends HBox {
             return;
         }
         Timeline t = view.timeline();
-        EventKind kind = kindOf(view);
+        EventKind kind = view.timeKind();
         samplesChart.setTitle((kind == EventKind.WALL ? "Wall-clock" : kind == EventKind.CPU ? "CPU" : capital(kind.id()))
                 + " samples per second");
         samples.setNotify(false);
@@ -199,10 +199,6 @@ public final class TimelineView extends HBox {
         }
     }
 
-    private static EventKind kindOf(ProfileView v) {
-        return v.kind().weightIsSamples() ? v.kind() : v.counts().containsKey(EventKind.CPU) ? EventKind.CPU : EventKind.WALL;
-    }
-
     private static String capital(String s) {
         return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
@@ -213,18 +209,6 @@ public final class TimelineView extends HBox {
         String simple = c.substring(c.lastIndexOf('.') + 1);
         String n = simple + "." + m.name();
         return n.length() > 34 ? n.substring(0, 33) + "…" : n;
-    }
-
-    public JFreeChart samplesChart() {
-        return samplesChart;
-    }
-
-    public JFreeChart allocChart() {
-        return allocChart;
-    }
-
-    public JFreeChart methodsChart() {
-        return methodsChart;
     }
 
     /** Points in the samples chart (one per second), for tests. */

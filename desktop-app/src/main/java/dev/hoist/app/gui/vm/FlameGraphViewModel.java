@@ -211,7 +211,7 @@ public final class FlameGraphViewModel {
         String unit = unit(g.kind());
         MethodRef m = g.method(node);
         StringBuilder b = new StringBuilder();
-        b.append(m == null ? "all" : m.displayName() + (m.descriptor().isEmpty() ? "" : paramsOf(m)));
+        b.append(m == null ? "all" : m.shortSignature(Integer.MAX_VALUE));
         FrameType t = g.type(node);
         if (t != null) {
             b.append("\n").append(t.jfrName());
@@ -224,12 +224,6 @@ public final class FlameGraphViewModel {
             b.append("\nOf the zoomed frame: ").append(Fmt.pct((double) g.total(node) / Math.max(1, g.total(zoom.get()))));
         }
         return b.toString();
-    }
-
-    private static String paramsOf(MethodRef m) {
-        String s = m.shortSignature(400);
-        int p = s.indexOf('(');
-        return p < 0 ? "" : s.substring(p);
     }
 
     static String unit(EventKind k) {

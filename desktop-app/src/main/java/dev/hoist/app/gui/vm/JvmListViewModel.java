@@ -37,7 +37,7 @@ public final class JvmListViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "Looking for JVMs…");
     private final AtomicBoolean refreshing = new AtomicBoolean();
     private volatile List<JvmInfo> known = List.of();
-    private AutoCloseable auto;
+    private Workers.Ticking auto;
 
     public JvmListViewModel(Workers workers) {
         this(workers, JvmCatalog::refresh);
@@ -90,11 +90,9 @@ public final class JvmListViewModel implements AutoCloseable {
     public void startAutoRefresh() {
         if (auto == null) {
             refresh();
-            auto = workers.every(PERIOD, () -> {
-                if (refreshing.compareAndSet(false, true)) {
-                    refreshHere();
-                }
-            });
+            // the refresh itself runs in the background: attaching to a new JVM can take seconds,
+            // and the ticker also drives the live session's refresh
+            auto = workers.every(PERIOD, this::refresh);
         }
     }
 
@@ -133,11 +131,7 @@ public final class JvmListViewModel implements AutoCloseable {
     @Override
     public void close() {
         if (auto != null) {
-            try {
-                auto.close();
-            } catch (Exception ignored) {
-                // our own ticker
-            }
+            auto.close();
             auto = null;
         }
     }

@@ -89,10 +89,6 @@ public final class MainViewModel implements AutoCloseable {
         return status.getReadOnlyProperty();
     }
 
-    public Path recordingsDir() {
-        return recordingsDir;
-    }
-
     public void dismissError() {
         error.set("");
     }

@@ -16,13 +16,14 @@ import java.util.Map;
  * thread in one go: per-method sums, the flame graph, the per-second timeline of the top methods.
  * Immutable; the UI thread only hands its parts to the views.
  *
- * @param kind   the event kind the flame graph and the hot-methods table show
- * @param counts samples (events for alloc and lock) per kind in the snapshot
+ * @param kind     the event kind the flame graph and the hot-methods table show
+ * @param timeKind the kind the timeline counts per second: the shown kind if it counts time, else the first time kind
+ * @param counts   samples (events for alloc and lock) per kind in the snapshot
  * @param top    the methods the timeline follows, hottest first
  * @param rows   the hot-methods table's rows
  */
-public record ProfileView(Profile profile, EventKind kind, Map<EventKind, Long> counts, MethodStats stats,
-                          FlameGraph flame, Timeline timeline, List<MethodRef> top, List<HotMethodsViewModel.Row> rows) {
+public record ProfileView(EventKind kind, EventKind timeKind, Map<EventKind, Long> counts, FlameGraph flame,
+                          Timeline timeline, List<MethodRef> top, List<HotMethodsViewModel.Row> rows) {
 
     /** How many methods the timeline's share chart follows. */
     public static final int TOP_METHODS = 5;
@@ -46,7 +47,7 @@ public record ProfileView(Profile profile, EventKind kind, Map<EventKind, Long> 
         }
         Timeline timeline = Timeline.of(profile, timeKind, top);
         // the table's rows too: formatting thousands of rows is work the UI thread should not do
-        return new ProfileView(profile, k, counts, stats, flame, timeline, List.copyOf(top), HotMethodsViewModel.rowsOf(stats));
+        return new ProfileView(k, timeKind, counts, flame, timeline, List.copyOf(top), HotMethodsViewModel.rowsOf(stats));
     }
 
     /** The kind shown when the user has not chosen: cpu, then wall, sample, native, alloc, lock. */
@@ -82,10 +83,5 @@ public record ProfileView(Profile profile, EventKind kind, Map<EventKind, Long> 
             out[i] = all[i] == 0 ? 0 : (double) mine[i] / all[i];
         }
         return out;
-    }
-
-    /** Samples of the shown kind (bytes for alloc, nanoseconds for lock: see {@link EventKind}). */
-    public long total() {
-        return stats.grandTotal();
     }
 }

@@ -11,6 +11,7 @@ import dev.hoist.core.jvm.JvmInfo;
 import dev.hoist.core.jvm.TargetClassBytes;
 import dev.hoist.core.jvm.TargetClassPath;
 import dev.hoist.core.profile.EventKind;
+import dev.hoist.core.profile.LiveRecording;
 import dev.hoist.core.profile.Profile;
 import dev.hoist.core.profile.ProfileReader;
 import dev.hoist.core.rule.Analysis;
@@ -145,8 +146,9 @@ public final class SessionViewModel {
     private volatile List<Path> sourceDirs;
     private volatile String targetClassPath;
     private volatile SamplingSession sampling;
-    private volatile ProfileFeed feed;
-    private volatile AutoCloseable tick;
+    /** The recording the sampler is writing, read as it grows: each poll parses only the new chunks. */
+    private volatile LiveRecording feed;
+    private volatile Workers.Ticking tick;
     private volatile Profile latest;
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final AtomicBoolean refreshing = new AtomicBoolean();
@@ -154,7 +156,8 @@ public final class SessionViewModel {
     private final AtomicLong adviceSeq = new AtomicLong();
     private long appliedAdviceSeq = -1;
     private final AtomicLong generation = new AtomicLong();
-    private final Advisor.FindingsCache cache = new Advisor.FindingsCache();
+    /** The class path, sources and analysed classes kept from one advice to the next. */
+    private final Advising.Repeated adviceInputs = new Advising.Repeated();
 
     private SessionViewModel(Kind kind, Workers workers, List<Rule> rules, Path recordingsDir, JvmInfo target,
                              List<Path> inputs, List<Path> sourceDirs, String classPath) {
@@ -214,10 +217,6 @@ public final class SessionViewModel {
 
     public Kind kind() {
         return kind;
-    }
-
-    public JvmInfo target() {
-        return target;
     }
 
     public FlameGraphViewModel flame() {
@@ -330,10 +329,6 @@ public final class SessionViewModel {
         return classPathProperty;
     }
 
-    public List<Path> sourceDirs() {
-        return sourceDirs;
-    }
-
     public void dismissError() {
         error.set("");
     }
@@ -381,7 +376,7 @@ public final class SessionViewModel {
                         .withWallInterval(events.contains(SamplingEvent.CPU) ? SamplingRequest.DEFAULT_WALL_INTERVAL : interval);
                 SamplingSession s = Samplers.start(target, request, Samplers.Choice.AUTO);
                 sampling = s;
-                feed = ProfileFeed.live(out);
+                feed = new LiveRecording(out);
                 workers.ui(() -> {
                     if (generation.get() != gen) {
                         return;
@@ -416,7 +411,7 @@ public final class SessionViewModel {
         Duration e = s.elapsed();
         workers.ui(() -> elapsed.set(Fmt.clock(e)));
         if (!s.targetAlive() || s.remaining().isZero()) {
-            // off the ticker thread: finishing reads and advises, and the ticker also refreshes the JVM list
+            // off the ticker thread: finishing reads and advises, which would hold back the other refreshes
             workers.background(() -> finish(gen));
             return;
         }
@@ -424,7 +419,7 @@ public final class SessionViewModel {
             return;
         }
         try {
-            ProfileFeed f = feed;
+            LiveRecording f = feed;
             var next = f == null ? java.util.Optional.<Profile>empty() : f.poll();
             if (next.isEmpty() || generation.get() != gen) {
                 return;
@@ -497,18 +492,26 @@ public final class SessionViewModel {
         }
         try {
             // the chunks read while sampling stay read: only what came since the last poll is parsed
-            ProfileFeed f = feed;
-            Profile p = f != null ? f.finish() : ProfileReader.read(file);
+            LiveRecording f = feed;
+            Profile p;
+            if (f != null) {
+                f.poll(); // what the sampler wrote last, added to what was read while it ran
+                p = f.current();
+                feed = null; // its lookup tables are not needed any more
+            } else {
+                p = ProfileReader.read(file);
+            }
             said.addAll(p.info().warnings());
-            latest = p;
+            keep(p, gen);
             ProfileView v = ProfileView.of(p, viewKind.get());
-            workers.ui(() -> apply(v));
+            workers.ui(() -> {
+                if (generation.get() == gen) {
+                    apply(v);
+                    busy.set("Advising: reading the hot methods' bytecode…");
+                }
+            });
             boolean alive = !result.targetExited() && ProcessHandle.of(target.pid()).map(ProcessHandle::isAlive).orElse(false);
-            workers.ui(() -> busy.set("Advising: reading the hot methods' bytecode…"));
-            AdviceReport r = advise(p, alive ? names -> fromTarget(target.pid(), names) : null);
-            long seq = adviceSeq.incrementAndGet();
-            SourceFiles sf = sourcesFor(r.advice());
-            workers.ui(() -> applyAdvice(r, seq, sf));
+            adviseAndShow(p, alive ? names -> TargetClassBytes.fetch(target.pid(), names) : null, gen, () -> { });
         } catch (RuntimeException e) {
             said.add("Reading the finished recording failed: " + e.getMessage());
         } catch (OutOfMemoryError e) {
@@ -556,14 +559,10 @@ public final class SessionViewModel {
     }
 
     private void closeTick() {
-        AutoCloseable t = tick;
+        Workers.Ticking t = tick;
         tick = null;
         if (t != null) {
-            try {
-                t.close();
-            } catch (Exception ignored) {
-                // the ticker is ours; closing it cannot fail in a way worth telling
-            }
+            t.close();
         }
     }
 
@@ -614,7 +613,7 @@ public final class SessionViewModel {
             }
             Profile p = ProfileReader.read(recordingFile);
             said.addAll(p.info().warnings());
-            latest = p;
+            keep(p, gen);
             ProfileView v = ProfileView.of(p, viewKind.get());
             Path rec = recordingFile;
             workers.ui(() -> {
@@ -623,17 +622,22 @@ public final class SessionViewModel {
                 apply(v);
                 busy.set("Advising: reading the hot methods' bytecode…");
             });
-            AdviceReport r = saved != null ? saved : advise(p, null);
-            long seq = adviceSeq.incrementAndGet();
-            SourceFiles sf = sourcesFor(r.advice());
-            workers.ui(() -> {
-                if (generation.get() != gen) return;
-                applyAdvice(r, seq, sf);
+            Runnable ready = () -> {
                 busy.set("");
                 state.set(State.READY);
                 status.set(describe(p));
                 notes.set(String.join("\n", said));
-            });
+            };
+            if (saved != null) {
+                AdviceReport r = saved;
+                long seq = adviceSeq.incrementAndGet();
+                SourceFiles sf = sourcesFor(r.advice());
+                workers.ui(() -> {
+                    if (applyAdvice(r, seq, sf, gen)) ready.run();
+                });
+            } else {
+                adviseAndShow(p, null, gen, ready);
+            }
         } catch (IOException | RuntimeException e) {
             workers.ui(() -> fail(e, false));
         } catch (OutOfMemoryError e) {
@@ -656,6 +660,8 @@ public final class SessionViewModel {
         flame.show(null);
         methods.clear();
         advice.clear();
+        // its jars are closed off the UI thread: an advice may still be finishing
+        workers.background(adviceInputs::close);
     }
 
     /** Said when the heap runs out outside the readers (they say it themselves): what to do about it. */
@@ -676,12 +682,13 @@ public final class SessionViewModel {
         if (extra != null && !extra.isBlank()) {
             b.addClassPath(extra);
         }
+        String inputPath = String.join(File.pathSeparator, inputs.stream().map(Path::toString).toList());
+        // one SourceFiles for the findings' fixes and the detail pane: each file is read once
+        SourceFiles sf = SourceFiles.of(sourceDirs, inputPath);
         try (ClassPath cp = b.build()) {
-            Analysis.Result result = new Analysis(cp, rules, sourceDirs)
+            Analysis.Result result = new Analysis(cp, rules, sf)
                     .threads(Math.min(4, Runtime.getRuntime().availableProcessors())).analyzeInputs(toAnalyse);
             problems.addAll(result.problems());
-            String inputPath = String.join(File.pathSeparator, inputs.stream().map(Path::toString).toList());
-            SourceFiles sf = SourceFiles.of(sourceDirs, inputPath);
             result.findings().forEach(f -> sf.lines(f.className(), f.file()));
             workers.ui(() -> {
                 if (generation.get() != gen) return;
@@ -735,15 +742,10 @@ public final class SessionViewModel {
             return;
         }
         busy.set("Advising with the new class path…");
+        long gen = generation.get();
         workers.background(() -> {
             try {
-                AdviceReport r = advise(p, null);
-                long seq = adviceSeq.incrementAndGet();
-                SourceFiles sf = sourcesFor(r.advice());
-                workers.ui(() -> {
-                    applyAdvice(r, seq, sf);
-                    busy.set("");
-                });
+                adviseAndShow(p, null, gen, () -> busy.set(""));
             } catch (RuntimeException e) {
                 workers.ui(() -> fail(e, true));
             }
@@ -753,15 +755,13 @@ public final class SessionViewModel {
     // --- shared ---
 
     private String fullClassPath() {
-        String t = targetClassPath == null ? "" : targetClassPath;
-        String u = classPathProperty.get() == null ? "" : classPathProperty.get();
-        return t.isBlank() ? u : u.isBlank() ? t : t + File.pathSeparator + u;
+        return ClassPath.join(targetClassPath, classPathProperty.get());
     }
 
     private AdviceReport advise(Profile p, Advising.MissingClasses memory) {
         Advisor.Options o = Advisor.Options.defaults().withSourceDirs(sourceDirs)
                 .withMissingHint(kind == Kind.LIVE ? "not on the target's class path" : "add its jar with Class path… in the toolbar");
-        return Advising.advise(p, fullClassPath(), o, rules, w -> { }, memory, cache);
+        return adviceInputs.advise(p, fullClassPath(), o, rules, w -> { }, memory);
     }
 
     /** Live re-ranking: at most one advisor run at a time; a tick that finds one running skips it. */
@@ -769,40 +769,15 @@ public final class SessionViewModel {
         if (!advising.compareAndSet(false, true)) {
             return;
         }
-        long seq = adviceSeq.incrementAndGet();
         workers.background(() -> {
             try {
-                AdviceReport r = advise(p, null);
-                SourceFiles sf = sourcesFor(r.advice());
-                workers.ui(() -> {
-                    if (generation.get() == gen) {
-                        applyAdvice(r, seq, sf);
-                    }
-                });
+                adviseAndShow(p, null, gen, () -> { });
             } catch (RuntimeException e) {
                 // a live re-ranking that fails is retried on the next tick; the final one reports
             } finally {
                 advising.set(false);
             }
         });
-    }
-
-    private static dev.hoist.core.classes.ClassLookup fromTarget(long pid, List<String> names) {
-        Path dir = null;
-        try {
-            dir = Files.createTempDirectory("hoist-classes-");
-            return TargetClassBytes.fetch(pid, names, dir);
-        } catch (IOException e) {
-            return TargetClassBytes.unavailable(names, "no scratch directory for the class-bytes agent: " + e.getMessage());
-        } finally {
-            if (dir != null) {
-                try (var walk = Files.walk(dir)) {
-                    walk.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-                } catch (IOException ignored) {
-                    // a leftover temp dir harms nobody
-                }
-            }
-        }
     }
 
     private void recompute() {
@@ -854,14 +829,37 @@ public final class SessionViewModel {
         });
     }
 
-    private void applyAdvice(AdviceReport r, long seq, SourceFiles sf) {
-        if (seq < appliedAdviceSeq) {
-            return; // an older live ranking that finished after a newer one
+    /**
+     * Advises on {@code p} (off the UI thread) and shows the advice with its sources read, then runs
+     * {@code after} on the UI thread; neither happens if the session moved on meanwhile (a new load,
+     * a release) or a later advice was already shown.
+     */
+    private void adviseAndShow(Profile p, Advising.MissingClasses memory, long gen, Runnable after) {
+        long seq = adviceSeq.incrementAndGet();
+        AdviceReport r = advise(p, memory);
+        SourceFiles sf = sourcesFor(r.advice());
+        workers.ui(() -> {
+            if (applyAdvice(r, seq, sf, gen)) after.run();
+        });
+    }
+
+    /** Shows the advice unless the session moved on or a later advice is shown; says whether it did. On the UI thread. */
+    private boolean applyAdvice(AdviceReport r, long seq, SourceFiles sf, long gen) {
+        if (generation.get() != gen || seq < appliedAdviceSeq) {
+            return false; // a released or reloaded session, or an older live ranking that finished after a newer one
         }
         appliedAdviceSeq = seq;
         advice.setSources(sf);
         report.set(r);
         advice.show(r);
+        return true;
+    }
+
+    /** Keeps {@code p} as the latest profile, unless the session moved on (it would pin a released profile). */
+    private void keep(Profile p, long gen) {
+        if (generation.get() == gen) {
+            latest = p;
+        }
     }
 
     /**
@@ -869,29 +867,16 @@ public final class SessionViewModel {
      * pane then finds them in memory instead of reading files on the UI thread. Background only.
      */
     private SourceFiles sourcesFor(List<dev.hoist.core.advice.Advice> shown) {
-        String key = sourceDirs + "|" + fullClassPath();
-        SourceFiles sf = sourceFiles;
-        if (sf == null || !key.equals(sourceFilesKey)) {
-            sf = SourceFiles.of(sourceDirs, fullClassPath());
-            sourceFiles = sf;
-            sourceFilesKey = key;
-        }
+        SourceFiles sf = adviceInputs.sources(fullClassPath(), sourceDirs);
         for (var a : shown) {
             sf.lines(a.finding().className(), a.finding().file());
         }
         return sf;
     }
 
-    private volatile SourceFiles sourceFiles;
-    private volatile String sourceFilesKey = "";
-
     private void fail(Exception e, boolean keepState) {
         busy.set("");
-        String m = e.getMessage() == null ? e.toString() : e.getMessage();
-        if (!(e instanceof HoistException)) {
-            m = "Unexpected error: " + m;
-        }
-        error.set(m.lines().findFirst().orElse(m));
+        error.set(MainViewModel.oneLine(e));
         state.set(keepState ? State.READY : State.FAILED);
         status.set(keepState ? status.get() : "Failed");
     }

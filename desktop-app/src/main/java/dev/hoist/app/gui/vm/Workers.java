@@ -20,7 +20,14 @@ public final class Workers implements AutoCloseable {
     /** Runs a task every period until the returned handle is closed. */
     @FunctionalInterface
     public interface Ticker {
-        AutoCloseable every(Duration period, Runnable task);
+        Ticking every(Duration period, Runnable task);
+    }
+
+    /** A task running every period; closing it stops it, and cannot fail. */
+    @FunctionalInterface
+    public interface Ticking extends AutoCloseable {
+        @Override
+        void close();
     }
 
     private final Executor background;
@@ -74,7 +81,7 @@ public final class Workers implements AutoCloseable {
         ui.execute(task);
     }
 
-    public AutoCloseable every(Duration period, Runnable task) {
+    public Ticking every(Duration period, Runnable task) {
         return ticker.every(period, task);
     }
 

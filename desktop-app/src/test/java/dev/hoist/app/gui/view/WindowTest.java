@@ -44,11 +44,14 @@ class WindowTest {
     private Workers workers;
     private Stage stage;
 
+    @org.junit.jupiter.api.io.TempDir
+    Path sessions;
+
     @Start
     void start(Stage stage) throws Exception {
         this.stage = stage;
         workers = Workers.threads(Platform::runLater);
-        vm = new MainViewModel(workers, Files.createTempDirectory("hoist-window-test"), List.of(),
+        vm = new MainViewModel(workers, sessions, List.of(),
                 AdviceRecordings.workloadClasses().toString());
         window = new MainWindow(vm);
         current = vm;
@@ -151,7 +154,8 @@ class WindowTest {
             robot.clickOn(robot.lookup(".text-field").match((javafx.scene.control.TextField f) ->
                     "Filter by main class or PID".equals(f.getPromptText())).queryAs(javafx.scene.control.TextField.class))
                     .write(Long.toString(probe.pid()));
-            waitFor("the filtered list", 10, () -> window.jvmList().table().getItems().stream().allMatch(
+            waitFor("the filtered list", 10, () -> !window.jvmList().table().getItems().isEmpty()
+                    && window.jvmList().table().getItems().stream().allMatch(
                     j -> Long.toString(j.pid()).contains(Long.toString(probe.pid()))));
             TableRow<?> row = robot.lookup(".table-row-cell").match((TableRow<JvmInfo> r) -> r.getItem() != null
                     && r.getItem().pid() == probe.pid()).query();

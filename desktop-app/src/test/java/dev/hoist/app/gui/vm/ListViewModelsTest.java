@@ -149,6 +149,8 @@ class ListViewModelsTest {
 
     @Test
     void theDefaultViewKindPrefersCpuThenWallThenAlloc() {
+        assertThat(ProfileView.defaultKind(java.util.Map.of(EventKind.CPU, 1L, EventKind.WALL, 3L, EventKind.ALLOC, 5L)))
+                .isEqualTo(EventKind.CPU);
         assertThat(ProfileView.defaultKind(java.util.Map.of(EventKind.ALLOC, 5L, EventKind.WALL, 3L))).isEqualTo(EventKind.WALL);
         assertThat(ProfileView.defaultKind(java.util.Map.of(EventKind.ALLOC, 5L))).isEqualTo(EventKind.ALLOC);
     }

@@ -121,11 +121,7 @@ class SessionViewModelTest {
             t.await("sampling", WAIT, () -> s.state() == SessionViewModel.State.SAMPLING);
             Path recording = t.onUi(() -> s.recordingProperty().get());
             assertThat(recording.getParent()).isEqualTo(dir);
-            long deadline = System.nanoTime() + WAIT.toNanos();
-            while (t.onUi(() -> s.samplesProperty().get()) == 0 && System.nanoTime() < deadline) {
-                Thread.sleep(1000);
-                t.tick();
-            }
+            t.awaitTicking("samples arrive while sampling", WAIT, () -> s.samplesProperty().get() > 0);
             assertThat(t.onUi(() -> s.samplesProperty().get())).as("samples arrive while sampling").isPositive();
             assertThat(t.onUi(() -> s.methods().rows().stream().anyMatch(r -> r.name().contains("HotAndAlloc")))).isTrue();
             assertThat(t.onUi(() -> s.elapsedProperty().get())).matches("0:\\d\\d");
@@ -148,14 +144,10 @@ class SessionViewModelTest {
             SessionViewModel s = t.onUi(() -> SessionViewModel.live(target, t.workers, rules(), dir, List.of(), ""));
             t.onUi(s::start);
             t.await("sampling", WAIT, () -> s.state() == SessionViewModel.State.SAMPLING);
-            Thread.sleep(2500); // two checkpoints reach the disk
+            // a checkpoint has reached the disk and been read
+            t.awaitTicking("samples on disk", WAIT, () -> s.samplesProperty().get() > 0);
             probe.process.destroyForcibly().waitFor();
-            long deadline = System.nanoTime() + WAIT.toNanos();
-            while (t.onUi(s::state) == SessionViewModel.State.SAMPLING && System.nanoTime() < deadline) {
-                t.tick();
-                Thread.sleep(200);
-            }
-            t.await("the session ends", WAIT, () -> s.state() == SessionViewModel.State.READY
+            t.awaitTicking("the session ends", WAIT, () -> s.state() == SessionViewModel.State.READY
                     || s.state() == SessionViewModel.State.FAILED);
             assertThat(t.onUi(() -> s.errorProperty().get())).contains("JVM " + probe.pid() + " exited after")
                     .contains("the samples taken so far are in");

@@ -56,13 +56,23 @@ final class TestWorkers implements AutoCloseable {
 
     /** Waits (checking on the UI thread) until the condition holds, or fails after the timeout. */
     void await(String what, Duration timeout, BooleanSupplier condition) {
+        await(what, timeout, condition, () -> { }, 50);
+    }
+
+    /** As {@link #await}, running the scheduled ticks between checks, as the window's ticker would. */
+    void awaitTicking(String what, Duration timeout, BooleanSupplier condition) {
+        await(what, timeout, condition, this::tick, 200);
+    }
+
+    private void await(String what, Duration timeout, BooleanSupplier condition, Runnable between, long pauseMillis) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (onUi(condition::getAsBoolean)) {
                 return;
             }
+            between.run();
             try {
-                Thread.sleep(50);
+                Thread.sleep(pauseMillis);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
