@@ -21,4 +21,9 @@ public interface Rule {
 
     /** The findings in one method; only called for methods that contain at least one loop. */
     List<Finding> check(MethodFacts facts);
+
+    /** What fixing a finding of this rule saves: time at the site, or time plus the garbage it makes. */
+    default CostKind costKind() {
+        return CostKind.TIME;
+    }
 }
