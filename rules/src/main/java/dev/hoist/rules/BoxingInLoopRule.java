@@ -146,4 +146,16 @@ public final class BoxingInLoopRule implements Rule {
             default -> box.toLowerCase(java.util.Locale.ROOT);
         };
     }
+
+    @Override
+    public dev.hoist.core.rule.CostKind costKind() {
+        return dev.hoist.core.rule.CostKind.ALLOCATION;
+    }
+
+    @Override
+    public dev.hoist.core.rule.Judgement judge(Finding finding, dev.hoist.core.rule.SiteProfile site) {
+        java.util.Set<String> boxes = java.util.Set.of("java.lang.Integer", "java.lang.Long", "java.lang.Short", "java.lang.Byte",
+                "java.lang.Character", "java.lang.Double", "java.lang.Float", "java.lang.Boolean");
+        return Judge.allocatedType(finding, site, boxes, ": the boxes are really allocated");
+    }
 }

@@ -124,4 +124,17 @@ public final class CopyInLoopRule implements Rule {
             default -> "for (...) {\n    use(" + src + ", from, to); // no copy\n}";
         };
     }
+
+    @Override
+    public dev.hoist.core.rule.CostKind costKind() {
+        return dev.hoist.core.rule.CostKind.ALLOCATION;
+    }
+
+    @Override
+    public dev.hoist.core.rule.Judgement judge(Finding finding, dev.hoist.core.rule.SiteProfile site) {
+        return Judge.allocatedThrough(finding, site, java.util.Set.of("java.util.Arrays.copyOf", "java.util.Arrays.copyOfRange",
+                "java.lang.String.substring", "java.lang.StringLatin1.newString", "java.lang.StringUTF16.newString",
+                "java.lang.System.arraycopy", "java.util.ArrayList.<init>", "java.lang.String.<init>", "java.lang.String.toCharArray",
+                "java.lang.String.getBytes"), "the copy was allocated");
+    }
 }

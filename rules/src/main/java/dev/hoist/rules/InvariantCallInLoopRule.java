@@ -104,4 +104,16 @@ public final class InvariantCallInLoopRule implements Rule {
         }
         return false;
     }
+
+    @Override
+    public dev.hoist.core.rule.CostKind costKind() {
+        return dev.hoist.core.rule.CostKind.TIME;
+    }
+
+    @Override
+    public dev.hoist.core.rule.Judgement judge(Finding finding, dev.hoist.core.rule.SiteProfile site) {
+        dev.hoist.core.rule.Judgement call = Judge.realCall(finding, site, ": the JIT cannot hoist what it does not inline");
+        if (call.effect() == dev.hoist.core.rule.Judgement.Effect.CONFIRMED) return call;
+        return Judge.hoistedByC2(finding, site);
+    }
 }

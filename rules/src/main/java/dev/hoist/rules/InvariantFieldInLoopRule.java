@@ -47,7 +47,10 @@ public final class InvariantFieldInLoopRule implements Rule {
             // One finding per (loop, field): the first read carries the advice, the others are counted.
             Map<String, List<FieldAccess>> reads = new LinkedHashMap<>();
             for (FieldAccess f : loop.fieldAccesses()) {
-                if (f.write() || f.knownVolatile() || !f.everyIteration() || loop.writesField(f.name())) continue;
+                // a field whose class cannot be read may be volatile: copying it out of a spin loop would hang it
+                if (f.write() || !Boolean.FALSE.equals(f.isVolatile()) || !f.everyIteration()) continue;
+                // a final field is written only by constructors; any other one may be written by code Hoist cannot read
+                if (Boolean.TRUE.equals(f.isFinal()) ? loop.writesFieldKnown(f.name()) : loop.writesField(f.name())) continue;
                 if (f.isStatic() && Boolean.TRUE.equals(f.isFinal())) continue; // a static final is a JIT constant
                 // A loop that locks or waits usually waits for another thread's write: only a final field is safe to copy.
                 if (loop.synchronizesWithOtherThreads() && !Boolean.TRUE.equals(f.isFinal())) continue;
@@ -87,6 +90,7 @@ public final class InvariantFieldInLoopRule implements Rule {
                     + "unless the loop waits for one.";
         }
         return Finding.at(this, facts, loop, f.insn())
+                .site(reads.stream().mapToInt(FieldAccess::insn).toArray())
                 .score(!opaque ? 25 : certain ? 60 : 35)
                 .confidence(opaque && certain ? Confidence.MEDIUM : Confidence.LOW)
                 .message(text + " is read " + times(reads) + " of the loop at lines " + loop.firstLine() + "-"
@@ -123,5 +127,15 @@ public final class InvariantFieldInLoopRule implements Rule {
             }
         }
         return false;
+    }
+
+    @Override
+    public dev.hoist.core.rule.CostKind costKind() {
+        return dev.hoist.core.rule.CostKind.TIME;
+    }
+
+    @Override
+    public dev.hoist.core.rule.Judgement judge(Finding finding, dev.hoist.core.rule.SiteProfile site) {
+        return Judge.hoistedByC2(finding, site);
     }
 }

@@ -89,4 +89,24 @@ public final class MegamorphicCallInLoopRule implements Rule {
         b.append(" else {\n        ... ").append(Names.call(c, v)).append(" ...\n    }\n}");
         return b.toString();
     }
+
+    @Override
+    public dev.hoist.core.rule.CostKind costKind() {
+        return dev.hoist.core.rule.CostKind.TIME;
+    }
+
+    @Override
+    public dev.hoist.core.rule.Judgement judge(Finding finding, dev.hoist.core.rule.SiteProfile site) {
+        java.util.Set<String> receivers = Judge.receivers(site, Judge.calledName(site));
+        if (receivers.size() >= 3) {
+            return dev.hoist.core.rule.Judgement.confirmed("the profile saw " + receivers.size()
+                    + " receiver classes under the call site: " + String.join(", ", receivers));
+        }
+        if (!receivers.isEmpty()) {
+            // C2 inlines a monomorphic or bimorphic site: there is no megamorphic dispatch to remove
+            return dev.hoist.core.rule.Judgement.contradicted("the profile saw only " + String.join(" and ", receivers)
+                    + " under the call site; HotSpot inlines one or two receiver classes");
+        }
+        return dev.hoist.core.rule.Judgement.undecided(finding.confidence(), "no receiver frames under the call site");
+    }
 }

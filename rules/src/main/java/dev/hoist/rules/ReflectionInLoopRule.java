@@ -86,4 +86,21 @@ public final class ReflectionInLoopRule implements Rule {
         }
         return true;
     }
+
+    @Override
+    public dev.hoist.core.rule.CostKind costKind() {
+        return dev.hoist.core.rule.CostKind.TIME;
+    }
+
+    @Override
+    public dev.hoist.core.rule.Judgement judge(Finding finding, dev.hoist.core.rule.SiteProfile site) {
+        for (dev.hoist.core.rule.SiteProfile.Callee k : site.callees()) {
+            String n = k.method().className();
+            if (n.startsWith("java.lang.reflect.") || n.startsWith("jdk.internal.reflect.") || n.startsWith("java.lang.Class")) {
+                return dev.hoist.core.rule.Judgement.confirmed(Judge.simple(k.method().displayName()) + " sampled under the call site ("
+                        + k.samples() + " samples)");
+            }
+        }
+        return dev.hoist.core.rule.Judgement.undecided(finding.confidence());
+    }
 }

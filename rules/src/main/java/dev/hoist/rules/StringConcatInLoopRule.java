@@ -58,4 +58,17 @@ public final class StringConcatInLoopRule implements Rule {
         }
         return out;
     }
+
+    @Override
+    public dev.hoist.core.rule.CostKind costKind() {
+        return dev.hoist.core.rule.CostKind.ALLOCATION;
+    }
+
+    @Override
+    public dev.hoist.core.rule.Judgement judge(Finding finding, dev.hoist.core.rule.SiteProfile site) {
+        return Judge.allocatedThrough(finding, site, java.util.Set.of("java.lang.StringConcatHelper.newArray",
+                "java.lang.StringConcatHelper.simpleConcat", "java.lang.AbstractStringBuilder.ensureCapacityInternal",
+                "java.util.Arrays.copyOf", "java.lang.StringBuilder.toString", "java.lang.StringConcatHelper.newString"),
+                "the concatenation allocated");
+    }
 }

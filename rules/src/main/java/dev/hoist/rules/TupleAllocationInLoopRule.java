@@ -105,4 +105,27 @@ public final class TupleAllocationInLoopRule implements Rule {
                                 + "    sb.append(...).append(...); // the format's text and arguments, in order\n    ... sb ...\n}")
                 .build();
     }
+
+    @Override
+    public dev.hoist.core.rule.CostKind costKind() {
+        return dev.hoist.core.rule.CostKind.ALLOCATION;
+    }
+
+    @Override
+    public dev.hoist.core.rule.Judgement judge(Finding finding, dev.hoist.core.rule.SiteProfile site) {
+        java.util.Set<String> types = new java.util.TreeSet<>();
+        if (site.facts() != null) {
+            for (dev.hoist.core.facts.Allocation a : site.facts().allocations()) {
+                int b = site.facts().bci(a.insn());
+                if (java.util.Arrays.binarySearch(finding.siteBcis(), b) >= 0) types.add(Judge.typeName(a.type()));
+            }
+        }
+        // a tuple made by a factory (Span.of(a, b)) is allocated in the callee: its type is the call's result
+        for (dev.hoist.core.facts.CallSite s : site.siteCalls()) {
+            org.objectweb.asm.Type r = org.objectweb.asm.Type.getReturnType(s.descriptor());
+            if (r.getSort() == org.objectweb.asm.Type.OBJECT) types.add(Judge.typeName(r.getInternalName()));
+            else if (r.getSort() == org.objectweb.asm.Type.ARRAY) types.add(Judge.typeName(r.getDescriptor()));
+        }
+        return Judge.allocatedType(finding, site, types, "");
+    }
 }

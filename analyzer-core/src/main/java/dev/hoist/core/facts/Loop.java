@@ -26,6 +26,7 @@ public final class Loop {
     int lastLine = -1;
     final BitSet localsAssigned = new BitSet();
     final Set<String> fieldsWritten = new HashSet<>();
+    String unknownWriter;
     boolean writesArrays;
     boolean opaqueCall;
     String opaqueCallText;
@@ -68,8 +69,16 @@ public final class Loop {
     public int lastLine() { return lastLine; }
     public boolean assignsLocal(int var) { return localsAssigned.get(var); }
     public BitSet localsAssigned() { return (BitSet) localsAssigned.clone(); }
-    /** Whether an instruction in the loop or a readable callee called from it stores to a field of that name. */
-    public boolean writesField(String name) { return fieldsWritten.contains(name); }
+    /**
+     * Whether the loop may store to a field of that name: an instruction in it or in anything it
+     * calls does, or it calls code Hoist cannot read (see {@link #unknownWriter()}), which may.
+     * A final field can only be written by a constructor: ask {@link #writesFieldKnown} for it.
+     */
+    public boolean writesField(String name) { return unknownWriter != null || fieldsWritten.contains(name); }
+    /** Whether an instruction in the loop, or in a callee Hoist could read (at any depth), stores to a field of that name. */
+    public boolean writesFieldKnown(String name) { return fieldsWritten.contains(name); }
+    /** The call through which the loop reaches code Hoist cannot read, which may write any field; null when there is none. */
+    public String unknownWriter() { return unknownWriter; }
     public boolean writesArrays() { return writesArrays; }
     /**
      * Whether the loop contains something that may keep C2 from hoisting a load across it: a call

@@ -489,7 +489,9 @@ public final class MethodFacts {
                 else if (op >= Opcodes.IASTORE && op <= Opcodes.SASTORE) l.writesArrays = true;
                 else if (in instanceof MethodInsnNode m && frames[i] != null) {
                     CalleeFacts c = resolver.callee(op, m.owner, m.name, m.desc);
-                    l.fieldsWritten.addAll(c.fieldsWritten());
+                    FieldWrites w = resolver.writes(op, m.owner, m.name, m.desc);
+                    l.fieldsWritten.addAll(w.fields());
+                    if (w.mayWriteAny() && l.unknownWriter == null) l.unknownWriter = w.unknownVia();
                     if (Intrinsics.waits(m.owner, m.name)) l.waits = l.blocks = true;
                     if (!l.opaqueCertain) {
                         String certain = certainBlocker(c, m.owner, m.name);
@@ -1134,8 +1136,10 @@ public final class MethodFacts {
         if (s instanceof FieldInsnNode f) {
             FieldNode fn = resolver.field(f.owner, f.name);
             if (fn != null && (fn.access & Opcodes.ACC_VOLATILE) != 0) return false;
-            if (op == Opcodes.GETSTATIC) return (fn != null && (fn.access & Opcodes.ACC_FINAL) != 0) || !loop.writesField(f.name);
-            if (op == Opcodes.GETFIELD) return !loop.writesField(f.name) && allInvariant(loop, ops);
+            boolean isFinal = fn != null && (fn.access & Opcodes.ACC_FINAL) != 0;
+            boolean written = isFinal ? loop.writesFieldKnown(f.name) : loop.writesField(f.name);
+            if (op == Opcodes.GETSTATIC) return isFinal || !written;
+            if (op == Opcodes.GETFIELD) return !written && allInvariant(loop, ops);
             return false;
         }
         if (s instanceof MethodInsnNode m) {
