@@ -51,7 +51,7 @@ class ProfileReportTest {
     private static final Map<String, String> COST = Map.of("kind", "string", "selfSamples", "number", "inclusiveSamples", "number",
             "totalSamples", "number", "selfPercent", "number", "inclusivePercent", "number", "allocSamples", "number",
             "allocBytes", "number", "totalAllocBytes", "number", "allocPercent", "number");
-    private static final Map<String, String> SITE = Map.of("samples", "number", "percent", "number", "allocSamples", "number",
+    private static final Map<String, String> ADVICE_SITE = Map.of("samples", "number", "percent", "number", "allocSamples", "number",
             "allocBytes", "number", "allocPercent", "number", "savingPercent", "number", "bcis", "array");
     private static final Map<String, String> ADVICE_INFO = Map.of("methodsAnalysed", "array", "unavailable", "array",
             "hiddenUnsampled", "number", "contradicted", "number");
@@ -128,7 +128,7 @@ class ProfileReportTest {
             for (JsonNode a : root.get("advice")) {
                 assertShape(a, ADVICE, "$.advice[]");
                 assertShape(a.get("cost"), COST, "$.advice[].cost");
-                assertShape(a.get("site"), SITE, "$.advice[].site");
+                assertShape(a.get("site"), ADVICE_SITE, "$.advice[].site");
                 // what fixing the site can save is never more than its loop holds
                 assertThat(a.get("site").get("percent").asDouble()).isLessThanOrEqualTo(a.get("cost").get("inclusivePercent").asDouble());
                 assertThat(a.get("rankingPercent").asDouble()).isEqualTo(a.get("site").get("savingPercent").asDouble());
