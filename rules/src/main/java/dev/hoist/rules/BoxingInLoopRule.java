@@ -156,6 +156,10 @@ public final class BoxingInLoopRule implements Rule {
     public dev.hoist.core.rule.Judgement judge(Finding finding, dev.hoist.core.rule.SiteProfile site) {
         java.util.Set<String> boxes = java.util.Set.of("java.lang.Integer", "java.lang.Long", "java.lang.Short", "java.lang.Byte",
                 "java.lang.Character", "java.lang.Double", "java.lang.Float", "java.lang.Boolean");
+        java.util.Set<String> valueOf = new java.util.HashSet<>();
+        for (String b : boxes) valueOf.add(b + ".valueOf");
+        dev.hoist.core.rule.Judgement through = Judge.allocatedThrough(finding, site, valueOf, "the boxes were allocated");
+        if (through.effect() == dev.hoist.core.rule.Judgement.Effect.CONFIRMED) return through;
         return Judge.allocatedType(finding, site, boxes, ": the boxes are really allocated");
     }
 }

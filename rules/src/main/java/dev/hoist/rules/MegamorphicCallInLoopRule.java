@@ -100,7 +100,7 @@ public final class MegamorphicCallInLoopRule implements Rule {
         java.util.Set<String> receivers = Judge.receivers(site, Judge.calledName(site));
         if (receivers.size() >= 3) {
             return dev.hoist.core.rule.Judgement.confirmed("the profile saw " + receivers.size()
-                    + " receiver classes under the call site: " + String.join(", ", receivers));
+                    + " receiver implementations under the call site: " + String.join(", ", receivers));
         }
         if (!receivers.isEmpty()) {
             // C2 inlines a monomorphic or bimorphic site: there is no megamorphic dispatch to remove

@@ -53,23 +53,28 @@ class AdviceEndToEndTest {
     }
 
     @Test
-    void demoPlantedAntiPatternsAreFoundInTheOrderOfTheirPlantedCost() {
+    void demoPlantedAntiPatternsAreFoundAndEachIsMeasuredAtItsOwnSite() {
         AdviceReport r = advise(demo, classes.toString());
-        List<Integer> ranks = new ArrayList<>();
         for (Catalog.Planted p : Catalog.DEMO) {
             int rank = rankOf(r, p.ruleId(), p.className(), p.method());
             assertThat(rank).as("%s in %s.%s among %s", p.ruleId(), p.className(), p.method(), summary(r)).isPositive();
-            ranks.add(rank);
-        }
-        // planted shares ~45/20/10/5 %: measured 50/18/12.6/5.9 % over repeated runs on a loaded 2-core machine
-        assertThat(ranks).as(summary(r)).isSorted();
-        assertThat(r.advice().get(0).finding().rule()).isEqualTo(Catalog.DEMO.get(0).ruleId());
-        // every planted anti-pattern sits in a hot loop: each is confirmed by what the profile saw
-        for (Catalog.Planted p : Catalog.DEMO) {
-            Advice a = r.advice().get(rankOf(r, p.ruleId(), p.className(), p.method()) - 1);
+            Advice a = r.advice().get(rank - 1);
+            // every planted anti-pattern sits in a hot loop: each is confirmed by what the profile saw at its site
             assertThat(a.confidence()).as(a.evidence().toString()).isEqualTo(Confidence.HIGH);
             assertThat(a.evidence()).as(p.ruleId()).anyMatch(e -> e.startsWith("confirmed: "));
-            assertThat(a.cost().inclusiveSamples()).isPositive();
+            assertThat(a.site().samples()).isPositive();
+            // the number shown is what the site costs, never more than its loop holds
+            assertThat(a.site().samples()).isLessThanOrEqualTo(a.cost().inclusiveSamples());
+            assertThat(a.site().allocBytes()).isLessThanOrEqualTo(a.cost().allocBytes());
+        }
+        // the demo plants four wastes and nothing else is advised: no trivia rides on a hot loop's share
+        assertThat(r.advice()).as(summary(r)).hasSize(Catalog.DEMO.size());
+        // the parse loop holds about half the time, but the two substrings the advice removes are a fraction of it
+        Advice copy = r.advice().get(rankOf(r, "copy-in-loop", Catalog.DEMO.get(0).className(), "parse") - 1);
+        assertThat(copy.site().timeShare()).as(summary(r)).isLessThan(copy.cost().inclusiveShare() / 2);
+        // ranked by what fixing each site can save
+        for (int i = 1; i < r.advice().size(); i++) {
+            assertThat(r.advice().get(i - 1).rankingShare()).isGreaterThanOrEqualTo(r.advice().get(i).rankingShare());
         }
         // one advice per rule and loop: the demo's parse loop has several substring copies
         assertThat(r.advice()).extracting(a -> a.finding().className() + "." + a.finding().method() + " "
@@ -150,10 +155,14 @@ class AdviceEndToEndTest {
         assertThat(sarif.code()).as(sarif.err()).isZero();
         JsonNode run = new ObjectMapper().readTree(sarif.out()).get("runs").get(0);
         JsonNode first = run.get("results").get(0);
-        assertThat(first.get("ruleId").asText()).isEqualTo(Catalog.DEMO.get(0).ruleId());
-        assertThat(first.get("properties").get("loopInclusivePercent").asDouble()).isGreaterThan(10);
+        AdviceReport r = advise(demo, classes.toString());
+        Advice top = r.advice().get(0);
+        assertThat(first.get("ruleId").asText()).isEqualTo(top.finding().rule());
+        assertThat(first.get("properties").get("savingPercent").asDouble()).isGreaterThan(5)
+                .isLessThanOrEqualTo(first.get("properties").get("loopInclusivePercent").asDouble() + 1);
         assertThat(first.get("locations").get(0).get("physicalLocation").get("artifactLocation").get("uri").asText())
-                .isEqualTo("dev/hoist/workloads/demo/OrderFeed.java");
+                .isEqualTo(top.finding().className().substring(0, top.finding().className().lastIndexOf('.') + 1).replace('.', '/')
+                        + top.finding().file());
         assertThat(run.get("tool").get("driver").get("rules").size()).isEqualTo(rules.size());
     }
 
@@ -175,6 +184,7 @@ class AdviceEndToEndTest {
                 && x.finding().method().equals(pair.hotMethod())).findFirst().orElseThrow(() -> new AssertionError(summary(r)));
         assertThat(a.confidence()).as(a.evidence().toString()).isEqualTo(Confidence.HIGH);
         assertThat(a.evidence()).anyMatch(e -> e.startsWith("confirmed: ") && e.contains("Long.valueOf"));
+        assertThat(a.site().allocShare()).isGreaterThan(0);
         assertThat(a.cost().allocShare()).isGreaterThan(0);
     }
 
@@ -188,8 +198,8 @@ class AdviceEndToEndTest {
             "tuple-allocation-in-loop | HIGH | allocation samples of Graph$Span",
             "megamorphic-call-in-loop | HIGH | the profile saw 4 receiver implementations",
             "reflection-in-loop       | HIGH | Method.invoke sampled under the call site",
-            "invariant-field-in-loop  | LOW  | lowered: the loop ran C2-compiled",
-            "copy-in-loop             | HIGH | String.substring under the loop"})
+            "invariant-field-in-loop  | MEDIUM | a volatile read of hotThreshold, which C2 cannot move a load across",
+            "copy-in-loop             | HIGH | String.substring at the site"})
     void evidenceOnEachAntiPatternProgram(String rule, Confidence expected, String evidence) throws Exception {
         Catalog.Pair pair = pair(rule);
         AdviceReport r = advise(AdviceRecordings.asyncProfiler(pair.antiPatternClass(), 3), classes.toString());
@@ -207,10 +217,10 @@ class AdviceEndToEndTest {
     @Test
     void worksOnTheJdkFlightRecorderToo() throws Exception {
         AdviceReport r = advise(AdviceRecordings.jdk(Catalog.DEMO_MAIN, 6), classes.toString());
-        Catalog.Planted top = Catalog.DEMO.get(0);
         assertThat(r.advice()).as(summary(r)).isNotEmpty();
-        assertThat(r.advice().get(0).finding().rule()).as(summary(r)).isEqualTo(top.ruleId());
-        assertThat(r.advice().get(0).finding().className()).isEqualTo(top.className());
+        // the top advice is one of the planted wastes, not something riding on a hot loop
+        assertThat(Catalog.DEMO).as(summary(r)).anyMatch(p -> p.ruleId().equals(r.advice().get(0).finding().rule())
+                && p.className().equals(r.advice().get(0).finding().className()));
         for (Catalog.Planted p : Catalog.DEMO.subList(0, 3)) {
             assertThat(rankOf(r, p.ruleId(), p.className(), p.method())).as(p + " in " + summary(r)).isPositive();
         }
