@@ -60,8 +60,7 @@ public final class BoxingInLoopRule implements Rule {
                     out.add(Finding.at(this, facts, loop, b.insn())
                             .score(40)
                             .confidence(Confidence.MEDIUM)
-                            .message((prim.equals("int") ? "an " : "a ") + prim + " is boxed to " + box + " on every iteration of the loop at lines " + loop.firstLine()
-                                    + "-" + loop.lastLine() + "; unless escape analysis removes it, that is one allocation per "
+                            .message((prim.equals("int") ? "an " : "a ") + prim + " is boxed to " + box + " " + loop.perIteration() + "; unless escape analysis removes it, that is one allocation per "
                                     + "iteration" + cached(box) + ". Keep the value primitive (a primitive array or a primitive collection).")
                             .fix("List<" + box + "> values = ...;\nfor (...) {\n    values.add(x); // " + box + ".valueOf(x)\n}",
                                     prim + "[] values = new " + prim + "[n];\nfor (...) {\n    values[i] = x;\n}")
@@ -101,8 +100,8 @@ public final class BoxingInLoopRule implements Rule {
             return Finding.at(this, facts, loop, b.insn())
                     .score(55)
                     .confidence(Confidence.HIGH)
-                    .message(map + ".merge(..., " + box + "::sum) boxes " + value + " to " + box + " on every iteration of the loop at lines "
-                            + loop.firstLine() + "-" + loop.lastLine() + ", and merge boxes each new sum again" + cached(box)
+                    .message(map + ".merge(..., " + box + "::sum) boxes " + value + " to " + box + " " + loop.perIteration()
+                            + ", and merge boxes each new sum again" + cached(box)
                             + "; the map keeps the boxes, so escape analysis cannot remove them. Keep one " + prim
                             + "[1] per key and add in place: one allocation per key instead of up to two per iteration. "
                             + "The map's value type becomes " + prim + "[] (convert once after the loop where callers need "

@@ -46,8 +46,7 @@ public final class CopyInLoopRule implements Rule {
                         .score(facts.everyIteration(loop, c.insn()) ? 50 : 35)
                         .confidence(Confidence.MEDIUM)
                         .message(c.what() + " copies " + src + (facts.everyIteration(loop, c.insn()) ? " on every iteration" : " on some iterations (it is behind a branch)")
-                                + " of the loop at lines " + loop.firstLine() + "-"
-                                + loop.lastLine() + " and the copy does not outlive the iteration. " + advice(c.what()))
+                                + " of " + loop.where() + " and the copy does not outlive the iteration. " + advice(c.what()))
                         .fix(before(c.what(), src), after(c.what(), src))
                         .build());
             }
@@ -88,7 +87,7 @@ public final class CopyInLoopRule implements Rule {
                         .score(every ? 50 : 35)
                         .confidence(Confidence.HIGH)
                         .message("String.substring copies part of " + recv + (every ? " on every iteration" : " on some iterations")
-                                + " of the loop at lines " + loop.firstLine() + "-" + loop.lastLine() + " only for " + name
+                                + " of " + loop.where() + " only for " + name
                                 + " to read it. Since Java 9, " + name + "(CharSequence, beginIndex, endIndex, radix) reads the "
                                 + "digits in place: no String and no byte[] copy, the same result, and a NumberFormatException for the same inputs.")
                         .fix("for (...) {\n    ... " + expression + " ...\n}", "for (...) {\n    ... " + replacement + " ...\n}")

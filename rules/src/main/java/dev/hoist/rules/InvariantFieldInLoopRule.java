@@ -43,6 +43,8 @@ public final class InvariantFieldInLoopRule implements Rule {
     public List<Finding> check(MethodFacts facts) {
         List<Finding> out = new ArrayList<>();
         for (Loop loop : facts.loops()) {
+            // a field read once per call of a method is the caller's business: its loop is where a copy belongs
+            if (loop.isMethodBody()) continue;
             if (loop.blocksOnOtherThreads()) continue; // it waits for another thread: the loads cost nothing in comparison
             // One finding per (loop, field): the first read carries the advice, the others are counted.
             Map<String, List<FieldAccess>> reads = new LinkedHashMap<>();
@@ -93,8 +95,7 @@ public final class InvariantFieldInLoopRule implements Rule {
                 .site(reads.stream().mapToInt(FieldAccess::insn).toArray())
                 .score(!opaque ? 25 : certain ? 60 : 35)
                 .confidence(opaque && certain ? Confidence.MEDIUM : Confidence.LOW)
-                .message(text + " is read " + times(reads) + " of the loop at lines " + loop.firstLine() + "-"
-                        + loop.lastLine() + " but nothing in the loop writes it" + why + "." + fences
+                .message(text + " is read " + times(reads) + " of " + loop.where() + " but nothing in the loop writes it" + why + "." + fences
                         + " Read it once into a local before the loop.")
                 .fix("for (...) {\n    ... " + text + " ...\n}",
                         "final " + type + " " + local + " = " + text + ";\nfor (...) {\n    ... " + local + " ...\n}")

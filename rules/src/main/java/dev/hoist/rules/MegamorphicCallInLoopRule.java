@@ -46,7 +46,7 @@ public final class MegamorphicCallInLoopRule implements Rule {
                         .confidence(Confidence.LOW)
                         .message(target + " has " + impls + " implementations on the analysed class path, which is weak evidence: "
                                 + "most call sites see only one or two receiver classes at run time, and C2 inlines those. The "
-                                + "profile decides: if the loop at lines " + loop.firstLine() + "-" + loop.lastLine()
+                                + "profile decides: if " + loop.where()
                                 + " sees three or more receiver classes here, every call is an un-inlined "
                                 + (c.opcode() == Opcodes.INVOKEINTERFACE ? "itable" : "vtable")
                                 + " dispatch; then test the type before the call (one instanceof per class, as below), so each "

@@ -40,7 +40,7 @@ public final class ReflectionInLoopRule implements Rule {
             for (CallSite c : loop.reflectiveCalls()) {
                 boolean lookup = c.owner().equals("java/lang/Class");
                 String target = Names.simple(c.owner()) + "." + c.name() + "()";
-                String where = " runs on every iteration of the loop at lines " + loop.firstLine() + "-" + loop.lastLine();
+                String where = " runs on every iteration of " + loop.where();
                 Finding.Builder b = Finding.at(this, facts, loop, c.insn());
                 if (lookup && sameEachTime(c)) {
                     b.score(70).confidence(Confidence.MEDIUM)

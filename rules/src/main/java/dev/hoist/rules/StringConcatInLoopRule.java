@@ -32,6 +32,7 @@ public final class StringConcatInLoopRule implements Rule {
     public List<Finding> check(MethodFacts facts) {
         List<Finding> out = new ArrayList<>();
         for (Loop loop : facts.loops()) {
+            if (loop.isMethodBody()) continue; // "before the loop" has no meaning inside one call
             for (StringConcat c : loop.concats()) {
                 if (c.carriedVariable() == null) continue;
                 String v = c.carriedVariable();
@@ -43,8 +44,7 @@ public final class StringConcatInLoopRule implements Rule {
                 out.add(Finding.at(this, facts, loop, c.insn())
                         .score(75)
                         .confidence(Confidence.HIGH)
-                        .message(v + " is extended with + on every iteration of the loop at lines " + loop.firstLine() + "-"
-                                + loop.lastLine() + "; each step copies the whole string so far (quadratic in the result length). "
+                        .message(v + " is extended with + on every iteration of " + loop.where() + "; each step copies the whole string so far (quadratic in the result length). "
                                 + (c.prepends() ? "Collect the parts and join them once after the loop."
                                         : "Append to one StringBuilder and call toString() after the loop."))
                         .fix("for (...) {\n    " + v + " = " + expr + ";\n}",

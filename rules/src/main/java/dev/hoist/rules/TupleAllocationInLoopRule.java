@@ -53,8 +53,7 @@ public final class TupleAllocationInLoopRule implements Rule {
                         .score((passed ? 50 : 35) - (a.everyIteration() ? 0 : 15))
                         .confidence(passed ? Confidence.MEDIUM : Confidence.LOW)
                         .message(what + " is allocated" + (a.everyIteration() ? " on every iteration" : " on some iterations (it is behind a branch)")
-                                + " of the loop at lines " + loop.firstLine() + "-"
-                                + loop.lastLine() + " and dropped after the iteration"
+                                + " of " + loop.where() + " and dropped after the iteration"
                                 + (passed ? "; it is passed to a call, so escape analysis removes it only if that call is inlined"
                                         : "; escape analysis may remove it in C2-compiled code, but not in the interpreter or C1")
                                 + ". Pass the components separately, or reuse one holder allocated before the loop.")
@@ -69,8 +68,8 @@ public final class TupleAllocationInLoopRule implements Rule {
                 out.add(Finding.at(this, facts, loop, c.insn())
                         .score(45)
                         .confidence(Confidence.LOW)
-                        .message(target + " returns a freshly allocated " + Names.returnType(c.descriptor()) + " on every iteration of the loop at lines "
-                                + loop.firstLine() + "-" + loop.lastLine() + ", which the loop only reads; unless " + c.name()
+                        .message(target + " returns a freshly allocated " + Names.returnType(c.descriptor()) + " " + loop.perIteration()
+                                + ", which the loop only reads; unless " + c.name()
                                 + "() is inlined, that is one allocation per iteration. Return the parts separately or pass in a reusable holder.")
                         .fix("for (...) {\n    var r = " + c.name() + "(x);\n    use(r);\n}",
                                 "Holder h = new Holder();\nfor (...) {\n    " + c.name() + "(x, h); // fills h\n    use(h);\n}")
@@ -96,7 +95,7 @@ public final class TupleAllocationInLoopRule implements Rule {
                 .score(a.everyIteration() ? 45 : 30)
                 .confidence(Confidence.MEDIUM)
                 .message(call + " is called" + (a.everyIteration() ? " on every iteration" : " on some iterations")
-                        + " of the loop at lines " + loop.firstLine() + "-" + loop.lastLine() + " with a " + a.constantLength()
+                        + " of " + loop.where() + " with a " + a.constantLength()
                         + "-element Object[] of arguments. The array is the least of it: each call parses the format string, makes a "
                         + "Formatter and a StringBuilder, and boxes every primitive argument. Where the pattern is fixed, append the "
                         + "parts to one StringBuilder kept across iterations (setLength(0) at the top), padding numbers by hand.")

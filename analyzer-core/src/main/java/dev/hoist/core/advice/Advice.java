@@ -12,9 +12,11 @@ import java.util.List;
  * {@code evidence} says in words which profile facts raised or lowered {@code confidence}, and
  * {@code effect} what the rule concluded from them. Advice is ranked by the site's saving, highest
  * first ({@code rank} 1 is the top); advice whose cost the JIT already removes comes after the rest.
+ * When the finding sits in a method without loops that a sampled loop calls, {@code via} names that
+ * loop and the calls between (else null): the waste is paid once per iteration there.
  */
 public record Advice(int rank, Finding finding, LoopCost cost, SiteCost site, Judgement.Effect effect,
-                     Confidence confidence, List<String> evidence) {
+                     Confidence confidence, List<String> evidence, CallerLoop via) {
 
     public Advice {
         evidence = List.copyOf(evidence);
@@ -25,7 +27,7 @@ public record Advice(int rank, Finding finding, LoopCost cost, SiteCost site, Ju
 
     /** Advice measured at its loop only (saved before sites were measured, or shown without a profile). */
     public Advice(int rank, Finding finding, LoopCost cost, Confidence confidence, List<String> evidence) {
-        this(rank, finding, cost, SiteCost.ofLoop(cost, false), Judgement.Effect.UNDECIDED, confidence, evidence);
+        this(rank, finding, cost, SiteCost.ofLoop(cost, false), Judgement.Effect.UNDECIDED, confidence, evidence, null);
     }
 
     /** The key the advice is ranked by, 0..1 of the recording: what fixing the site can save ({@link SiteCost#savingShare()}). */
@@ -39,6 +41,6 @@ public record Advice(int rank, Finding finding, LoopCost cost, SiteCost site, Ju
     }
 
     Advice ranked(int newRank) {
-        return new Advice(newRank, finding, cost, site, effect, confidence, evidence);
+        return new Advice(newRank, finding, cost, site, effect, confidence, evidence, via);
     }
 }

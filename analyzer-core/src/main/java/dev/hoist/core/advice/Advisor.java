@@ -16,7 +16,6 @@ import dev.hoist.core.rule.CostKind;
 import dev.hoist.core.rule.Judgement;
 import dev.hoist.core.rule.Finding;
 import dev.hoist.core.rule.Rule;
-import dev.hoist.core.rule.Severity;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.MethodNode;
@@ -192,6 +191,7 @@ public final class Advisor {
                 continue;
             }
             List<String> lines = new ArrayList<>();
+            CallerLoop via = null;
             Confidence confidence = f.confidence();
             Judgement.Effect effect = Judgement.Effect.UNDECIDED;
             if (q == null || !site.sampled()) {
@@ -202,6 +202,11 @@ public final class Advisor {
                 ProfileAtSite at = new ProfileAtSite(profile, kind, q, costs.methodRef(f), siteBcis, loopBcis, site, loopCost,
                         facts.of(f), costs.weights());
                 lines.add(Measured.line(site, loopCost, at.loopFrameTypes()));
+                if (isMethodBody(facts.of(f), f)) {
+                    via = CallerLoop.of(profile, costs.weights(), costs.methodRef(f), siteBcis,
+                            (m, bci) -> isPlatformClass(m.className()) ? null : facts.of(m.className(), m.name(), m.descriptor()));
+                    if (via != null) lines.add(via.describe(site.samples()));
+                }
                 Judgement j = rule == null ? Judgement.undecided(confidence) : rule.judge(f, at);
                 if (j.effect() == Judgement.Effect.CONTRADICTED && !options.all()) {
                     contradicted++;
@@ -217,7 +222,7 @@ public final class Advisor {
                 }
             }
             Finding judged = f.judged(confidence, lines, f.message(), f.siteBcis(), f.score());
-            ranked.add(new Advice(0, judged, loopCost, site, effect, confidence, lines));
+            ranked.add(new Advice(0, judged, loopCost, site, effect, confidence, lines, via));
         }
         ranked.sort(RANKING);
         List<Advice> out = new ArrayList<>(ranked.size());
@@ -241,7 +246,7 @@ public final class Advisor {
     /** The rules' findings in the hot classes, from the cache where a class was analysed before. */
     private List<Finding> staticFindings(List<Analysis.Input> inputs) {
         if (cache == null) {
-            return new Analysis(lookup, rules, sources()).analyzeInputs(inputs).findings();
+            return new Analysis(lookup, rules, sources()).perCallBodies(true).analyzeInputs(inputs).findings();
         }
         List<Finding> out = new ArrayList<>();
         List<Analysis.Input> fresh = new ArrayList<>();
@@ -251,7 +256,7 @@ public final class Advisor {
             else fresh.add(in);
         }
         if (!fresh.isEmpty()) {
-            List<Finding> found = new Analysis(lookup, rules, sources()).analyzeInputs(fresh).findings();
+            List<Finding> found = new Analysis(lookup, rules, sources()).perCallBodies(true).analyzeInputs(fresh).findings();
             Map<String, List<Finding>> byClass = new HashMap<>();
             for (Analysis.Input in : fresh) byClass.put(in.origin(), new ArrayList<>());
             for (Finding f : found) byClass.computeIfAbsent(f.className(), c -> new ArrayList<>()).add(f);
@@ -261,6 +266,15 @@ public final class Advisor {
         // the order Analysis gives, so cached and fresh runs merge and rank identically
         out.sort(Analysis.ORDER);
         return out;
+    }
+
+    /** Whether the finding's region is its method's whole body (a method without loops, advised per call). */
+    private static boolean isMethodBody(MethodFacts mf, Finding f) {
+        if (mf == null || f.loopBcis().length == 0) return false;
+        for (dev.hoist.core.facts.Loop l : mf.loops()) {
+            if (l.isMethodBody() && l.firstBci() == f.loopBcis()[0]) return true;
+        }
+        return false;
     }
 
     /**
@@ -536,39 +550,44 @@ public final class Advisor {
         }
 
         MethodFacts of(Finding f) {
-            String key = f.className() + "." + f.method() + f.descriptor();
-            return facts.computeIfAbsent(key, k -> compute(f)).orElse(null);
+            return of(f.className(), f.method(), f.descriptor());
         }
 
-        private Optional<MethodFacts> compute(Finding f) {
-            byte[] bytes = bytesByClass.get(f.className());
+        /** The facts of a method of an analysed class ({@code descriptor} may be empty: then the only method of that name). */
+        MethodFacts of(String className, String method, String descriptor) {
+            String key = className + "." + method + descriptor;
+            return facts.computeIfAbsent(key, k -> compute(className, method, descriptor)).orElse(null);
+        }
+
+        private Optional<MethodFacts> compute(String className, String method, String descriptor) {
+            byte[] bytes = bytesByClass.get(className);
             if (bytes == null) return Optional.empty();
-            ClassNode cn = nodes.computeIfAbsent(f.className(), c -> {
+            ClassNode cn = nodes.computeIfAbsent(className, c -> {
                 ClassNode n = new ClassNode();
                 new ClassReader(bytes).accept(n, ClassReader.SKIP_FRAMES);
                 resolver.register(n, bytes);
                 offsets.put(c, BytecodeOffsets.read(bytes));
                 return n;
             });
+            MethodNode found = null;
             for (MethodNode m : cn.methods) {
-                if (m.name.equals(f.method()) && m.desc.equals(f.descriptor())) {
-                    try {
-                        return Optional.of(MethodFacts.of(cn, m, offsets.get(f.className()), resolver));
-                    } catch (Exception e) {
-                        return Optional.empty();
-                    }
+                if (!m.name.equals(method)) continue;
+                if (m.desc.equals(descriptor)) {
+                    found = m;
+                    break;
+                }
+                if (descriptor.isEmpty()) {
+                    if (found != null) return Optional.empty(); // overloads: the profile does not say which
+                    found = m;
                 }
             }
-            return Optional.empty();
+            if (found == null) return Optional.empty();
+            try {
+                // the same regions the rules saw: a method without loops is one region per call
+                return Optional.of(MethodFacts.of(cn, found, offsets.get(className), resolver, true));
+            } catch (Exception e) {
+                return Optional.empty();
+            }
         }
-    }
-
-    /** Severity is the rule's; kept here so writers need not import rule internals. */
-    static String severity(Severity s) {
-        return s.name().toLowerCase(java.util.Locale.ROOT);
-    }
-
-    static Confidence lower(Confidence c) {
-        return c == Confidence.HIGH ? Confidence.MEDIUM : Confidence.LOW;
     }
 }

@@ -47,10 +47,33 @@ public final class Loop {
     final List<FieldAccess> volatileAccesses = new ArrayList<>();
     final List<CallSite> reflectiveCalls = new ArrayList<>();
 
+    /** Set for the synthetic region of a method's whole body (see {@link #isMethodBody()}): the method's name, else null. */
+    String methodBodyOf;
+
     Loop(int header, BitSet body, int[] latches) {
         this.header = header;
         this.body = body;
         this.latches = latches;
+    }
+
+    /**
+     * Whether this is not a loop of its method but the method's whole body, which the profile
+     * showed running once per iteration of a loop in a caller: waste here is paid per iteration
+     * of that loop. Only the advisor asks for such regions (see {@link MethodFacts#of} with
+     * {@code perCallBody}); {@code hoist analyze} never sees them.
+     */
+    public boolean isMethodBody() { return methodBodyOf != null; }
+
+    /** Where the region is, for advice text: "the loop at lines 38-49" or "each call of parse() (lines 10-14)". */
+    public String where() {
+        return methodBodyOf != null ? "each call of " + methodBodyOf + "() (lines " + firstLine + "-" + lastLine + ")"
+                : "the loop at lines " + firstLine + "-" + lastLine;
+    }
+
+    /** "on every iteration of the loop at lines 38-49", or "on every call of parse() (lines 10-14)". */
+    public String perIteration() {
+        return methodBodyOf != null ? "on every call of " + methodBodyOf + "() (lines " + firstLine + "-" + lastLine + ")"
+                : "on every iteration of the loop at lines " + firstLine + "-" + lastLine;
     }
 
     public int headerInsn() { return header; }

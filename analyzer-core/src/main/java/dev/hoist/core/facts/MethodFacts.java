@@ -118,10 +118,24 @@ public final class MethodFacts {
     /** Facts for a method of a class read from {@code classBytes} (needed for the original bcis). */
     public static MethodFacts of(ClassNode owner, MethodNode method, BytecodeOffsets offsets, CalleeResolver resolver)
             throws AnalyzerException {
+        return of(owner, method, offsets, resolver, false);
+    }
+
+    /**
+     * As {@link #of(ClassNode, MethodNode, BytecodeOffsets, CalleeResolver)}; with {@code perCallBody}, a
+     * method without loops gets one region for its whole body ({@link Loop#isMethodBody()}), so the
+     * rules see what it does per call: the advisor asks for it on hot methods that a sampled loop
+     * calls, where each call is paid per iteration of that loop.
+     */
+    public static MethodFacts of(ClassNode owner, MethodNode method, BytecodeOffsets offsets, CalleeResolver resolver,
+                                 boolean perCallBody) throws AnalyzerException {
         MethodFacts f = new MethodFacts(owner, method, offsets == null ? null : offsets.of(method.name, method.desc), resolver);
+        f.perCallBody = perCallBody;
         f.compute();
         return f;
     }
+
+    private boolean perCallBody;
 
     // ---------------------------------------------------------------- accessors
 
@@ -419,6 +433,7 @@ public final class MethodFacts {
             }
             loops.add(new Loop(h, body, latchSet.stream().toArray()));
         }
+        if (loops.isEmpty() && perCallBody && n > 0) bodyRegion();
         for (Loop l : loops) {
             Loop best = null;
             for (Loop o : loops) {
@@ -451,6 +466,28 @@ public final class MethodFacts {
             l.lastLine = ll;
         }
         invariantMemo = new byte[loops.size()][];
+    }
+
+    /** The whole body as one region, its returns as latches, its parameters (and this) varying per call. */
+    private void bodyRegion() {
+        BitSet body = new BitSet(n);
+        java.util.List<Integer> returns = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (i != 0 && idom[i] < 0) continue;
+            body.set(i);
+            int op = insns[i].getOpcode();
+            if (op >= Opcodes.IRETURN && op <= Opcodes.RETURN) returns.add(i);
+        }
+        if (returns.isEmpty()) return; // a method that always throws runs no normal iteration
+        Loop l = new Loop(0, body, returns.stream().mapToInt(Integer::intValue).toArray());
+        l.methodBodyOf = simple(owner.name) + "." + method.name;
+        int slot = (method.access & Opcodes.ACC_STATIC) == 0 ? 1 : 0;
+        if (slot == 1) l.localsAssigned.set(0);
+        for (Type t : Type.getArgumentTypes(method.desc)) {
+            l.localsAssigned.set(slot);
+            slot += t.getSize();
+        }
+        loops.add(l);
     }
 
     private void buildConsumers() {
