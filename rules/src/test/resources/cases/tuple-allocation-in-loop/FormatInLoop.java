@@ -5,7 +5,7 @@ public class FormatInLoop {
     static int lengths(String[] keys, int[] counts) {
         int total = 0;
         for (int i = 0; i < keys.length; i++) {
-            String line = String.format("%s=%d;", keys[i], counts[i]); // expect: tuple-allocation-in-loop "parses the format string", boxing-in-loop
+            String line = String.format("%s=%d;", keys[i], counts[i]); // expect: tuple-allocation-in-loop "parses the format string"
             total += line.length();
         }
         return total;

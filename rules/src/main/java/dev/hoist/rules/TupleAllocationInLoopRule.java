@@ -91,7 +91,17 @@ public final class TupleAllocationInLoopRule implements Rule {
      */
     private Finding formatInLoop(MethodFacts facts, Loop loop, dev.hoist.core.facts.Allocation a) {
         String call = a.uses().passedTo();
+        // the format call's whole cost is what the advice removes, not just its argument array
+        int[] site = {a.insn()};
+        for (CallSite c : loop.calls()) {
+            // the first call after the array that it is passed to (Uses names it as Owner.name)
+            if (c.insn() > a.insn() && call != null && call.equals(Names.simple(c.owner()) + "." + c.name())) {
+                site = new int[] {a.insn(), c.insn()};
+                break;
+            }
+        }
         return Finding.at(this, facts, loop, a.insn())
+                .site(site)
                 .score(a.everyIteration() ? 45 : 30)
                 .confidence(Confidence.MEDIUM)
                 .message(call + " is called" + (a.everyIteration() ? " on every iteration" : " on some iterations")

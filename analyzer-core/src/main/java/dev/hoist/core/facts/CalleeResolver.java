@@ -218,7 +218,9 @@ public final class CalleeResolver {
                 return false;
             }
             if (in instanceof FieldInsnNode f) {
-                read.add(f.name);
+                // a final field never changes after construction: only the others can make the result change
+                FieldNode fn = field(f.owner, f.name);
+                if (fn == null || (fn.access & Opcodes.ACC_FINAL) == 0) read.add(f.name);
             } else if (in instanceof TypeInsnNode t && op == Opcodes.NEW) {
                 if (!t.desc.equals("java/lang/StringBuilder") && !t.desc.equals("java/lang/String")) return false;
             } else if (op == Opcodes.NEWARRAY || op == Opcodes.ANEWARRAY || op == Opcodes.MULTIANEWARRAY) {

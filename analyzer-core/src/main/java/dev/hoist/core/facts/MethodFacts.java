@@ -1115,6 +1115,20 @@ public final class MethodFacts {
             Value r = sub(loop, si, 0, depth);
             return new Value(r.kind(), inv, r.text(), r.key());
         }
+        if (op >= Opcodes.I2L && op <= Opcodes.I2S) {
+            // a widening or narrowing cast, written as the source would: (long) amount
+            String to = switch (op) {
+                case Opcodes.I2L, Opcodes.F2L, Opcodes.D2L -> "long";
+                case Opcodes.I2F, Opcodes.L2F, Opcodes.D2F -> "float";
+                case Opcodes.I2D, Opcodes.L2D, Opcodes.F2D -> "double";
+                case Opcodes.I2B -> "byte";
+                case Opcodes.I2C -> "char";
+                case Opcodes.I2S -> "short";
+                default -> "int";
+            };
+            Value r = sub(loop, si, 0, depth);
+            return new Value(Value.Kind.COMPUTED, inv, "(" + to + ") " + r.text(), null);
+        }
         int c = constantInt(s);
         if (c != Integer.MIN_VALUE) return new Value(Value.Kind.CONSTANT, true, Integer.toString(c), null);
         if (s instanceof LdcInsnNode ldc) {

@@ -81,6 +81,42 @@ class AdviceEndToEndTest {
                 + a.finding().rule() + " " + java.util.Arrays.toString(a.finding().loopLines())).doesNotHaveDuplicates();
     }
 
+    /**
+     * A clean hot loop whose five wastes sit one or two calls below it (ImportJob): each is advised
+     * where it is, measured at its own site, and the advice for a method without loops names the
+     * caller's loop that repeats it.
+     */
+    @Test
+    void wastesBelowTheLoopAreAdvisedAtTheCalleeWithTheCallersLoop() throws Exception {
+        String job = "dev.hoist.workloads.callees.ImportJob";
+        AdviceReport r = advise(AdviceRecordings.asyncProfiler(job, 6), classes.toString());
+        record Waste(String rule, String method, boolean viaRun) {
+        }
+        List<Waste> planted = List.of(new Waste("tuple-allocation-in-loop", job + "$Audit.label", true),
+                new Waste("boxing-in-loop", job + "$Tally.add", true),
+                new Waste("unsized-collection", job + "$Tokens.split", false),
+                new Waste("invariant-call-in-loop", job + ".run", false),
+                new Waste("copy-in-loop", job + "$Fields.amount", true));
+        for (Waste w : planted) {
+            Advice a = r.advice().stream().filter(x -> x.finding().rule().equals(w.rule())
+                    && (x.finding().className() + "." + x.finding().method()).equals(w.method()))
+                    .findFirst().orElseThrow(() -> new AssertionError(w + " not advised in " + summary(r)));
+            assertThat(a.site().sampled()).as(w.toString()).isTrue();
+            if (w.viaRun()) {
+                assertThat(a.via()).as(w + ": " + a.evidence()).isNotNull();
+                assertThat(a.via().className() + "." + a.via().method()).isEqualTo(job + ".run");
+                assertThat(a.evidence()).anyMatch(e -> e.startsWith("called on every iteration of the loop at lines "));
+            }
+        }
+        // String.format two calls down costs most: its advice comes first, and claims the format call, not its argument array
+        Advice top = r.advice().get(0);
+        assertThat(top.finding().rule() + " " + top.finding().method()).as(summary(r)).isEqualTo("tuple-allocation-in-loop label");
+        assertThat(top.site().timeShare()).isGreaterThan(0.2);
+        // the settings getter's advice is at the caller, where its result can be hoisted
+        Advice getter = r.advice().stream().filter(x -> x.finding().rule().equals("invariant-call-in-loop")).findFirst().orElseThrow();
+        assertThat(getter.finding().message()).contains("settings.maxAmount()");
+    }
+
     @Test
     void megamorphicEvidenceNamesTheReceiverClassesTheProfileSaw() {
         AdviceReport r = advise(demo, classes.toString());
