@@ -14,17 +14,20 @@ import java.util.List;
  *                        that did not run hot, such as a branch never taken (shown with --all)
  * @param contradicted    findings left out because the profile at their site contradicts them (a
  *                        "megamorphic" call that saw one or two receivers; shown with --all)
+ * @param notices         what the profile says that is not loop-shaped: the JIT compiler's share,
+ *                        objects whose construction allocates a large share of the bytes
  */
 public record AdviceReport(List<Advice> advice, List<String> methodsAnalysed, List<String> unavailable,
-                           int hiddenUnsampled, int contradicted) {
+                           int hiddenUnsampled, int contradicted, List<String> notices) {
 
     public AdviceReport {
         advice = List.copyOf(advice);
         methodsAnalysed = List.copyOf(methodsAnalysed);
         unavailable = List.copyOf(unavailable);
+        notices = notices == null ? List.of() : List.copyOf(notices);
     }
 
     public AdviceReport(List<Advice> advice, List<String> methodsAnalysed, List<String> unavailable, int hiddenUnsampled) {
-        this(advice, methodsAnalysed, unavailable, hiddenUnsampled, 0);
+        this(advice, methodsAnalysed, unavailable, hiddenUnsampled, 0, List.of());
     }
 }

@@ -227,7 +227,7 @@ public final class Advisor {
         ranked.sort(RANKING);
         List<Advice> out = new ArrayList<>(ranked.size());
         for (int i = 0; i < ranked.size(); i++) out.add(ranked.get(i).ranked(i + 1));
-        return new AdviceReport(out, analysed, unavailable, hidden, contradicted);
+        return new AdviceReport(out, analysed, unavailable, hidden, contradicted, Notices.of(profile, kind));
     }
 
     /**

@@ -46,7 +46,7 @@ class ProfileReportTest {
             Map.entry("confidence", "string"), Map.entry("severity", "string"), Map.entry("rankingPercent", "number"),
             Map.entry("class", "string"), Map.entry("method", "string"), Map.entry("descriptor", "string"),
             Map.entry("file", "string?"), Map.entry("line", "number"), Map.entry("loopLines", "array"), Map.entry("cost", "object"),
-            Map.entry("site", "object"), Map.entry("effect", "string"),
+            Map.entry("site", "object"), Map.entry("effect", "string"), Map.entry("via", "object?"),
             Map.entry("message", "string"), Map.entry("mechanism", "string"), Map.entry("evidence", "array"), Map.entry("fix", "object"));
     private static final Map<String, String> COST = Map.of("kind", "string", "selfSamples", "number", "inclusiveSamples", "number",
             "totalSamples", "number", "selfPercent", "number", "inclusivePercent", "number", "allocSamples", "number",
@@ -54,7 +54,7 @@ class ProfileReportTest {
     private static final Map<String, String> ADVICE_SITE = Map.of("samples", "number", "percent", "number", "allocSamples", "number",
             "allocBytes", "number", "allocPercent", "number", "savingPercent", "number", "bcis", "array");
     private static final Map<String, String> ADVICE_INFO = Map.of("methodsAnalysed", "array", "unavailable", "array",
-            "hiddenUnsampled", "number", "contradicted", "number");
+            "hiddenUnsampled", "number", "contradicted", "number", "notices", "array");
     private static final Map<String, String> THREAD = Map.of("name", "string", "value", "number", "samples", "number", "percent", "number");
 
     @Test

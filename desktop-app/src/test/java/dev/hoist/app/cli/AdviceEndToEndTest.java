@@ -117,6 +117,26 @@ class AdviceEndToEndTest {
         assertThat(getter.finding().message()).contains("settings.maxAmount()");
     }
 
+    /** An object built per call of a hot path that holds most of the allocated bytes gets a notice naming it and its builder. */
+    @Test
+    void anObjectBuiltPerCallThatHoldsMostBytesIsCalledOut() throws Exception {
+        AdviceReport r = advise(AdviceRecordings.asyncProfiler("dev.hoist.workloads.callees.RuleEvaluation", 4), classes.toString());
+        assertThat(r.notices()).as(r.notices().toString())
+                .anyMatch(n -> n.startsWith("building RuleEvaluation$ErrorReporter objects in dev.hoist.workloads.callees.RuleEvaluation.evaluate")
+                        && n.contains("char[]") && n.contains("reuse"));
+        assertThat(r.notices()).noneMatch(n -> n.startsWith("the JIT compiler threads"));
+    }
+
+    /** A profile the JIT compiler dominates says so, instead of advising on what little the program itself ran. */
+    @Test
+    void aProfileTheJitDominatesSaysSo() throws Exception {
+        // -Xcomp compiles every method before it first runs: the compiler threads take most of the cpu
+        Path rec = AdviceRecordings.asyncProfiler("dev.hoist.workloads.callees.RuleEvaluation", 3, List.of("-Xcomp"));
+        AdviceReport r = advise(rec, classes.toString());
+        assertThat(r.notices()).as(r.notices().toString()).anyMatch(n -> n.startsWith("the JIT compiler threads took ")
+                && n.contains("jdk.Deoptimization"));
+    }
+
     @Test
     void megamorphicEvidenceNamesTheReceiverClassesTheProfileSaw() {
         AdviceReport r = advise(demo, classes.toString());

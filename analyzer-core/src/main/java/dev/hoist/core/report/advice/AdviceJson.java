@@ -54,6 +54,17 @@ public final class AdviceJson {
             ArrayNode bcis = site.putArray("bcis");
             for (int b : f.siteBcis()) bcis.add(b);
             o.put("effect", a.effect().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            if (a.via() == null) {
+                o.putNull("via");
+            } else {
+                ObjectNode via = o.putObject("via");
+                via.put("class", a.via().className());
+                via.put("method", a.via().method());
+                via.put("firstLine", a.via().firstLine());
+                via.put("lastLine", a.via().lastLine());
+                via.put("chain", a.via().chain());
+                via.put("samples", a.via().samples());
+            }
             o.put("message", f.message());
             o.put("mechanism", f.mechanism());
             ArrayNode ev = o.putArray("evidence");
@@ -73,6 +84,8 @@ public final class AdviceJson {
         report.unavailable().forEach(unavailable::add);
         o.put("hiddenUnsampled", report.hiddenUnsampled());
         o.put("contradicted", report.contradicted());
+        ArrayNode notices = o.putArray("notices");
+        report.notices().forEach(notices::add);
         return o;
     }
 

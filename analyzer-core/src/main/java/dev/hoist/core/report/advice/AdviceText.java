@@ -49,6 +49,9 @@ public final class AdviceText {
         line("");
         line(style(BOLD, "Advice") + " (" + r.advice().size() + ", ranked by what fixing each can save, measured at its site; "
                 + r.methodsAnalysed().size() + " hot methods analysed)");
+        for (String n : r.notices()) {
+            wrap("  " + style(BOLD, "notice: "), "          ", n);
+        }
         if (r.advice().isEmpty()) {
             line("  none: no rule matched a sampled loop of the hot methods");
         }
@@ -67,7 +70,9 @@ public final class AdviceText {
                     + style(BOLD, f.rule()) + "  [confidence " + a.confidence().name().toLowerCase(Locale.ROOT)
                     + ", severity " + f.severity().name().toLowerCase(Locale.ROOT) + "]");
             line("    at " + f.className() + "." + f.method() + " (" + (f.file() == null ? "?" : f.file()) + ":" + f.line() + ")"
-                    + (f.firstLoopLine() > 0 ? ", loop lines " + f.firstLoopLine() + "-" + f.lastLoopLine() : ""));
+                    + (a.via() != null ? ", called per iteration of the loop at lines " + a.via().firstLine() + "-" + a.via().lastLine()
+                            + " of " + a.via().className() + "." + a.via().method()
+                            : f.firstLoopLine() > 0 ? ", loop lines " + f.firstLoopLine() + "-" + f.lastLoopLine() : ""));
             wrap("    ", "    ", f.message());
             for (String e : a.evidence()) {
                 wrap("    " + style(DIM, "evidence: "), "              ", e);
