@@ -69,7 +69,9 @@ fi
 cp="$cp_front$classes:$lib/*"
 
 pid=""
-cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null; true; }
+cleanup() {
+  if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
+}
 trap cleanup EXIT INT TERM
 
 # Mean ops/s of the per-second lines after the warm-up.
@@ -94,9 +96,10 @@ pid=$!
 echo "run.sh: $program started (pid $pid), warming up ${WARMUP}s" >&2
 sleep "$WARMUP"
 kill -0 "$pid" 2>/dev/null || { echo "run.sh: the driver died; see $work/driver.err" >&2; cat "$work/driver.err" >&2; exit 1; }
+status=0
 hoist_cp="${cp_front}$(ls -d "$lib"/*.jar | tr '\n' ':')$classes"
 "$hoist" profile "$pid" --duration "${DURATION}s" --format json --report-out "$work/report.json" \
-  --out "$work/recording.jfr" --classpath "$hoist_cp" "${hoist_args[@]}"
+  --out "$work/recording.jfr" --classpath "$hoist_cp" "${hoist_args[@]}" 2>"$work/hoist.err" || status=$?
 echo "$program: $(mean_after_warmup "$work/driver.out") ops/s while profiled (mean of seconds $((WARMUP + 1))-$((WARMUP + DURATION)))"
 cleanup; pid=""
 # The text report: the options of hoist profile that hoist report also has are passed on.
@@ -109,5 +112,11 @@ while [ $i -lt ${#hoist_args[@]} ]; do
   esac
   i=$((i + 1))
 done
-"$hoist" report "$work/recording.jfr" --classpath "$hoist_cp" "${report_args[@]}" >"$work/report.txt"
+# Hoist's own messages (and a stack trace if it fails) are in hoist.err; a recording that was
+# written is still reported on even when the profile step failed after sampling.
+grep -v '^	at ' "$work/hoist.err" | head -5 >&2 || true
+[ -s "$work/recording.jfr" ] || exit 1
+"$hoist" report "$work/recording.jfr" --classpath "$hoist_cp" "${report_args[@]}" >"$work/report.txt" \
+  2>>"$work/hoist.err" || { status=$?; echo "run.sh: hoist report failed; see $work/hoist.err" >&2; }
 echo "run.sh: $work/report.json, $work/report.txt, $work/recording.jfr" >&2
+exit "$status"
