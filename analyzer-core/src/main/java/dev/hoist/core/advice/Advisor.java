@@ -291,15 +291,19 @@ public final class Advisor {
             .thenComparingInt(a -> a.finding().line());
 
     /**
-     * One advice per rule and loop: several findings of one rule in one loop (three substrings on
-     * three lines) are one change, so they are measured together: their sites are joined, and the
+     * One advice per allocation rule and loop: several findings of one such rule in one loop (three
+     * substrings on three lines) are one change, so they are measured together: their sites are joined, and the
      * first one (by line) stays, its message naming the other lines.
      */
-    static List<Finding> mergeSameLoop(List<Finding> findings) {
+    List<Finding> mergeSameLoop(List<Finding> findings) {
         Map<String, List<Finding>> byLoop = new LinkedHashMap<>();
         for (Finding f : findings) {
+            // calls are each their own change (two megamorphic calls are two rewrites): only the
+            // garbage a loop makes in several places (three substrings) is one change, measured together
+            Rule rule = rulesById.get(f.rule());
+            boolean garbage = rule != null && rule.costKind() == CostKind.ALLOCATION;
             String key = f.className() + '.' + f.method() + f.descriptor() + '|' + f.rule() + '|'
-                    + java.util.Arrays.toString(f.loopBcis());
+                    + java.util.Arrays.toString(f.loopBcis()) + (garbage ? "" : "|" + f.line());
             byLoop.computeIfAbsent(key, k -> new ArrayList<>()).add(f);
         }
         List<Finding> merged = new ArrayList<>(byLoop.size());

@@ -241,12 +241,15 @@ public final class CalleeResolver {
         }
         if (jdk(mi.owner)) return false;
         String[] decl = new String[1];
-        if (op == Opcodes.INVOKEVIRTUAL || op == Opcodes.INVOKEINTERFACE) {
-            CalleeFacts c = callee(op, mi.owner, mi.name, mi.desc);
-            if (!c.readable() || !c.isFinal() && c.implementations() != 1) return false;
-        }
         MethodNode target = method(mi.owner, mi.name, mi.desc, decl);
-        return target != null && pureBody(decl[0], target, depth + 1, visiting, read, budget);
+        if (target == null) return false;
+        if (op == Opcodes.INVOKEVIRTUAL || op == Opcodes.INVOKEINTERFACE) {
+            // not through callee(): its facts are being computed up the stack, and asking again would recurse
+            boolean isFinal = (target.access & (Opcodes.ACC_FINAL | Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC)) != 0
+                    || classNode(decl[0]).map(c -> (c.access & Opcodes.ACC_FINAL) != 0).orElse(false);
+            if (!isFinal && lookup.implementationCount(mi.owner, mi.name, mi.desc) != 1) return false;
+        }
+        return pureBody(decl[0], target, depth + 1, visiting, read, budget);
     }
 
     /** JDK methods that are pure given their arguments, beyond {@link ReadOnlyMethods}: parsing and boxing. */

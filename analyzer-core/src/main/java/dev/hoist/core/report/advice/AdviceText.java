@@ -69,7 +69,7 @@ public final class AdviceText {
             line(style(BOLD, String.format(Locale.ROOT, "#%d", a.rank())) + "  " + style(YELLOW, share) + "  "
                     + style(BOLD, f.rule()) + "  [confidence " + a.confidence().name().toLowerCase(Locale.ROOT)
                     + ", severity " + f.severity().name().toLowerCase(Locale.ROOT) + "]");
-            line("    at " + f.className() + "." + f.method() + " (" + (f.file() == null ? "?" : f.file()) + ":" + f.line() + ")"
+            wrap("    ", "      ", "at " + f.className() + "." + f.method() + " (" + (f.file() == null ? "?" : f.file()) + ":" + f.line() + ")"
                     + (a.via() != null ? ", called per iteration of the loop at lines " + a.via().firstLine() + "-" + a.via().lastLine()
                             + " of " + a.via().className() + "." + a.via().method()
                             : f.firstLoopLine() > 0 ? ", loop lines " + f.firstLoopLine() + "-" + f.lastLoopLine() : ""));
@@ -88,10 +88,10 @@ public final class AdviceText {
         }
         if (r.hiddenUnsampled() > 0) {
             line("");
-            line(style(DIM, r.hiddenUnsampled() + " more finding(s) at sites the profile never sampled, such as branches that did not run (show them with --all)"));
+            wrap("", "  ", r.hiddenUnsampled() + " more finding(s) at sites the profile never sampled, such as branches that did not run (show them with --all)");
         }
         if (r.contradicted() > 0) {
-            line(style(DIM, r.contradicted() + " finding(s) left out because the profile at their site contradicts them (show them with --all)"));
+            wrap("", "  ", r.contradicted() + " finding(s) left out because the profile at their site contradicts them (show them with --all)");
         }
         if (!r.unavailable().isEmpty()) {
             line("");
