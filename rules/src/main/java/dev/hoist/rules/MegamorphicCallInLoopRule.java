@@ -95,12 +95,22 @@ public final class MegamorphicCallInLoopRule implements Rule {
         return dev.hoist.core.rule.CostKind.TIME;
     }
 
+    /** Samples under a call site before one or two receivers seen say it has no more: a rare receiver needs many samples to show. */
+    static final long CONTRADICTING_SAMPLES = 100;
+
     @Override
     public dev.hoist.core.rule.Judgement judge(Finding finding, dev.hoist.core.rule.SiteProfile site) {
         java.util.Set<String> receivers = Judge.receivers(site, Judge.calledName(site));
         if (receivers.size() >= 3) {
             return dev.hoist.core.rule.Judgement.confirmed("the profile saw " + receivers.size()
                     + " receiver implementations under the call site: " + String.join(", ", receivers));
+        }
+        long seen = 0;
+        for (dev.hoist.core.rule.SiteProfile.Callee k : site.callees()) seen += k.samples();
+        if (!receivers.isEmpty() && seen < CONTRADICTING_SAMPLES) {
+            // a short recording may miss receivers that run rarely: too few samples to call the site mono- or bimorphic
+            return dev.hoist.core.rule.Judgement.undecided(finding.confidence(), "the profile saw " + String.join(" and ", receivers)
+                    + " under the call site in only " + seen + " samples, too few to tell how many receivers it has");
         }
         if (!receivers.isEmpty()) {
             // C2 inlines a monomorphic or bimorphic site: there is no megamorphic dispatch to remove

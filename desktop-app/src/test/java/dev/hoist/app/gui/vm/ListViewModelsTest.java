@@ -68,11 +68,11 @@ class ListViewModelsTest {
         vm.show(report("price", "parse")); // re-ranked a second later
         assertThat(vm.selectedProperty().get().finding().method()).isEqualTo("price");
         assertThat(vm.summaryProperty().get()).isEqualTo("2 pieces of advice · 1 hot methods analysed · "
-                + "2 in loops the profile never sampled are hidden");
+                + "2 at sites the profile never sampled are hidden");
         assertThat(vm.blindProperty().get()).isEqualTo("com.acme.Gen.run: generated");
 
         AdviceViewModel.Detail d = vm.detailProperty().get();
-        assertThat(d.share()).startsWith("10.0% of cpu samples were in this loop");
+        assertThat(d.share()).startsWith("10.0% of cpu samples were at this site");
         assertThat(d.location()).isEqualTo("com.acme.Feed.price (Feed.java:10), loop lines 9–11");
         assertThat(d.source()).isEmpty();
         assertThat(d.sourceNote()).contains("not found");
@@ -101,7 +101,7 @@ class ListViewModelsTest {
         assertThat(vm.emptyTextProperty().get()).contains("bytecode of the hot methods was not found").contains("Class path…");
         vm.show(new AdviceReport(List.of(), List.of("com.acme.Feed.parse()V"), List.of(), 4));
         assertThat(vm.emptyTextProperty().get()).isEqualTo("No rule matched a sampled loop of the 1 hot methods analysed."
-                + "\n4 findings sit in loops the profile never sampled.");
+                + "\n4 findings sit at sites the profile never sampled (code that did not run hot).");
         vm.clear();
         assertThat(vm.emptyTextProperty().get()).startsWith("No advice yet.");
     }

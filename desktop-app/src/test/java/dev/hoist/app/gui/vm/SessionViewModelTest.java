@@ -42,12 +42,18 @@ class SessionViewModelTest {
             assertThat(t.onUi(() -> s.flame().graph().size())).isGreaterThan(20);
             assertThat(t.onUi(() -> s.methods().rows().stream().anyMatch(r -> r.name().contains("OrderFeed.parse")))).isTrue();
 
-            // the demo plants copy-in-loop as its most expensive loop (see sample-workloads/DEMO.md)
+            // the top advice is one of the demo's planted wastes, selected first
             var top = t.onUi(() -> s.advice().items().get(0));
-            assertThat(top.finding().rule()).isEqualTo("copy-in-loop");
-            assertThat(top.finding().className()).isEqualTo("dev.hoist.workloads.demo.OrderFeed");
+            assertThat(dev.hoist.workloads.Catalog.DEMO).anyMatch(p -> p.ruleId().equals(top.finding().rule()));
+            assertThat(t.onUi(() -> s.advice().detailProperty().get().share())).contains("of cpu samples were at this site");
+            // the copy the demo plants in OrderFeed.parse, selected: its loop, its source, its fix
+            t.onUi(() -> {
+                s.advice().selectedProperty().set(s.advice().items().stream()
+                        .filter(a -> a.finding().rule().equals("copy-in-loop")).findFirst().orElseThrow());
+                return null;
+            });
             AdviceViewModel.Detail d = t.onUi(() -> s.advice().detailProperty().get());
-            assertThat(d.share()).contains("of cpu samples were in this loop");
+            assertThat(d.location()).contains("OrderFeed.parse");
             assertThat(d.source()).as("the Maven layout beside target/classes gives the source")
                     .anyMatch(l -> l.flagged() && l.text().contains("substring"));
 
