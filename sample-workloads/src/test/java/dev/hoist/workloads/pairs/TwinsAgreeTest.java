@@ -19,6 +19,9 @@ import dev.hoist.workloads.pairs.megamorphic.CartTotal;
 import dev.hoist.workloads.pairs.megamorphic.CartTotalFixed;
 import dev.hoist.workloads.pairs.megamorphic.LineItem;
 import dev.hoist.workloads.pairs.reflection.ColumnSum;
+import dev.hoist.workloads.pairs.regex.CsvCleaner;
+import dev.hoist.workloads.pairs.regex.CsvCleanerFixed;
+import dev.hoist.workloads.pairs.regex.CsvLines;
 import dev.hoist.workloads.pairs.reflection.ColumnSumFixed;
 import dev.hoist.workloads.pairs.reflection.Trade;
 import dev.hoist.workloads.pairs.stringconcat.InClause;
@@ -216,5 +219,20 @@ class TwinsAgreeTest {
         assertThat(InClauseFixed.render(ids)).isEqualTo(anti);
         String expected = "id IN (" + String.join(",", Arrays.stream(ids).mapToObj(Long::toString).toList()) + ")";
         assertThat(anti).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1,0", "2,1", "3,500", "4,20000"})
+    void csvCleanerTwinsAgree(long seed, int count) {
+        String[] lines = CsvLines.generate(seed, count);
+        assertThat(CsvCleanerFixed.clean(lines)).isEqualTo(CsvCleaner.clean(lines));
+    }
+
+    @Test
+    void csvCleanerCountsCleanedCellsAndNumbers() {
+        // "a b" (3), "12" (2, numeric), "-3 " (3, not numeric: trailing space)
+        String[] lines = {"a \t b;  12;\t-3 "};
+        assertThat(CsvCleaner.clean(lines)).isEqualTo(1_000_008L);
+        assertThat(CsvCleanerFixed.clean(lines)).isEqualTo(1_000_008L);
     }
 }
