@@ -71,7 +71,7 @@ public final class RegexInLoopRule implements Rule {
     private Finding finding(MethodFacts facts, Loop loop, CallSite c, String constant) {
         boolean every = facts.everyIteration(loop, c.insn());
         String call = Names.simple(c.owner()) + "." + c.name();
-        String regexCode = constant != null ? literal(constant) : c.arguments().get(0).text();
+        String regexCode = constant != null ? Names.javaLiteral(constant) : c.arguments().get(0).text();
         String recv = c.receiver() == null || c.receiver().text().contains("…") ? "s" : c.receiver().text();
         List<String> rest = new ArrayList<>();
         for (int i = 1; i < c.arguments().size(); i++) {
@@ -135,20 +135,5 @@ public final class RegexInLoopRule implements Rule {
             return !letterOrDigit && !Character.isSurrogate(ch);
         }
         return false;
-    }
-
-    private static String literal(String s) {
-        StringBuilder b = new StringBuilder("\"");
-        for (char ch : s.toCharArray()) {
-            switch (ch) {
-                case '\\' -> b.append("\\\\");
-                case '"' -> b.append("\\\"");
-                case '\n' -> b.append("\\n");
-                case '\t' -> b.append("\\t");
-                case '\r' -> b.append("\\r");
-                default -> b.append(ch);
-            }
-        }
-        return b.append('"').toString();
     }
 }

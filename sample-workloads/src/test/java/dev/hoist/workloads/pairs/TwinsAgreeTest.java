@@ -9,6 +9,8 @@ import dev.hoist.workloads.pairs.boxing.TrafficStatsFixed;
 import dev.hoist.workloads.pairs.copy.ErrorsByHour;
 import dev.hoist.workloads.pairs.copy.ErrorsByHourFixed;
 import dev.hoist.workloads.pairs.copy.LogLines;
+import dev.hoist.workloads.pairs.format.MetricLines;
+import dev.hoist.workloads.pairs.format.MetricLinesFixed;
 import dev.hoist.workloads.pairs.invariantcall.Order;
 import dev.hoist.workloads.pairs.invariantcall.RegionInvoice;
 import dev.hoist.workloads.pairs.invariantcall.RegionInvoiceFixed;
@@ -234,5 +236,26 @@ class TwinsAgreeTest {
         String[] lines = {"a \t b;  12;\t-3 "};
         assertThat(CsvCleaner.clean(lines)).isEqualTo(1_000_008L);
         assertThat(CsvCleanerFixed.clean(lines)).isEqualTo(1_000_008L);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1,0", "2,1", "3,500"})
+    void metricLinesTwinsAgree(long seed, int count) {
+        String[] names = MetricLines.names(seed, count);
+        int[] hosts = new int[count];
+        long[] values = new long[count];
+        for (int i = 0; i < count; i++) {
+            hosts[i] = i % 16;
+            values[i] = i * 7919L - 50_000;
+        }
+        assertThat(MetricLinesFixed.render(names, hosts, values, 5L)).isEqualTo(MetricLines.render(names, hosts, values, 5L));
+    }
+
+    @Test
+    void metricLinesRenderTheLineProtocol() {
+        String expected = "cache_hits{host=\"h3\"} -12 99" + System.lineSeparator();
+        String[] names = {"cache_hits"};
+        assertThat(MetricLines.render(names, new int[] {3}, new long[] {-12}, 99)).isEqualTo(expected);
+        assertThat(MetricLinesFixed.render(names, new int[] {3}, new long[] {-12}, 99)).isEqualTo(expected);
     }
 }
