@@ -31,6 +31,7 @@ class AnalyzeCommandTest {
     static final Map<String, String> RULE_OF_PAIR = Map.ofEntries(
             Map.entry("boxing", "boxing-in-loop"),
             Map.entry("copy", "copy-in-loop"),
+            Map.entry("format", "format-in-loop"),
             Map.entry("invariantcall", "invariant-call-in-loop"),
             Map.entry("invariantfield", "invariant-field-in-loop"),
             Map.entry("megamorphic", "megamorphic-call-in-loop"),
