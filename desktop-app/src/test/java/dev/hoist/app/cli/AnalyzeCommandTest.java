@@ -31,6 +31,7 @@ class AnalyzeCommandTest {
     static final Map<String, String> RULE_OF_PAIR = Map.ofEntries(
             Map.entry("boxing", "boxing-in-loop"),
             Map.entry("copy", "copy-in-loop"),
+            Map.entry("exception", "exception-in-loop"),
             Map.entry("format", "format-in-loop"),
             Map.entry("invariantcall", "invariant-call-in-loop"),
             Map.entry("invariantfield", "invariant-field-in-loop"),
@@ -104,7 +105,7 @@ class AnalyzeCommandTest {
         MainTest.Result r = MainTest.run("analyze", workloadClasses().toString(), "--format", "sarif", "--out", out.toString());
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode run = new ObjectMapper().readTree(out.toFile()).get("runs").get(0);
-        assertThat(run.at("/tool/driver/rules")).hasSize(12);
+        assertThat(run.at("/tool/driver/rules")).hasSize(13);
         assertThat(run.get("results")).isNotEmpty();
         assertThat(run.get("results").get(0).at("/locations/0/physicalLocation/region/startLine").asInt()).isPositive();
     }

@@ -9,6 +9,8 @@ import dev.hoist.workloads.pairs.boxing.TrafficStatsFixed;
 import dev.hoist.workloads.pairs.copy.ErrorsByHour;
 import dev.hoist.workloads.pairs.copy.ErrorsByHourFixed;
 import dev.hoist.workloads.pairs.copy.LogLines;
+import dev.hoist.workloads.pairs.exception.QuantityColumn;
+import dev.hoist.workloads.pairs.exception.QuantityColumnFixed;
 import dev.hoist.workloads.pairs.format.MetricLines;
 import dev.hoist.workloads.pairs.format.MetricLinesFixed;
 import dev.hoist.workloads.pairs.invariantcall.Order;
@@ -257,5 +259,24 @@ class TwinsAgreeTest {
         String[] names = {"cache_hits"};
         assertThat(MetricLines.render(names, new int[] {3}, new long[] {-12}, 99)).isEqualTo(expected);
         assertThat(MetricLinesFixed.render(names, new int[] {3}, new long[] {-12}, 99)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1,0", "2,1", "3,500", "4,20000"})
+    void quantityColumnTwinsAgree(long seed, int count) {
+        String[] cells = QuantityColumn.cells(seed, count);
+        assertThat(QuantityColumnFixed.sum(cells)).containsExactly(QuantityColumn.sum(cells));
+    }
+
+    @Test
+    void quantityColumnAgreesWithParseIntOnEdgeCells() {
+        // signs alone, a plus sign, int limits, one past them, thirteen digits with leading zeros, blanks inside
+        String[] cells = {"-", "+", "+7", "-0", "2147483647", "-2147483648", "2147483648", "0000000000042", "1 2", " 3"};
+        long[] anti = QuantityColumn.sum(cells);
+        assertThat(anti).containsExactly(2147483647L + 7 - 2147483648L + 42, 5);
+        assertThat(QuantityColumnFixed.sum(cells)).containsExactly(anti);
+        // parseInt takes any Unicode decimal digit (Character.digit), so the scan must as well
+        String[] arabicIndic = {"\u0663\u0664", "-\u0661"};
+        assertThat(QuantityColumnFixed.sum(arabicIndic)).containsExactly(QuantityColumn.sum(arabicIndic));
     }
 }
