@@ -38,13 +38,14 @@ public final class QuantityColumnFixed {
 
     /** The number of digits after an optional sign when the rest is all digits, else 0. */
     static int digitsAfterSign(String s) {
-        int start = !s.isEmpty() && (s.charAt(0) == '-' || s.charAt(0) == '+') ? 1 : 0;
-        if (start == s.length()) return 0;
-        for (int j = start; j < s.length(); j++) {
+        int length = s.length();
+        int start = length > 0 && (s.charAt(0) == '-' || s.charAt(0) == '+') ? 1 : 0;
+        if (start == length) return 0;
+        for (int j = start; j < length; j++) {
             // the digits parseInt accepts: any Unicode decimal digit, not only ASCII
             if (Character.digit(s.charAt(j), 10) < 0) return 0;
         }
-        return s.length() - start;
+        return length - start;
     }
 
     /** Rare: ten or more digits, which parseInt may reject as out of range. */
