@@ -36,6 +36,7 @@ class AnalyzeCommandTest {
             Map.entry("invariantcall", "invariant-call-in-loop"),
             Map.entry("invariantfield", "invariant-field-in-loop"),
             Map.entry("megamorphic", "megamorphic-call-in-loop"),
+            Map.entry("quadratic", "quadratic-in-loop"),
             Map.entry("reflection", "reflection-in-loop"),
             Map.entry("regex", "regex-in-loop"),
             Map.entry("stringconcat", "string-concat-in-loop"),
@@ -105,7 +106,7 @@ class AnalyzeCommandTest {
         MainTest.Result r = MainTest.run("analyze", workloadClasses().toString(), "--format", "sarif", "--out", out.toString());
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode run = new ObjectMapper().readTree(out.toFile()).get("runs").get(0);
-        assertThat(run.at("/tool/driver/rules")).hasSize(13);
+        assertThat(run.at("/tool/driver/rules")).hasSize(14);
         assertThat(run.get("results")).isNotEmpty();
         assertThat(run.get("results").get(0).at("/locations/0/physicalLocation/region/startLine").asInt()).isPositive();
     }

@@ -22,6 +22,8 @@ import dev.hoist.workloads.pairs.invariantfield.Sensor;
 import dev.hoist.workloads.pairs.megamorphic.CartTotal;
 import dev.hoist.workloads.pairs.megamorphic.CartTotalFixed;
 import dev.hoist.workloads.pairs.megamorphic.LineItem;
+import dev.hoist.workloads.pairs.quadratic.UniqueVisitors;
+import dev.hoist.workloads.pairs.quadratic.UniqueVisitorsFixed;
 import dev.hoist.workloads.pairs.reflection.ColumnSum;
 import dev.hoist.workloads.pairs.regex.CsvCleaner;
 import dev.hoist.workloads.pairs.regex.CsvCleanerFixed;
@@ -278,5 +280,21 @@ class TwinsAgreeTest {
         // parseInt takes any Unicode decimal digit (Character.digit), so the scan must as well
         String[] arabicIndic = {"\u0663\u0664", "-\u0661"};
         assertThat(QuantityColumnFixed.sum(arabicIndic)).containsExactly(QuantityColumn.sum(arabicIndic));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1,0", "2,1", "3,500", "4,5000"})
+    void uniqueVisitorsTwinsAgree(long seed, int count) {
+        String[] visits = UniqueVisitors.visits(seed, count);
+        List<String> anti = UniqueVisitors.distinct(visits);
+        assertThat(UniqueVisitorsFixed.distinct(visits)).containsExactlyElementsOf(anti);
+        assertThat(anti).doesNotHaveDuplicates().hasSize((int) Arrays.stream(visits).distinct().count());
+    }
+
+    @Test
+    void uniqueVisitorsKeepTheOrderOfFirstVisit() {
+        String[] visits = {"b", "a", "b", "c", "a"};
+        assertThat(UniqueVisitors.distinct(visits)).containsExactly("b", "a", "c");
+        assertThat(UniqueVisitorsFixed.distinct(visits)).containsExactly("b", "a", "c");
     }
 }
