@@ -1,7 +1,8 @@
 package cases.exception_in_loop;
 
 /**
- * Not reported: a throw that leaves the loop (the error path runs once), a parse whose failure
+ * Not reported: a throw that leaves the loop (the error path runs once), an exception returned
+ * as the error result (also once), a parse whose failure
  * leaves the loop, a parse caught by a handler for another exception type, and an exception made
  * outside any loop.
  */
@@ -16,6 +17,15 @@ public class ExceptionsThatAreFine {
             sum += x;
         }
         return sum;
+    }
+
+    static IllegalArgumentException firstProblem(int[] xs) {
+        for (int x : xs) {
+            if (x < 0) {
+                return new IllegalArgumentException("negative: " + x);
+            }
+        }
+        return null;
     }
 
     static long allOrNothing(String[] cells) {
