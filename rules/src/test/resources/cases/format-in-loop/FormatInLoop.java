@@ -16,7 +16,7 @@ public class FormatInLoop {
     static int lengths(String[] keys, int[] counts) {
         int total = 0;
         for (int i = 0; i < keys.length; i++) {
-            String line = String.format("%s=%d;", keys[i], counts[i]); // expect: format-in-loop "parses the format string", boxing-in-loop
+            String line = String.format("%s=%d;", keys[i], counts[i]); // expect: format-in-loop "parses the format string"
             total += line.length();
         }
         return total;
@@ -40,7 +40,7 @@ public class FormatInLoop {
 
     static void print(PrintStream out, String[] names, double[] prices) {
         for (int i = 0; i < names.length; i++) {
-            out.printf(ROW, names[i], prices[i]); // expect: format-in-loop, boxing-in-loop
+            out.printf(ROW, names[i], prices[i]); // expect: format-in-loop
         }
     }
 

@@ -101,4 +101,37 @@ public class FieldReadsThatMustStay {
         }
         return sum;
     }
+
+    // Jackson's UTF8StreamJsonParser._finishString2 shape: the loop reads inputEnd and, when the
+    // buffer runs out, calls loadMoreGuaranteed(), which calls loadMore(), which writes inputEnd.
+    // The write is two calls below the loop: copying inputEnd into a local breaks the parser.
+    private int inputEnd;
+    private int inputPtr;
+    private byte[] buffer = new byte[16];
+
+    int skipSpaces() {
+        int n = 0;
+        while (true) {
+            if (inputPtr >= inputEnd) {
+                loadMoreGuaranteed();
+            }
+            if (buffer[inputPtr++] != ' ') return n; // expect: invariant-field-in-loop
+            n++;
+        }
+    }
+
+    private void loadMoreGuaranteed() {
+        if (!loadMore()) throw new IllegalStateException("end of input");
+    }
+
+    private boolean loadMore() {
+        inputPtr = 0;
+        inputEnd = refill(buffer);
+        return inputEnd > 0;
+    }
+
+    private static int refill(byte[] b) {
+        b[0] = 'x';
+        return 1;
+    }
 }

@@ -38,8 +38,16 @@ public final class BoxingInLoopRule implements Rule {
             // One finding per line survives: list the boxes that always allocate (Double, Float) before the cached ones.
             List<Boxing> boxings = new ArrayList<>(loop.boxings());
             boxings.sort(java.util.Comparator.comparingInt((Boxing b) -> b.line()).thenComparing(b -> !cached(Names.simple(b.boxType())).isEmpty()));
+            // a sum merged into a map explains every box on its line (the key's too): that advice goes first
+            java.util.Set<Integer> mergeLines = new java.util.HashSet<>();
             for (Boxing b : boxings) {
-                if (!b.boxing() || smallConstant(loop, b)) continue;
+                if (b.boxing() && b.accumulatorLocal() < 0
+                        && sumIntoMap(facts, loop, b, Names.simple(b.boxType()), primitive(Names.simple(b.boxType()))) != null) {
+                    mergeLines.add(b.line());
+                }
+            }
+            for (Boxing b : boxings) {
+                if (!b.boxing() || smallConstant(loop, b) || formatArgument(loop, b)) continue;
                 String box = Names.simple(b.boxType());
                 String prim = primitive(box);
                 Finding merge = b.accumulatorLocal() >= 0 ? null : sumIntoMap(facts, loop, b, box, prim);
@@ -56,12 +64,11 @@ public final class BoxingInLoopRule implements Rule {
                             .build());
                 } else if (merge != null) {
                     out.add(merge);
-                } else {
+                } else if (!mergeLines.contains(b.line())) {
                     out.add(Finding.at(this, facts, loop, b.insn())
                             .score(40)
                             .confidence(Confidence.MEDIUM)
-                            .message((prim.equals("int") ? "an " : "a ") + prim + " is boxed to " + box + " on every iteration of the loop at lines " + loop.firstLine()
-                                    + "-" + loop.lastLine() + "; unless escape analysis removes it, that is one allocation per "
+                            .message((prim.equals("int") ? "an " : "a ") + prim + " is boxed to " + box + " " + loop.perIteration() + "; unless escape analysis removes it, that is one allocation per "
                                     + "iteration" + cached(box) + ". Keep the value primitive (a primitive array or a primitive collection).")
                             .fix("List<" + box + "> values = ...;\nfor (...) {\n    values.add(x); // " + box + ".valueOf(x)\n}",
                                     prim + "[] values = new " + prim + "[n];\nfor (...) {\n    values[i] = x;\n}")
@@ -99,10 +106,11 @@ public final class BoxingInLoopRule implements Rule {
             String pattern = map + ".merge($1, $2, " + box + "::sum)";
             String rewritten = map + ".computeIfAbsent($1, k -> new " + prim + "[1])[0] += $2";
             return Finding.at(this, facts, loop, b.insn())
+                    .site(b.insn(), m.insn()) // the box handed in and the sums merge boxes inside
                     .score(55)
                     .confidence(Confidence.HIGH)
-                    .message(map + ".merge(..., " + box + "::sum) boxes " + value + " to " + box + " on every iteration of the loop at lines "
-                            + loop.firstLine() + "-" + loop.lastLine() + ", and merge boxes each new sum again" + cached(box)
+                    .message(map + ".merge(..., " + box + "::sum) boxes " + value + " to " + box + " " + loop.perIteration()
+                            + ", and merge boxes each new sum again" + cached(box)
                             + "; the map keeps the boxes, so escape analysis cannot remove them. Keep one " + prim
                             + "[1] per key and add in place: one allocation per key instead of up to two per iteration. "
                             + "The map's value type becomes " + prim + "[] (convert once after the loop where callers need "
@@ -145,5 +153,33 @@ public final class BoxingInLoopRule implements Rule {
             case "Character" -> "char";
             default -> box.toLowerCase(java.util.Locale.ROOT);
         };
+    }
+
+    @Override
+    public dev.hoist.core.rule.CostKind costKind() {
+        return dev.hoist.core.rule.CostKind.ALLOCATION;
+    }
+
+    @Override
+    public dev.hoist.core.rule.Judgement judge(Finding finding, dev.hoist.core.rule.SiteProfile site) {
+        java.util.Set<String> boxes = java.util.Set.of("java.lang.Integer", "java.lang.Long", "java.lang.Short", "java.lang.Byte",
+                "java.lang.Character", "java.lang.Double", "java.lang.Float", "java.lang.Boolean");
+        java.util.Set<String> valueOf = new java.util.HashSet<>();
+        for (String b : boxes) valueOf.add(b + ".valueOf");
+        dev.hoist.core.rule.Judgement through = Judge.allocatedThrough(finding, site, valueOf, "the boxes were allocated");
+        if (through.effect() == dev.hoist.core.rule.Judgement.Effect.CONFIRMED) return through;
+        return Judge.allocatedType(finding, site, boxes, ": the boxes are really allocated");
+    }
+
+    /** A box whose only use is the argument array of a format call on its line: the format advice covers it. */
+    private static boolean formatArgument(Loop loop, Boxing b) {
+        CallSite box = loop.call(b.insn());
+        if (box == null || !box.resultUses().escapes().equals(java.util.EnumSet.of(dev.hoist.core.facts.Uses.Escape.STORED_ARRAY))) {
+            return false;
+        }
+        for (CallSite c : loop.calls()) {
+            if (c.line() == b.line() && (c.name().equals("format") || c.name().equals("formatted") || c.name().equals("printf"))) return true;
+        }
+        return false;
     }
 }

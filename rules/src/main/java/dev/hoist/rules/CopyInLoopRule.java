@@ -46,8 +46,7 @@ public final class CopyInLoopRule implements Rule {
                         .score(facts.everyIteration(loop, c.insn()) ? 50 : 35)
                         .confidence(Confidence.MEDIUM)
                         .message(c.what() + " copies " + src + (facts.everyIteration(loop, c.insn()) ? " on every iteration" : " on some iterations (it is behind a branch)")
-                                + " of the loop at lines " + loop.firstLine() + "-"
-                                + loop.lastLine() + " and the copy does not outlive the iteration. " + advice(c.what()))
+                                + " of " + loop.where() + " and the copy does not outlive the iteration. " + advice(c.what()))
                         .fix(before(c.what(), src), after(c.what(), src))
                         .build());
             }
@@ -88,7 +87,7 @@ public final class CopyInLoopRule implements Rule {
                         .score(every ? 50 : 35)
                         .confidence(Confidence.HIGH)
                         .message("String.substring copies part of " + recv + (every ? " on every iteration" : " on some iterations")
-                                + " of the loop at lines " + loop.firstLine() + "-" + loop.lastLine() + " only for " + name
+                                + " of " + loop.where() + " only for " + name
                                 + " to read it. Since Java 9, " + name + "(CharSequence, beginIndex, endIndex, radix) reads the "
                                 + "digits in place: no String and no byte[] copy, the same result, and a NumberFormatException for the same inputs.")
                         .fix("for (...) {\n    ... " + expression + " ...\n}", "for (...) {\n    ... " + replacement + " ...\n}")
@@ -123,5 +122,18 @@ public final class CopyInLoopRule implements Rule {
             case "String.toCharArray" -> "char[] cs = " + src + ".toCharArray();\nfor (...) {\n    ... cs[j] ...\n}";
             default -> "for (...) {\n    use(" + src + ", from, to); // no copy\n}";
         };
+    }
+
+    @Override
+    public dev.hoist.core.rule.CostKind costKind() {
+        return dev.hoist.core.rule.CostKind.ALLOCATION;
+    }
+
+    @Override
+    public dev.hoist.core.rule.Judgement judge(Finding finding, dev.hoist.core.rule.SiteProfile site) {
+        return Judge.allocatedThrough(finding, site, java.util.Set.of("java.util.Arrays.copyOf", "java.util.Arrays.copyOfRange",
+                "java.lang.String.substring", "java.lang.StringLatin1.newString", "java.lang.StringUTF16.newString",
+                "java.lang.System.arraycopy", "java.util.ArrayList.<init>", "java.lang.String.<init>", "java.lang.String.toCharArray",
+                "java.lang.String.getBytes"), "the copy was allocated");
     }
 }

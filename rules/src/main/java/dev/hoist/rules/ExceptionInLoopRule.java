@@ -143,4 +143,21 @@ public final class ExceptionInLoopRule implements Rule {
         }
         return false;
     }
+
+    @Override
+    public dev.hoist.core.rule.Judgement judge(Finding finding, dev.hoist.core.rule.SiteProfile site) {
+        for (dev.hoist.core.rule.SiteProfile.Alloc a : site.allocatingMethods()) {
+            if (a.name().equals("java.lang.Throwable.fillInStackTrace") || a.name().equals("java.lang.Throwable.<init>")) {
+                return dev.hoist.core.rule.Judgement.confirmed("exceptions were built at the site: " + Judge.simple(a.name()) + " ("
+                        + a.samples() + " allocation samples)");
+            }
+        }
+        for (dev.hoist.core.rule.SiteProfile.Callee k : site.callees()) {
+            if (k.method().className().equals("java.lang.Throwable") || k.method().name().equals("<init>")
+                    && k.method().className().endsWith("Exception")) {
+                return dev.hoist.core.rule.Judgement.confirmed("exception construction sampled under the site (" + k.samples() + " samples)");
+            }
+        }
+        return dev.hoist.core.rule.Judgement.undecided(finding.confidence());
+    }
 }

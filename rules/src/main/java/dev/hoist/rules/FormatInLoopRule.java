@@ -114,4 +114,10 @@ public final class FormatInLoopRule implements Rule {
         String t = c.arguments().get(formatArg).text();
         return t.contains("…") ? "format" : t;
     }
+
+    @Override
+    public dev.hoist.core.rule.Judgement judge(Finding finding, dev.hoist.core.rule.SiteProfile site) {
+        return Judge.allocatedThrough(finding, site, java.util.Set.of("java.util.Formatter.<init>", "java.util.Formatter.format",
+                "java.util.Formatter.parse", "java.lang.String.format", "java.text.MessageFormat.format"), "the format call allocated");
+    }
 }

@@ -38,6 +38,7 @@ public final class InvariantCallInLoopRule implements Rule {
     public List<Finding> check(MethodFacts facts) {
         List<Finding> out = new ArrayList<>();
         for (Loop loop : facts.loops()) {
+            if (loop.isMethodBody()) continue; // "before the loop" has no meaning inside one call
             // One finding per (loop, call target and receiver): the first call carries the advice.
             Map<String, List<CallSite>> same = new LinkedHashMap<>();
             for (CallSite c : loop.calls()) {
@@ -46,6 +47,8 @@ public final class InvariantCallInLoopRule implements Rule {
                 if (c.receiver() != null && c.receiver().kind() == Value.Kind.CONSTANT && c.receiver().key() == null) continue; // "literal".length() folds to a constant
                 if (c.name().equals("getClass") || c.name().endsWith("Value")) continue; // intrinsics / unboxing, nothing to hoist
                 if (c.receiver() != null && mutated(facts, loop, c.receiver())) continue;
+                // a pure method of ours reads fields: if the loop (or anything it calls) may write one, its result may change
+                if (c.callee().pure() && c.callee().fieldsRead().stream().anyMatch(loop::writesField)) continue;
                 same.computeIfAbsent(Names.call(c), t -> new ArrayList<>()).add(c);
             }
             for (Map.Entry<String, List<CallSite>> e : same.entrySet()) {
@@ -103,5 +106,17 @@ public final class InvariantCallInLoopRule implements Rule {
             for (Value a : o.arguments()) if (receiver.key().equals(a.key())) return true;
         }
         return false;
+    }
+
+    @Override
+    public dev.hoist.core.rule.CostKind costKind() {
+        return dev.hoist.core.rule.CostKind.TIME;
+    }
+
+    @Override
+    public dev.hoist.core.rule.Judgement judge(Finding finding, dev.hoist.core.rule.SiteProfile site) {
+        dev.hoist.core.rule.Judgement call = Judge.realCall(finding, site, ": the JIT cannot hoist what it does not inline");
+        if (call.effect() == dev.hoist.core.rule.Judgement.Effect.CONFIRMED) return call;
+        return Judge.hoistedByC2(finding, site);
     }
 }

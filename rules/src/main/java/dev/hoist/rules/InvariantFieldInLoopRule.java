@@ -43,11 +43,16 @@ public final class InvariantFieldInLoopRule implements Rule {
     public List<Finding> check(MethodFacts facts) {
         List<Finding> out = new ArrayList<>();
         for (Loop loop : facts.loops()) {
+            // a field read once per call of a method is the caller's business: its loop is where a copy belongs
+            if (loop.isMethodBody()) continue;
             if (loop.blocksOnOtherThreads()) continue; // it waits for another thread: the loads cost nothing in comparison
             // One finding per (loop, field): the first read carries the advice, the others are counted.
             Map<String, List<FieldAccess>> reads = new LinkedHashMap<>();
             for (FieldAccess f : loop.fieldAccesses()) {
-                if (f.write() || f.knownVolatile() || !f.everyIteration() || loop.writesField(f.name())) continue;
+                // a field whose class cannot be read may be volatile: copying it out of a spin loop would hang it
+                if (f.write() || !Boolean.FALSE.equals(f.isVolatile()) || !f.everyIteration()) continue;
+                // a final field is written only by constructors; any other one may be written by code Hoist cannot read
+                if (Boolean.TRUE.equals(f.isFinal()) ? loop.writesFieldKnown(f.name()) : loop.writesField(f.name())) continue;
                 if (f.isStatic() && Boolean.TRUE.equals(f.isFinal())) continue; // a static final is a JIT constant
                 // A loop that locks or waits usually waits for another thread's write: only a final field is safe to copy.
                 if (loop.synchronizesWithOtherThreads() && !Boolean.TRUE.equals(f.isFinal())) continue;
@@ -87,10 +92,10 @@ public final class InvariantFieldInLoopRule implements Rule {
                     + "unless the loop waits for one.";
         }
         return Finding.at(this, facts, loop, f.insn())
+                .site(reads.stream().mapToInt(FieldAccess::insn).toArray())
                 .score(!opaque ? 25 : certain ? 60 : 35)
                 .confidence(opaque && certain ? Confidence.MEDIUM : Confidence.LOW)
-                .message(text + " is read " + times(reads) + " of the loop at lines " + loop.firstLine() + "-"
-                        + loop.lastLine() + " but nothing in the loop writes it" + why + "." + fences
+                .message(text + " is read " + times(reads) + " of " + loop.where() + " but nothing in the loop writes it" + why + "." + fences
                         + " Read it once into a local before the loop.")
                 .fix("for (...) {\n    ... " + text + " ...\n}",
                         "final " + type + " " + local + " = " + text + ";\nfor (...) {\n    ... " + local + " ...\n}")
@@ -123,5 +128,15 @@ public final class InvariantFieldInLoopRule implements Rule {
             }
         }
         return false;
+    }
+
+    @Override
+    public dev.hoist.core.rule.CostKind costKind() {
+        return dev.hoist.core.rule.CostKind.TIME;
+    }
+
+    @Override
+    public dev.hoist.core.rule.Judgement judge(Finding finding, dev.hoist.core.rule.SiteProfile site) {
+        return Judge.hoistedByC2(finding, site);
     }
 }

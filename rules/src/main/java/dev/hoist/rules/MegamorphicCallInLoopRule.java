@@ -46,7 +46,7 @@ public final class MegamorphicCallInLoopRule implements Rule {
                         .confidence(Confidence.LOW)
                         .message(target + " has " + impls + " implementations on the analysed class path, which is weak evidence: "
                                 + "most call sites see only one or two receiver classes at run time, and C2 inlines those. The "
-                                + "profile decides: if the loop at lines " + loop.firstLine() + "-" + loop.lastLine()
+                                + "profile decides: if " + loop.where()
                                 + " sees three or more receiver classes here, every call is an un-inlined "
                                 + (c.opcode() == Opcodes.INVOKEINTERFACE ? "itable" : "vtable")
                                 + " dispatch; then test the type before the call (one instanceof per class, as below), so each "
@@ -88,5 +88,25 @@ public final class MegamorphicCallInLoopRule implements Rule {
         }
         b.append(" else {\n        ... ").append(Names.call(c, v)).append(" ...\n    }\n}");
         return b.toString();
+    }
+
+    @Override
+    public dev.hoist.core.rule.CostKind costKind() {
+        return dev.hoist.core.rule.CostKind.TIME;
+    }
+
+    @Override
+    public dev.hoist.core.rule.Judgement judge(Finding finding, dev.hoist.core.rule.SiteProfile site) {
+        java.util.Set<String> receivers = Judge.receivers(site, Judge.calledName(site));
+        if (receivers.size() >= 3) {
+            return dev.hoist.core.rule.Judgement.confirmed("the profile saw " + receivers.size()
+                    + " receiver implementations under the call site: " + String.join(", ", receivers));
+        }
+        if (!receivers.isEmpty()) {
+            // C2 inlines a monomorphic or bimorphic site: there is no megamorphic dispatch to remove
+            return dev.hoist.core.rule.Judgement.contradicted("the profile saw only " + String.join(" and ", receivers)
+                    + " under the call site; HotSpot inlines one or two receiver classes");
+        }
+        return dev.hoist.core.rule.Judgement.undecided(finding.confidence(), "no receiver frames under the call site");
     }
 }

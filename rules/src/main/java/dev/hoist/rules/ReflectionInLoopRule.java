@@ -40,7 +40,7 @@ public final class ReflectionInLoopRule implements Rule {
             for (CallSite c : loop.reflectiveCalls()) {
                 boolean lookup = c.owner().equals("java/lang/Class");
                 String target = Names.simple(c.owner()) + "." + c.name() + "()";
-                String where = " runs on every iteration of the loop at lines " + loop.firstLine() + "-" + loop.lastLine();
+                String where = " runs on every iteration of " + loop.where();
                 Finding.Builder b = Finding.at(this, facts, loop, c.insn());
                 if (lookup && sameEachTime(c)) {
                     b.score(70).confidence(Confidence.MEDIUM)
@@ -85,5 +85,22 @@ public final class ReflectionInLoopRule implements Rule {
             if (types[i].getSort() != Type.ARRAY && !c.arguments().get(i).invariant()) return false;
         }
         return true;
+    }
+
+    @Override
+    public dev.hoist.core.rule.CostKind costKind() {
+        return dev.hoist.core.rule.CostKind.TIME;
+    }
+
+    @Override
+    public dev.hoist.core.rule.Judgement judge(Finding finding, dev.hoist.core.rule.SiteProfile site) {
+        for (dev.hoist.core.rule.SiteProfile.Callee k : site.callees()) {
+            String n = k.method().className();
+            if (n.startsWith("java.lang.reflect.") || n.startsWith("jdk.internal.reflect.") || n.startsWith("java.lang.Class")) {
+                return dev.hoist.core.rule.Judgement.confirmed(Judge.simple(k.method().displayName()) + " sampled under the call site ("
+                        + k.samples() + " samples)");
+            }
+        }
+        return dev.hoist.core.rule.Judgement.undecided(finding.confidence());
     }
 }

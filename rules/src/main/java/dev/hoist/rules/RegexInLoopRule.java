@@ -136,4 +136,10 @@ public final class RegexInLoopRule implements Rule {
         }
         return false;
     }
+
+    @Override
+    public dev.hoist.core.rule.Judgement judge(Finding finding, dev.hoist.core.rule.SiteProfile site) {
+        return Judge.allocatedThrough(finding, site, java.util.Set.of("java.util.regex.Pattern.compile", "java.util.regex.Pattern.<init>",
+                "java.util.regex.Pattern.matcher"), "a Pattern was compiled");
+    }
 }

@@ -32,6 +32,7 @@ public final class StringConcatInLoopRule implements Rule {
     public List<Finding> check(MethodFacts facts) {
         List<Finding> out = new ArrayList<>();
         for (Loop loop : facts.loops()) {
+            if (loop.isMethodBody()) continue; // "before the loop" has no meaning inside one call
             for (StringConcat c : loop.concats()) {
                 if (c.carriedVariable() == null) continue;
                 String v = c.carriedVariable();
@@ -43,8 +44,7 @@ public final class StringConcatInLoopRule implements Rule {
                 out.add(Finding.at(this, facts, loop, c.insn())
                         .score(75)
                         .confidence(Confidence.HIGH)
-                        .message(v + " is extended with + on every iteration of the loop at lines " + loop.firstLine() + "-"
-                                + loop.lastLine() + "; each step copies the whole string so far (quadratic in the result length). "
+                        .message(v + " is extended with + on every iteration of " + loop.where() + "; each step copies the whole string so far (quadratic in the result length). "
                                 + (c.prepends() ? "Collect the parts and join them once after the loop."
                                         : "Append to one StringBuilder and call toString() after the loop."))
                         .fix("for (...) {\n    " + v + " = " + expr + ";\n}",
@@ -57,5 +57,18 @@ public final class StringConcatInLoopRule implements Rule {
             }
         }
         return out;
+    }
+
+    @Override
+    public dev.hoist.core.rule.CostKind costKind() {
+        return dev.hoist.core.rule.CostKind.ALLOCATION;
+    }
+
+    @Override
+    public dev.hoist.core.rule.Judgement judge(Finding finding, dev.hoist.core.rule.SiteProfile site) {
+        return Judge.allocatedThrough(finding, site, java.util.Set.of("java.lang.StringConcatHelper.newArray",
+                "java.lang.StringConcatHelper.simpleConcat", "java.lang.AbstractStringBuilder.ensureCapacityInternal",
+                "java.util.Arrays.copyOf", "java.lang.StringBuilder.toString", "java.lang.StringConcatHelper.newString"),
+                "the concatenation allocated");
     }
 }

@@ -51,8 +51,7 @@ public final class TupleAllocationInLoopRule implements Rule {
                         .score((passed ? 50 : 35) - (a.everyIteration() ? 0 : 15))
                         .confidence(passed ? Confidence.MEDIUM : Confidence.LOW)
                         .message(what + " is allocated" + (a.everyIteration() ? " on every iteration" : " on some iterations (it is behind a branch)")
-                                + " of the loop at lines " + loop.firstLine() + "-"
-                                + loop.lastLine() + " and dropped after the iteration"
+                                + " of " + loop.where() + " and dropped after the iteration"
                                 + (passed ? "; it is passed to a call, so escape analysis removes it only if that call is inlined"
                                         : "; escape analysis may remove it in C2-compiled code, but not in the interpreter or C1")
                                 + ". Pass the components separately, or reuse one holder allocated before the loop.")
@@ -67,8 +66,8 @@ public final class TupleAllocationInLoopRule implements Rule {
                 out.add(Finding.at(this, facts, loop, c.insn())
                         .score(45)
                         .confidence(Confidence.LOW)
-                        .message(target + " returns a freshly allocated " + Names.returnType(c.descriptor()) + " on every iteration of the loop at lines "
-                                + loop.firstLine() + "-" + loop.lastLine() + ", which the loop only reads; unless " + c.name()
+                        .message(target + " returns a freshly allocated " + Names.returnType(c.descriptor()) + " " + loop.perIteration()
+                                + ", which the loop only reads; unless " + c.name()
                                 + "() is inlined, that is one allocation per iteration. Return the parts separately or pass in a reusable holder.")
                         .fix("for (...) {\n    var r = " + c.name() + "(x);\n    use(r);\n}",
                                 "Holder h = new Holder();\nfor (...) {\n    " + c.name() + "(x, h); // fills h\n    use(h);\n}")
@@ -82,4 +81,26 @@ public final class TupleAllocationInLoopRule implements Rule {
     private static final java.util.Set<String> FORMATTERS = java.util.Set.of("String.format", "String.formatted",
             "PrintStream.printf", "PrintStream.format", "PrintWriter.printf", "PrintWriter.format", "Formatter.format",
             "MessageFormat.format");
+    @Override
+    public dev.hoist.core.rule.CostKind costKind() {
+        return dev.hoist.core.rule.CostKind.ALLOCATION;
+    }
+
+    @Override
+    public dev.hoist.core.rule.Judgement judge(Finding finding, dev.hoist.core.rule.SiteProfile site) {
+        java.util.Set<String> types = new java.util.TreeSet<>();
+        if (site.facts() != null) {
+            for (dev.hoist.core.facts.Allocation a : site.facts().allocations()) {
+                int b = site.facts().bci(a.insn());
+                if (java.util.Arrays.binarySearch(finding.siteBcis(), b) >= 0) types.add(Judge.typeName(a.type()));
+            }
+        }
+        // a tuple made by a factory (Span.of(a, b)) is allocated in the callee: its type is the call's result
+        for (dev.hoist.core.facts.CallSite s : site.siteCalls()) {
+            org.objectweb.asm.Type r = org.objectweb.asm.Type.getReturnType(s.descriptor());
+            if (r.getSort() == org.objectweb.asm.Type.OBJECT) types.add(Judge.typeName(r.getInternalName()));
+            else if (r.getSort() == org.objectweb.asm.Type.ARRAY) types.add(Judge.typeName(r.getDescriptor()));
+        }
+        return Judge.allocatedType(finding, site, types, "");
+    }
 }

@@ -52,8 +52,7 @@ public final class UninlinableCallInLoopRule implements Rule {
                     out.add(Finding.at(this, facts, loop, c.insn())
                             .score(20)
                             .confidence(Confidence.LOW)
-                            .message(Names.simple(c.owner()) + "." + c.name() + "() calls itself from the loop at lines " + loop.firstLine()
-                                    + "-" + loop.lastLine() + ": a recursive walk, where C2 inlines at most one level and every other "
+                            .message(Names.simple(c.owner()) + "." + c.name() + "() calls itself from " + loop.where() + ": a recursive walk, where C2 inlines at most one level and every other "
                                     + "level is a real call. That is rarely the cost; only if the profile shows the call overhead, "
                                     + "replace the recursion with an explicit work stack.")
                             .fix("void walk(Node n) {\n    for (Node c : n.children) walk(c);\n}",
@@ -70,7 +69,7 @@ public final class UninlinableCallInLoopRule implements Rule {
                 out.add(Finding.at(this, facts, loop, c.insn())
                         .score(score)
                         .confidence(Confidence.MEDIUM)
-                        .message(target + " is called in the loop at lines " + loop.firstLine() + "-" + loop.lastLine() + " and "
+                        .message(target + " is called in " + loop.where() + " and "
                                 + why + ". Move the loop into the callee (one call for the whole batch), or split the "
                                 + "callee so its hot path is small.")
                         .fix("for (...) {\n    " + target.replace("()", "(item)") + ";\n}",
@@ -87,5 +86,15 @@ public final class UninlinableCallInLoopRule implements Rule {
      */
     private static boolean jdk(String owner) {
         return owner.startsWith("java/") || owner.startsWith("javax/") || owner.startsWith("jdk/") || owner.startsWith("sun/");
+    }
+
+    @Override
+    public dev.hoist.core.rule.CostKind costKind() {
+        return dev.hoist.core.rule.CostKind.TIME;
+    }
+
+    @Override
+    public dev.hoist.core.rule.Judgement judge(Finding finding, dev.hoist.core.rule.SiteProfile site) {
+        return Judge.realCall(finding, site, "");
     }
 }

@@ -62,6 +62,7 @@ public final class UnsizedCollectionRule implements Rule {
                 // A fill behind a condition makes the trip count an upper bound: sizing to it may over-allocate.
                 boolean conditional = c.loop() == fill && !c.everyIteration();
                 out.add(Finding.at(this, facts, fill, a.insn())
+                        .site(c.insn())
                         .score(conditional ? 30 : hashed ? 55 : 45)
                         .confidence(conditional ? Confidence.LOW : Confidence.MEDIUM)
                         .message(var + " is created as new " + type + "() with the default capacity and then filled in the loop at lines "
@@ -103,5 +104,17 @@ public final class UnsizedCollectionRule implements Rule {
             case "ByteArrayOutputStream" -> bound + " * 64 /* expected bytes per element */";
             default -> bound;
         };
+    }
+
+    @Override
+    public dev.hoist.core.rule.CostKind costKind() {
+        return dev.hoist.core.rule.CostKind.ALLOCATION;
+    }
+
+    @Override
+    public dev.hoist.core.rule.Judgement judge(Finding finding, dev.hoist.core.rule.SiteProfile site) {
+        return Judge.allocatedThrough(finding, site, java.util.Set.of("java.util.ArrayList.grow", "java.util.HashMap.resize",
+                "java.util.Arrays.copyOf", "java.util.ArrayDeque.grow", "java.lang.AbstractStringBuilder.ensureCapacityInternal",
+                "java.io.ByteArrayOutputStream.ensureCapacity"), "the collection grew at the fill");
     }
 }

@@ -12,9 +12,10 @@ import dev.hoist.core.profile.MethodStats;
 import dev.hoist.core.profile.Profile;
 import dev.hoist.core.rule.Analysis;
 import dev.hoist.core.rule.Confidence;
+import dev.hoist.core.rule.CostKind;
+import dev.hoist.core.rule.Judgement;
 import dev.hoist.core.rule.Finding;
 import dev.hoist.core.rule.Rule;
-import dev.hoist.core.rule.Severity;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.MethodNode;
@@ -46,9 +47,6 @@ import java.util.Set;
  */
 public final class Advisor {
 
-    /** Rules whose cost is the garbage they make: ranked by the larger of time and allocation share. */
-    static final Set<String> ALLOCATION_RULES = Set.of("boxing-in-loop", "tuple-allocation-in-loop",
-            "unsized-collection", "copy-in-loop", "string-concat-in-loop");
 
     /**
      * @param kind         event kind the time shares are of; null picks the report's default (cpu, wall, ...)
@@ -131,7 +129,10 @@ public final class Advisor {
         this.lookup = lookup;
         this.rules = List.copyOf(rules);
         this.options = options;
+        for (Rule r : rules) rulesById.put(r.id(), r);
     }
+
+    private final Map<String, Rule> rulesById = new HashMap<>();
 
     public AdviceReport advise(Profile profile) {
         EventKind kind = options.kind() != null ? options.kind() : timeKind(profile);
@@ -171,37 +172,62 @@ public final class Advisor {
             for (MethodRef m : e.getValue()) analysed.add(m.toString());
         }
 
-        List<Finding> findings = staticFindings(inputs);
+        List<Finding> findings = mergeSameLoop(staticFindings(inputs));
         Costs costs = new Costs(profile, kind);
         FactsCache facts = new FactsCache(lookup, bytesByClass);
         List<Advice> ranked = new ArrayList<>();
         int hidden = 0;
+        int contradicted = 0;
         for (Finding f : findings) {
+            Rule rule = rulesById.get(f.rule());
+            boolean garbage = rule != null && rule.costKind() == CostKind.ALLOCATION;
             MethodQuery q = costs.query(f);
-            BitSet bcis = bitSet(f.loopBcis());
-            LoopCost cost = costs.of(q, bcis);
-            if (!cost.sampled() && !options.all()) {
+            BitSet loopBcis = bitSet(f.loopBcis());
+            BitSet siteBcis = f.siteBcis().length > 0 ? bitSet(f.siteBcis()) : loopBcis;
+            LoopCost loopCost = costs.of(q, loopBcis);
+            SiteCost site = costs.site(q, siteBcis, garbage);
+            if (!site.sampled() && !options.all()) {
                 hidden++;
                 continue;
             }
-            Evidence.Outcome ev = Evidence.judge(new Evidence.Context(profile, kind, f, q, bcis, cost, facts.of(f)));
-            Finding judged = new Finding(f.rule(), f.className(), f.method(), f.descriptor(), f.file(), f.line(),
-                    f.loopLines(), f.loopBcis(), f.score(), f.severity(), ev.confidence(), f.message(), f.mechanism(),
-                    f.fix(), ev.lines(), f.loopSource());
-            ranked.add(new Advice(0, judged, cost, ev.confidence(), ev.lines()));
+            List<String> lines = new ArrayList<>();
+            CallerLoop via = null;
+            Confidence confidence = f.confidence();
+            Judgement.Effect effect = Judgement.Effect.UNDECIDED;
+            if (q == null || !site.sampled()) {
+                lines.add(loopCost.sampled()
+                        ? "not measured at the site: none of the loop's " + loopCost.inclusiveSamples() + " samples is at it, so it did not run hot"
+                        : "the profile has no samples in this loop");
+            } else {
+                ProfileAtSite at = new ProfileAtSite(profile, kind, q, costs.methodRef(f), siteBcis, loopBcis, site, loopCost,
+                        facts.of(f), costs.weights());
+                lines.add(Measured.line(site, loopCost, at.loopFrameTypes()));
+                if (isMethodBody(facts.of(f), f)) {
+                    via = CallerLoop.of(profile, costs.weights(), costs.methodRef(f), siteBcis,
+                            (m, bci) -> isPlatformClass(m.className()) ? null : facts.of(m.className(), m.name(), m.descriptor()));
+                    if (via != null) lines.add(via.describe(site.samples()));
+                }
+                Judgement j = rule == null ? Judgement.undecided(confidence) : rule.judge(f, at);
+                if (j.effect() == Judgement.Effect.CONTRADICTED && !options.all()) {
+                    contradicted++;
+                    continue;
+                }
+                confidence = j.confidence();
+                effect = j.effect();
+                lines.addAll(j.lines());
+                String few = Measured.tooFew(site);
+                if (few != null) {
+                    lines.add(few);
+                    if (confidence == Confidence.HIGH) confidence = Confidence.MEDIUM;
+                }
+            }
+            Finding judged = f.judged(confidence, lines, f.message(), f.siteBcis(), f.score());
+            ranked.add(new Advice(0, judged, loopCost, site, effect, confidence, lines, via));
         }
-        ranked = mergeSameLoop(ranked);
-        ranked.sort(Comparator.comparingDouble((Advice a) -> rankingShare(a.finding().rule(), a.cost())).reversed()
-                .thenComparing(Comparator.comparingInt((Advice a) -> a.confidence().ordinal()).reversed())
-                .thenComparing(Comparator.comparingInt((Advice a) -> a.finding().score()).reversed())
-                .thenComparing(a -> a.finding().className())
-                .thenComparingInt(a -> a.finding().line()));
+        ranked.sort(RANKING);
         List<Advice> out = new ArrayList<>(ranked.size());
-        for (int i = 0; i < ranked.size(); i++) {
-            Advice a = ranked.get(i);
-            out.add(new Advice(i + 1, a.finding(), a.cost(), a.confidence(), a.evidence()));
-        }
-        return new AdviceReport(out, analysed, unavailable, hidden);
+        for (int i = 0; i < ranked.size(); i++) out.add(ranked.get(i).ranked(i + 1));
+        return new AdviceReport(out, analysed, unavailable, hidden, contradicted, Notices.of(profile, kind));
     }
 
     /**
@@ -220,7 +246,7 @@ public final class Advisor {
     /** The rules' findings in the hot classes, from the cache where a class was analysed before. */
     private List<Finding> staticFindings(List<Analysis.Input> inputs) {
         if (cache == null) {
-            return new Analysis(lookup, rules, sources()).analyzeInputs(inputs).findings();
+            return new Analysis(lookup, rules, sources()).perCallBodies(true).analyzeInputs(inputs).findings();
         }
         List<Finding> out = new ArrayList<>();
         List<Analysis.Input> fresh = new ArrayList<>();
@@ -230,7 +256,7 @@ public final class Advisor {
             else fresh.add(in);
         }
         if (!fresh.isEmpty()) {
-            List<Finding> found = new Analysis(lookup, rules, sources()).analyzeInputs(fresh).findings();
+            List<Finding> found = new Analysis(lookup, rules, sources()).perCallBodies(true).analyzeInputs(fresh).findings();
             Map<String, List<Finding>> byClass = new HashMap<>();
             for (Analysis.Input in : fresh) byClass.put(in.origin(), new ArrayList<>());
             for (Finding f : found) byClass.computeIfAbsent(f.className(), c -> new ArrayList<>()).add(f);
@@ -242,36 +268,59 @@ public final class Advisor {
         return out;
     }
 
-    /**
-     * One advice per rule and loop: several findings of one rule in one loop (three substrings on
-     * three lines) share the loop's cost, so as separate advice they would repeat the same share.
-     * The first one (by line) stays, and its message names the other lines.
-     */
-    static List<Advice> mergeSameLoop(List<Advice> advice) {
-        Map<String, List<Advice>> byLoop = new LinkedHashMap<>();
-        for (Advice a : advice) {
-            Finding f = a.finding();
-            String key = f.className() + '.' + f.method() + f.descriptor() + '|' + f.rule() + '|'
-                    + java.util.Arrays.toString(f.loopBcis());
-            byLoop.computeIfAbsent(key, k -> new ArrayList<>()).add(a);
+    /** Whether the finding's region is its method's whole body (a method without loops, advised per call). */
+    private static boolean isMethodBody(MethodFacts mf, Finding f) {
+        if (mf == null || f.loopBcis().length == 0) return false;
+        for (dev.hoist.core.facts.Loop l : mf.loops()) {
+            if (l.isMethodBody() && l.firstBci() == f.loopBcis()[0]) return true;
         }
-        List<Advice> merged = new ArrayList<>(byLoop.size());
-        for (List<Advice> group : byLoop.values()) {
-            group.sort(Comparator.comparingInt((Advice a) -> a.finding().line()));
-            Advice first = group.get(0);
+        return false;
+    }
+
+    /**
+     * The order of the advice: what fixing it can save, highest first; advice whose cost the
+     * profile says the JIT already removes (or that the profile contradicts) after all the rest;
+     * then confidence, the rule's score, and place.
+     */
+    static final Comparator<Advice> RANKING = Comparator
+            .comparingInt((Advice a) -> a.effect() == Judgement.Effect.JIT_REMOVES || a.effect() == Judgement.Effect.CONTRADICTED ? 1 : 0)
+            .thenComparing(Comparator.comparingDouble(Advice::rankingShare).reversed())
+            .thenComparing(Comparator.comparingInt((Advice a) -> a.confidence().ordinal()).reversed())
+            .thenComparing(Comparator.comparingInt((Advice a) -> a.finding().score()).reversed())
+            .thenComparing(a -> a.finding().className())
+            .thenComparingInt(a -> a.finding().line());
+
+    /**
+     * One advice per allocation rule and loop: several findings of one such rule in one loop (three
+     * substrings on three lines) are one change, so they are measured together: their sites are joined, and the
+     * first one (by line) stays, its message naming the other lines.
+     */
+    List<Finding> mergeSameLoop(List<Finding> findings) {
+        Map<String, List<Finding>> byLoop = new LinkedHashMap<>();
+        for (Finding f : findings) {
+            // calls are each their own change (two megamorphic calls are two rewrites): only the
+            // garbage a loop makes in several places (three substrings) is one change, measured together
+            Rule rule = rulesById.get(f.rule());
+            boolean garbage = rule != null && rule.costKind() == CostKind.ALLOCATION;
+            String key = f.className() + '.' + f.method() + f.descriptor() + '|' + f.rule() + '|'
+                    + java.util.Arrays.toString(f.loopBcis()) + (garbage ? "" : "|" + f.line());
+            byLoop.computeIfAbsent(key, k -> new ArrayList<>()).add(f);
+        }
+        List<Finding> merged = new ArrayList<>(byLoop.size());
+        for (List<Finding> group : byLoop.values()) {
+            group.sort(Comparator.comparingInt(Finding::line));
+            Finding f = group.get(0);
             if (group.size() == 1) {
-                merged.add(first);
+                merged.add(f);
                 continue;
             }
-            Finding f = first.finding();
-            String others = group.stream().skip(1).map(a -> Integer.toString(a.finding().line())).distinct()
+            String others = group.stream().skip(1).map(a -> Integer.toString(a.line())).distinct()
                     .collect(java.util.stream.Collectors.joining(", "));
-            String message = f.message() + " The same pattern is at line" + (group.size() > 2 ? "s " : " ") + others
-                    + " of this loop.";
-            Finding m = new Finding(f.rule(), f.className(), f.method(), f.descriptor(), f.file(), f.line(),
-                    f.loopLines(), f.loopBcis(), group.stream().mapToInt(a -> a.finding().score()).max().orElse(f.score()),
-                    f.severity(), f.confidence(), message, f.mechanism(), f.fix(), f.evidence(), f.loopSource());
-            merged.add(new Advice(0, m, first.cost(), first.confidence(), first.evidence()));
+            String message = others.isEmpty() ? f.message() : f.message() + " The same pattern is at line"
+                    + (others.contains(",") ? "s " : " ") + others + " of this loop.";
+            int[] site = group.stream().flatMapToInt(a -> java.util.Arrays.stream(a.siteBcis())).distinct().sorted().toArray();
+            int score = group.stream().mapToInt(Finding::score).max().orElse(f.score());
+            merged.add(f.judged(f.confidence(), f.evidence(), message, site, score));
         }
         return merged;
     }
@@ -288,16 +337,6 @@ public final class Advisor {
             if (!isPlatformClass(m.className()) && !hidden(m.className())) out.add(m.className());
         }
         return List.copyOf(out);
-    }
-
-    /**
-     * The one ranking key: the loop's inclusive share of the time samples; for allocation rules
-     * (boxing, tuple, unsized, copy, string-concat), plus the part of the GC threads' time that the
-     * loop's share of the allocated bytes stands for, because what those patterns cost beyond their
-     * own time is garbage collected elsewhere. See {@link LoopCost#rankingShare(boolean)}.
-     */
-    public static double rankingShare(String ruleId, LoopCost cost) {
-        return cost.rankingShare(ALLOCATION_RULES.contains(ruleId));
     }
 
     /**
@@ -473,6 +512,32 @@ public final class Advisor {
             }
             return new LoopCost(kindId, self, inclusive, totalSamples, allocSamples, allocBytes, totalAllocBytes, gcSamples);
         }
+
+        /** The site's own cost: the time samples and allocations at its bcis, with what they called. */
+        SiteCost site(MethodQuery q, BitSet site, boolean garbage) {
+            LoopCost c = of(q, site);
+            return new SiteCost(c.kind(), c.inclusiveSamples(), totalSamples, c.allocSamples(), c.allocBytes(),
+                    totalAllocBytes, gcSamples, garbage);
+        }
+
+        /** The profile's name of the finding's method (with its descriptor when the sampler kept one). */
+        MethodRef methodRef(Finding f) {
+            MethodRef exact = new MethodRef(f.className(), f.method(), f.descriptor());
+            return profile.methodIndex(exact) >= 0 ? exact : new MethodRef(f.className(), f.method(), "");
+        }
+
+        private long[] weights;
+
+        /** Time-event weight per stack, for the callee and frame-type questions rules ask. */
+        long[] weights() {
+            if (weights == null && kind != null) {
+                weights = new long[profile.stackCount()];
+                for (int i = 0, n = profile.size(); i < n; i++) {
+                    if (profile.kind(i) == kind) weights[profile.stack(i)] += profile.weight(i);
+                }
+            }
+            return weights;
+        }
     }
 
     /** Facts of the methods findings sit in, computed once per method, for call-site bcis and allocated types. */
@@ -489,39 +554,44 @@ public final class Advisor {
         }
 
         MethodFacts of(Finding f) {
-            String key = f.className() + "." + f.method() + f.descriptor();
-            return facts.computeIfAbsent(key, k -> compute(f)).orElse(null);
+            return of(f.className(), f.method(), f.descriptor());
         }
 
-        private Optional<MethodFacts> compute(Finding f) {
-            byte[] bytes = bytesByClass.get(f.className());
+        /** The facts of a method of an analysed class ({@code descriptor} may be empty: then the only method of that name). */
+        MethodFacts of(String className, String method, String descriptor) {
+            String key = className + "." + method + descriptor;
+            return facts.computeIfAbsent(key, k -> compute(className, method, descriptor)).orElse(null);
+        }
+
+        private Optional<MethodFacts> compute(String className, String method, String descriptor) {
+            byte[] bytes = bytesByClass.get(className);
             if (bytes == null) return Optional.empty();
-            ClassNode cn = nodes.computeIfAbsent(f.className(), c -> {
+            ClassNode cn = nodes.computeIfAbsent(className, c -> {
                 ClassNode n = new ClassNode();
                 new ClassReader(bytes).accept(n, ClassReader.SKIP_FRAMES);
                 resolver.register(n, bytes);
                 offsets.put(c, BytecodeOffsets.read(bytes));
                 return n;
             });
+            MethodNode found = null;
             for (MethodNode m : cn.methods) {
-                if (m.name.equals(f.method()) && m.desc.equals(f.descriptor())) {
-                    try {
-                        return Optional.of(MethodFacts.of(cn, m, offsets.get(f.className()), resolver));
-                    } catch (Exception e) {
-                        return Optional.empty();
-                    }
+                if (!m.name.equals(method)) continue;
+                if (m.desc.equals(descriptor)) {
+                    found = m;
+                    break;
+                }
+                if (descriptor.isEmpty()) {
+                    if (found != null) return Optional.empty(); // overloads: the profile does not say which
+                    found = m;
                 }
             }
-            return Optional.empty();
+            if (found == null) return Optional.empty();
+            try {
+                // the same regions the rules saw: a method without loops is one region per call
+                return Optional.of(MethodFacts.of(cn, found, offsets.get(className), resolver, true));
+            } catch (Exception e) {
+                return Optional.empty();
+            }
         }
-    }
-
-    /** Severity is the rule's; kept here so writers need not import rule internals. */
-    static String severity(Severity s) {
-        return s.name().toLowerCase(java.util.Locale.ROOT);
-    }
-
-    static Confidence lower(Confidence c) {
-        return c == Confidence.HIGH ? Confidence.MEDIUM : Confidence.LOW;
     }
 }

@@ -6,11 +6,21 @@ package dev.hoist.core.facts;
  * it is on the documented list of side-effect-free JDK methods, how many implementations a virtual
  * or interface call can reach ({@code -1} when unknown), whether it returns a freshly made small
  * array or record, and which fields it writes (so a field read in a loop is not called invariant
- * when a callee writes it).
+ * when a callee writes it). {@code pure} says that its body and everything it calls were read and
+ * only read (fields, read-only JDK queries, arithmetic, strings): calling it again with the same
+ * receiver and arguments gives the same value as long as nobody writes {@code fieldsRead}.
  */
 public record CalleeFacts(boolean readable, int codeSize, boolean isNative, boolean isAbstract, boolean isFinal,
                           boolean trivialGetter, boolean recursive, boolean knownReadOnly, int implementations,
-                          boolean returnsFreshTuple, java.util.Set<String> fieldsWritten) {
+                          boolean returnsFreshTuple, java.util.Set<String> fieldsWritten, boolean pure,
+                          java.util.Set<String> fieldsRead) {
+
+    public CalleeFacts(boolean readable, int codeSize, boolean isNative, boolean isAbstract, boolean isFinal,
+                       boolean trivialGetter, boolean recursive, boolean knownReadOnly, int implementations,
+                       boolean returnsFreshTuple, java.util.Set<String> fieldsWritten) {
+        this(readable, codeSize, isNative, isAbstract, isFinal, trivialGetter, recursive, knownReadOnly, implementations,
+                returnsFreshTuple, fieldsWritten, false, java.util.Set.of());
+    }
 
     private static final CalleeFacts UNRESOLVED = new CalleeFacts(false, -1, false, false, false, false, false, false, -1,
             false, java.util.Set.of());
@@ -24,7 +34,7 @@ public record CalleeFacts(boolean readable, int codeSize, boolean isNative, bool
 
     /** Known to have no side effects: a documented JDK read-only method or a trivial getter. */
     public boolean sideEffectFree() {
-        return knownReadOnly || trivialGetter;
+        return knownReadOnly || trivialGetter || pure;
     }
 
     /** Whether this callee may write {@code owner.name}; unknown bodies are not assumed to (see InvariantField advice). */

@@ -26,6 +26,7 @@ public final class Loop {
     int lastLine = -1;
     final BitSet localsAssigned = new BitSet();
     final Set<String> fieldsWritten = new HashSet<>();
+    String unknownWriter;
     boolean writesArrays;
     boolean opaqueCall;
     String opaqueCallText;
@@ -46,10 +47,33 @@ public final class Loop {
     final List<FieldAccess> volatileAccesses = new ArrayList<>();
     final List<CallSite> reflectiveCalls = new ArrayList<>();
 
+    /** Set for the synthetic region of a method's whole body (see {@link #isMethodBody()}): the method's name, else null. */
+    String methodBodyOf;
+
     Loop(int header, BitSet body, int[] latches) {
         this.header = header;
         this.body = body;
         this.latches = latches;
+    }
+
+    /**
+     * Whether this is not a loop of its method but the method's whole body, which the profile
+     * showed running once per iteration of a loop in a caller: waste here is paid per iteration
+     * of that loop. Only the advisor asks for such regions (see {@link MethodFacts#of} with
+     * {@code perCallBody}); {@code hoist analyze} never sees them.
+     */
+    public boolean isMethodBody() { return methodBodyOf != null; }
+
+    /** Where the region is, for advice text: "the loop at lines 38-49" or "each call of parse() (lines 10-14)". */
+    public String where() {
+        return methodBodyOf != null ? "each call of " + methodBodyOf + "() (lines " + firstLine + "-" + lastLine + ")"
+                : "the loop at lines " + firstLine + "-" + lastLine;
+    }
+
+    /** "on every iteration of the loop at lines 38-49", or "on every call of parse() (lines 10-14)". */
+    public String perIteration() {
+        return methodBodyOf != null ? "on every call of " + methodBodyOf + "() (lines " + firstLine + "-" + lastLine + ")"
+                : "on every iteration of the loop at lines " + firstLine + "-" + lastLine;
     }
 
     public int headerInsn() { return header; }
@@ -68,8 +92,16 @@ public final class Loop {
     public int lastLine() { return lastLine; }
     public boolean assignsLocal(int var) { return localsAssigned.get(var); }
     public BitSet localsAssigned() { return (BitSet) localsAssigned.clone(); }
-    /** Whether an instruction in the loop or a readable callee called from it stores to a field of that name. */
-    public boolean writesField(String name) { return fieldsWritten.contains(name); }
+    /**
+     * Whether the loop may store to a field of that name: an instruction in it or in anything it
+     * calls does, or it calls code Hoist cannot read (see {@link #unknownWriter()}), which may.
+     * A final field can only be written by a constructor: ask {@link #writesFieldKnown} for it.
+     */
+    public boolean writesField(String name) { return unknownWriter != null || fieldsWritten.contains(name); }
+    /** Whether an instruction in the loop, or in a callee Hoist could read (at any depth), stores to a field of that name. */
+    public boolean writesFieldKnown(String name) { return fieldsWritten.contains(name); }
+    /** The call through which the loop reaches code Hoist cannot read, which may write any field; null when there is none. */
+    public String unknownWriter() { return unknownWriter; }
     public boolean writesArrays() { return writesArrays; }
     /**
      * Whether the loop contains something that may keep C2 from hoisting a load across it: a call

@@ -118,10 +118,24 @@ public final class MethodFacts {
     /** Facts for a method of a class read from {@code classBytes} (needed for the original bcis). */
     public static MethodFacts of(ClassNode owner, MethodNode method, BytecodeOffsets offsets, CalleeResolver resolver)
             throws AnalyzerException {
+        return of(owner, method, offsets, resolver, false);
+    }
+
+    /**
+     * As {@link #of(ClassNode, MethodNode, BytecodeOffsets, CalleeResolver)}; with {@code perCallBody}, a
+     * method without loops gets one region for its whole body ({@link Loop#isMethodBody()}), so the
+     * rules see what it does per call: the advisor asks for it on hot methods that a sampled loop
+     * calls, where each call is paid per iteration of that loop.
+     */
+    public static MethodFacts of(ClassNode owner, MethodNode method, BytecodeOffsets offsets, CalleeResolver resolver,
+                                 boolean perCallBody) throws AnalyzerException {
         MethodFacts f = new MethodFacts(owner, method, offsets == null ? null : offsets.of(method.name, method.desc), resolver);
+        f.perCallBody = perCallBody;
         f.compute();
         return f;
     }
+
+    private boolean perCallBody;
 
     // ---------------------------------------------------------------- accessors
 
@@ -419,6 +433,7 @@ public final class MethodFacts {
             }
             loops.add(new Loop(h, body, latchSet.stream().toArray()));
         }
+        if (loops.isEmpty() && perCallBody && n > 0) bodyRegion();
         for (Loop l : loops) {
             Loop best = null;
             for (Loop o : loops) {
@@ -451,6 +466,28 @@ public final class MethodFacts {
             l.lastLine = ll;
         }
         invariantMemo = new byte[loops.size()][];
+    }
+
+    /** The whole body as one region, its returns as latches, its parameters (and this) varying per call. */
+    private void bodyRegion() {
+        BitSet body = new BitSet(n);
+        java.util.List<Integer> returns = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (i != 0 && idom[i] < 0) continue;
+            body.set(i);
+            int op = insns[i].getOpcode();
+            if (op >= Opcodes.IRETURN && op <= Opcodes.RETURN) returns.add(i);
+        }
+        if (returns.isEmpty()) return; // a method that always throws runs no normal iteration
+        Loop l = new Loop(0, body, returns.stream().mapToInt(Integer::intValue).toArray());
+        l.methodBodyOf = simple(owner.name) + "." + method.name;
+        int slot = (method.access & Opcodes.ACC_STATIC) == 0 ? 1 : 0;
+        if (slot == 1) l.localsAssigned.set(0);
+        for (Type t : Type.getArgumentTypes(method.desc)) {
+            l.localsAssigned.set(slot);
+            slot += t.getSize();
+        }
+        loops.add(l);
     }
 
     private void buildConsumers() {
@@ -489,7 +526,9 @@ public final class MethodFacts {
                 else if (op >= Opcodes.IASTORE && op <= Opcodes.SASTORE) l.writesArrays = true;
                 else if (in instanceof MethodInsnNode m && frames[i] != null) {
                     CalleeFacts c = resolver.callee(op, m.owner, m.name, m.desc);
-                    l.fieldsWritten.addAll(c.fieldsWritten());
+                    FieldWrites w = resolver.writes(op, m.owner, m.name, m.desc);
+                    l.fieldsWritten.addAll(w.fields());
+                    if (w.mayWriteAny() && l.unknownWriter == null) l.unknownWriter = w.unknownVia();
                     if (Intrinsics.waits(m.owner, m.name)) l.waits = l.blocks = true;
                     if (!l.opaqueCertain) {
                         String certain = certainBlocker(c, m.owner, m.name);
@@ -1076,6 +1115,20 @@ public final class MethodFacts {
             Value r = sub(loop, si, 0, depth);
             return new Value(r.kind(), inv, r.text(), r.key());
         }
+        if (op >= Opcodes.I2L && op <= Opcodes.I2S) {
+            // a widening or narrowing cast, written as the source would: (long) amount
+            String to = switch (op) {
+                case Opcodes.I2L, Opcodes.F2L, Opcodes.D2L -> "long";
+                case Opcodes.I2F, Opcodes.L2F, Opcodes.D2F -> "float";
+                case Opcodes.I2D, Opcodes.L2D, Opcodes.F2D -> "double";
+                case Opcodes.I2B -> "byte";
+                case Opcodes.I2C -> "char";
+                case Opcodes.I2S -> "short";
+                default -> "int";
+            };
+            Value r = sub(loop, si, 0, depth);
+            return new Value(Value.Kind.COMPUTED, inv, "(" + to + ") " + r.text(), null);
+        }
         int c = constantInt(s);
         if (c != Integer.MIN_VALUE) return new Value(Value.Kind.CONSTANT, true, Integer.toString(c), null);
         if (s instanceof LdcInsnNode ldc) {
@@ -1134,8 +1187,10 @@ public final class MethodFacts {
         if (s instanceof FieldInsnNode f) {
             FieldNode fn = resolver.field(f.owner, f.name);
             if (fn != null && (fn.access & Opcodes.ACC_VOLATILE) != 0) return false;
-            if (op == Opcodes.GETSTATIC) return (fn != null && (fn.access & Opcodes.ACC_FINAL) != 0) || !loop.writesField(f.name);
-            if (op == Opcodes.GETFIELD) return !loop.writesField(f.name) && allInvariant(loop, ops);
+            boolean isFinal = fn != null && (fn.access & Opcodes.ACC_FINAL) != 0;
+            boolean written = isFinal ? loop.writesFieldKnown(f.name) : loop.writesField(f.name);
+            if (op == Opcodes.GETSTATIC) return isFinal || !written;
+            if (op == Opcodes.GETFIELD) return !written && allInvariant(loop, ops);
             return false;
         }
         if (s instanceof MethodInsnNode m) {

@@ -102,15 +102,23 @@ public final class MethodQuery {
      */
     public List<AllocStat> allocationCallees(BitSet bcis) {
         Map<String, long[]> acc = new HashMap<>();
-        int[] seen = new int[profile.methods().size()];
+        // overloads (substring(I) and substring(II)) share a name: count each name once per sample,
+        // or a share of the site's bytes could come out above 100%
+        Map<String, Integer> nameIds = new HashMap<>();
+        int[] nameOf = new int[profile.methods().size()];
+        for (int m = 0; m < nameOf.length; m++) {
+            nameOf[m] = nameIds.computeIfAbsent(profile.method(m).displayName(), x -> nameIds.size());
+        }
+        int[] seen = new int[nameIds.size()];
         int[] stamp = {0};
         forAllocations(bcis, (i, s, k) -> {
             stamp[0]++;
             int[] frames = profile.stackFrames(s);
             for (int j = 0; j < k; j++) {
                 Frame f = profile.frame(frames[j]);
-                if (seen[f.methodIndex()] != stamp[0]) {
-                    seen[f.methodIndex()] = stamp[0];
+                int name = nameOf[f.methodIndex()];
+                if (seen[name] != stamp[0]) {
+                    seen[name] = stamp[0];
                     add(acc, f.method().displayName(), profile.weight(i));
                 }
             }

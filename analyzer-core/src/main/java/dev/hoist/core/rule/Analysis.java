@@ -76,6 +76,17 @@ public final class Analysis {
     }
 
     private int threads = 1;
+    private boolean perCallBodies;
+
+    /**
+     * Also runs the rules on the whole body of each method without loops, as one region per call
+     * ({@link dev.hoist.core.facts.Loop#isMethodBody()}): the advisor asks for this on hot classes, where
+     * the profile then says which such methods run per iteration of a caller's loop.
+     */
+    public Analysis perCallBodies(boolean on) {
+        this.perCallBodies = on;
+        return this;
+    }
 
     /** Classes handed to a thread at a time: large enough to share resolved callees, small enough to balance. */
     private static final int CHUNK = 48;
@@ -156,10 +167,11 @@ public final class Analysis {
             classes++;
             resolver.register(cn, bytes);
             for (MethodNode m : cn.methods) {
-                if (!MethodFacts.mayHaveLoop(m)) continue;
+                boolean body = perCallBodies && m.instructions.size() > 0 && !m.name.equals("<clinit>");
+                if (!body && !MethodFacts.mayHaveLoop(m)) continue;
                 MethodFacts facts;
                 try {
-                    facts = MethodFacts.of(cn, m, offsets, resolver);
+                    facts = MethodFacts.of(cn, m, offsets, resolver, body);
                 } catch (AnalyzerException | RuntimeException e) {
                     problems.add("skipped " + cn.name.replace('/', '.') + "." + m.name + m.desc + ": " + e.getMessage());
                     continue;

@@ -8,16 +8,33 @@ import java.util.List;
  * One reported problem: which rule, where (dotted class name, method, descriptor, source file and
  * line, the loop's source lines and its bytecode offsets so a profile can be joined to it later),
  * how bad ({@link Severity} from the rule's score, {@link Confidence}), and what to do (message,
- * mechanism, {@link Fix}). {@code evidence} is filled by the profile join; {@code loopSource}
- * holds the loop's source lines when sources were given.
+ * mechanism, {@link Fix}). {@code siteBcis} are the bytecode offsets of the instructions whose
+ * cost fixing the finding removes (the call, the load, the allocation): the profile measures the
+ * finding there, and the loop is context. {@code evidence} is filled by the profile join;
+ * {@code loopSource} holds the loop's source lines when sources were given.
  */
 public record Finding(String rule, String className, String method, String descriptor, String file, int line,
-                      int[] loopLines, int[] loopBcis, int score, Severity severity, Confidence confidence,
+                      int[] loopLines, int[] loopBcis, int[] siteBcis, int score, Severity severity, Confidence confidence,
                       String message, String mechanism, Fix fix, List<String> evidence, List<String> loopSource) {
 
     public Finding {
         evidence = List.copyOf(evidence);
         loopSource = List.copyOf(loopSource);
+        siteBcis = siteBcis == null ? new int[0] : siteBcis;
+    }
+
+    /** A finding without a known site (read back from an older saved session): measured at its loop. */
+    public Finding(String rule, String className, String method, String descriptor, String file, int line,
+                   int[] loopLines, int[] loopBcis, int score, Severity severity, Confidence confidence,
+                   String message, String mechanism, Fix fix, List<String> evidence, List<String> loopSource) {
+        this(rule, className, method, descriptor, file, line, loopLines, loopBcis, new int[0], score, severity, confidence,
+                message, mechanism, fix, evidence, loopSource);
+    }
+
+    /** The same finding with another confidence, evidence, message and site (the advisor's judgement and merges). */
+    public Finding judged(Confidence c, List<String> ev, String msg, int[] site, int newScore) {
+        return new Finding(rule, className, method, descriptor, file, line, loopLines, loopBcis, site, newScore,
+                Severity.of(newScore), c, msg, mechanism, fix, ev, loopSource);
     }
 
     public int firstLoopLine() {
@@ -29,7 +46,7 @@ public record Finding(String rule, String className, String method, String descr
     }
 
     public Finding withSource(Fix newFix, List<String> source) {
-        return new Finding(rule, className, method, descriptor, file, line, loopLines, loopBcis, score, severity,
+        return new Finding(rule, className, method, descriptor, file, line, loopLines, loopBcis, siteBcis, score, severity,
                 confidence, message, mechanism, newFix, evidence, source);
     }
 
@@ -49,6 +66,7 @@ public record Finding(String rule, String className, String method, String descr
         private String message = "";
         private Fix fix = new Fix("", "");
         private int line = -1;
+        private int[] siteInsns;
 
         Builder(Rule rule, MethodFacts facts, Loop loop, int insn) {
             this.rule = rule;
@@ -86,6 +104,15 @@ public record Finding(String rule, String className, String method, String descr
             return this;
         }
 
+        /**
+         * The instructions whose cost the fix removes, when they are not just the reported one (the
+         * fill calls in the loop for a collection created before it; every read of a field).
+         */
+        public Builder site(int... insns) {
+            this.siteInsns = insns.clone();
+            return this;
+        }
+
         /** Reports on a different line than the instruction's (for example the allocation before the loop). */
         public Builder line(int line) {
             this.line = line;
@@ -110,8 +137,10 @@ public record Finding(String rule, String className, String method, String descr
                 s = Math.max(0, s - 15);
                 m += " This loop is in a constructor, which runs once per object: it matters only when many objects are built.";
             }
+            int[] site = java.util.Arrays.stream(siteInsns != null ? siteInsns : new int[] {insn})
+                    .map(facts::bci).filter(b -> b >= 0).distinct().sorted().toArray();
             return new Finding(rule.id(), facts.className().replace('/', '.'), facts.methodName(), facts.descriptor(),
-                    facts.sourceFile(), l, new int[] {loop.firstLine(), loop.lastLine()}, loop.bcis(), s,
+                    facts.sourceFile(), l, new int[] {loop.firstLine(), loop.lastLine()}, loop.bcis(), site, s,
                     Severity.of(s), confidence, m, rule.mechanism(), fix, List.of(), List.of());
         }
     }

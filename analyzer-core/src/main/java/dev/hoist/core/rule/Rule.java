@@ -26,4 +26,13 @@ public interface Rule {
     default CostKind costKind() {
         return CostKind.TIME;
     }
+
+    /**
+     * What the profile at the finding's site says about it: confirmed (raise the confidence),
+     * removed by the JIT (rank it below the advice whose cost is real), or contradicted (drop it).
+     * Only called when the site drew samples. The default keeps the rule's static confidence.
+     */
+    default Judgement judge(Finding finding, SiteProfile site) {
+        return Judgement.undecided(finding.confidence());
+    }
 }

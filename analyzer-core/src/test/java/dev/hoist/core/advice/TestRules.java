@@ -12,7 +12,8 @@ import java.util.List;
 /**
  * Two small real rules for the advisor's tests in analyzer-core, which cannot depend on the rules
  * module: one finding per loop (to test joining and ranking), and one per boxing in a loop under the
- * stable id {@code boxing-in-loop} (to test the evidence that id gets).
+ * stable id {@code boxing-in-loop}, judged by the Integer allocations at its site (to test what a rule's
+ * judgement sees).
  */
 public final class TestRules {
     private TestRules() {
@@ -71,6 +72,22 @@ public final class TestRules {
                 }
             }
             return out;
+        }
+
+        @Override
+        public dev.hoist.core.rule.CostKind costKind() {
+            return dev.hoist.core.rule.CostKind.ALLOCATION;
+        }
+
+        // what any rule, ours or a third party's, gets from the advisor: the profile at its site
+        @Override
+        public dev.hoist.core.rule.Judgement judge(Finding f, dev.hoist.core.rule.SiteProfile site) {
+            for (dev.hoist.core.rule.SiteProfile.Alloc a : site.allocatedTypes()) {
+                if (a.name().equals("java.lang.Integer")) {
+                    return dev.hoist.core.rule.Judgement.confirmed(a.samples() + " allocation samples of Integer at the site");
+                }
+            }
+            return dev.hoist.core.rule.Judgement.undecided(f.confidence());
         }
     };
 

@@ -46,12 +46,15 @@ class ProfileReportTest {
             Map.entry("confidence", "string"), Map.entry("severity", "string"), Map.entry("rankingPercent", "number"),
             Map.entry("class", "string"), Map.entry("method", "string"), Map.entry("descriptor", "string"),
             Map.entry("file", "string?"), Map.entry("line", "number"), Map.entry("loopLines", "array"), Map.entry("cost", "object"),
+            Map.entry("site", "object"), Map.entry("effect", "string"), Map.entry("via", "object?"),
             Map.entry("message", "string"), Map.entry("mechanism", "string"), Map.entry("evidence", "array"), Map.entry("fix", "object"));
     private static final Map<String, String> COST = Map.of("kind", "string", "selfSamples", "number", "inclusiveSamples", "number",
             "totalSamples", "number", "selfPercent", "number", "inclusivePercent", "number", "allocSamples", "number",
             "allocBytes", "number", "totalAllocBytes", "number", "allocPercent", "number");
+    private static final Map<String, String> ADVICE_SITE = Map.of("samples", "number", "percent", "number", "allocSamples", "number",
+            "allocBytes", "number", "allocPercent", "number", "savingPercent", "number", "bcis", "array");
     private static final Map<String, String> ADVICE_INFO = Map.of("methodsAnalysed", "array", "unavailable", "array",
-            "hiddenUnsampled", "number");
+            "hiddenUnsampled", "number", "contradicted", "number", "notices", "array");
     private static final Map<String, String> THREAD = Map.of("name", "string", "value", "number", "samples", "number", "percent", "number");
 
     @Test
@@ -125,6 +128,10 @@ class ProfileReportTest {
             for (JsonNode a : root.get("advice")) {
                 assertShape(a, ADVICE, "$.advice[]");
                 assertShape(a.get("cost"), COST, "$.advice[].cost");
+                assertShape(a.get("site"), ADVICE_SITE, "$.advice[].site");
+                // what fixing the site can save is never more than its loop holds
+                assertThat(a.get("site").get("percent").asDouble()).isLessThanOrEqualTo(a.get("cost").get("inclusivePercent").asDouble());
+                assertThat(a.get("rankingPercent").asDouble()).isEqualTo(a.get("site").get("savingPercent").asDouble());
                 assertShape(a.get("fix"), Map.of("before", "string", "after", "string"), "$.advice[].fix");
                 assertThat(a.get("evidence")).isNotEmpty();
             }

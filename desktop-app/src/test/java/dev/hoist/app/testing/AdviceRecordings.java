@@ -34,6 +34,17 @@ public final class AdviceRecordings {
         return file;
     }
 
+    /** As {@link #asyncProfiler(String, int)}, with JVM options of the test's choosing (a file per option set). */
+    public static synchronized Path asyncProfiler(String mainClass, int seconds, List<String> jvmOptions) throws Exception {
+        Path file = dir().resolve(simple(mainClass) + "-ap-" + Integer.toHexString(jvmOptions.hashCode()) + ".jfr");
+        if (!Files.exists(file)) {
+            List<String> options = new ArrayList<>(jvmOptions);
+            options.add("-agentpath:" + agentLibrary() + "=start,event=cpu,alloc,interval=1ms,file=" + file + ",jfr");
+            run(options, mainClass, seconds, file);
+        }
+        return file;
+    }
+
     public static synchronized Path jdk(String mainClass, int seconds) throws Exception {
         Path file = dir().resolve(simple(mainClass) + "-jdk.jfr");
         if (!Files.exists(file)) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hoist.core.advice.Advice;
 import dev.hoist.core.advice.AdviceReport;
 import dev.hoist.core.advice.LoopCost;
+import dev.hoist.core.advice.SiteCost;
 import dev.hoist.core.rule.Finding;
 
 import java.util.Locale;
@@ -42,6 +43,28 @@ public final class AdviceJson {
             cost.put("allocBytes", c.allocBytes());
             cost.put("totalAllocBytes", c.totalAllocBytes());
             cost.put("allocPercent", round1(c.allocShare() * 100));
+            SiteCost sc = a.site();
+            ObjectNode site = o.putObject("site");
+            site.put("samples", sc.samples());
+            site.put("percent", round1(sc.timeShare() * 100));
+            site.put("allocSamples", sc.allocSamples());
+            site.put("allocBytes", sc.allocBytes());
+            site.put("allocPercent", round1(sc.allocShare() * 100));
+            site.put("savingPercent", round1(sc.savingShare() * 100));
+            ArrayNode bcis = site.putArray("bcis");
+            for (int b : f.siteBcis()) bcis.add(b);
+            o.put("effect", a.effect().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            if (a.via() == null) {
+                o.putNull("via");
+            } else {
+                ObjectNode via = o.putObject("via");
+                via.put("class", a.via().className());
+                via.put("method", a.via().method());
+                via.put("firstLine", a.via().firstLine());
+                via.put("lastLine", a.via().lastLine());
+                via.put("chain", a.via().chain());
+                via.put("samples", a.via().samples());
+            }
             o.put("message", f.message());
             o.put("mechanism", f.mechanism());
             ArrayNode ev = o.putArray("evidence");
@@ -60,6 +83,9 @@ public final class AdviceJson {
         ArrayNode unavailable = o.putArray("unavailable");
         report.unavailable().forEach(unavailable::add);
         o.put("hiddenUnsampled", report.hiddenUnsampled());
+        o.put("contradicted", report.contradicted());
+        ArrayNode notices = o.putArray("notices");
+        report.notices().forEach(notices::add);
         return o;
     }
 

@@ -43,6 +43,9 @@ public final class AdviceSarif {
             props.put("loopInclusivePercent", AdviceJson.round1(a.cost().inclusiveShare() * 100));
             props.put("loopSelfPercent", AdviceJson.round1(a.cost().selfShare() * 100));
             props.put("loopAllocPercent", AdviceJson.round1(a.cost().allocShare() * 100));
+            props.put("sitePercent", AdviceJson.round1(a.site().timeShare() * 100));
+            props.put("siteAllocPercent", AdviceJson.round1(a.site().allocShare() * 100));
+            props.put("savingPercent", AdviceJson.round1(a.site().savingShare() * 100));
             ArrayNode ev = props.putArray("evidence");
             a.evidence().forEach(ev::add);
         }

@@ -3,6 +3,7 @@ package dev.hoist.core.report.advice;
 import dev.hoist.core.advice.Advice;
 import dev.hoist.core.advice.AdviceReport;
 import dev.hoist.core.advice.LoopCost;
+import dev.hoist.core.advice.SiteCost;
 import dev.hoist.core.rule.Finding;
 
 import java.io.IOException;
@@ -46,8 +47,11 @@ public final class AdviceText {
 
     private void write(AdviceReport r) throws IOException {
         line("");
-        line(style(BOLD, "Advice") + " (" + r.advice().size() + ", ranked by the loop's measured share; "
+        line(style(BOLD, "Advice") + " (" + r.advice().size() + ", ranked by what fixing each can save, measured at its site; "
                 + r.methodsAnalysed().size() + " hot methods analysed)");
+        for (String n : r.notices()) {
+            wrap("  " + style(BOLD, "notice: "), "          ", n);
+        }
         if (r.advice().isEmpty()) {
             line("  none: no rule matched a sampled loop of the hot methods");
         }
@@ -55,13 +59,20 @@ public final class AdviceText {
             Finding f = a.finding();
             LoopCost c = a.cost();
             line("");
-            String share = pct(c.inclusiveShare()) + " " + c.kind();
-            if (c.totalAllocBytes() > 0) share += ", " + pct(c.allocShare()) + " alloc";
+            SiteCost s = a.site();
+            String share = s.totalSamples() > 0 ? pct(s.timeShare()) + " " + s.kind() : "";
+            if (s.totalAllocBytes() > 0 && (s.allocationCost() || s.allocSamples() > 0)) {
+                share += (share.isEmpty() ? "" : ", ") + pct(s.allocShare()) + " alloc";
+            }
+            if (a.jitRemoves()) share += " (JIT removes most)";
+            share += "  (loop " + pct(c.inclusiveShare()) + ")";
             line(style(BOLD, String.format(Locale.ROOT, "#%d", a.rank())) + "  " + style(YELLOW, share) + "  "
                     + style(BOLD, f.rule()) + "  [confidence " + a.confidence().name().toLowerCase(Locale.ROOT)
                     + ", severity " + f.severity().name().toLowerCase(Locale.ROOT) + "]");
-            line("    at " + f.className() + "." + f.method() + " (" + (f.file() == null ? "?" : f.file()) + ":" + f.line() + ")"
-                    + (f.firstLoopLine() > 0 ? ", loop lines " + f.firstLoopLine() + "-" + f.lastLoopLine() : ""));
+            wrap("    ", "      ", "at " + f.className() + "." + f.method() + " (" + (f.file() == null ? "?" : f.file()) + ":" + f.line() + ")"
+                    + (a.via() != null ? ", called per iteration of the loop at lines " + a.via().firstLine() + "-" + a.via().lastLine()
+                            + " of " + a.via().className() + "." + a.via().method()
+                            : f.firstLoopLine() > 0 ? ", loop lines " + f.firstLoopLine() + "-" + f.lastLoopLine() : ""));
             wrap("    ", "    ", f.message());
             for (String e : a.evidence()) {
                 wrap("    " + style(DIM, "evidence: "), "              ", e);
@@ -77,7 +88,10 @@ public final class AdviceText {
         }
         if (r.hiddenUnsampled() > 0) {
             line("");
-            line(style(DIM, r.hiddenUnsampled() + " more finding(s) in loops the profile never sampled (show them with --all)"));
+            wrap("", "  ", r.hiddenUnsampled() + " more finding(s) at sites the profile never sampled, such as branches that did not run (show them with --all)");
+        }
+        if (r.contradicted() > 0) {
+            wrap("", "  ", r.contradicted() + " finding(s) left out because the profile at their site contradicts them (show them with --all)");
         }
         if (!r.unavailable().isEmpty()) {
             line("");

@@ -172,9 +172,9 @@ public final class HtmlReport {
             LoopCost c = a.cost();
             b.append("<article class=\"advice sev-").append(f.severity().name().toLowerCase(Locale.ROOT)).append("\">\n<h3>")
                     .append("<span class=\"rank\">#").append(a.rank()).append("</span> ")
-                    .append("<span class=\"share\" title=\"share of all ").append(Html.text(c.kind()))
-                    .append(" samples in this loop, callees included\">")
-                    .append(pct(c.inclusiveShare())).append("</span> ")
+                    .append("<span class=\"share\" title=\"what fixing it can save: the share of all ").append(Html.text(c.kind()))
+                    .append(" samples at this site, callees included\">")
+                    .append(pct(a.rankingShare())).append("</span> ")
                     .append("<code class=\"rule\">").append(Html.text(f.rule())).append("</code> ")
                     .append("<span class=\"where\">").append(Html.text(f.className() + "." + f.method()))
                     .append(" (").append(Html.text(f.file() == null ? "?" : f.file())).append(":").append(f.line()).append(")</span></h3>\n");
@@ -182,7 +182,15 @@ public final class HtmlReport {
             if (f.firstLoopLine() > 0) {
                 b.append("<li>loop lines ").append(f.firstLoopLine()).append("&ndash;").append(f.lastLoopLine()).append("</li>");
             }
-            b.append("<li>").append(Html.text(c.kind())).append(": ").append(pct(c.inclusiveShare())).append(" inclusive (")
+            b.append("<li>at the site: ").append(pct(a.site().timeShare())).append(" of ").append(Html.text(c.kind()))
+                    .append(" (").append(a.site().samples()).append(" samples)");
+            if (a.site().allocSamples() > 0) {
+                b.append(", ").append(pct(a.site().allocShare())).append(" of allocated bytes (").append(a.site().allocSamples())
+                        .append(" samples)");
+            }
+            if (a.jitRemoves()) b.append("; the profile says the JIT already removes most of it");
+            b.append("</li>");
+            b.append("<li>the loop: ").append(Html.text(c.kind())).append(": ").append(pct(c.inclusiveShare())).append(" inclusive (")
                     .append(c.inclusiveSamples()).append(" of ").append(c.totalSamples()).append(" samples), ")
                     .append(pct(c.selfShare())).append(" self</li>");
             if (c.allocSamples() > 0) {
@@ -220,7 +228,7 @@ public final class HtmlReport {
         }
         if (advice.hiddenUnsampled() > 0) {
             b.append("<p class=\"note\">").append(advice.hiddenUnsampled())
-                    .append(" finding(s) in loops without samples are hidden (show them with --all).</p>\n");
+                    .append(" finding(s) at sites without samples (code that did not run hot) are hidden (show them with --all).</p>\n");
         }
         if (!advice.unavailable().isEmpty()) {
             b.append("<details class=\"note\"><summary>").append(advice.unavailable().size())

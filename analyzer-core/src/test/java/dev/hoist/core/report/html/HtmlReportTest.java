@@ -247,7 +247,7 @@ class HtmlReportTest {
     @Test
     void reportHasEverySectionAndNeedsNoNetwork() {
         assertThat(html).contains("id=\"flame\"", "id=\"advice\"", "id=\"hot\"", "id=\"alloc\"", "id=\"threads\"", "id=\"timeline\"");
-        assertThat(html).contains("<svg", "class=\"before\"", "class=\"after\"", "1 finding(s) in loops without samples");
+        assertThat(html).contains("<svg", "class=\"before\"", "class=\"after\"", "1 finding(s) at sites without samples");
         assertThat(html).doesNotContainPattern("(?i)(src|href)=\"(https?:)?//");
         assertThat(html).doesNotContainPattern("(?i)@import|url\\(");
         // the hot method table lists the loop's method near the top with its share
