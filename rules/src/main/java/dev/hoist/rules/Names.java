@@ -51,4 +51,20 @@ final class Names {
     static boolean jdk(String internal) {
         return internal.startsWith("java/") || internal.startsWith("javax/") || internal.startsWith("jdk/") || internal.startsWith("sun/");
     }
+
+    /** A string as a Java string literal, escaped so that it compiles in the user's source. */
+    static String javaLiteral(String s) {
+        StringBuilder b = new StringBuilder("\"");
+        for (char ch : s.toCharArray()) {
+            switch (ch) {
+                case '\\' -> b.append("\\\\");
+                case '"' -> b.append("\\\"");
+                case '\n' -> b.append("\\n");
+                case '\t' -> b.append("\\t");
+                case '\r' -> b.append("\\r");
+                default -> b.append(ch);
+            }
+        }
+        return b.append('"').toString();
+    }
 }

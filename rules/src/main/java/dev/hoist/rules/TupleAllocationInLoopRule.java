@@ -43,10 +43,8 @@ public final class TupleAllocationInLoopRule implements Rule {
                 boolean tuple = !a.array() && types.isTupleType(a.type());
                 if (!smallArray && !tuple) continue;
                 boolean passed = a.uses().escapes().contains(Uses.Escape.PASSED);
-                if (smallArray && passed && a.uses().passedTo() != null && FORMATTERS.contains(a.uses().passedTo())) {
-                    out.add(formatInLoop(facts, loop, a));
-                    continue;
-                }
+                // the argument array of a format call is the least of its cost: format-in-loop reports the call
+                if (smallArray && passed && a.uses().passedTo() != null && FORMATTERS.contains(a.uses().passedTo())) continue;
                 String what = smallArray ? "a " + a.constantLength() + "-element " + Names.arrayType(a.type())
                         + (passed ? " (a varargs or argument array)" : "") : "a " + Names.simple(a.type());
                 out.add(Finding.at(this, facts, loop, a.insn())
@@ -83,38 +81,6 @@ public final class TupleAllocationInLoopRule implements Rule {
     private static final java.util.Set<String> FORMATTERS = java.util.Set.of("String.format", "String.formatted",
             "PrintStream.printf", "PrintStream.format", "PrintWriter.printf", "PrintWriter.format", "Formatter.format",
             "MessageFormat.format");
-
-    /**
-     * The argument array of String.format and friends: the array is the least of it. Each call
-     * makes a Formatter, parses the format string and boxes every primitive argument; the advice
-     * says so instead of "pass the components separately", which a format call cannot take.
-     */
-    private Finding formatInLoop(MethodFacts facts, Loop loop, dev.hoist.core.facts.Allocation a) {
-        String call = a.uses().passedTo();
-        // the format call's whole cost is what the advice removes, not just its argument array
-        int[] site = {a.insn()};
-        for (CallSite c : loop.calls()) {
-            // the first call after the array that it is passed to (Uses names it as Owner.name)
-            if (c.insn() > a.insn() && call != null && call.equals(Names.simple(c.owner()) + "." + c.name())) {
-                site = new int[] {a.insn(), c.insn()};
-                break;
-            }
-        }
-        return Finding.at(this, facts, loop, a.insn())
-                .site(site)
-                .score(a.everyIteration() ? 45 : 30)
-                .confidence(Confidence.MEDIUM)
-                .message(call + " is called" + (a.everyIteration() ? " on every iteration" : " on some iterations")
-                        + " of " + loop.where() + " with a " + a.constantLength()
-                        + "-element Object[] of arguments. The array is the least of it: each call parses the format string, makes a "
-                        + "Formatter and a StringBuilder, and boxes every primitive argument. Where the pattern is fixed, append the "
-                        + "parts to one StringBuilder kept across iterations (setLength(0) at the top), padding numbers by hand.")
-                .fix("for (...) {\n    ... " + call + "(format, ...) ...\n}",
-                        "StringBuilder sb = new StringBuilder(64);\nfor (...) {\n    sb.setLength(0);\n"
-                                + "    sb.append(...).append(...); // the format's text and arguments, in order\n    ... sb ...\n}")
-                .build();
-    }
-
     @Override
     public dev.hoist.core.rule.CostKind costKind() {
         return dev.hoist.core.rule.CostKind.ALLOCATION;

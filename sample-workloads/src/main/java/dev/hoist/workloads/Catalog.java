@@ -28,7 +28,7 @@ public final class Catalog {
     /** Main class of the demo workload. */
     public static final String DEMO_MAIN = "dev.hoist.workloads.demo.DemoMain";
 
-    /** The ten pairs, one per rule. */
+    /** The pairs, one per rule. */
     public static final List<Pair> PAIRS = List.of(
             pair("invariant-field-in-loop", "invariantfield.FlatField", "correct"),
             pair("invariant-call-in-loop", "invariantcall.RegionInvoice", "grossCents"),
@@ -39,7 +39,11 @@ public final class Catalog {
             pair("tuple-allocation-in-loop", "tuple.EdgeLocality", "measure"),
             pair("unsized-collection", "unsized.CustomerIndex", "byCode"),
             pair("copy-in-loop", "copy.ErrorsByHour", "count"),
-            pair("string-concat-in-loop", "stringconcat.InClause", "render"));
+            pair("string-concat-in-loop", "stringconcat.InClause", "render"),
+            pair("regex-in-loop", "regex.CsvCleaner", "clean"),
+            pair("format-in-loop", "format.MetricLines", "render"),
+            pair("exception-in-loop", "exception.QuantityColumn", "sum"),
+            pair("quadratic-in-loop", "quadratic.UniqueVisitors", "distinct"));
 
     /** The demo's planted anti-patterns, most expensive first (measured shares in DEMO.md). */
     public static final List<Planted> DEMO = List.of(

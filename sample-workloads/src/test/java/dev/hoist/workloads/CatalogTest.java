@@ -15,7 +15,8 @@ class CatalogTest {
         assertThat(Catalog.PAIRS).extracting(Catalog.Pair::ruleId).doesNotHaveDuplicates().containsExactlyInAnyOrder(
                 "invariant-field-in-loop", "invariant-call-in-loop", "uninlinable-call-in-loop",
                 "megamorphic-call-in-loop", "reflection-in-loop", "boxing-in-loop", "tuple-allocation-in-loop",
-                "unsized-collection", "copy-in-loop", "string-concat-in-loop");
+                "unsized-collection", "copy-in-loop", "string-concat-in-loop", "regex-in-loop", "format-in-loop",
+                "exception-in-loop", "quadratic-in-loop");
         for (Catalog.Pair pair : Catalog.PAIRS) {
             for (String name : new String[] {pair.antiPatternClass(), pair.fixedClass()}) {
                 Class<?> type = Class.forName(name, false, getClass().getClassLoader());

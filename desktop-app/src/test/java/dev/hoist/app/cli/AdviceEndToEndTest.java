@@ -92,7 +92,7 @@ class AdviceEndToEndTest {
         AdviceReport r = advise(AdviceRecordings.asyncProfiler(job, 6), classes.toString());
         record Waste(String rule, String method, boolean viaRun) {
         }
-        List<Waste> planted = List.of(new Waste("tuple-allocation-in-loop", job + "$Audit.label", true),
+        List<Waste> planted = List.of(new Waste("format-in-loop", job + "$Audit.label", true),
                 new Waste("boxing-in-loop", job + "$Tally.add", true),
                 new Waste("unsized-collection", job + "$Tokens.split", false),
                 new Waste("invariant-call-in-loop", job + ".run", false),
@@ -110,7 +110,7 @@ class AdviceEndToEndTest {
         }
         // String.format two calls down costs most: its advice comes first, and claims the format call, not its argument array
         Advice top = r.advice().get(0);
-        assertThat(top.finding().rule() + " " + top.finding().method()).as(summary(r)).isEqualTo("tuple-allocation-in-loop label");
+        assertThat(top.finding().rule() + " " + top.finding().method()).as(summary(r)).isEqualTo("format-in-loop label");
         assertThat(top.site().timeShare()).isGreaterThan(0.2);
         // the settings getter's advice is at the caller, where its result can be hoisted
         Advice getter = r.advice().stream().filter(x -> x.finding().rule().equals("invariant-call-in-loop")).findFirst().orElseThrow();

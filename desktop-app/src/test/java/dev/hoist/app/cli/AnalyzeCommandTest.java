@@ -28,17 +28,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AnalyzeCommandTest {
 
     /** Pair package -> the rule whose anti-pattern it plants. */
-    static final Map<String, String> RULE_OF_PAIR = Map.of(
-            "boxing", "boxing-in-loop",
-            "copy", "copy-in-loop",
-            "invariantcall", "invariant-call-in-loop",
-            "invariantfield", "invariant-field-in-loop",
-            "megamorphic", "megamorphic-call-in-loop",
-            "reflection", "reflection-in-loop",
-            "stringconcat", "string-concat-in-loop",
-            "tuple", "tuple-allocation-in-loop",
-            "uninlinable", "uninlinable-call-in-loop",
-            "unsized", "unsized-collection");
+    static final Map<String, String> RULE_OF_PAIR = Map.ofEntries(
+            Map.entry("boxing", "boxing-in-loop"),
+            Map.entry("copy", "copy-in-loop"),
+            Map.entry("exception", "exception-in-loop"),
+            Map.entry("format", "format-in-loop"),
+            Map.entry("invariantcall", "invariant-call-in-loop"),
+            Map.entry("invariantfield", "invariant-field-in-loop"),
+            Map.entry("megamorphic", "megamorphic-call-in-loop"),
+            Map.entry("quadratic", "quadratic-in-loop"),
+            Map.entry("reflection", "reflection-in-loop"),
+            Map.entry("regex", "regex-in-loop"),
+            Map.entry("stringconcat", "string-concat-in-loop"),
+            Map.entry("tuple", "tuple-allocation-in-loop"),
+            Map.entry("uninlinable", "uninlinable-call-in-loop"),
+            Map.entry("unsized", "unsized-collection"));
 
     static Path workloadClasses() {
         return Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
@@ -102,7 +106,7 @@ class AnalyzeCommandTest {
         MainTest.Result r = MainTest.run("analyze", workloadClasses().toString(), "--format", "sarif", "--out", out.toString());
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode run = new ObjectMapper().readTree(out.toFile()).get("runs").get(0);
-        assertThat(run.at("/tool/driver/rules")).hasSize(10);
+        assertThat(run.at("/tool/driver/rules")).hasSize(14);
         assertThat(run.get("results")).isNotEmpty();
         assertThat(run.get("results").get(0).at("/locations/0/physicalLocation/region/startLine").asInt()).isPositive();
     }

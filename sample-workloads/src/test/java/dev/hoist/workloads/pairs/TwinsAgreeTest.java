@@ -9,6 +9,10 @@ import dev.hoist.workloads.pairs.boxing.TrafficStatsFixed;
 import dev.hoist.workloads.pairs.copy.ErrorsByHour;
 import dev.hoist.workloads.pairs.copy.ErrorsByHourFixed;
 import dev.hoist.workloads.pairs.copy.LogLines;
+import dev.hoist.workloads.pairs.exception.QuantityColumn;
+import dev.hoist.workloads.pairs.exception.QuantityColumnFixed;
+import dev.hoist.workloads.pairs.format.MetricLines;
+import dev.hoist.workloads.pairs.format.MetricLinesFixed;
 import dev.hoist.workloads.pairs.invariantcall.Order;
 import dev.hoist.workloads.pairs.invariantcall.RegionInvoice;
 import dev.hoist.workloads.pairs.invariantcall.RegionInvoiceFixed;
@@ -18,7 +22,12 @@ import dev.hoist.workloads.pairs.invariantfield.Sensor;
 import dev.hoist.workloads.pairs.megamorphic.CartTotal;
 import dev.hoist.workloads.pairs.megamorphic.CartTotalFixed;
 import dev.hoist.workloads.pairs.megamorphic.LineItem;
+import dev.hoist.workloads.pairs.quadratic.UniqueVisitors;
+import dev.hoist.workloads.pairs.quadratic.UniqueVisitorsFixed;
 import dev.hoist.workloads.pairs.reflection.ColumnSum;
+import dev.hoist.workloads.pairs.regex.CsvCleaner;
+import dev.hoist.workloads.pairs.regex.CsvCleanerFixed;
+import dev.hoist.workloads.pairs.regex.CsvLines;
 import dev.hoist.workloads.pairs.reflection.ColumnSumFixed;
 import dev.hoist.workloads.pairs.reflection.Trade;
 import dev.hoist.workloads.pairs.stringconcat.InClause;
@@ -216,5 +225,76 @@ class TwinsAgreeTest {
         assertThat(InClauseFixed.render(ids)).isEqualTo(anti);
         String expected = "id IN (" + String.join(",", Arrays.stream(ids).mapToObj(Long::toString).toList()) + ")";
         assertThat(anti).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1,0", "2,1", "3,500", "4,20000"})
+    void csvCleanerTwinsAgree(long seed, int count) {
+        String[] lines = CsvLines.generate(seed, count);
+        assertThat(CsvCleanerFixed.clean(lines)).isEqualTo(CsvCleaner.clean(lines));
+    }
+
+    @Test
+    void csvCleanerCountsCleanedCellsAndNumbers() {
+        // "a b" (3), "12" (2, numeric), "-3 " (3, not numeric: trailing space)
+        String[] lines = {"a \t b;  12;\t-3 "};
+        assertThat(CsvCleaner.clean(lines)).isEqualTo(1_000_008L);
+        assertThat(CsvCleanerFixed.clean(lines)).isEqualTo(1_000_008L);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1,0", "2,1", "3,500"})
+    void metricLinesTwinsAgree(long seed, int count) {
+        String[] names = MetricLines.names(seed, count);
+        int[] hosts = new int[count];
+        long[] values = new long[count];
+        for (int i = 0; i < count; i++) {
+            hosts[i] = i % 16;
+            values[i] = i * 7919L - 50_000;
+        }
+        assertThat(MetricLinesFixed.render(names, hosts, values, 5L)).isEqualTo(MetricLines.render(names, hosts, values, 5L));
+    }
+
+    @Test
+    void metricLinesRenderTheLineProtocol() {
+        String expected = "cache_hits{host=\"h3\"} -12 99" + System.lineSeparator();
+        String[] names = {"cache_hits"};
+        assertThat(MetricLines.render(names, new int[] {3}, new long[] {-12}, 99)).isEqualTo(expected);
+        assertThat(MetricLinesFixed.render(names, new int[] {3}, new long[] {-12}, 99)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1,0", "2,1", "3,500", "4,20000"})
+    void quantityColumnTwinsAgree(long seed, int count) {
+        String[] cells = QuantityColumn.cells(seed, count);
+        assertThat(QuantityColumnFixed.sum(cells)).containsExactly(QuantityColumn.sum(cells));
+    }
+
+    @Test
+    void quantityColumnAgreesWithParseIntOnEdgeCells() {
+        // signs alone, a plus sign, int limits, one past them, thirteen digits with leading zeros, blanks inside
+        String[] cells = {"-", "+", "+7", "-0", "2147483647", "-2147483648", "2147483648", "0000000000042", "1 2", " 3"};
+        long[] anti = QuantityColumn.sum(cells);
+        assertThat(anti).containsExactly(2147483647L + 7 - 2147483648L + 42, 5);
+        assertThat(QuantityColumnFixed.sum(cells)).containsExactly(anti);
+        // parseInt takes any Unicode decimal digit (Character.digit), so the scan must as well
+        String[] arabicIndic = {"\u0663\u0664", "-\u0661"};
+        assertThat(QuantityColumnFixed.sum(arabicIndic)).containsExactly(QuantityColumn.sum(arabicIndic));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1,0", "2,1", "3,500", "4,5000"})
+    void uniqueVisitorsTwinsAgree(long seed, int count) {
+        String[] visits = UniqueVisitors.visits(seed, count);
+        List<String> anti = UniqueVisitors.distinct(visits);
+        assertThat(UniqueVisitorsFixed.distinct(visits)).containsExactlyElementsOf(anti);
+        assertThat(anti).doesNotHaveDuplicates().hasSize((int) Arrays.stream(visits).distinct().count());
+    }
+
+    @Test
+    void uniqueVisitorsKeepTheOrderOfFirstVisit() {
+        String[] visits = {"b", "a", "b", "c", "a"};
+        assertThat(UniqueVisitors.distinct(visits)).containsExactly("b", "a", "c");
+        assertThat(UniqueVisitorsFixed.distinct(visits)).containsExactly("b", "a", "c");
     }
 }
