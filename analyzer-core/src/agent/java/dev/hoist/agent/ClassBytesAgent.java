@@ -109,6 +109,14 @@ public final class ClassBytesAgent {
      */
     static void repair(Path result, Instrumentation inst) {
         String line;
+        // JDK-8324241 (Java 23): evol_method dependencies are always recorded, so a redefinition
+        // deoptimises only the code that depends on the redefined class, and a no-op one repairs nothing
+        if (Runtime.version().feature() >= 23) {
+            write(result, ("error Java " + Runtime.version().feature() + " deoptimises only code that depends on a "
+                    + "redefined class (JDK-8324241), so the no-op redefinition cannot recompile the hot code\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            return;
+        }
         try {
             java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
             long before = jit.getTotalCompilationTime();

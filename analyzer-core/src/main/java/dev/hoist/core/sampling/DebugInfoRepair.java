@@ -49,8 +49,7 @@ public final class DebugInfoRepair {
                     ClassBytesAgent.REPAIR + ClassBytesAgent.ARG_SEPARATOR + result.toAbsolutePath());
             String line = Files.exists(result) ? Files.readString(result, StandardCharsets.UTF_8).strip() : "error no answer";
             if (line.startsWith("error")) {
-                return new Outcome(false, "debug info not repaired: the target refused the class redefinition ("
-                        + line.substring(5).strip() + ")");
+                return new Outcome(false, "debug info not repaired: " + line.substring(5).strip());
             }
             String[] f = line.split(" ");
             long compileMs = Long.parseLong(f[1]) - Long.parseLong(f[0]);
