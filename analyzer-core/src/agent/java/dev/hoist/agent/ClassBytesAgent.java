@@ -109,19 +109,17 @@ public final class ClassBytesAgent {
      */
     static void repair(Path result, Instrumentation inst) {
         String line;
-        // JDK-8324241 (Java 23): evol_method dependencies are always recorded, so a redefinition
-        // deoptimises only the code that depends on the redefined class, and a no-op one repairs nothing
-        if (Runtime.version().feature() >= 23) {
-            write(result, ("error Java " + Runtime.version().feature() + " deoptimises only code that depends on a "
-                    + "redefined class (JDK-8324241), so the no-op redefinition cannot recompile the hot code\n")
-                    .getBytes(StandardCharsets.UTF_8));
-            return;
-        }
         try {
             java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
             long before = jit.getTotalCompilationTime();
             long start = System.nanoTime();
-            inst.retransformClasses(ClassBytesAgent.class);
+            if (Runtime.version().feature() >= 23) {
+                // JDK-8324241 (Java 23): evol_method dependencies are always recorded, so a redefinition
+                // deoptimises only code that inlines the redefined classes' methods: redefine them all
+                retransformAll(inst);
+            } else {
+                inst.retransformClasses(ClassBytesAgent.class);
+            }
             long last = before;
             long stableSince = System.nanoTime();
             while (System.nanoTime() - start < 20_000_000_000L) {
@@ -140,6 +138,30 @@ public final class ClassBytesAgent {
             line = "error " + e;
         }
         write(result, (line + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void retransformAll(Instrumentation inst) {
+        List<Class<?>> batch = new ArrayList<>();
+        for (Class<?> c : inst.getAllLoadedClasses()) {
+            if (c.getName().indexOf('/') < 0 && !c.isArray() && !c.isPrimitive() && inst.isModifiableClass(c)) {
+                batch.add(c);
+            }
+        }
+        for (int i = 0; i < batch.size(); i += 200) {
+            List<Class<?>> part = batch.subList(i, Math.min(batch.size(), i + 200));
+            try {
+                inst.retransformClasses(part.toArray(new Class<?>[0]));
+            } catch (Throwable e) {
+                // one odd class spoils its batch only; fall back to one by one
+                for (Class<?> c : part) {
+                    try {
+                        inst.retransformClasses(c);
+                    } catch (Throwable ignored) {
+                        // left as compiled
+                    }
+                }
+            }
+        }
     }
 
     /** The class file as the JVM currently holds it, by a retransform whose transformer changes nothing. */

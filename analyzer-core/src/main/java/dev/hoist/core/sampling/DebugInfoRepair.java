@@ -18,6 +18,8 @@ import java.nio.file.Path;
  * info for new compilations), then has Hoist's Java agent run one no-op class retransformation:
  * in a JVM started without agents HotSpot has not recorded evol_method dependencies, so that
  * first redefinition deoptimises all compiled code (jvmtiRedefineClasses.cpp flush_dependent_code).
+ * Java 23+ always records those dependencies (JDK-8324241), so there the agent retransforms every
+ * modifiable loaded class instead, which deoptimises every method that inlined one of them.
  * The agent returns once compilation has been quiet for a second, so sampling started afterwards
  * counts only recompiled code. Every failure becomes one line in {@link Outcome#note()}; the
  * caller samples anyway.

@@ -82,7 +82,7 @@ class DebugInfoRepairTest {
         try (ChildJvm child = ChildJvm.start(ChildJvm.JDK25, List.of(), launcher())) {
             JvmInfo target = Targets.resolve(Long.toString(child.pid()));
             DebugInfoRepair.Outcome o = DebugInfoRepair.run(target, Samplers.Choice.ASYNC_PROFILER);
-            assertThat(o.note()).doesNotContain("\n").startsWith(o.repaired() ? "repaired debug info" : "debug info not repaired");
+            assertThat(o.repaired()).as(o.note()).isTrue();
             Path jfr = tmp.resolve("jdk25.jfr");
             Samplers.start(target, SamplingRequest.of(jfr, Duration.ofSeconds(2), EnumSet.of(CPU)),
                     Samplers.Choice.ASYNC_PROFILER).awaitResult();
