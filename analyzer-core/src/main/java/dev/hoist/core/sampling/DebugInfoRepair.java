@@ -58,6 +58,9 @@ public final class DebugInfoRepair {
             return new Outcome(true, String.format("repaired debug info: deoptimised compiled code, recompiled in %.1f s "
                     + "(%d ms of JIT time) before sampling", Long.parseLong(f[2]) / 1000.0, compileMs));
         } catch (Exception e) {
+            if (!ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                return new Outcome(false, "debug info not repaired: the target JVM exited during the repair");
+            }
             String why = e.getMessage() == null ? e.toString() : e.getMessage();
             return new Outcome(false, "debug info not repaired: " + why.lines().findFirst().orElse(why));
         } finally {
