@@ -35,7 +35,14 @@ public final class ClassBytesAgent {
     private ClassBytesAgent() {
     }
 
+    /** First argument line that asks for a debug-info repair instead of class bytes. */
+    public static final String REPAIR = "repair";
+
     public static void agentmain(String args, Instrumentation inst) {
+        if (args != null && args.startsWith(REPAIR + ARG_SEPARATOR)) {
+            repair(Path.of(args.substring(REPAIR.length() + 1)), inst);
+            return;
+        }
         int sep = args == null ? -1 : args.indexOf(ARG_SEPARATOR);
         if (sep < 0) {
             return;
@@ -87,6 +94,71 @@ public final class ClassBytesAgent {
                 write(dir.resolve(file + ".class"), bytes);
                 if (classes.size() > 1) {
                     reason(dir, file, classes.size() + " class loaders define this name; the bytes are those of the first");
+                }
+            }
+        }
+    }
+
+    /**
+     * Retransforms this agent's own class with no transformer, which changes nothing but runs a
+     * class redefinition; in a JVM started without agents HotSpot has not recorded evol_method
+     * dependencies, so the first redefinition deoptimises all compiled code, and the JIT then
+     * recompiles the hot code with the full debug info the profiler's agent now asks for. Waits
+     * (at most 20 s) until compilation time has not grown for a second, and writes
+     * {@code <compiles-ms-before> <compiles-ms-after> <settle-ms>} or {@code error <why>} to the file.
+     */
+    static void repair(Path result, Instrumentation inst) {
+        String line;
+        try {
+            java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+            long before = jit.getTotalCompilationTime();
+            long start = System.nanoTime();
+            if (Runtime.version().feature() >= 23) {
+                // JDK-8324241 (Java 23): evol_method dependencies are always recorded, so a redefinition
+                // deoptimises only code that inlines the redefined classes' methods: redefine them all
+                retransformAll(inst);
+            } else {
+                inst.retransformClasses(ClassBytesAgent.class);
+            }
+            long last = before;
+            long stableSince = System.nanoTime();
+            while (System.nanoTime() - start < 20_000_000_000L) {
+                Thread.sleep(100);
+                long now = jit.getTotalCompilationTime();
+                if (now != last) {
+                    last = now;
+                    stableSince = System.nanoTime();
+                } else if (System.nanoTime() - stableSince >= 1_000_000_000L) {
+                    break;
+                }
+            }
+            // the settle point is where compilation stopped growing, not the end of the quiet second
+            line = before + " " + last + " " + (stableSince - start) / 1_000_000;
+        } catch (Throwable e) {
+            line = "error " + e;
+        }
+        write(result, (line + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void retransformAll(Instrumentation inst) {
+        List<Class<?>> batch = new ArrayList<>();
+        for (Class<?> c : inst.getAllLoadedClasses()) {
+            if (c.getName().indexOf('/') < 0 && !c.isArray() && !c.isPrimitive() && inst.isModifiableClass(c)) {
+                batch.add(c);
+            }
+        }
+        for (int i = 0; i < batch.size(); i += 200) {
+            List<Class<?>> part = batch.subList(i, Math.min(batch.size(), i + 200));
+            try {
+                inst.retransformClasses(part.toArray(new Class<?>[0]));
+            } catch (Throwable e) {
+                // one odd class spoils its batch only; fall back to one by one
+                for (Class<?> c : part) {
+                    try {
+                        inst.retransformClasses(c);
+                    } catch (Throwable ignored) {
+                        // left as compiled
+                    }
                 }
             }
         }

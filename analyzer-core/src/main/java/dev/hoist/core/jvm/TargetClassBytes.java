@@ -188,6 +188,15 @@ public final class TargetClassBytes implements ClassLookup {
      * a cached copy is reused only while it matches; writing is atomic.
      */
     static Path agentJar(Path cacheRoot) {
+        return agentJarIn(cacheRoot);
+    }
+
+    /** Hoist's Java agent jar in the user's cache, for other uses of the same agent (debug-info repair). */
+    public static Path agentJar() {
+        return agentJarIn(cacheRoot());
+    }
+
+    private static Path agentJarIn(Path cacheRoot) {
         byte[] jar = buildJar();
         String sha = sha256(jar);
         Path dir = cacheRoot.resolve(sha.substring(0, 16));

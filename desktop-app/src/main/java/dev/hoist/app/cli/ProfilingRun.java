@@ -41,6 +41,11 @@ final class ProfilingRun {
         }
         // read now: a target that exits mid-run takes its class path with it
         String classPath = options.noAdvice ? null : dev.hoist.core.classes.ClassPath.join(TargetClassPath.of(target.pid()), options.classPath);
+        if (!options.noRepair) {
+            // before the sampler starts, so every recorded sample is of recompiled code
+            err.println("hoist: " + dev.hoist.core.sampling.DebugInfoRepair.run(target, options.sampler.choice).note());
+            err.flush();
+        }
         SamplingSession session = Samplers.start(target, request, options.sampler.choice);
         CountDownLatch reported = new CountDownLatch(1);
         // Ctrl-C: stop sampling (the session writes the file) and give the report time to print.

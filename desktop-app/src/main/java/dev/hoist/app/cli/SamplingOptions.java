@@ -59,6 +59,11 @@ final class SamplingOptions {
     @Option(names = "--no-advice", description = "Print the profile only, without the ranked loop advice.")
     boolean noAdvice;
 
+    @Option(names = "--no-repair",
+            description = "Do not make the target recompile its hot code with full debug info before sampling "
+                    + "(code compiled before the attach may then put samples on the wrong inlined frames).")
+    boolean noRepair;
+
     @Option(names = "--no-agent",
             description = "Do not load Hoist's small class-bytes agent into the target to read hot classes that are on no "
                     + "path (generated at run time, custom class loaders); the report lists them as unavailable.")

@@ -1,0 +1,77 @@
+package dev.hoist.core.sampling;
+
+import com.sun.tools.attach.VirtualMachine;
+import dev.hoist.agent.ClassBytesAgent;
+import dev.hoist.core.jvm.Attach;
+import dev.hoist.core.jvm.JvmInfo;
+import dev.hoist.core.jvm.TargetClassBytes;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Makes a warm target's hot code carry full debug info before the samples that count. Code that
+ * C2 compiled before any agent asked for compiled-method-load events keeps only safepoint debug
+ * info, so AsyncGetCallTrace maps its PCs to the wrong inlined frames (HotSpot debugInfoRec.cpp;
+ * async-profiler issue #47). The repair loads async-profiler (whose agent turns on full debug
+ * info for new compilations), then has Hoist's Java agent run one no-op class retransformation:
+ * in a JVM started without agents HotSpot has not recorded evol_method dependencies, so that
+ * first redefinition deoptimises all compiled code (jvmtiRedefineClasses.cpp flush_dependent_code).
+ * Java 23+ always records those dependencies (JDK-8324241), so there the agent retransforms every
+ * modifiable loaded class instead, which deoptimises every method that inlined one of them.
+ * The agent returns once compilation has been quiet for a second, so sampling started afterwards
+ * counts only recompiled code. Every failure becomes one line in {@link Outcome#note()}; the
+ * caller samples anyway.
+ */
+public final class DebugInfoRepair {
+
+    /** What the repair did, as one line for the user, and whether it ran. */
+    public record Outcome(boolean repaired, String note) {}
+
+    private DebugInfoRepair() {}
+
+    /** Repairs the target's debug info ahead of sampling with the given sampler choice. */
+    public static Outcome run(JvmInfo target, Samplers.Choice choice) {
+        if (choice == Samplers.Choice.JFR) {
+            return new Outcome(false, "debug info not repaired: with JDK Flight Recorder no agent asks the JVM for "
+                    + "full debug info, so code compiled before the attach may put samples on the wrong inlined frames");
+        }
+        long pid = target.pid();
+        VirtualMachine vm = null;
+        Path result = null;
+        try {
+            AgentLibrary.Extracted lib = AgentLibrary.extract();
+            vm = Attach.attach(pid);
+            // loading the library is enough: its agent enables compiled-method-load events
+            AsyncProfilerSampler.command(vm, lib.path(), pid, "status");
+            result = Files.createTempFile("hoist-repair-", ".txt");
+            Files.delete(result);
+            vm.loadAgent(TargetClassBytes.agentJar().toString(),
+                    ClassBytesAgent.REPAIR + ClassBytesAgent.ARG_SEPARATOR + result.toAbsolutePath());
+            String line = Files.exists(result) ? Files.readString(result, StandardCharsets.UTF_8).strip() : "error no answer";
+            if (line.startsWith("error")) {
+                return new Outcome(false, "debug info not repaired: " + line.substring(5).strip());
+            }
+            String[] f = line.split(" ");
+            long compileMs = Long.parseLong(f[1]) - Long.parseLong(f[0]);
+            return new Outcome(true, String.format("repaired debug info: deoptimised compiled code, recompiled in %.1f s "
+                    + "(%d ms of JIT time) before sampling", Long.parseLong(f[2]) / 1000.0, compileMs));
+        } catch (Exception e) {
+            if (!ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                return new Outcome(false, "debug info not repaired: the target JVM exited during the repair");
+            }
+            String why = e.getMessage() == null ? e.toString() : e.getMessage();
+            return new Outcome(false, "debug info not repaired: " + why.lines().findFirst().orElse(why));
+        } finally {
+            Attach.detachQuietly(vm);
+            if (result != null) {
+                try {
+                    Files.deleteIfExists(result);
+                } catch (Exception ignored) {
+                    // a temp file left behind is harmless
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package dev.hoist.core.sampling;
+
+import dev.hoist.core.jvm.ChildJvm;
+import dev.hoist.core.jvm.JvmInfo;
+import dev.hoist.core.jvm.Targets;
+import dev.hoist.workloads.probe.IntStrings;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.jar.Attributes;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+
+import static dev.hoist.core.sampling.SamplingEvent.CPU;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * Real child JVMs running {@link IntStrings} (a 64-iteration loop into which C2 inlines
+ * Integer.toString): attached warm without DebugNonSafepoints and repaired, the loop keeps the
+ * self share it has in a JVM started with full debug info.
+ */
+class DebugInfoRepairTest {
+    private static final String DIGITS = IntStrings.class.getName() + ".digits";
+    private static final Path JAVA_HOME = Path.of(System.getProperty("java.home"));
+
+    @TempDir
+    Path tmp;
+
+    private Path launcher() throws Exception {
+        Manifest m = new Manifest();
+        m.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        m.getMainAttributes().put(Attributes.Name.MAIN_CLASS, IntStrings.class.getName());
+        m.getMainAttributes().put(Attributes.Name.CLASS_PATH, ChildJvm.workloadClasspath().toUri().toString());
+        Path jar = tmp.resolve("intstrings.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), m)) {
+            // the manifest is the whole jar
+        }
+        return jar;
+    }
+
+    /** Self share of the hot loop in a 3 s cpu recording of a child warmed for 5 s, repaired first if asked. */
+    private double loopShare(Path javaHome, List<String> jvmArgs, boolean repair, String file) throws Exception {
+        try (ChildJvm child = ChildJvm.start(javaHome, jvmArgs, launcher())) {
+            // warm: C2 has compiled digits (and inlined toString) long before this
+            Thread.sleep(5000);
+            JvmInfo target = Targets.resolve(Long.toString(child.pid()));
+            if (repair) {
+                DebugInfoRepair.Outcome o = DebugInfoRepair.run(target, Samplers.Choice.ASYNC_PROFILER);
+                assertThat(o.repaired()).as(o.note()).isTrue();
+                assertThat(o.note()).startsWith("repaired debug info: deoptimised compiled code");
+            }
+            Path jfr = tmp.resolve(file);
+            Samplers.start(target, SamplingRequest.of(jfr, Duration.ofSeconds(3), EnumSet.of(CPU)),
+                    Samplers.Choice.ASYNC_PROFILER).awaitResult();
+            Map<String, Long> top = Recordings.topFrames(jfr);
+            long total = top.values().stream().mapToLong(Long::longValue).sum();
+            assertThat(total).isGreaterThan(100);
+            return top.getOrDefault(DIGITS, 0L) / (double) total;
+        }
+    }
+
+    @Test
+    void repairedWarmTargetMatchesOneStartedWithFullDebugInfo() throws Exception {
+        double repaired = loopShare(JAVA_HOME, List.of(), true, "repaired.jfr");
+        double reference = loopShare(JAVA_HOME, List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:+DebugNonSafepoints"),
+                false, "reference.jfr");
+        // ~300 samples each: a share's standard error is ~3 points, a difference of two ~4; 3 sigma
+        assertThat(repaired).isCloseTo(reference, within(0.12));
+    }
+
+    @Test
+    void jdk25TargetIsRepairedOrCleanlySkipped() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(ChildJvm.JDK25.resolve("bin/java")), "no JDK 25 here");
+        try (ChildJvm child = ChildJvm.start(ChildJvm.JDK25, List.of(), launcher())) {
+            JvmInfo target = Targets.resolve(Long.toString(child.pid()));
+            DebugInfoRepair.Outcome o = DebugInfoRepair.run(target, Samplers.Choice.ASYNC_PROFILER);
+            assertThat(o.repaired()).as(o.note()).isTrue();
+            Path jfr = tmp.resolve("jdk25.jfr");
+            Samplers.start(target, SamplingRequest.of(jfr, Duration.ofSeconds(2), EnumSet.of(CPU)),
+                    Samplers.Choice.ASYNC_PROFILER).awaitResult();
+            assertThat(Recordings.topFrames(jfr)).isNotEmpty();
+        }
+    }
+
+    @Test
+    void targetThatRefusesAgentsIsSampledWithANote() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(ChildJvm.JDK25.resolve("bin/java")), "no JDK 25 here");
+        try (ChildJvm child = ChildJvm.start(ChildJvm.JDK25, List.of("-XX:-EnableDynamicAgentLoading"), launcher())) {
+            JvmInfo target = Targets.resolve(Long.toString(child.pid()));
+            DebugInfoRepair.Outcome o = DebugInfoRepair.run(target, Samplers.Choice.AUTO);
+            assertThat(o.repaired()).isFalse();
+            assertThat(o.note()).startsWith("debug info not repaired: ").doesNotContain("\n");
+            Path jfr = tmp.resolve("refused.jfr");
+            SamplingResult r = Samplers.start(target, SamplingRequest.of(jfr, Duration.ofSeconds(2), EnumSet.of(CPU)),
+                    Samplers.Choice.AUTO).awaitResult();
+            assertThat(r.file()).isNotNull();
+        }
+    }
+
+    @Test
+    void jfrIsSkippedWithANote() throws Exception {
+        try (ChildJvm child = ChildJvm.start(JAVA_HOME, List.of(), launcher())) {
+            DebugInfoRepair.Outcome o = DebugInfoRepair.run(Targets.resolve(Long.toString(child.pid())), Samplers.Choice.JFR);
+            assertThat(o.repaired()).isFalse();
+            assertThat(o.note()).contains("JDK Flight Recorder");
+        }
+    }
+}
