@@ -92,7 +92,7 @@ public final class MegamorphicCallInLoopRule implements Rule {
 
     @Override
     public dev.hoist.core.rule.CostKind costKind() {
-        return dev.hoist.core.rule.CostKind.TIME;
+        return dev.hoist.core.rule.CostKind.CALL_OVERHEAD;
     }
 
     /** Samples under a call site before one or two receivers seen say it has no more: a rare receiver needs many samples to show. */

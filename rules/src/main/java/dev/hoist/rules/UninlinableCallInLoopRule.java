@@ -90,7 +90,7 @@ public final class UninlinableCallInLoopRule implements Rule {
 
     @Override
     public dev.hoist.core.rule.CostKind costKind() {
-        return dev.hoist.core.rule.CostKind.TIME;
+        return dev.hoist.core.rule.CostKind.CALL_OVERHEAD;
     }
 
     @Override

@@ -185,8 +185,10 @@ public final class Advisor {
             BitSet loopBcis = bitSet(f.loopBcis());
             BitSet siteBcis = f.siteBcis().length > 0 ? bitSet(f.siteBcis()) : loopBcis;
             LoopCost loopCost = costs.of(q, loopBcis);
-            SiteCost site = costs.site(q, siteBcis, garbage);
-            if (!site.sampled() && !options.all()) {
+            SiteCost site = costs.site(q, siteBcis, garbage, rule != null && rule.costKind() == CostKind.CALL_OVERHEAD);
+            // a site is hot when the profile ran through it, even where what fixing it saves (a call's dispatch) drew nothing
+            boolean ranHot = site.sampled() || costs.of(q, siteBcis).sampled();
+            if (!ranHot && !options.all()) {
                 hidden++;
                 continue;
             }
@@ -194,14 +196,14 @@ public final class Advisor {
             CallerLoop via = null;
             Confidence confidence = f.confidence();
             Judgement.Effect effect = Judgement.Effect.UNDECIDED;
-            if (q == null || !site.sampled()) {
+            if (q == null || !ranHot) {
                 lines.add(loopCost.sampled()
                         ? "not measured at the site: none of the loop's " + loopCost.inclusiveSamples() + " samples is at it, so it did not run hot"
                         : "the profile has no samples in this loop");
             } else {
                 ProfileAtSite at = new ProfileAtSite(profile, kind, q, costs.methodRef(f), siteBcis, loopBcis, site, loopCost,
                         facts.of(f), costs.weights());
-                lines.add(Measured.line(site, loopCost, at.loopFrameTypes()));
+                lines.add(Measured.line(site, loopCost, at.loopFrameTypes(), rule != null && rule.costKind() == CostKind.CALL_OVERHEAD));
                 if (isMethodBody(facts.of(f), f)) {
                     via = CallerLoop.of(profile, costs.weights(), costs.methodRef(f), siteBcis,
                             (m, bci) -> isPlatformClass(m.className()) ? null : facts.of(m.className(), m.name(), m.descriptor()));
@@ -514,9 +516,11 @@ public final class Advisor {
         }
 
         /** The site's own cost: the time samples and allocations at its bcis, with what they called. */
-        SiteCost site(MethodQuery q, BitSet site, boolean garbage) {
+        SiteCost site(MethodQuery q, BitSet site, boolean garbage, boolean callOverhead) {
             LoopCost c = of(q, site);
-            return new SiteCost(c.kind(), c.inclusiveSamples(), totalSamples, c.allocSamples(), c.allocBytes(),
+            long samples = callOverhead && q != null && kind != null ? q.callOverhead(kind, site) : c.inclusiveSamples();
+            // a call's overhead allocates nothing of its own: the callee's garbage is not what the fix removes
+            return new SiteCost(c.kind(), samples, totalSamples, callOverhead ? 0 : c.allocSamples(), callOverhead ? 0 : c.allocBytes(),
                     totalAllocBytes, gcSamples, garbage);
         }
 

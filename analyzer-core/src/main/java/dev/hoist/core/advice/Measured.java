@@ -18,10 +18,12 @@ final class Measured {
     private Measured() {
     }
 
-    static String line(SiteCost site, LoopCost loop, Map<FrameType, Long> own) {
+    static String line(SiteCost site, LoopCost loop, Map<FrameType, Long> own, boolean callOverhead) {
         StringBuilder b = new StringBuilder("measured: ");
         if (site.totalSamples() > 0) {
-            b.append(pct(site.timeShare())).append(" of ").append(site.kind()).append(" samples at the site (")
+            b.append(pct(site.timeShare())).append(" of ").append(site.kind())
+                    .append(callOverhead ? " samples in the call itself (the caller at the call, dispatch stubs; not the callee's work) ("
+                            : " samples at the site (")
                     .append(site.samples()).append("), in a loop that holds ").append(pct(loop.inclusiveShare()))
                     .append(" (").append(loop.inclusiveSamples()).append(')');
         }

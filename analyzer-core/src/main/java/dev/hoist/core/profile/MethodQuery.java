@@ -65,6 +65,23 @@ public final class MethodQuery {
         return new LoopSamples(self, inclusive, total);
     }
 
+    /**
+     * Samples at the bcis that are the call itself: the method's frame is the leaf there, or the
+     * frame right under it is not a Java method (an itable/vtable stub, a native or VM frame).
+     */
+    public long callOverhead(EventKind kind, BitSet bcis) {
+        long[] values = values(kind);
+        long out = 0;
+        for (int s : profile.stacksContaining(method)) {
+            long v = values[s];
+            if (v == 0) continue;
+            int k = innermost(s);
+            if (!inSet(s, k, bcis)) continue;
+            if (k == 0 || !profile.frame(profile.stackFrames(s)[k - 1]).type().isJava()) out += v;
+        }
+        return out;
+    }
+
     /** Direct callees of the method's frame at the bcis, by value descending. */
     public List<Callee> callees(EventKind kind, BitSet bcis) {
         long[] values = values(kind);

@@ -7,8 +7,15 @@ package dev.hoist.core.rule;
  * allocation costs beyond its own instructions is paid later, on the GC threads.
  */
 public enum CostKind {
-    /** The site's own samples: a call, a load, a lock. */
+    /** The site's own samples: a call with everything under it, a load, a lock. */
     TIME,
+    /**
+     * What a call costs as a call, not what its callee does: the samples with the caller running at
+     * the call (argument set-up, the call itself) and those in dispatch stubs and native frames
+     * right under it. Fixing call overhead (inlining, a type test per receiver) removes that, not
+     * the callee's work, so the callee's samples are never claimed.
+     */
+    CALL_OVERHEAD,
     /** The site's samples plus its allocated bytes' part of the GC time. */
     ALLOCATION
 }
