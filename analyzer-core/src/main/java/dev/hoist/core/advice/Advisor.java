@@ -134,6 +134,9 @@ public final class Advisor {
 
     private final Map<String, Rule> rulesById = new HashMap<>();
 
+    /** What fixing an advice must save (of the time, or of the bytes) to be listed without --all. */
+    static final double NEGLIGIBLE = 0.001;
+
     public AdviceReport advise(Profile profile) {
         EventKind kind = options.kind() != null ? options.kind() : timeKind(profile);
         List<MethodRef> hot = hotMethods(profile, kind, options.coverage(), options.maxMethods());
@@ -226,10 +229,26 @@ public final class Advisor {
             Finding judged = f.judged(confidence, lines, f.message(), f.siteBcis(), f.score());
             ranked.add(new Advice(0, judged, loopCost, site, effect, confidence, lines, via));
         }
+        // advice that can save less than a thousandth of the time, with no garbage to show either, is noise
+        // beside the rest: counted, and shown with --all
+        int negligible = 0;
+        if (!options.all()) {
+            List<Advice> kept = new ArrayList<>();
+            for (Advice a : ranked) {
+                if (a.site().totalSamples() > 0 && a.rankingShare() < NEGLIGIBLE && a.site().allocShare() < NEGLIGIBLE) negligible++;
+                else kept.add(a);
+            }
+            ranked = kept;
+        }
         ranked.sort(RANKING);
         List<Advice> out = new ArrayList<>(ranked.size());
         for (int i = 0; i < ranked.size(); i++) out.add(ranked.get(i).ranked(i + 1));
-        return new AdviceReport(out, analysed, unavailable, hidden, contradicted, Notices.of(profile, kind));
+        List<String> notices = new ArrayList<>(Notices.of(profile, kind));
+        if (negligible > 0) {
+            notices.add(negligible + " more finding(s) at sites that ran but where fixing would save under 0.1% of the time and "
+                    + "allocate under 0.1% of the bytes (show them with --all)");
+        }
+        return new AdviceReport(out, analysed, unavailable, hidden, contradicted, notices);
     }
 
     /**
