@@ -20,7 +20,6 @@ import java.util.jar.Manifest;
 
 import static dev.hoist.core.sampling.SamplingEvent.CPU;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 /**
  * Real child JVMs running {@link IntStrings} (a 64-iteration loop into which C2 inlines
@@ -46,8 +45,14 @@ class DebugInfoRepairTest {
         return jar;
     }
 
-    /** Self share of the hot loop in a 3 s cpu recording of a child warmed for 5 s, repaired first if asked. */
-    private double loopShare(Path javaHome, List<String> jvmArgs, boolean repair, String file) throws Exception {
+    /**
+     * How many samples the inlined Integer.getChars drew per sample of the loop that calls it, in a 3 s
+     * cpu recording of a child warmed for 5 s, repaired first if asked. Coarse debug info maps the
+     * loop's own pcs to the inlined callee, so this ratio roughly doubles without repair (1.28
+     * measured, against 0.58 with DebugNonSafepoints); as a ratio of two Java frames it does not
+     * move when the machine is busy or the compiler threads take a share.
+     */
+    private double calleePerLoopSample(Path javaHome, List<String> jvmArgs, boolean repair, String file) throws Exception {
         try (ChildJvm child = ChildJvm.start(javaHome, jvmArgs, launcher())) {
             // warm: C2 has compiled digits (and inlined toString) long before this
             Thread.sleep(5000);
@@ -61,19 +66,20 @@ class DebugInfoRepairTest {
             Samplers.start(target, SamplingRequest.of(jfr, Duration.ofSeconds(3), EnumSet.of(CPU)),
                     Samplers.Choice.ASYNC_PROFILER).awaitResult();
             Map<String, Long> top = Recordings.topFrames(jfr);
-            long total = top.values().stream().mapToLong(Long::longValue).sum();
-            assertThat(total).isGreaterThan(100);
-            return top.getOrDefault(DIGITS, 0L) / (double) total;
+            long loop = top.getOrDefault(DIGITS, 0L);
+            assertThat(loop).as(top.toString()).isGreaterThan(50);
+            return top.getOrDefault("java.lang.Integer.getChars", 0L) / (double) loop;
         }
     }
 
     @Test
     void repairedWarmTargetMatchesOneStartedWithFullDebugInfo() throws Exception {
-        double repaired = loopShare(JAVA_HOME, List.of(), true, "repaired.jfr");
-        double reference = loopShare(JAVA_HOME, List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:+DebugNonSafepoints"),
+        double repaired = calleePerLoopSample(JAVA_HOME, List.of(), true, "repaired.jfr");
+        double reference = calleePerLoopSample(JAVA_HOME, List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:+DebugNonSafepoints"),
                 false, "reference.jfr");
-        // ~300 samples each: a share's standard error is ~3 points, a difference of two ~4; 3 sigma
-        assertThat(repaired).isCloseTo(reference, within(0.12));
+        // measured 0.52 repaired, 0.58 reference, 1.28 without repair; halfway between is the bar
+        assertThat(reference).isLessThan(0.9);
+        assertThat(repaired).isLessThan(0.9);
     }
 
     @Test

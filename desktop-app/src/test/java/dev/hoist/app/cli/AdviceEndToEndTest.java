@@ -115,6 +115,28 @@ class AdviceEndToEndTest {
         // the settings getter's advice is at the caller, where its result can be hoisted
         Advice getter = r.advice().stream().filter(x -> x.finding().rule().equals("invariant-call-in-loop")).findFirst().orElseThrow();
         assertThat(getter.finding().message()).contains("settings.maxAmount()");
+        // the printf behind a flag that is never set is found by the rules but never ran: not advised, only counted
+        assertThat(r.advice()).noneMatch(x -> x.finding().rule().equals("format-in-loop") && x.finding().method().equals("run"));
+        assertThat(r.hiddenUnsampled()).isPositive();
+        AdviceReport all = ReportCommand.advise(ProfileReader.read(AdviceRecordings.asyncProfiler(job, 6)), classes.toString(), true,
+                null, rules, new PrintWriter(new StringWriter()));
+        assertThat(all.advice()).anyMatch(x -> x.finding().rule().equals("format-in-loop") && x.finding().method().equals("run"));
+    }
+
+    /** Four implementations on the class path, two at run time: the profile overrules the megamorphic finding. */
+    @Test
+    void aSiteThatSawTwoReceiversGetsNoMegamorphicAdvice() throws Exception {
+        String main = "dev.hoist.workloads.probe.Bimorphic";
+        Path rec = AdviceRecordings.asyncProfiler(main, 5);
+        AdviceReport r = advise(rec, classes.toString());
+        assertThat(r.advice()).as(summary(r)).noneMatch(a -> a.finding().rule().equals("megamorphic-call-in-loop"));
+        assertThat(r.contradicted()).as(summary(r)).isPositive();
+        AdviceReport all = ReportCommand.advise(ProfileReader.read(rec), classes.toString(), true, null, rules,
+                new PrintWriter(new StringWriter()));
+        Advice mega = all.advice().stream().filter(a -> a.finding().rule().equals("megamorphic-call-in-loop")
+                && a.finding().method().equals("total")).findFirst().orElseThrow(() -> new AssertionError(summary(all)));
+        assertThat(mega.evidence()).anyMatch(e -> e.startsWith("contradicted: the profile saw only ")
+                && e.contains("Bimorphic$Circle") && e.contains("Bimorphic$Square"));
     }
 
     /** An object built per call of a hot path that holds most of the allocated bytes gets a notice naming it and its builder. */
