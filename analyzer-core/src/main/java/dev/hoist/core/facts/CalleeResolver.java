@@ -193,8 +193,9 @@ public final class CalleeResolver {
             fresh = returnsFreshTuple(decl[0], m);
         }
         Set<String> read = new HashSet<>();
-        boolean pure = !isAbstract && !isNative && !trivial && !readOnly
-                && pureBody(decl[0], m, 0, new HashSet<>(), read, new int[] {PURE_BUDGET});
+        // only a value can be hoisted, and only a body small enough to read cheaply is worth proving pure
+        boolean pure = !isAbstract && !isNative && !trivial && !readOnly && !desc.endsWith(")V")
+                && size <= MethodFacts.FREQ_INLINE_SIZE && pureBody(decl[0], m, 0, new HashSet<>(), read, new int[] {PURE_BUDGET});
         return new CalleeFacts(true, size, isNative, isAbstract, isFinal, trivial, recursive, readOnly, impls, fresh,
                 written, pure, pure ? read : Set.of());
     }
@@ -289,6 +290,13 @@ public final class CalleeResolver {
     private void collectWrites(int opcode, String owner, String name, String desc, int depth, Set<String> visiting,
                                Set<String> fields, String[] unknown, int[] budget) {
         if (unknown[0] != null) return;
+        // a callee whose closure is known already (a popular helper) is not walked again
+        FieldWrites known = depth > 0 ? writes.get(opcode + owner + '.' + name + desc) : null;
+        if (known != null) {
+            fields.addAll(known.fields());
+            if (known.mayWriteAny()) unknown[0] = known.unknownVia();
+            return;
+        }
         String call = simpleName(owner) + "." + name + "()";
         if (jdk(owner)) {
             if (ReadOnlyMethods.contains(owner, name) || !callsBack(desc)) return;
