@@ -4,7 +4,6 @@ import dev.hoist.core.facts.CallSite;
 import dev.hoist.core.facts.Loop;
 import dev.hoist.core.facts.MethodFacts;
 import dev.hoist.core.profile.FrameType;
-import dev.hoist.core.rule.Confidence;
 import dev.hoist.core.rule.Finding;
 import dev.hoist.core.rule.Judgement;
 import dev.hoist.core.rule.SiteProfile;
@@ -132,10 +131,6 @@ final class Judge {
     static String calledName(SiteProfile p) {
         for (CallSite c : p.siteCalls()) return c.name();
         return null;
-    }
-
-    static Confidence lower(Confidence c) {
-        return Judgement.lower(c);
     }
 
     static String simple(String name) {

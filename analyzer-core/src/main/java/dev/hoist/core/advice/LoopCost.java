@@ -27,20 +27,6 @@ public record LoopCost(String kind, long selfSamples, long inclusiveSamples, lon
         this(kind, selfSamples, inclusiveSamples, totalSamples, allocSamples, allocBytes, totalAllocBytes, 0);
     }
 
-    /**
-     * The ranking key, one number for every rule: the loop's inclusive share of the time samples,
-     * plus, for rules whose cost is garbage ({@code allocationRule}), the loop's share of the GC
-     * threads' samples in proportion to its share of the allocated bytes. A recording with no time
-     * samples (allocation only) ranks by the allocation share. 0..1 of the recording.
-     */
-    public double rankingShare(boolean allocationRule) {
-        if (totalSamples == 0) {
-            return allocationRule ? allocShare() : 0;
-        }
-        double time = inclusiveShare();
-        return allocationRule ? time + allocShare() * gcSamples / totalSamples : time;
-    }
-
     /** Share of all samples spent in the loop, inclusive of callees, 0..1. */
     public double inclusiveShare() {
         return totalSamples == 0 ? 0 : (double) inclusiveSamples / totalSamples;
