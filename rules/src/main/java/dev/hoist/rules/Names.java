@@ -49,7 +49,7 @@ final class Names {
 
     /** Whether a type belongs to the JDK (its calls are advised on only when the analysed code declares the type). */
     static boolean jdk(String internal) {
-        return internal.startsWith("java/") || internal.startsWith("javax/") || internal.startsWith("jdk/") || internal.startsWith("sun/");
+        return dev.hoist.core.classes.JdkClasses.isJdk(internal);
     }
 
     /** A string as a Java string literal, escaped so that it compiles in the user's source. */

@@ -85,7 +85,7 @@ public final class UninlinableCallInLoopRule implements Rule {
      * the advice (move the loop into the callee, split it) is only actionable for the user's own code.
      */
     private static boolean jdk(String owner) {
-        return owner.startsWith("java/") || owner.startsWith("javax/") || owner.startsWith("jdk/") || owner.startsWith("sun/");
+        return dev.hoist.core.classes.JdkClasses.isJdk(owner);
     }
 
     @Override

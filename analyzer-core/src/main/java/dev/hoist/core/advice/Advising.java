@@ -56,7 +56,7 @@ public final class Advising {
         private String key;
         private ClassPath classPath;
         private SourceFiles sources;
-        private Advisor.FindingsCache findings;
+        private FindingsCache findings;
 
         /** As {@link Advising#advise}, reusing what was built for the same class path and source folders. */
         public synchronized AdviceReport advise(Profile profile, String classPath, Advisor.Options options, List<Rule> rules,
@@ -109,7 +109,7 @@ public final class Advising {
             close();
             sources = SourceFiles.of(sourceDirs, cp.isEmpty() ? null : cp);
             // findings carry fixes from the sources and facts from the class path: analysed anew
-            findings = new Advisor.FindingsCache();
+            findings = new FindingsCache();
             key = k;
         }
 

@@ -82,7 +82,7 @@ final class Notices {
             Frame built = profile.frame(frames[outer]);
             Frame caller = profile.frame(frames[outer + 1]);
             String cls = built.method().className();
-            if (cls.startsWith("java.") || cls.startsWith("jdk.") || cls.startsWith("sun.")) continue; // a JDK object is the advice's business
+            if (dev.hoist.core.classes.JdkClasses.isJdk(cls)) continue; // a JDK object is the advice's business
             String key = cls + "|" + caller.method().displayName();
             byBuilt.computeIfAbsent(key, k -> new long[1])[0] += w;
             int c = profile.allocClass(i);

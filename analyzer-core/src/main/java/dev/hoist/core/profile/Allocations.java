@@ -92,22 +92,16 @@ public final class Allocations {
     }
 
     private static int callerFrame(Profile p, int[] frames, int site) {
-        if (!isJdk(p.frame(frames[site]).method().className())) {
+        if (!dev.hoist.core.classes.JdkClasses.isJdk(p.frame(frames[site]).method().className())) {
             return -1;
         }
         for (int j = site + 1; j < frames.length; j++) {
             Frame f = p.frame(frames[j]);
-            if (f.type().isJava() && !isJdk(f.method().className())) {
+            if (f.type().isJava() && !dev.hoist.core.classes.JdkClasses.isJdk(f.method().className())) {
                 return frames[j];
             }
         }
         return -1;
-    }
-
-    /** Classes of the JDK itself: an allocation there is reported with the application frame that led to it. */
-    static boolean isJdk(String className) {
-        return className.startsWith("java.") || className.startsWith("javax.") || className.startsWith("jdk.")
-                || className.startsWith("sun.") || className.startsWith("com.sun.");
     }
 
     public long totalBytes() {

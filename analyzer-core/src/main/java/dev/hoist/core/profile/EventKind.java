@@ -36,6 +36,21 @@ public enum EventKind {
         return this == CPU || this == WALL || this == NATIVE || this == SAMPLE;
     }
 
+    /** The order a kind is chosen in when the user does not say: time first (cpu, wall, sample, native), then alloc, lock. */
+    public static final java.util.List<EventKind> PREFERENCE = java.util.List.of(CPU, WALL, SAMPLE, NATIVE, ALLOC, LOCK);
+
+    /**
+     * The first kind in {@link #PREFERENCE} that has samples and that {@code which} accepts, or null:
+     * the one place where a default kind is chosen (the advice ranks by {@code EventKind::weightIsSamples},
+     * the report's hot methods take any kind but alloc, which has its own section).
+     */
+    public static EventKind preferred(java.util.Map<EventKind, Long> counts, java.util.function.Predicate<EventKind> which) {
+        for (EventKind k : PREFERENCE) {
+            if (which.test(k) && counts.getOrDefault(k, 0L) > 0) return k;
+        }
+        return null;
+    }
+
     public static EventKind ofId(String id) {
         for (EventKind k : VALUES) {
             if (k.id.equalsIgnoreCase(id)) {

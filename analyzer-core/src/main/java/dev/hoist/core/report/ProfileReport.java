@@ -84,13 +84,8 @@ public final class ProfileReport {
 
     /** The event kind the hot methods are ranked by when the caller does not choose: null if none. */
     public static EventKind defaultKind(Profile profile) {
-        Map<EventKind, Long> counts = profile.sampleCounts();
-        for (EventKind k : List.of(EventKind.CPU, EventKind.WALL, EventKind.SAMPLE, EventKind.NATIVE, EventKind.LOCK)) {
-            if (counts.getOrDefault(k, 0L) > 0) {
-                return k;
-            }
-        }
-        return null;
+        // allocations have their own section
+        return EventKind.preferred(profile.sampleCounts(), k -> k != EventKind.ALLOC);
     }
 
     static Data analyse(Profile profile, Options options) {

@@ -51,8 +51,12 @@ public final class Analysis {
         this.sources = sources;
     }
 
-    /** The findings, sorted by class, line and rule, plus one line per class or method that could not be analysed. */
-    public record Result(List<Finding> findings, List<String> problems, int classes, int methodsWithLoops) {
+    /**
+     * The findings, sorted by class, line and rule, plus one line per class or method that could not be analysed;
+     * {@code facts} holds every method's facts when {@link #keepFacts} asked for them (else it is empty).
+     */
+    public record Result(List<Finding> findings, List<String> problems, int classes, int methodsWithLoops,
+                         List<MethodFacts> facts) {
     }
 
     /** One class file to analyse and where it came from (a path, a jar entry), used in problem messages. */
@@ -88,10 +92,21 @@ public final class Analysis {
         return this;
     }
 
+    private boolean keepFacts;
+
+    /**
+     * Also returns the facts of every method analysed ({@link Result#facts()}), not only those findings
+     * point to: the advisor looks up callers' loops in them, so it never reads a class a second time.
+     */
+    public Analysis keepFacts(boolean on) {
+        this.keepFacts = on;
+        return this;
+    }
+
     /** Classes handed to a thread at a time: large enough to share resolved callees, small enough to balance. */
     private static final int CHUNK = 48;
 
-    private record Partial(List<Finding> findings, List<String> problems, int classes, int analysed) {
+    private record Partial(List<Finding> findings, List<String> problems, int classes, int analysed, List<MethodFacts> facts) {
     }
 
     public Result analyzeInputs(Iterable<Input> classFiles) {
@@ -135,21 +150,24 @@ public final class Analysis {
         }
         List<Finding> findings = new ArrayList<>();
         List<String> problems = new ArrayList<>();
+        List<MethodFacts> facts = new ArrayList<>();
         int classes = 0;
         int analysed = 0;
         for (Partial p : parts) {
+            facts.addAll(p.facts());
             findings.addAll(p.findings());
             problems.addAll(p.problems());
             classes += p.classes();
             analysed += p.analysed();
         }
         findings.sort(ORDER);
-        return new Result(List.copyOf(findings), List.copyOf(problems), classes, analysed);
+        return new Result(List.copyOf(findings), List.copyOf(problems), classes, analysed, List.copyOf(facts));
     }
 
     private Partial analyseChunk(List<Input> classFiles, CalleeResolver resolver) {
         List<Finding> findings = new ArrayList<>();
         List<String> problems = new ArrayList<>();
+        List<MethodFacts> kept = new ArrayList<>();
         int classes = 0;
         int analysed = 0;
         for (Input input : classFiles) {
@@ -176,6 +194,7 @@ public final class Analysis {
                     problems.add("skipped " + cn.name.replace('/', '.') + "." + m.name + m.desc + ": " + e.getMessage());
                     continue;
                 }
+                if (keepFacts) kept.add(facts);
                 if (facts.loops().isEmpty()) continue;
                 analysed++;
                 Set<String> suppressed = suppressed(cn, m);
@@ -189,7 +208,7 @@ public final class Analysis {
                 }
             }
         }
-        return new Partial(findings, problems, classes, analysed);
+        return new Partial(findings, problems, classes, analysed, kept);
     }
 
     private static Set<String> suppressed(ClassNode cn, MethodNode m) {

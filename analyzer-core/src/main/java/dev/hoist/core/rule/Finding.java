@@ -11,16 +11,27 @@ import java.util.List;
  * mechanism, {@link Fix}). {@code siteBcis} are the bytecode offsets of the instructions whose
  * cost fixing the finding removes (the call, the load, the allocation): the profile measures the
  * finding there, and the loop is context. {@code evidence} is filled by the profile join;
- * {@code loopSource} holds the loop's source lines when sources were given.
+ * {@code loopSource} holds the loop's source lines when sources were given. {@code facts} are the
+ * bytecode facts the rule decided on, kept so that the advisor measures the finding without reading
+ * its class again; null for a finding read back from a saved session.
  */
 public record Finding(String rule, String className, String method, String descriptor, String file, int line,
                       int[] loopLines, int[] loopBcis, int[] siteBcis, int score, Severity severity, Confidence confidence,
-                      String message, String mechanism, Fix fix, List<String> evidence, List<String> loopSource) {
+                      String message, String mechanism, Fix fix, List<String> evidence, List<String> loopSource,
+                      MethodFacts facts) {
 
     public Finding {
         evidence = List.copyOf(evidence);
         loopSource = List.copyOf(loopSource);
         siteBcis = siteBcis == null ? new int[0] : siteBcis;
+    }
+
+    /** A finding without its facts (read back from a saved session, or made by hand). */
+    public Finding(String rule, String className, String method, String descriptor, String file, int line,
+                   int[] loopLines, int[] loopBcis, int[] siteBcis, int score, Severity severity, Confidence confidence,
+                   String message, String mechanism, Fix fix, List<String> evidence, List<String> loopSource) {
+        this(rule, className, method, descriptor, file, line, loopLines, loopBcis, siteBcis, score, severity, confidence,
+                message, mechanism, fix, evidence, loopSource, null);
     }
 
     /** A finding without a known site (read back from an older saved session): measured at its loop. */
@@ -34,7 +45,16 @@ public record Finding(String rule, String className, String method, String descr
     /** The same finding with another confidence, evidence, message and site (the advisor's judgement and merges). */
     public Finding judged(Confidence c, List<String> ev, String msg, int[] site, int newScore) {
         return new Finding(rule, className, method, descriptor, file, line, loopLines, loopBcis, site, newScore,
-                Severity.of(newScore), c, msg, mechanism, fix, ev, loopSource);
+                Severity.of(newScore), c, msg, mechanism, fix, ev, loopSource, facts);
+    }
+
+    /** The region the finding sits in (a loop, or a method's body advised per call), if its facts were kept. */
+    public java.util.Optional<Loop> region() {
+        if (facts == null || loopBcis.length == 0) return java.util.Optional.empty();
+        for (Loop l : facts.loops()) {
+            if (java.util.Arrays.equals(l.bcis(), loopBcis)) return java.util.Optional.of(l);
+        }
+        return java.util.Optional.empty();
     }
 
     public int firstLoopLine() {
@@ -47,7 +67,7 @@ public record Finding(String rule, String className, String method, String descr
 
     public Finding withSource(Fix newFix, List<String> source) {
         return new Finding(rule, className, method, descriptor, file, line, loopLines, loopBcis, siteBcis, score, severity,
-                confidence, message, mechanism, newFix, evidence, source);
+                confidence, message, mechanism, newFix, evidence, source, facts);
     }
 
     /** Starts a finding for {@code rule} at instruction {@code insn} of {@code loop}. */
@@ -141,7 +161,7 @@ public record Finding(String rule, String className, String method, String descr
                     .map(facts::bci).filter(b -> b >= 0).distinct().sorted().toArray();
             return new Finding(rule.id(), facts.className().replace('/', '.'), facts.methodName(), facts.descriptor(),
                     facts.sourceFile(), l, new int[] {loop.firstLine(), loop.lastLine()}, loop.bcis(), site, s,
-                    Severity.of(s), confidence, m, rule.mechanism(), fix, List.of(), List.of());
+                    Severity.of(s), confidence, m, rule.mechanism(), fix, List.of(), List.of(), facts);
         }
     }
 }

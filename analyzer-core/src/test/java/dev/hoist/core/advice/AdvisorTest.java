@@ -71,7 +71,7 @@ class AdvisorTest {
             dev.hoist.core.rule.Rule counting = TestRules.counting(TestRules.EVERY_LOOP, checks);
             var rules = List.of(counting, TestRules.BOXING);
             AdviceReport plain = new Advisor(cp, rules, Advisor.Options.defaults()).advise(profile);
-            Advisor.FindingsCache cache = new Advisor.FindingsCache();
+            FindingsCache cache = new FindingsCache();
             AdviceReport first = new Advisor(cp, rules, Advisor.Options.defaults()).withCache(cache).advise(profile);
             int cached = cache.size();
             int checksBefore = checks.get();
@@ -162,9 +162,9 @@ class AdvisorTest {
     @Test
     void hotMethodsCoverTheSamplesAndRespectTheCap() throws Exception {
         Profile p = ProfileReader.read(Recordings.asyncProfiler());
-        List<MethodRef> hot = Advisor.hotMethods(p, EventKind.CPU, 0.95, 200);
+        List<MethodRef> hot = HotMethods.of(p, EventKind.CPU, 0.95, 200);
         assertThat(hot).extracting(MethodRef::name).contains("heavy", "medium", "light", "main");
         assertThat(hot).allMatch(m -> !m.className().isEmpty());
-        assertThat(Advisor.hotMethods(p, EventKind.CPU, 0.95, 2)).hasSizeLessThanOrEqualTo(2 + 2);
+        assertThat(HotMethods.of(p, EventKind.CPU, 0.95, 2)).hasSizeLessThanOrEqualTo(2 + 2);
     }
 }
