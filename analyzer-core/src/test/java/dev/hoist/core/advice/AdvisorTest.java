@@ -93,6 +93,43 @@ class AdvisorTest {
 
 
     @Test
+    void withACacheTheSecondAdviceReadsNoClassBeyondTheHotOnes() throws Exception {
+        try (ClassPath cp = testClasses()) {
+            var profile = ProfileReader.read(Recordings.asyncProfiler());
+            var rules = List.of(TestRules.EVERY_LOOP, TestRules.BOXING);
+            List<String> asked = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+            dev.hoist.core.classes.ClassLookup counting = new dev.hoist.core.classes.ClassLookup() {
+                @Override
+                public java.util.Optional<byte[]> classBytes(String internalName) {
+                    asked.add(internalName);
+                    return cp.classBytes(internalName);
+                }
+
+                @Override
+                public int implementationCount(String owner, String name, String descriptor) {
+                    return cp.implementationCount(owner, name, descriptor);
+                }
+
+                @Override
+                public List<String> implementingClasses(String owner, String name, String descriptor) {
+                    return cp.implementingClasses(owner, name, descriptor);
+                }
+            };
+            FindingsCache cache = new FindingsCache();
+            Advisor advisor = new Advisor(counting, rules, Advisor.Options.defaults()).withCache(cache);
+            AdviceReport first = advisor.advise(profile);
+            int firstRun = asked.size();
+            asked.clear();
+            AdviceReport second = advisor.advise(profile);
+            List<String> hot = advisor.hotClasses(profile).stream().map(c -> c.replace('.', '/')).toList();
+            assertThat(second.advice()).hasSameSizeAs(first.advice()).isNotEmpty();
+            assertThat(firstRun).as("the first advice resolved callees beyond the hot classes").isGreaterThan(hot.size());
+            assertThat(asked).as("the second advice only hashed the hot classes' bytes: findings and facts came from the cache")
+                    .containsExactlyInAnyOrderElementsOf(hot);
+        }
+    }
+
+    @Test
     void repeatedAdviceAnalysesEachClassOnceUntilTheClassPathOrSourcesChange(@org.junit.jupiter.api.io.TempDir Path src)
             throws Exception {
         Path classes = Path.of(ProfileWorkload.class.getProtectionDomain().getCodeSource().getLocation().toURI());
