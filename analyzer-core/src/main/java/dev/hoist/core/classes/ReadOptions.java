@@ -37,14 +37,6 @@ public record ReadOptions(int release, long maxClassBytes, long maxNestedJarByte
         return new ReadOptions(newRelease, maxClassBytes, maxNestedJarBytes, maxSourceBytes, maxNestingDepth);
     }
 
-    public ReadOptions withMaxClassBytes(long bytes) {
-        return new ReadOptions(release, bytes, maxNestedJarBytes, maxSourceBytes, maxNestingDepth);
-    }
-
-    public ReadOptions withMaxNestedJarBytes(long bytes) {
-        return new ReadOptions(release, maxClassBytes, bytes, maxSourceBytes, maxNestingDepth);
-    }
-
     public ReadOptions withMaxSourceBytes(long bytes) {
         return new ReadOptions(release, maxClassBytes, maxNestedJarBytes, bytes, maxNestingDepth);
     }

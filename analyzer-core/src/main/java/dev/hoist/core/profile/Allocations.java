@@ -75,13 +75,6 @@ public final class Allocations {
         return new Allocations(bytes, samples, types, sites);
     }
 
-    /** The allocating frame of a stack: its first Java frame from the leaf, or the leaf; -1 for an empty stack. */
-    public static int siteFrame(Profile p, int stack) {
-        int[] frames = p.stackFrames(stack);
-        int at = sitePosition(p, frames);
-        return at < 0 ? -1 : frames[at];
-    }
-
     private static int sitePosition(Profile p, int[] frames) {
         for (int j = 0; j < frames.length; j++) {
             if (p.frame(frames[j]).type().isJava()) {

@@ -103,10 +103,6 @@ public final class Profile {
         return classNames[index];
     }
 
-    public int classCount() {
-        return classNames.length;
-    }
-
     public List<MethodRef> methods() {
         return methods;
     }

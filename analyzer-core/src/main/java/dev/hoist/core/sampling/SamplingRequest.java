@@ -73,10 +73,6 @@ public record SamplingRequest(Set<SamplingEvent> events, Duration cpuInterval, D
         return new SamplingRequest(events, cpuInterval, wallInterval, bytes, lockThreshold, duration, output, takeOver);
     }
 
-    public SamplingRequest withLockThreshold(Duration d) {
-        return new SamplingRequest(events, cpuInterval, wallInterval, allocBytes, d, duration, output, takeOver);
-    }
-
     public SamplingRequest withTakeOver(boolean t) {
         return new SamplingRequest(events, cpuInterval, wallInterval, allocBytes, lockThreshold, duration, output, t);
     }

@@ -10,7 +10,7 @@ import dev.hoist.core.profile.EventKind;
 import dev.hoist.core.profile.Profile;
 import dev.hoist.core.profile.ProfileReader;
 import dev.hoist.core.report.ProfileReport;
-import dev.hoist.core.report.diff.ProfileDiff;
+import dev.hoist.core.compare.ProfileDiff;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

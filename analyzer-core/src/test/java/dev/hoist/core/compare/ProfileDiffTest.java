@@ -1,4 +1,4 @@
-package dev.hoist.core.report.diff;
+package dev.hoist.core.compare;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -10,7 +10,7 @@ import java.util.Set;
  * and builds the {@link ClassPath} index, several times, and prints classes per second for each
  * run. Peak memory is measured from outside ({@code /usr/bin/time -v}), since the process's own
  * view would miss the JVM's native memory. Usage:
- * {@code java -cp analyzer-core/target/classes:asm.jar dev.hoist.core.classes.ClassPathBench [--runs N] [--implementation-counts] [--read-only] [--keep-bytes] [--all-bytes] jar|dir|class|jrt:|jrt:java.base...}
+ * {@code java -cp analyzer-core/target/classes:analyzer-core/target/test-classes:asm.jar dev.hoist.core.classes.ClassPathBench [--runs N] [--implementation-counts] [--read-only] [--keep-bytes] [--all-bytes] jar|dir|class|jrt:|jrt:java.base...}
  */
 public final class ClassPathBench {
 

@@ -1,4 +1,4 @@
-package dev.hoist.core.report.diff;
+package dev.hoist.core.compare;
 
 import dev.hoist.core.classes.ClassLookup;
 import dev.hoist.core.facts.BytecodeOffsets;
