@@ -33,20 +33,16 @@ import org.objectweb.asm.Opcodes;
  */
 public final class ClassPath implements ClassLookup, AutoCloseable {
     private static final long CACHE_BYTES = 32L * 1024 * 1024;
-    private static final Set<String> OBJECT_METHODS = Set.of("hashCode()I", "equals(Ljava/lang/Object;)Z",
-            "toString()Ljava/lang/String;", "clone()Ljava/lang/Object;", "finalize()V");
-
     /** One indexed class; {@code bytes} is null when the source can re-read them. */
     private record Entry(ClassHeader header, ClassSource source, String origin, byte[] bytes) {
     }
 
     private final List<ClassSource> sources;
     private final Map<String, Entry> index;
-    private final Map<String, String[]> subtypes;
+    private final ClassHierarchy hierarchy;
     private final boolean jdkFallback;
     private final int shadowed;
     private final Map<String, Optional<ClassHeader>> jdkHeaders = new ConcurrentHashMap<>();
-    private final Map<String, Integer> counts = new ConcurrentHashMap<>();
     private final Set<String> notInJdk = ConcurrentHashMap.newKeySet();
     private final BytesCache cache = new BytesCache(CACHE_BYTES);
 
@@ -55,19 +51,12 @@ public final class ClassPath implements ClassLookup, AutoCloseable {
         this.index = index;
         this.jdkFallback = jdkFallback;
         this.shadowed = shadowed;
-        Map<String, List<String>> subs = new HashMap<>();
-        for (Entry e : index.values()) {
-            ClassHeader h = e.header();
-            if (h.superName != null) {
-                subs.computeIfAbsent(h.superName, k -> new ArrayList<>(2)).add(h.name);
-            }
-            for (String i : h.interfaces) {
-                subs.computeIfAbsent(i, k -> new ArrayList<>(2)).add(h.name);
-            }
-        }
-        Map<String, String[]> compact = new HashMap<>(subs.size() * 2);
-        subs.forEach((k, v) -> compact.put(k, v.toArray(new String[0])));
-        this.subtypes = compact;
+        List<ClassHeader> headers = new ArrayList<>(index.size());
+        for (Entry e : index.values()) headers.add(e.header());
+        this.hierarchy = new ClassHierarchy(headers, n -> {
+            Entry e = index.get(n);
+            return e == null ? null : e.header();
+        }, this::header, this::jdkHeader);
     }
 
     public static Builder builder() {
@@ -141,170 +130,17 @@ public final class ClassPath implements ClassLookup, AutoCloseable {
     }
 
     /**
-     * Counts the distinct bodies a call to {@code owner.name descriptor} can reach: every
-     * non-abstract declaration in the owner and its subtypes on the path (default methods
-     * included), plus the body each instantiable one inherits from a supertype. A body inherited
-     * from a class outside the path and the JDK counts as one unknown body. Static, private and
-     * constructor calls count 1. An owner found only through the JDK fallback has subtypes this
-     * index never read, so its count is 1 when the method cannot be overridden (final method or
-     * class) and -1 (unknown) otherwise.
+     * Counts the distinct bodies a call to {@code owner.name descriptor} can reach (see
+     * {@link ClassHierarchy#implementationCount}).
      */
     @Override
     public int implementationCount(String owner, String name, String descriptor) {
-        String key = owner + '.' + name + descriptor;
-        Integer known = counts.get(key);
-        if (known != null) {
-            return known;
-        }
-        int count = count(owner, name, descriptor);
-        counts.put(key, count);
-        return count;
-    }
-
-    private int count(String owner, String name, String descriptor) {
-        Entry entry = index.get(owner);
-        ClassHeader h = entry != null ? entry.header() : jdkHeader(owner);
-        if (h == null) {
-            return -1;
-        }
-        int m = h.find(name, descriptor);
-        if (name.equals("<init>") || name.equals("<clinit>")) {
-            return m >= 0 ? 1 : 0;
-        }
-        if (m >= 0 && (h.methodAccess(m) & (Opcodes.ACC_STATIC | Opcodes.ACC_PRIVATE)) != 0) {
-            return 1;
-        }
-        if (entry == null) {
-            if (h.isInterface()) {
-                return -1;
-            }
-            ClassHeader declaring = declaringClass(owner, name, descriptor);
-            if (declaring == null) {
-                return -1;
-            }
-            int dm = declaring.find(name, descriptor);
-            boolean cannotOverride = (h.access & Opcodes.ACC_FINAL) != 0
-                    || (declaring.methodAccess(dm) & Opcodes.ACC_FINAL) != 0;
-            return cannotOverride && (declaring.methodAccess(dm) & Opcodes.ACC_ABSTRACT) == 0 ? 1 : -1;
-        }
-        return bodies(owner, name, descriptor).size();
+        return hierarchy.implementationCount(owner, name, descriptor);
     }
 
     @Override
     public List<String> implementingClasses(String owner, String name, String descriptor) {
-        Entry entry = index.get(owner);
-        if (entry == null) {
-            return List.of();
-        }
-        Set<String> bodies = bodies(owner, name, descriptor);
-        // "?name": a body up a chain that leaves the path: the list would be incomplete
-        return bodies.stream().anyMatch(b -> b.startsWith("?")) ? List.of() : bodies.stream().sorted().toList();
-    }
-
-    /** The classes holding the bodies a call to owner.name can reach, for an owner on the path. */
-    private Set<String> bodies(String owner, String name, String descriptor) {
-        Set<String> bodies = new HashSet<>();
-        Set<String> seen = new HashSet<>();
-        Deque<String> todo = new ArrayDeque<>();
-        todo.add(owner);
-        seen.add(owner);
-        while (!todo.isEmpty()) {
-            String c = todo.poll();
-            Entry ce = index.get(c);
-            if (ce == null) {
-                continue;
-            }
-            ClassHeader ch = ce.header();
-            int i = ch.find(name, descriptor);
-            if (i >= 0 && (ch.methodAccess(i) & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_STATIC)) == 0) {
-                bodies.add(c);
-            }
-            if (ch.isInstantiable()) {
-                String body = selectBody(c, name, descriptor);
-                if (body != null) {
-                    bodies.add(body);
-                }
-            }
-            for (String sub : subtypes.getOrDefault(c, new String[0])) {
-                if (seen.add(sub)) {
-                    todo.add(sub);
-                }
-            }
-        }
-        return bodies;
-    }
-
-    /** The first class up the superclass chain of {@code start} declaring the method, or null. */
-    private ClassHeader declaringClass(String start, String name, String descriptor) {
-        String k = start;
-        for (int guard = 0; k != null && guard < 512; guard++) {
-            ClassHeader kh = header(k);
-            if (kh == null) {
-                return null;
-            }
-            if (kh.find(name, descriptor) >= 0) {
-                return kh;
-            }
-            k = kh.superName;
-        }
-        return null;
-    }
-
-    /**
-     * The body the JVM would select for a receiver of exactly class {@code c} (JVMS 5.4.6): the
-     * nearest declaration up the superclass chain, else a default method of a superinterface.
-     * Returns "?name" when the chain leaves the known classes, null when there is no body.
-     */
-    private String selectBody(String c, String name, String descriptor) {
-        String k = c;
-        List<String> chain = new ArrayList<>();
-        for (int guard = 0; k != null && guard < 512; guard++) {
-            ClassHeader kh = header(k);
-            if (kh == null && k.equals("java/lang/Object")) {
-                // every chain ends here; without the JDK its method table is still known
-                if (OBJECT_METHODS.contains(name + descriptor)) {
-                    return k;
-                }
-                break;
-            }
-            if (kh == null) {
-                return "?" + k;
-            }
-            chain.add(k);
-            int i = kh.find(name, descriptor);
-            if (i >= 0 && (kh.methodAccess(i) & Opcodes.ACC_STATIC) == 0) {
-                return (kh.methodAccess(i) & Opcodes.ACC_ABSTRACT) != 0 ? null : k;
-            }
-            k = kh.superName;
-        }
-        // No class declares it: look for a default method among all superinterfaces.
-        Deque<String> todo = new ArrayDeque<>();
-        Set<String> seen = new HashSet<>();
-        for (String cls : chain) {
-            ClassHeader kh = header(cls);
-            for (String i : kh.interfaces) {
-                if (seen.add(i)) {
-                    todo.add(i);
-                }
-            }
-        }
-        while (!todo.isEmpty()) {
-            String i = todo.poll();
-            ClassHeader ih = header(i);
-            if (ih == null) {
-                continue;
-            }
-            int m = ih.find(name, descriptor);
-            if (m >= 0 && (ih.methodAccess(m) & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_STATIC | Opcodes.ACC_PRIVATE)) == 0) {
-                return i;
-            }
-            for (String s : ih.interfaces) {
-                if (seen.add(s)) {
-                    todo.add(s);
-                }
-            }
-        }
-        return null;
+        return hierarchy.implementingClasses(owner, name, descriptor);
     }
 
     private ClassHeader header(String name) {
@@ -336,59 +172,6 @@ public final class ClassPath implements ClassLookup, AutoCloseable {
     public void close() {
         for (ClassSource s : sources) {
             s.close();
-        }
-    }
-
-    /** A byte-bounded LRU of re-read class files, so facts reading the same callee twice do not inflate it twice. */
-    private static final class BytesCache {
-        private final long capacity;
-        private long size;
-        private final LinkedHashMap<String, byte[]> map = new LinkedHashMap<>(64, 0.75f, true);
-
-        BytesCache(long capacity) {
-            this.capacity = capacity;
-        }
-
-        synchronized byte[] get(String name) {
-            return map.get(name);
-        }
-
-        synchronized void put(String name, byte[] bytes) {
-            byte[] old = map.put(name, bytes);
-            size += bytes.length - (old == null ? 0 : old.length);
-            var it = map.entrySet().iterator();
-            while (size > capacity && it.hasNext()) {
-                size -= it.next().getValue().length;
-                it.remove();
-            }
-        }
-    }
-
-    /** A {@code java.class.path} string, expanded at build time so its problems reach the sink then set. */
-    private record ClassPathString(String value) {
-        List<Path> expand(ProblemSink problems) {
-            List<Path> paths = new ArrayList<>();
-            for (String element : value.split(Pattern.quote(File.pathSeparator), -1)) {
-                if (element.equals("*") || element.endsWith(File.separator + "*") || element.endsWith("/*")) {
-                    Path dir = Path.of(element.length() == 1 ? "." : element.substring(0, element.length() - 2));
-                    try (var list = Files.list(dir)) {
-                        // the JVM leaves the order of a wildcard's jars unspecified; sorted, runs repeat
-                        list.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".jar"))
-                                .sorted().forEach(paths::add);
-                    } catch (IOException | RuntimeException e) {
-                        problems.report(new Problem(element, null, "cannot list (" + ClassBytes.describe(e)
-                                + "); skipped"));
-                    }
-                    continue;
-                }
-                Path p = Path.of(element.isEmpty() ? "." : element);
-                if (Files.exists(p)) {
-                    paths.add(p);
-                } else {
-                    problems.report(new Problem(element, null, "not found; skipped, as the JVM skips it"));
-                }
-            }
-            return paths;
         }
     }
 
