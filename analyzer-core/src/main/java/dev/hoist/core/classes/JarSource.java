@@ -26,7 +26,7 @@ import java.util.zip.ZipInputStream;
  * bounds of {@link ReadOptions}.
  */
 final class JarSource implements ClassSource {
-    private static final String VERSIONS = "META-INF/versions/";
+    static final String VERSIONS = "META-INF/versions/";
     private static final String MANIFEST = "META-INF/MANIFEST.MF";
     private static final long MAX_MANIFEST_BYTES = 1024 * 1024;
 
@@ -47,36 +47,9 @@ final class JarSource implements ClassSource {
         return display;
     }
 
-    /** Counts what a source inflates so a bomb spread over many entries is stopped too. */
-    private static final class Budget {
-        private final long cap;
-        private long used;
-        private boolean reported;
-
-        Budget(long cap) {
-            this.cap = cap;
-        }
-
-        boolean charge(long bytes) {
-            used += bytes;
-            return used <= cap;
-        }
-
-        long left() {
-            return Math.max(0, cap - used);
-        }
-    }
-
-    /** The entry picked for one class path: the base entry or the best versioned one. */
-    private static final class Pick<T> {
-        T base;
-        int version;
-        T versioned;
-    }
-
     @Override
     public void read(ProblemSink problems, Consumer<ClassFile> action) {
-        Budget budget = new Budget(options.maxSourceBytes());
+        InflateBudget budget = new InflateBudget(options.maxSourceBytes());
         ZipFile z;
         try {
             z = new ZipFile(path.toFile());
@@ -100,9 +73,9 @@ final class JarSource implements ClassSource {
         }
     }
 
-    private void readZip(ZipFile z, Budget budget, ProblemSink problems, Consumer<ClassFile> action) {
+    private void readZip(ZipFile z, InflateBudget budget, ProblemSink problems, Consumer<ClassFile> action) {
         boolean multiRelease = multiRelease(z, problems);
-        Map<String, Pick<ZipEntry>> picks = new LinkedHashMap<>();
+        Map<String, VersionedPick<ZipEntry>> picks = new LinkedHashMap<>();
         List<ZipEntry> nested = new ArrayList<>();
         Enumeration<? extends ZipEntry> entries = z.entries();
         while (entries.hasMoreElements()) {
@@ -112,12 +85,12 @@ final class JarSource implements ClassSource {
             }
             String n = e.getName();
             if (n.endsWith(".class")) {
-                pick(picks, n, e);
+                VersionedPick.pick(picks, n, e, options.release());
             } else if (isJar(n)) {
                 nested.add(e);
             }
         }
-        for (Pick<ZipEntry> p : picks.values()) {
+        for (VersionedPick<ZipEntry> p : picks.values()) {
             ZipEntry e = multiRelease && p.versioned != null ? p.versioned : p.base;
             if (e == null) {
                 continue;
@@ -150,7 +123,7 @@ final class JarSource implements ClassSource {
         }
     }
 
-    private byte[] readNestedEntry(ZipFile z, ZipEntry e, Budget budget, ProblemSink problems) {
+    private byte[] readNestedEntry(ZipFile z, ZipEntry e, InflateBudget budget, ProblemSink problems) {
         if (options.maxNestingDepth() < 1) {
             return null;
         }
@@ -172,9 +145,9 @@ final class JarSource implements ClassSource {
      * multi-release choice needs the manifest and every version of a class; a damaged stream
      * still emits everything read before the damage.
      */
-    private void readStream(InputStream raw, String prefix, int depth, Budget budget, ProblemSink problems,
+    private void readStream(InputStream raw, String prefix, int depth, InflateBudget budget, ProblemSink problems,
                             Consumer<ClassFile> action) {
-        Map<String, Pick<byte[]>> picks = new LinkedHashMap<>();
+        Map<String, VersionedPick<byte[]>> picks = new LinkedHashMap<>();
         Map<String, byte[]> nested = new LinkedHashMap<>();
         boolean multiRelease = false;
         String current = null;
@@ -218,7 +191,7 @@ final class JarSource implements ClassSource {
                         break;
                     }
                     if (isClass) {
-                        pick(picks, n, bytes);
+                        VersionedPick.pick(picks, n, bytes, options.release());
                     } else {
                         nested.put(n, bytes);
                     }
@@ -237,8 +210,8 @@ final class JarSource implements ClassSource {
             problems.report(new Problem(display, prefix.substring(0, prefix.length() - 2),
                     "nested jar has no entries (not a zip?); skipped"));
         }
-        for (Map.Entry<String, Pick<byte[]>> p : picks.entrySet()) {
-            Pick<byte[]> pick = p.getValue();
+        for (Map.Entry<String, VersionedPick<byte[]>> p : picks.entrySet()) {
+            VersionedPick<byte[]> pick = p.getValue();
             boolean useVersioned = multiRelease && pick.versioned != null;
             byte[] bytes = useVersioned ? pick.versioned : pick.base;
             if (bytes != null) {
@@ -248,35 +221,6 @@ final class JarSource implements ClassSource {
         }
         for (Map.Entry<String, byte[]> n : nested.entrySet()) {
             readStream(new ByteArrayInputStream(n.getValue()), prefix + n.getKey() + "!/", depth + 1, budget, problems, action);
-        }
-    }
-
-    /** Records a class entry under its class path, keeping the base entry and the best versioned one. */
-    private <T> void pick(Map<String, Pick<T>> picks, String name, T entry) {
-        if (!name.startsWith("META-INF/")) {
-            picks.computeIfAbsent(name, k -> new Pick<>()).base = entry;
-            return;
-        }
-        if (!name.startsWith(VERSIONS)) {
-            return;
-        }
-        int slash = name.indexOf('/', VERSIONS.length());
-        if (slash < 0) {
-            return;
-        }
-        int version;
-        try {
-            version = Integer.parseInt(name.substring(VERSIONS.length(), slash));
-        } catch (NumberFormatException e) {
-            return;
-        }
-        if (version < 9 || version > options.release()) {
-            return;
-        }
-        Pick<T> p = picks.computeIfAbsent(name.substring(slash + 1), k -> new Pick<>());
-        if (p.versioned == null || version > p.version) {
-            p.versioned = entry;
-            p.version = version;
         }
     }
 
@@ -318,7 +262,7 @@ final class JarSource implements ClassSource {
         }
     }
 
-    private void overBudget(Budget budget, ProblemSink problems) {
+    private void overBudget(InflateBudget budget, ProblemSink problems) {
         if (!budget.reported) {
             budget.reported = true;
             problems.report(new Problem(display, null, "inflates past the " + ClassBytes.mib(options.maxSourceBytes())

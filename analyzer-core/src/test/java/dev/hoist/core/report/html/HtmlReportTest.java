@@ -295,7 +295,7 @@ class HtmlReportTest {
     void jsonStringsRoundTripEveryAwkwardCharacter() throws Exception {
         String nasty = "q\"b\\s\n\r\t\u0001\u001f</script><!--&'\u2028\u2029\u00e9\ud83d\ude00";
         StringBuilder j = new StringBuilder();
-        HtmlReport.jsonString(j, nasty);
+        HtmlData.jsonString(j, nasty);
         String safe = Html.scriptJson(j.toString());
         assertThat(safe).doesNotContain("<", ">", "&", "'", "\u2028", "\u2029", "\n");
         assertThat(new ObjectMapper().readTree(safe).asText()).isEqualTo(nasty);
