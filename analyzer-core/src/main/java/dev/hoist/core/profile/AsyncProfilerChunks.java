@@ -152,7 +152,7 @@ final class AsyncProfilerChunks {
 
     ProfileInfo info(List<String> warnings) {
         long duration = endNanos > startNanos ? endNanos - startNanos : -1;
-        return new ProfileInfo(file, Sampler.ASYNC_PROFILER, engine, startNanos == Long.MAX_VALUE ? -1 : startNanos,
+        return new ProfileInfo(file, SamplerKind.ASYNC_PROFILER, engine, startNanos == Long.MAX_VALUE ? -1 : startNanos,
                 duration, warnings);
     }
 

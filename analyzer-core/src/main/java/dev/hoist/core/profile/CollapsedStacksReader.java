@@ -73,7 +73,7 @@ final class CollapsedStacksReader {
         if (b.size() == 0) {
             throw bad(file, "no samples (only blank or comment lines)");
         }
-        return b.finish(new ProfileInfo(file, Sampler.COLLAPSED, null, -1, -1, List.of()));
+        return b.finish(new ProfileInfo(file, SamplerKind.COLLAPSED, null, -1, -1, List.of()));
     }
 
     private static boolean hasEmpty(String[] parts, int from) {

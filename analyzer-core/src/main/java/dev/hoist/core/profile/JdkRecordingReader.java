@@ -192,7 +192,7 @@ final class JdkRecordingReader {
             if (b.size() == 0 && all.isEmpty()) {
                 all.add(file + ": the recording holds no samples");
             }
-            ProfileInfo info = new ProfileInfo(file, Sampler.JDK_JFR, null, start == Long.MAX_VALUE ? -1 : start,
+            ProfileInfo info = new ProfileInfo(file, SamplerKind.JDK_JFR, null, start == Long.MAX_VALUE ? -1 : start,
                     end > start ? end - start : -1, all);
             if (!share) {
                 return b.finish(info); // the last read: nothing comes after the TLAB events

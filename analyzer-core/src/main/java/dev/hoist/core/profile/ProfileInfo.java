@@ -9,7 +9,7 @@ import java.util.List;
  * how long it ran (epoch nanoseconds and nanoseconds; -1 when unknown, as in collapsed stacks),
  * and warnings about what could not be read (a truncated tail, for instance).
  */
-public record ProfileInfo(Path file, Sampler sampler, String engine, long startEpochNanos, long durationNanos,
+public record ProfileInfo(Path file, SamplerKind sampler, String engine, long startEpochNanos, long durationNanos,
                           List<String> warnings) {
 
     public ProfileInfo {

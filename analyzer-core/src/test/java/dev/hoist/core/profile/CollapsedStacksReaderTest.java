@@ -28,7 +28,7 @@ class CollapsedStacksReaderTest {
     @Test
     void readsCountsTypesLinesAndThreads() throws Exception {
         Profile p = ProfileReader.read(Files.writeString(tmp.resolve("stacks.txt"), STACKS));
-        assertThat(p.info().sampler()).isEqualTo(Sampler.COLLAPSED);
+        assertThat(p.info().sampler()).isEqualTo(SamplerKind.COLLAPSED);
         assertThat(p.sampleCounts()).containsEntry(EventKind.SAMPLE, 47L);
         MethodStats stats = MethodStats.of(p, EventKind.SAMPLE);
         assertThat(stats.bySelf()).extracting(s -> s.method().displayName(), MethodStats.MethodStat::self, MethodStats.MethodStat::total)

@@ -27,7 +27,7 @@ class FlameGraphTest {
             }
             b.add(EventKind.CPU, 0, thread, b.stack(frames), (Integer) stacksAndWeights[i + 1], -1);
         }
-        return b.build(new ProfileInfo(Path.of("test"), Sampler.ASYNC_PROFILER, null, 0, 1, List.of()));
+        return b.build(new ProfileInfo(Path.of("test"), SamplerKind.ASYNC_PROFILER, null, 0, 1, List.of()));
     }
 
     @Test

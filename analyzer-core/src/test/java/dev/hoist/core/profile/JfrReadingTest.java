@@ -23,7 +23,7 @@ class JfrReadingTest {
     @Test
     void asyncProfilerRecordingRanksTheWorkloadsMethodsByTheirWork() throws Exception {
         Profile p = ProfileReader.read(Recordings.asyncProfiler());
-        assertThat(p.info().sampler()).isEqualTo(Sampler.ASYNC_PROFILER);
+        assertThat(p.info().sampler()).isEqualTo(SamplerKind.ASYNC_PROFILER);
         assertThat(p.info().engine()).isNotBlank();
         assertThat(p.info().durationNanos()).isBetween(2_000_000_000L, 30_000_000_000L);
         assertThat(p.sampleCounts()).containsKeys(EventKind.CPU, EventKind.ALLOC);
@@ -36,7 +36,7 @@ class JfrReadingTest {
     @Test
     void jdkRecordingRanksTheWorkloadsMethodsByTheirWork() throws Exception {
         Profile p = ProfileReader.read(Recordings.jdk());
-        assertThat(p.info().sampler()).isEqualTo(Sampler.JDK_JFR);
+        assertThat(p.info().sampler()).isEqualTo(SamplerKind.JDK_JFR);
         assertThat(p.info().durationNanos()).isBetween(1_000_000_000L, 30_000_000_000L);
         assertRanking(p);
         assertLinesAndBcisFallInTheMethod(p, "heavy");

@@ -93,7 +93,7 @@ public final class LiveBenchmark {
         } finally {
             Files.deleteIfExists(grow);
         }
-        if (ProfileReader.read(in).info().sampler() == Sampler.ASYNC_PROFILER) {
+        if (ProfileReader.read(in).info().sampler() == SamplerKind.ASYNC_PROFILER) {
             snapshotAgainstCopy(in, threads);
         }
     }

@@ -47,7 +47,7 @@ class LiveRecordingTest {
     void followsAnAsyncProfilerSessionAndEndsWithTheWholeFilesProfile() throws Exception {
         Profile last = followSession("live-ap", Duration.ofSeconds(5),
                 (target, request) -> Samplers.start(target, request, Samplers.Choice.ASYNC_PROFILER));
-        assertThat(last.info().sampler()).isEqualTo(Sampler.ASYNC_PROFILER);
+        assertThat(last.info().sampler()).isEqualTo(SamplerKind.ASYNC_PROFILER);
     }
 
     @Test
@@ -55,7 +55,7 @@ class LiveRecordingTest {
         // the --sampler jfr path: the JDK's own recorder, driven over JMX
         // Flight Recorder checkpoints every two seconds: a longer run, so that three snapshots come with room to spare
         Profile last = followSession("live-jfr", Duration.ofSeconds(12), (target, request) -> new JfrSampler().start(target, request));
-        assertThat(last.info().sampler()).isEqualTo(Sampler.JDK_JFR);
+        assertThat(last.info().sampler()).isEqualTo(SamplerKind.JDK_JFR);
     }
 
     /**

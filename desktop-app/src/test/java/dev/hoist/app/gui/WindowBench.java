@@ -12,7 +12,7 @@ import dev.hoist.core.profile.FrameType;
 import dev.hoist.core.profile.Profile;
 import dev.hoist.core.profile.ProfileBuilder;
 import dev.hoist.core.profile.ProfileInfo;
-import dev.hoist.core.profile.Sampler;
+import dev.hoist.core.profile.SamplerKind;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -105,7 +105,7 @@ public final class WindowBench {
             int n = i < nodes ? i : (int) Math.min(nodes - 1, Math.abs(r.nextGaussian()) * nodes / 6);
             b.add(EventKind.CPU, t0 + i * 10_000L, thread, stackOf[n], 1, -1);
         }
-        return b.build(new ProfileInfo(Path.of("synthetic"), Sampler.ASYNC_PROFILER, "synthetic", t0, samples * 10_000L, List.of()));
+        return b.build(new ProfileInfo(Path.of("synthetic"), SamplerKind.ASYNC_PROFILER, "synthetic", t0, samples * 10_000L, List.of()));
     }
 
     private static void flame(int nodes, int samples, int steps) throws Exception {

@@ -1,14 +1,14 @@
 package dev.hoist.core.profile;
 
 /** Which tool produced a recording; read from the file itself, never guessed from its name. */
-public enum Sampler {
+public enum SamplerKind {
     ASYNC_PROFILER("async-profiler"),
     JDK_JFR("jdk-jfr"),
     COLLAPSED("collapsed");
 
     private final String id;
 
-    Sampler(String id) {
+    SamplerKind(String id) {
         this.id = id;
     }
 
