@@ -165,7 +165,7 @@ public final class Advisor {
         ranked.sort(Ranking.ORDER);
         List<Advice> out = new ArrayList<>(ranked.size());
         for (int i = 0; i < ranked.size(); i++) out.add(ranked.get(i).ranked(i + 1));
-        List<String> notices = new ArrayList<>(Notices.of(profile, kind));
+        List<String> notices = new ArrayList<>(Notices.of(profile, kind, out));
         if (negligible > 0) {
             notices.add(negligible + " more finding(s) at sites that ran but where fixing would save under 0.1% of the time and "
                     + "allocate under 0.1% of the bytes (show them with --all)");

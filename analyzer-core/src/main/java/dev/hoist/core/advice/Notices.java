@@ -6,6 +6,8 @@ import dev.hoist.core.profile.Profile;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,8 +15,9 @@ import java.util.Map;
 /**
  * What a profile says that is not loop-shaped, as notices beside the advice: the JIT compiler
  * threads taking a large share of the cpu (still warming up, recompiling, or code too large to
- * compile), and objects built per call whose construction allocates a large share of the bytes
- * (a costly helper made on every call of a hot path, where one would do).
+ * compile), time inside the JDK's own code named by the program's call that leads there
+ * ({@link JdkHotSpots}), and objects built per call whose construction allocates a large share of
+ * the bytes (a costly helper made on every call of a hot path, where one would do).
  */
 final class Notices {
     /** Share of time samples on compiler threads above which the profile is mostly the JIT at work. */
@@ -25,11 +28,15 @@ final class Notices {
     private Notices() {
     }
 
-    static List<String> of(Profile profile, EventKind kind) {
+    /** The notices for {@code profile}; calls into the JDK that {@code advice} already covers are left to it. */
+    static List<String> of(Profile profile, EventKind kind, List<Advice> advice) {
         List<String> out = new ArrayList<>();
         String jit = jit(profile, kind);
         if (jit != null) out.add(jit);
-        out.addAll(constructions(profile));
+        Set<String> built = new HashSet<>();
+        List<String> constructions = constructions(profile, built);
+        out.addAll(JdkHotSpots.of(profile, kind, advice, built));
+        out.addAll(constructions);
         return out;
     }
 
@@ -61,7 +68,7 @@ final class Notices {
      * root, the outermost of the constructors that directly enclose it, and the method that called
      * that constructor.
      */
-    private static List<String> constructions(Profile profile) {
+    private static List<String> constructions(Profile profile, Set<String> calledOut) {
         long totalBytes = 0;
         Map<String, long[]> byBuilt = new HashMap<>();
         Map<String, Map<String, Long>> types = new HashMap<>();
@@ -97,6 +104,7 @@ final class Notices {
             double share = (double) e.getValue()[0] / totalBytes;
             if (share < ALLOC_SHARE || out.size() >= 3) break;
             String[] parts = e.getKey().split("\\|", 2);
+            calledOut.add(parts[0]);
             List<Map.Entry<String, Long>> held = new ArrayList<>(types.get(e.getKey()).entrySet());
             held.sort((a, b) -> Long.compare(b.getValue(), a.getValue()));
             StringBuilder what = new StringBuilder();

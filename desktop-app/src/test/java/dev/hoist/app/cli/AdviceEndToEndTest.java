@@ -149,6 +149,20 @@ class AdviceEndToEndTest {
         assertThat(r.notices()).noneMatch(n -> n.startsWith("the JIT compiler threads"));
     }
 
+    /** Time inside the JDK's decimal conversion is named by the program's calls that lead there, with what can change. */
+    @Test
+    void timeInTheJdksOwnCodeNamesTheCallThatLeadsThere() throws Exception {
+        AdviceReport r = advise(AdviceRecordings.asyncProfiler("dev.hoist.workloads.callees.QuoteFeed", 4), classes.toString());
+        assertThat(r.notices()).as(r.notices().toString())
+                .anyMatch(n -> n.contains("samples are in the JDK's own code, parsing decimal text, under java.lang.Double.parseDouble "
+                        + "called from dev.hoist.workloads.callees.QuoteFeed.price line ") && n.contains("FastDoubleParser"))
+                .anyMatch(n -> n.contains("formatting floating-point numbers as text")
+                        && n.contains("called from dev.hoist.workloads.callees.QuoteFeed.total line ") && n.contains("JDK 19"));
+        // a program whose time is its own gets no such notice
+        assertThat(advise(AdviceRecordings.asyncProfiler("dev.hoist.workloads.callees.RuleEvaluation", 4), classes.toString())
+                .notices()).noneMatch(n -> n.contains("JDK's own code"));
+    }
+
     /** A profile the JIT compiler dominates says so, instead of advising on what little the program itself ran. */
     @Test
     void aProfileTheJitDominatesSaysSo() throws Exception {

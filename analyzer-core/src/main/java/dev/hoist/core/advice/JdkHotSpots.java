@@ -1,0 +1,173 @@
+package dev.hoist.core.advice;
+
+import dev.hoist.core.classes.JdkClasses;
+import dev.hoist.core.profile.EventKind;
+import dev.hoist.core.profile.Frame;
+import dev.hoist.core.profile.Profile;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Time spent inside the JDK's own code, named by the call in the program that leads there: the JDK
+ * cannot be edited, so what a user can change is that call (make it less often, or use a cheaper
+ * API). A sample counts when its innermost Java frame is the JDK's; it is charged to the first
+ * frame outside the JDK above it (the program's call, with its line) and to what the JDK was doing
+ * (decimal parsing, decimal formatting, regular expressions...), recognised from the JDK frames in
+ * between. A format, regex, exception or reflection call that a loop rule already advises at that
+ * line is left to the advice.
+ */
+final class JdkHotSpots {
+    /** Share of the time samples one call into the JDK must hold to be called out. */
+    static final double SHARE = 0.1;
+
+    private JdkHotSpots() {
+    }
+
+    /** What the JDK was doing, recognised by a frame's class and method, and what a user can do about it. */
+    private enum Work {
+        DECIMAL_PARSING("parsing decimal text", "parse each value once and keep the number; for bulk input a specialised "
+                + "parser such as FastDoubleParser (ch.randelshofer:fastdoubleparser) is several times faster, and Jackson "
+                + "2.14+ uses it with StreamReadFeature.USE_FAST_DOUBLE_PARSER",
+                "jdk.internal.math.FloatingDecimal.readJavaFormatString", "jdk.internal.math.FloatingDecimal.parseDouble",
+                "jdk.internal.math.FloatingDecimal.parseFloat", "java.lang.Double.parseDouble", "java.lang.Float.parseFloat"),
+        DECIMAL_FORMATTING("formatting floating-point numbers as text", "JDK 19 and later format doubles several times "
+                + "faster (JDK-4511638): on an older JDK, upgrading removes most of this cost; otherwise write fewer of them "
+                + "(cache repeated values) or with a fixed precision; Jackson 2.14+ offers StreamWriteFeature.USE_FAST_DOUBLE_WRITER",
+                "jdk.internal.math.FloatingDecimal.getBinaryToASCIIConverter", "jdk.internal.math.FloatingDecimal.toJavaFormatString",
+                "jdk.internal.math.FloatingDecimal.appendTo", "jdk.internal.math.DoubleToDecimal.", "jdk.internal.math.FloatToDecimal.",
+                "java.lang.Double.toString", "java.lang.Float.toString"),
+        FORMATTER("java.util.Formatter (String.format and friends)", "the format string is parsed on every call: build "
+                + "the text with StringBuilder appends, or format once and reuse the result", "java.util.Formatter."),
+        REGEX("regular expressions", "compile each pattern once (a static final Pattern) and reuse it; "
+                + "String.split, replaceAll and matches compile theirs on every call", "java.util.regex."),
+        STACK_TRACES("filling in exception stack traces", "exceptions are created on the hot path: test before the "
+                + "call instead of catching, or reuse a preallocated exception without a stack trace",
+                "java.lang.Throwable.fillInStackTrace"),
+        REFLECTION("reflection", "look the Method or Field up once and keep it, or use a MethodHandle held in a "
+                + "static final field", "java.lang.reflect.", "jdk.internal.reflect."),
+        BIG_NUMBERS("BigDecimal/BigInteger arithmetic", "use long or double arithmetic where the range and "
+                + "rounding allow it (a long count of cents instead of a BigDecimal amount)", "java.math."),
+        COMPRESSION("compression", "check the level (Deflater.BEST_SPEED is several times faster than the default) "
+                + "and that data reaches it in large blocks", "java.util.zip."),
+        CONSTRUCTION("building JDK objects (their memory is zeroed as they are made)", "build fewer of them: reuse "
+                + "one (reset it between uses), or size it to what it will hold"),
+        OTHER(null, "call it less often (cache or hoist its result) or use a cheaper API");
+
+        final String what;
+        final String fix;
+        final String[] prefixes;
+        final boolean advisedByRules;
+
+        Work(String what, String fix, String... prefixes) {
+            this.what = what;
+            this.fix = fix;
+            this.prefixes = prefixes;
+            this.advisedByRules = name().equals("FORMATTER") || name().equals("REGEX") || name().equals("STACK_TRACES")
+                    || name().equals("REFLECTION");
+        }
+
+        boolean matches(String qualifiedMethod) {
+            for (String p : prefixes) {
+                if (qualifiedMethod.startsWith(p)) return true;
+            }
+            return false;
+        }
+    }
+
+    /** One call into the JDK: the program's frame that made it and the JDK method it called. */
+    private record Call(String callerClass, String caller, int line, String entry) {
+    }
+
+    /** A sample's call into the JDK and what the JDK was doing in it. */
+    private record Sample(Call call, Work work) {
+    }
+
+    /**
+     * @param built classes whose construction another notice already calls out: time in the JDK
+     *              under their constructors is that notice's business
+     */
+    static List<String> of(Profile profile, EventKind kind, List<Advice> advice, Set<String> built) {
+        if (kind == null) return List.of();
+        long total = 0;
+        // per call: its samples, then its samples per kind of work
+        Map<Call, long[]> byCall = new LinkedHashMap<>();
+        for (int i = 0, n = profile.size(); i < n; i++) {
+            if (profile.kind(i) != kind) continue;
+            long w = profile.weight(i);
+            total += w;
+            Sample s = sample(profile, profile.stackFrames(profile.stack(i)));
+            if (s == null) continue;
+            long[] v = byCall.computeIfAbsent(s.call(), k -> new long[1 + Work.values().length]);
+            v[0] += w;
+            v[1 + s.work().ordinal()] += w;
+        }
+        if (total == 0) return List.of();
+        Set<String> advised = new HashSet<>();
+        for (Advice a : advice) advised.add(a.finding().className() + "." + a.finding().method() + ":" + a.finding().line());
+        List<Map.Entry<Call, long[]>> sorted = new ArrayList<>(byCall.entrySet());
+        sorted.sort((a, b) -> Long.compare(b.getValue()[0], a.getValue()[0]));
+        List<String> out = new ArrayList<>();
+        for (Map.Entry<Call, long[]> e : sorted) {
+            double share = (double) e.getValue()[0] / total;
+            if (share < SHARE || out.size() >= 3) break;
+            Call c = e.getKey();
+            Work work = Work.OTHER;
+            long[] v = e.getValue();
+            for (Work w : Work.values()) {
+                // the named work when it is most of the call's samples, else no name
+                if (w != Work.OTHER && v[1 + w.ordinal()] * 2 > v[0]) work = w;
+            }
+            // a loop rule's own topic (a format, a regex, an exception, reflection) advised at this line says it already
+            if (work.advisedByRules && advised.contains(c.caller() + ":" + c.line())) continue;
+            if (built.contains(c.callerClass())) continue;
+            if (work == Work.OTHER && c.entry().endsWith(".<init>")) work = Work.CONSTRUCTION;
+            String where = c.caller() + (c.line() > 0 ? " line " + c.line() : "");
+            out.add(pct(share) + " of the " + kind.id() + " samples are in the JDK's own code"
+                    + (work.what == null ? "" : ", " + work.what) + ", under " + c.entry() + " called from " + where
+                    + ". The JDK cannot be changed here, the call can: " + work.fix);
+        }
+        return out;
+    }
+
+    /** The call into the JDK a sample's stack (leaf first) is in, or null when the sample is in the program's own code. */
+    private static Sample sample(Profile profile, int[] frames) {
+        int leaf = -1;
+        for (int j = 0; j < frames.length; j++) {
+            if (profile.frame(frames[j]).type().isJava()) {
+                leaf = j;
+                break;
+            }
+        }
+        if (leaf < 0 || !JdkClasses.isJdk(profile.frame(frames[leaf]).method().className())) return null;
+        Work work = Work.OTHER;
+        String entry = null;
+        for (int j = leaf; j < frames.length; j++) {
+            Frame f = profile.frame(frames[j]);
+            if (!f.type().isJava()) continue;
+            String cls = f.method().className();
+            if (!JdkClasses.isJdk(cls)) {
+                return entry == null ? null : new Sample(new Call(cls, cls + "." + f.method().name(), f.line(), entry), work);
+            }
+            String qualified = cls + "." + f.method().name();
+            if (work == Work.OTHER) {
+                for (Work w : Work.values()) {
+                    if (w != Work.OTHER && w.matches(qualified)) {
+                        work = w;
+                        break;
+                    }
+                }
+            }
+            entry = f.method().displayName();
+        }
+        return null; // a JDK thread (reference handler, a pool's worker idling): no call of the program's to name
+    }
+
+    private static String pct(double share) {
+        return String.format(Locale.ROOT, "%.1f%%", share * 100);
+    }
+}
