@@ -10,7 +10,11 @@ import dev.hoist.core.profile.EventKind;
 import dev.hoist.core.profile.Profile;
 import dev.hoist.core.profile.ProfileReader;
 import dev.hoist.core.report.ProfileReport;
+import dev.hoist.core.advice.AdviceReport;
+import dev.hoist.core.compare.AdviceDiff;
 import dev.hoist.core.compare.ProfileDiff;
+import dev.hoist.core.rule.Rule;
+import dev.hoist.core.rule.RuleRegistry;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,10 +34,11 @@ import java.util.concurrent.Callable;
  * {@code hoist diff <before> <after>}: what changed between two recordings, per method (self and
  * total share, before, after, change in percentage points, largest change first) and, with
  * {@code --classpath}, per loop (share of samples and of allocated bytes in each loop of the
- * methods seen), so a user sees that a fix took the loop's cost down.
+ * methods seen) and per piece of advice (what fixing its site could save in each run: gone when
+ * the fix took it away), so a user sees that a fix took the site's and the loop's cost down.
  */
 @Command(name = "diff", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Compare two recordings: per method and, with --classpath, per loop, the change in share.",
+        description = "Compare two recordings: per method and, with --classpath, per loop and per piece of advice, the change in share.",
         footer = {"%nExample:%n  hoist diff before.jfr after.jfr --classpath app.jar"})
 public final class DiffCommand implements Callable<Integer> {
 
@@ -69,6 +74,9 @@ public final class DiffCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** The advice of both runs side by side; empty without a class path. */
+    private List<AdviceDiff.Change> advice = List.of();
+
     @Override
     public Integer call() throws IOException {
         Profile b = ProfileReader.read(before);
@@ -85,6 +93,14 @@ public final class DiffCommand implements Callable<Integer> {
         ClassPath acp = afterClasspath == null ? null : ClassPath.builder().addClassPath(afterClasspath).build();
         try {
             result = ProfileDiff.compare(b, a, kind, bcp, acp != null ? acp : bcp);
+            if (classpath != null || afterClasspath != null) {
+                List<Rule> rules = List.copyOf(RuleRegistry.load().all());
+                String bPath = classpath != null ? classpath : afterClasspath;
+                String aPath = afterClasspath != null ? afterClasspath : classpath;
+                AdviceReport ba = ReportCommand.advise(b, bPath, false, kind, rules, err, null, List.of());
+                AdviceReport aa = ReportCommand.advise(a, aPath, false, kind, rules, err, null, List.of());
+                advice = AdviceDiff.compare(ba, aa);
+            }
         } finally {
             if (bcp != null) {
                 bcp.close();
@@ -142,6 +158,7 @@ public final class DiffCommand implements Callable<Integer> {
             w.write("\nLoops: give --classpath to compare the loops of these methods.\n");
             return;
         }
+        adviceText(w);
         w.write("\nLoops (samples at a bytecode index in the loop, callees included; allocated bytes at its sites)\n");
         if (r.loops().isEmpty()) {
             w.write("  no loops in the compared methods' bytecode\n");
@@ -154,6 +171,27 @@ public final class DiffCommand implements Callable<Integer> {
             w.write(String.format(Locale.ROOT, "  %6.1f%% %6.1f%% %+7.1f   %6.1f%% %6.1f%% %+7.1f  %s%s%n",
                     l.before() * 100, l.after() * 100, l.change() * 100, l.allocBefore() * 100, l.allocAfter() * 100,
                     l.allocChange() * 100, l.key(), where));
+        }
+    }
+
+    /** Each piece of advice: what fixing its site could save before and after, and its loop's share. */
+    private void adviceText(Writer w) throws IOException {
+        w.write("\nAdvice (what fixing the site could save, of each recording's total; the loop's share beside it)\n");
+        if (advice.isEmpty()) {
+            w.write("  no advice in either recording\n");
+            return;
+        }
+        w.write(String.format(Locale.ROOT, "  %7s %7s %7s   %7s %7s  %s%n", "before", "after", "change", "loop<", "loop>", "advice"));
+        for (AdviceDiff.Change c : advice.stream().limit(top).toList()) {
+            String status = switch (c.status()) {
+                case GONE -> "  (gone after)";
+                case NEW -> "  (new after)";
+                case REMAINS -> "";
+            };
+            int line = c.status() == AdviceDiff.Status.NEW ? c.lineAfter() : c.lineBefore();
+            w.write(String.format(Locale.ROOT, "  %6.1f%% %6.1f%% %+7.1f   %6.1f%% %6.1f%%  %s %s.%s line %d%s%n",
+                    c.savingBefore() * 100, c.savingAfter() * 100, c.savingChange() * 100, c.loopBefore() * 100,
+                    c.loopAfter() * 100, c.rule(), dev.hoist.core.report.SafeText.clean(c.className()), dev.hoist.core.report.SafeText.clean(c.method()), line, status));
         }
     }
 
@@ -191,6 +229,21 @@ public final class DiffCommand implements Callable<Integer> {
             o.put("allocChange", pct(l.allocChange()));
             o.put("presentBefore", l.presentBefore());
             o.put("presentAfter", l.presentAfter());
+            return o;
+        }).toList());
+        root.put("advice", advice.stream().limit(top).map(c -> {
+            Map<String, Object> o = new LinkedHashMap<>();
+            o.put("rule", c.rule());
+            o.put("class", c.className());
+            o.put("method", c.method());
+            o.put("lineBefore", c.lineBefore());
+            o.put("lineAfter", c.lineAfter());
+            o.put("status", c.status().name().toLowerCase(Locale.ROOT));
+            o.put("savingBefore", pct(c.savingBefore()));
+            o.put("savingAfter", pct(c.savingAfter()));
+            o.put("savingChange", pct(c.savingChange()));
+            o.put("loopBefore", pct(c.loopBefore()));
+            o.put("loopAfter", pct(c.loopAfter()));
             return o;
         }).toList());
         root.put("unavailable", r.unavailable());

@@ -72,6 +72,32 @@ class DiffCommandTest {
     }
 
     @Test
+    void theAdviceTheFixFollowedIsGoneAndNoneOfItsKindTakesItsPlace() throws Exception {
+        MainTest.Result r = MainTest.run("diff", before.toString(), after.toString(), "--classpath",
+                PairRecordings.workloadClasses().toString(), "--format", "json");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode root = new ObjectMapper().readTree(r.out());
+        JsonNode advice = null;
+        for (JsonNode a : root.get("advice")) {
+            if (a.get("rule").asText().equals(PAIR.ruleId()) && a.get("class").asText().equals(PAIR.antiPatternClass())) {
+                advice = a;
+            }
+        }
+        assertThat(advice).as(r.out()).isNotNull();
+        assertThat(advice.get("status").asText()).isEqualTo("gone");
+        assertThat(advice.get("savingBefore").asDouble()).isPositive();
+        assertThat(advice.get("savingAfter").asDouble()).isZero();
+        assertThat(advice.get("savingChange").asDouble()).isEqualTo(-advice.get("savingBefore").asDouble());
+        assertThat(advice.get("lineBefore").asInt()).isPositive();
+        for (JsonNode a : root.get("advice")) {
+            assertThat(a.get("savingBefore").asDouble()).isBetween(0.0, 100.0);
+            if (a.get("status").asText().equals("new")) {
+                assertThat(a.get("rule").asText()).as("the fixed twin has no advice of the rule it fixed").isNotEqualTo(PAIR.ruleId());
+            }
+        }
+    }
+
+    @Test
     void aRecordingAgainstItselfChangesNothing() throws Exception {
         MainTest.Result r = MainTest.run("diff", before.toString(), before.toString(), "--classpath",
                 PairRecordings.workloadClasses().toString(), "--format", "json");
@@ -85,6 +111,12 @@ class DiffCommandTest {
             assertThat(n.get("change").asDouble()).isZero();
             assertThat(n.get("before").asDouble()).isEqualTo(n.get("after").asDouble());
         }
+        assertThat(root.get("advice").size()).isPositive();
+        for (JsonNode n : root.get("advice")) {
+            assertThat(n.get("status").asText()).isEqualTo("remains");
+            assertThat(n.get("savingChange").asDouble()).isZero();
+            assertThat(n.get("lineAfter").asInt()).isEqualTo(n.get("lineBefore").asInt());
+        }
     }
 
     @Test
@@ -92,7 +124,8 @@ class DiffCommandTest {
         MainTest.Result r = MainTest.run("diff", before.toString(), after.toString(), "--classpath",
                 PairRecordings.workloadClasses().toString());
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).contains("Hoist diff: ", "Methods (largest change first)", "Loops (",
+        assertThat(r.out()).contains("Hoist diff: ", "Methods (largest change first)", "Loops (", "Advice (",
+                PAIR.ruleId() + " " + PAIR.antiPatternClass() + "." + PAIR.hotMethod() + " line ", "(gone after)",
                 PAIR.antiPatternClass() + "." + PAIR.hotMethod() + " lines ");
         String row = r.out().lines().filter(l -> l.contains(PAIR.antiPatternClass() + "." + PAIR.hotMethod() + " lines "))
                 .findFirst().orElseThrow();
