@@ -137,7 +137,8 @@ public final class AdviceText {
     }
 
     private void line(String s) throws IOException {
-        out.write(s);
+        // names, messages and source lines come from the target: no escape sequence of theirs reaches the terminal
+        out.write(dev.hoist.core.report.SafeText.cleanKeepingStyles(s));
         out.write(System.lineSeparator());
     }
 

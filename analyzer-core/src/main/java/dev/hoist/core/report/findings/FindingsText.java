@@ -16,7 +16,9 @@ public final class FindingsText {
     private FindingsText() {
     }
 
-    public static void write(List<Finding> findings, Writer out) throws IOException {
+    public static void write(List<Finding> findings, Writer raw) throws IOException {
+        // names, messages and source lines come from the analysed files: no escape sequence of theirs reaches the terminal
+        Writer out = dev.hoist.core.report.SafeText.writer(raw);
         String nl = System.lineSeparator();
         if (findings.isEmpty()) {
             out.write("No findings." + nl);
