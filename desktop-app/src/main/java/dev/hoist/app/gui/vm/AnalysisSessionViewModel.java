@@ -34,6 +34,7 @@ public final class AnalysisSessionViewModel extends SessionViewModel {
         work.supersede();
         state.set(State.LOADING);
         error.set("");
+        clearNotes();
         busy.set("Analysing " + title.get() + "…");
         List<Path> dirs = sourceDirs;
         String classPath = classPathProperty.get();
@@ -60,7 +61,6 @@ public final class AnalysisSessionViewModel extends SessionViewModel {
         state.set(State.READY);
         status.set(r.findings().size() + " findings in " + r.classes() + " classes (" + r.methodsWithLoops()
                 + " methods with loops)");
-        clearNotes();
         if (!r.problems().isEmpty()) {
             note(r.problems().size() + " input problem(s):");
             r.problems().forEach(this::note);

@@ -34,6 +34,7 @@ public final class RecordingSessionViewModel extends SessionViewModel {
         work.supersede();
         state.set(State.LOADING);
         error.set("");
+        clearNotes();
         busy.set("Reading " + title.get() + "…");
         work.run(() -> {
             OpenedRecording o = OpenedRecording.open(file);
@@ -62,7 +63,6 @@ public final class RecordingSessionViewModel extends SessionViewModel {
             busy.set("");
             state.set(State.READY);
             status.set(describe(p));
-            clearNotes();
             p.info().warnings().forEach(this::note);
         };
         if (o.advice() != null) {
