@@ -204,7 +204,7 @@ public final class LiveSessionViewModel extends SessionViewModel {
             t.ui(() -> show(p, v));
             // at most one ranking at a time: a refresh that finds one running skips it
             advising.adviseIfIdle(p, ex -> note("Re-ranking the advice failed (tried again on the next refresh): "
-                    + oneLine(ex, null)));
+                    + MainViewModel.oneLine(ex)));
         } catch (RuntimeException ex) {
             t.ui(() -> note("Could not read the recording so far: " + ex.getMessage()));
         } catch (OutOfMemoryError ex) {
@@ -287,7 +287,7 @@ public final class LiveSessionViewModel extends SessionViewModel {
                 busy.set("Advising: reading the hot methods' bytecode…");
             });
             advising.adviseAndShow(p, lp.missingClasses(), ready, e -> {
-                note("The advice failed: " + oneLine(e, null));
+                note("The advice failed: " + MainViewModel.oneLine(e));
                 ready.run();
             });
         } catch (RuntimeException e) {

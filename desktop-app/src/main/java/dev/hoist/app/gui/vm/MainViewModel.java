@@ -254,7 +254,11 @@ public final class MainViewModel implements AutoCloseable {
         }
     }
 
-    static String oneLine(Exception e) {
+    /** A failure as one line a user can act on; a heap that ran out says what to do about it. */
+    static String oneLine(Throwable e) {
+        if (e instanceof OutOfMemoryError) {
+            return SessionViewModel.outOfMemory(null).getMessage();
+        }
         String m = e.getMessage() == null ? e.toString() : e.getMessage();
         if (!(e instanceof HoistException)) {
             m = "Unexpected error: " + m;

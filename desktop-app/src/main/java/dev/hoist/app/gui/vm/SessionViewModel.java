@@ -261,11 +261,7 @@ public abstract class SessionViewModel {
      */
     public void release() {
         work.supersede();
-        latest = null;
-        view.set(null);
-        flame.show(null);
-        methods.clear();
-        advice.clear();
+        clearShown();
         // its jars are closed off the UI thread: an advice may still be finishing
         workers.background(advising::close);
     }
@@ -286,8 +282,6 @@ public abstract class SessionViewModel {
 
     /** Where the session's profile came from, for a saved session: "1234 App" or the file. */
     protected abstract String origin();
-
-    // --- for the sessions ---
 
     /** The class path the advice reads: the one given, after the target's own for a live session. */
     protected String fullClassPath() {
@@ -356,7 +350,7 @@ public abstract class SessionViewModel {
         });
     }
 
-    /** Clears what a previous run showed (a live session started again). On the UI thread. */
+    /** Clears what was shown (a live session started again, a session released). On the UI thread. */
     protected void clearShown() {
         latest = null;
         view.set(null);
@@ -383,7 +377,7 @@ public abstract class SessionViewModel {
 
     /** Work failed and what the session shows is still good: a note, the state unchanged. On the UI thread. */
     protected void warn(Throwable e) {
-        note(oneLine(e, null));
+        note(MainViewModel.oneLine(e));
     }
 
     /** Work failed and the session has nothing to show: the error, state FAILED. On the UI thread. */
@@ -393,17 +387,9 @@ public abstract class SessionViewModel {
 
     protected void fail(Throwable e, boolean keepState) {
         busy.set("");
-        error.set(oneLine(e, null));
+        error.set(MainViewModel.oneLine(e));
         state.set(keepState ? State.READY : State.FAILED);
         status.set(keepState ? status.get() : "Failed");
-    }
-
-    /** One line for a failure; a heap that ran out says what to do about it. */
-    static String oneLine(Throwable e, Path what) {
-        if (e instanceof OutOfMemoryError) {
-            return outOfMemory(what).getMessage();
-        }
-        return MainViewModel.oneLine(e instanceof Exception x ? x : new RuntimeException(e));
     }
 
     /** Said when the heap runs out outside the readers (they say it themselves): what to do about it. */
