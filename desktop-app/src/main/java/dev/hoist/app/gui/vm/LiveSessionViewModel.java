@@ -233,7 +233,12 @@ public final class LiveSessionViewModel extends SessionViewModel {
         closeTick();
         while (refreshing.get()) {
             // a refresh under way finishes first: its re-ranking must not come after the final advice
-            Thread.onSpinWait();
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
         }
         LiveProfiling lp = live;
         if (lp == null) {
