@@ -12,8 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Everything the views draw from one profile snapshot for one event kind (a snapshot of the
- * profile as the views show it, not a view itself), computed off the UI
+ * Everything the views draw from one profile snapshot for one event kind, computed off the UI
  * thread in one go: per-method sums, the flame graph, the per-second timeline of the top methods.
  * Immutable; the UI thread only hands its parts to the views.
  *
