@@ -2,16 +2,13 @@ package dev.hoist.app.cli;
 
 import dev.hoist.core.Failure;
 import dev.hoist.core.HoistException;
-import dev.hoist.core.classes.ClassFile;
-import dev.hoist.core.classes.ClassPath;
-import dev.hoist.core.classes.ProblemSink;
-import dev.hoist.core.rule.Analysis;
 import dev.hoist.core.rule.Finding;
 import dev.hoist.core.rule.Rule;
 import dev.hoist.core.rule.RuleRegistry;
 import dev.hoist.core.report.findings.FindingsJson;
 import dev.hoist.core.report.findings.FindingsSarif;
 import dev.hoist.core.report.findings.FindingsText;
+import dev.hoist.core.session.StaticAnalysis;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -19,10 +16,7 @@ import picocli.CommandLine.Parameters;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 
 /**
@@ -73,26 +67,10 @@ final class AnalyzeCommand implements Callable<Integer> {
         RuleRegistry registry = RuleRegistry.load();
         List<Rule> selected = rules.isEmpty() ? List.copyOf(registry.all()) : registry.select(rules);
 
-        // The same bad entry is met twice (indexing, then reading for analysis): say it once.
-        Set<String> problems = new LinkedHashSet<>();
-        ProblemSink sink = p -> problems.add(p.toString());
-
-        // The inputs are read once: the class path index hands their class files over as it reads them.
-        List<Analysis.Input> toAnalyse = new ArrayList<>();
-        ClassPath.Builder lookup = ClassPath.builder().problems(sink);
-        for (Path input : inputs) {
-            lookup.add(input, (ClassFile cf) -> toAnalyse.add(new Analysis.Input(cf.origin(), cf.bytes())));
-        }
-        if (classpath != null) {
-            lookup.addClassPath(classpath);
-        }
-        Analysis.Result result;
-        try (ClassPath cp = lookup.build()) {
-            // ClassPath is thread-safe; two threads halve the wall time on the usual 2-core machine.
-            int n = threads != null ? threads : Math.min(4, Runtime.getRuntime().availableProcessors());
-            result = new Analysis(cp, selected, sources).threads(n).analyzeInputs(toAnalyse);
-        }
-        problems.addAll(result.problems());
+        // ClassPath is thread-safe; two threads halve the wall time on the usual 2-core machine.
+        int n = threads != null ? threads : StaticAnalysis.defaultThreads();
+        StaticAnalysis.Result result = StaticAnalysis.run(inputs, classpath, selected, sources, n);
+        List<String> problems = result.problems();
 
         var err = spec.commandLine().getErr();
         for (String p : problems) {

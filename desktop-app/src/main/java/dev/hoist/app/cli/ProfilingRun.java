@@ -3,21 +3,13 @@ package dev.hoist.app.cli;
 import dev.hoist.core.Failure;
 import dev.hoist.core.HoistException;
 import dev.hoist.core.jvm.JvmInfo;
-import dev.hoist.core.classes.ClassLookup;
-import dev.hoist.core.jvm.TargetClassBytes;
-import dev.hoist.core.jvm.TargetClassPath;
 import dev.hoist.core.sampling.SamplingRequest;
 import dev.hoist.core.sampling.SamplingResult;
 import dev.hoist.core.sampling.SamplingSession;
-import dev.hoist.core.sampling.Samplers;
+import dev.hoist.core.session.LiveProfiling;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.List;
-import java.util.stream.Stream;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -39,14 +31,14 @@ final class ProfilingRun {
         if (options.format == ReportCommand.Format.sarif && options.noAdvice) {
             throw new HoistException(Failure.USAGE, "--format sarif prints the advice; it cannot be combined with --no-advice");
         }
-        // read now: a target that exits mid-run takes its class path with it
-        String classPath = options.noAdvice ? null : dev.hoist.core.classes.ClassPath.join(TargetClassPath.of(target.pid()), options.classPath);
-        if (!options.noRepair) {
-            // before the sampler starts, so every recorded sample is of recompiled code
-            err.println("hoist: " + dev.hoist.core.sampling.DebugInfoRepair.run(target, options.sampler.choice).note());
-            err.flush();
-        }
-        SamplingSession session = Samplers.start(target, request, options.sampler.choice);
+        // the class path is read and the debug info repaired before the sampler starts (LiveProfiling)
+        LiveProfiling live = LiveProfiling.start(target, request, LiveProfiling.Options.defaults()
+                .withSampler(options.sampler.choice).withRepair(!options.noRepair).withReadClassPath(!options.noAdvice), line -> {
+                    err.println("hoist: " + line);
+                    err.flush();
+                });
+        SamplingSession session = live.sampling();
+        String classPath = options.noAdvice ? null : live.classPath(options.classPath);
         CountDownLatch reported = new CountDownLatch(1);
         // Ctrl-C: stop sampling (the session writes the file) and give the report time to print.
         Thread onInterrupt = new Thread(() -> {
@@ -84,9 +76,8 @@ final class ProfilingRun {
             }
             err.flush();
             if (result.file() != null) {
-                ReportCommand.render(result.file(), options.format, null, options.top, classPath, options.all,
-                        options.reportOut, out, err, options.noAgent ? null : names -> fromTarget(target.pid(), names, err),
-                        options.sources);
+                ReportCommand.render(live.recorded(result), options.format, null, options.top, classPath, options.all,
+                        options.reportOut, out, err, options.noAgent ? null : live.missingClasses(), options.sources);
                 out.flush();
             }
             if (result.targetExited()) {
@@ -101,20 +92,6 @@ final class ProfilingRun {
                 // Ctrl-C is in progress: the hook is running and waits for the latch released above.
             }
         }
-    }
-
-    /**
-     * The hot classes on no path, read from the target's memory by the class-bytes agent. Done after
-     * sampling because the capture may make the JIT recompile those classes; the scratch files go
-     * once the bytes are in memory.
-     */
-    static ClassLookup fromTarget(long pid, List<String> names, PrintWriter err) {
-        TargetClassBytes got = TargetClassBytes.fetch(pid, names);
-        if (!got.captured().isEmpty()) {
-            err.printf("hoist: read %d class(es) that are on no path from JVM %d's memory%n", got.captured().size(), pid);
-            err.flush();
-        }
-        return got;
     }
 
     private static Thread progressBar(SamplingSession session, PrintWriter err) {

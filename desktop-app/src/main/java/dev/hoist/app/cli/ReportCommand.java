@@ -104,7 +104,13 @@ public final class ReportCommand implements Callable<Integer> {
      */
     static void render(Path file, Format format, EventKind kind, int top, String classPath, boolean all, Path outFile,
                        PrintWriter stdout, PrintWriter err, Advising.MissingClasses memory, List<Path> sourceDirs) throws IOException {
-        Profile profile = read(file, err);
+        render(ProfileReader.read(file), format, kind, top, classPath, all, outFile, stdout, err, memory, sourceDirs);
+    }
+
+    /** As {@link #render(Path, Format, EventKind, int, String, boolean, Path, PrintWriter, PrintWriter, Advising.MissingClasses, List)}, for a recording already read. */
+    static void render(Profile profile, Format format, EventKind kind, int top, String classPath, boolean all, Path outFile,
+                       PrintWriter stdout, PrintWriter err, Advising.MissingClasses memory, List<Path> sourceDirs) throws IOException {
+        warn(profile, err);
         List<Rule> rules = List.copyOf(RuleRegistry.load().all());
         AdviceReport advice = classPath == null ? null : advise(profile, classPath, all, kind, rules, err, memory, sourceDirs);
         try (Writer w = Output.open(outFile, stdout)) {
@@ -155,13 +161,11 @@ public final class ReportCommand implements Callable<Integer> {
         }
     }
 
-    private static Profile read(Path file, PrintWriter err) {
-        Profile profile = ProfileReader.read(file);
+    private static void warn(Profile profile, PrintWriter err) {
         for (String warning : profile.info().warnings()) {
             err.println("hoist: warning: " + warning);
         }
         err.flush();
-        return profile;
     }
 
     private static ProfileReport.Options options(ProfileReport.Format format, EventKind kind, int top) {

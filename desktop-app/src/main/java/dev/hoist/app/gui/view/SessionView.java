@@ -1,8 +1,9 @@
 package dev.hoist.app.gui.view;
 
 import dev.hoist.app.gui.vm.Fmt;
+import dev.hoist.app.gui.vm.AnalysisSessionViewModel;
+import dev.hoist.app.gui.vm.LiveSessionViewModel;
 import dev.hoist.app.gui.vm.SessionViewModel;
-import dev.hoist.app.gui.vm.SessionViewModel.Kind;
 import dev.hoist.app.gui.vm.SessionViewModel.State;
 import dev.hoist.core.profile.EventKind;
 import dev.hoist.core.profile.MethodRef;
@@ -77,8 +78,8 @@ public final class SessionView extends BorderPane {
 
         VBox header = new VBox(6, titleRow, subtitle);
         header.getStyleClass().add("session-header");
-        if (vm.kind() == Kind.LIVE) {
-            header.getChildren().add(liveControls());
+        if (vm instanceof LiveSessionViewModel live) {
+            header.getChildren().add(liveControls(live));
         } else {
             header.getChildren().add(fileControls(pickClassPath, pickSources));
         }
@@ -105,7 +106,7 @@ public final class SessionView extends BorderPane {
             t.setClosable(false);
         }
         adviceTab.textProperty().bind(Bindings.size(vm.advice().items()).map(n -> "Advice (" + n + ")"));
-        if (vm.kind() == Kind.STATIC) {
+        if (vm instanceof AnalysisSessionViewModel) {
             tabs.getTabs().add(adviceTab);
             setCenter(tabs);
         } else {
@@ -190,11 +191,14 @@ public final class SessionView extends BorderPane {
         });
     }
 
-    private HBox liveControls() {
+    private HBox liveControls(LiveSessionViewModel vm) {
         CheckBox cpu = check("cpu", vm.cpuProperty(), "On-CPU samples: where the CPU time goes");
         CheckBox wall = check("wall", vm.wallProperty(), "Wall-clock samples: running, waiting and sleeping threads alike");
         CheckBox alloc = check("alloc", vm.allocProperty(), "Allocation samples: who allocates what, in bytes");
         CheckBox lock = check("lock", vm.lockProperty(), "Contended locks: where threads wait for monitors");
+        CheckBox repair = check("repair", vm.repairProperty(), "Make the target recompile its hot code with full debug "
+                + "info before sampling, as hoist profile does (off: --no-repair); without it, code compiled before the "
+                + "attach may put samples on the wrong inlined frames");
         Spinner<Integer> interval = new Spinner<>(1, 1000, vm.intervalMsProperty().get(), 1);
         interval.setEditable(true);
         interval.setPrefWidth(80);
@@ -202,8 +206,8 @@ public final class SessionView extends BorderPane {
         interval.valueProperty().addListener((o, a, b) -> vm.intervalMsProperty().set(b));
         interval.setTooltip(new Tooltip("CPU sampling interval. At 10 ms sampling cost the measured workload about 1-2% "
                 + "of its throughput, at 20 ms well under 1% (the README's overhead figures)."));
-        ComboBox<SessionViewModel.Length> length = new ComboBox<>();
-        length.getItems().setAll(SessionViewModel.Length.values());
+        ComboBox<LiveSessionViewModel.Length> length = new ComboBox<>();
+        length.getItems().setAll(LiveSessionViewModel.Length.values());
         length.valueProperty().bindBidirectional(vm.lengthProperty());
         length.setId("length");
 
@@ -219,11 +223,11 @@ public final class SessionView extends BorderPane {
         var starting = vm.stateProperty().isEqualTo(State.STARTING).or(vm.stateProperty().isEqualTo(State.STOPPING));
         start.disableProperty().bind(sampling.or(starting));
         stop.disableProperty().bind(sampling.not());
-        for (var c : new javafx.scene.Node[] {cpu, wall, alloc, lock, interval, length}) {
+        for (var c : new javafx.scene.Node[] {cpu, wall, alloc, lock, repair, interval, length}) {
             c.disableProperty().bind(sampling.or(starting));
         }
         HBox controls = new HBox(8, new Label("Events"), cpu, wall, alloc, lock, new Separator(Orientation.VERTICAL),
-                new Label("Interval (ms)"), interval, new Label("for"), length, new Separator(Orientation.VERTICAL), start, stop,
+                new Label("Interval (ms)"), interval, new Label("for"), length, repair, new Separator(Orientation.VERTICAL), start, stop,
                 grow(), kindChooser());
         controls.getStyleClass().add("controls");
         return controls;
@@ -245,7 +249,7 @@ public final class SessionView extends BorderPane {
         cpText.setPrefColumnCount(40);
         HBox.setHgrow(cpText, Priority.SOMETIMES);
         HBox controls = new HBox(8, cp, cpText, src, grow());
-        if (vm.kind() != Kind.STATIC) {
+        if (!(vm instanceof AnalysisSessionViewModel)) {
             controls.getChildren().add(kindChooser());
         }
         controls.getStyleClass().add("controls");

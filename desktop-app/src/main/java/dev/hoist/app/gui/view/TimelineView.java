@@ -1,6 +1,6 @@
 package dev.hoist.app.gui.view;
 
-import dev.hoist.app.gui.vm.ProfileView;
+import dev.hoist.app.gui.vm.ProfileSnapshot;
 import dev.hoist.core.profile.EventKind;
 import dev.hoist.core.profile.MethodRef;
 import dev.hoist.core.profile.Timeline;
@@ -127,7 +127,7 @@ public final class TimelineView extends HBox {
      * Shows a snapshot's timeline (UI thread); null clears the charts. Each chart is redrawn in its
      * own UI task: three JFreeChart redraws in one task held the UI thread for 60-80 ms here.
      */
-    public void show(ProfileView view) {
+    public void show(ProfileSnapshot view) {
         shown = view;
         redraw(samplesChart, () -> fillRates(view));
         javafx.application.Platform.runLater(() -> {
@@ -142,7 +142,7 @@ public final class TimelineView extends HBox {
         });
     }
 
-    private ProfileView shown;
+    private ProfileSnapshot shown;
 
     /** Changes a chart's data with its redraws held, then redraws it once. */
     private static void redraw(JFreeChart chart, Runnable change) {
@@ -155,7 +155,7 @@ public final class TimelineView extends HBox {
     }
 
     /** Samples and allocation rate share the x axis; the alloc chart redraws in the next task. */
-    private void fillRates(ProfileView view) {
+    private void fillRates(ProfileSnapshot view) {
         allocChart.setNotify(false);
         samples.clear();
         alloc.clear();
@@ -178,7 +178,7 @@ public final class TimelineView extends HBox {
         alloc.fireSeriesChanged();
     }
 
-    private void fillMethods(ProfileView view) {
+    private void fillMethods(ProfileSnapshot view) {
         methods.removeAllSeries();
         if (view == null) {
             return;

@@ -72,7 +72,7 @@ public final class HotMethodsViewModel {
     }
 
     /** Shows the methods of a new snapshot (UI thread). */
-    public void show(ProfileView view) {
+    public void show(ProfileSnapshot view) {
         rows.setAll(view.rows());
         EventKind k = view.kind();
         unit.set(k == EventKind.ALLOC ? "bytes" : k == EventKind.LOCK ? "ns waited" : "samples");

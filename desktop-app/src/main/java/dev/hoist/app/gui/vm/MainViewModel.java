@@ -111,7 +111,7 @@ public final class MainViewModel implements AutoCloseable {
                 JvmInfo target = Targets.resolve(pidOrName);
                 workers.ui(() -> {
                     busy.set("");
-                    SessionViewModel s = SessionViewModel.live(target, workers, rules, recordingsDir, sourceDirs, classPath);
+                    LiveSessionViewModel s = SessionViewModel.live(target, workers, rules, recordingsDir, sourceDirs, classPath);
                     replaceSession(s);
                     s.start();
                 });
@@ -131,7 +131,7 @@ public final class MainViewModel implements AutoCloseable {
             analyze(List.of(file));
             return;
         }
-        SessionViewModel s = SessionViewModel.recording(file, workers, rules, sourceDirs, classPath);
+        RecordingSessionViewModel s = SessionViewModel.recording(file, workers, rules, sourceDirs, classPath);
         replaceSession(s);
         s.load();
     }
@@ -139,7 +139,7 @@ public final class MainViewModel implements AutoCloseable {
     /** Static findings for jars, class folders or class files. */
     public void analyze(List<Path> inputs) {
         error.set("");
-        SessionViewModel s = SessionViewModel.analysis(inputs, workers, rules, sourceDirs, classPath);
+        AnalysisSessionViewModel s = SessionViewModel.analysis(inputs, workers, rules, sourceDirs, classPath);
         replaceSession(s);
         s.load();
     }
@@ -254,7 +254,11 @@ public final class MainViewModel implements AutoCloseable {
         }
     }
 
-    static String oneLine(Exception e) {
+    /** A failure as one line a user can act on; a heap that ran out says what to do about it. */
+    static String oneLine(Throwable e) {
+        if (e instanceof OutOfMemoryError) {
+            return SessionViewModel.outOfMemory(null).getMessage();
+        }
         String m = e.getMessage() == null ? e.toString() : e.getMessage();
         if (!(e instanceof HoistException)) {
             m = "Unexpected error: " + m;

@@ -29,7 +29,7 @@ class ListViewModelsTest {
     @Test
     void hotMethodsHaveSharesAndAFilter(@TempDir Path dir) throws IOException {
         HotMethodsViewModel vm = new HotMethodsViewModel();
-        vm.show(ProfileView.of(FlameGraphViewModelTest.collapsed(dir,
+        vm.show(ProfileSnapshot.of(FlameGraphViewModelTest.collapsed(dir,
                 "a.Main.main;a.Feed.parse 6\na.Main.main;a.Price.price 3\na.Main.main 1\n"), null));
         assertThat(vm.rows()).extracting(HotMethodsViewModel.Row::name)
                 .containsExactly("a.Feed.parse", "a.Price.price", "a.Main.main");
@@ -149,9 +149,9 @@ class ListViewModelsTest {
 
     @Test
     void theDefaultViewKindPrefersCpuThenWallThenAlloc() {
-        assertThat(ProfileView.defaultKind(java.util.Map.of(EventKind.CPU, 1L, EventKind.WALL, 3L, EventKind.ALLOC, 5L)))
+        assertThat(ProfileSnapshot.defaultKind(java.util.Map.of(EventKind.CPU, 1L, EventKind.WALL, 3L, EventKind.ALLOC, 5L)))
                 .isEqualTo(EventKind.CPU);
-        assertThat(ProfileView.defaultKind(java.util.Map.of(EventKind.ALLOC, 5L, EventKind.WALL, 3L))).isEqualTo(EventKind.WALL);
-        assertThat(ProfileView.defaultKind(java.util.Map.of(EventKind.ALLOC, 5L))).isEqualTo(EventKind.ALLOC);
+        assertThat(ProfileSnapshot.defaultKind(java.util.Map.of(EventKind.ALLOC, 5L, EventKind.WALL, 3L))).isEqualTo(EventKind.WALL);
+        assertThat(ProfileSnapshot.defaultKind(java.util.Map.of(EventKind.ALLOC, 5L))).isEqualTo(EventKind.ALLOC);
     }
 }

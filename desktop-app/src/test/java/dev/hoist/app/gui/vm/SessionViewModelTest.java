@@ -33,7 +33,7 @@ class SessionViewModelTest {
         Path demo = AdviceRecordings.asyncProfiler(Catalog.DEMO_MAIN, 7);
         String classes = AdviceRecordings.workloadClasses().toString();
         try (TestWorkers t = new TestWorkers()) {
-            SessionViewModel s = t.onUi(() -> SessionViewModel.recording(demo, t.workers, rules(), List.of(), classes));
+            var s = t.onUi(() -> SessionViewModel.recording(demo, t.workers, rules(), List.of(), classes));
             t.onUi(s::load);
             t.await("the recording read and advised", WAIT, () -> s.state() != SessionViewModel.State.LOADING);
             assertThat(t.onUi(() -> s.errorProperty().get())).isEmpty();
@@ -80,7 +80,7 @@ class SessionViewModelTest {
         byte[] good = Files.readAllBytes(AdviceRecordings.asyncProfiler(Catalog.DEMO_MAIN, 7));
         Files.write(bad, java.util.Arrays.copyOf(good, 40));
         try (TestWorkers t = new TestWorkers()) {
-            SessionViewModel s = t.onUi(() -> SessionViewModel.recording(bad, t.workers, rules(), List.of(), ""));
+            var s = t.onUi(() -> SessionViewModel.recording(bad, t.workers, rules(), List.of(), ""));
             t.onUi(s::load);
             t.await("the failure", WAIT, () -> s.state() == SessionViewModel.State.FAILED);
             String error = t.onUi(() -> s.errorProperty().get());
@@ -122,7 +122,7 @@ class SessionViewModelTest {
     void aLiveSessionFillsWhileSamplingAndStoppingKeepsTheRecording(@TempDir Path dir) throws Exception {
         try (Child probe = Child.java(PROBE, List.of(), "ready"); TestWorkers t = new TestWorkers()) {
             var target = Targets.resolvePid(probe.pid());
-            SessionViewModel s = t.onUi(() -> SessionViewModel.live(target, t.workers, rules(), dir, List.of(), ""));
+            var s = t.onUi(() -> SessionViewModel.live(target, t.workers, rules(), dir, List.of(), ""));
             t.onUi(s::start);
             t.await("sampling", WAIT, () -> s.state() == SessionViewModel.State.SAMPLING);
             Path recording = t.onUi(() -> s.recordingProperty().get());
@@ -147,7 +147,7 @@ class SessionViewModelTest {
     void aTargetThatExitsWhileSampledKeepsWhatWasSampledAndSaysSo(@TempDir Path dir) throws Exception {
         try (Child probe = Child.java(PROBE, List.of(), "ready"); TestWorkers t = new TestWorkers()) {
             var target = Targets.resolvePid(probe.pid());
-            SessionViewModel s = t.onUi(() -> SessionViewModel.live(target, t.workers, rules(), dir, List.of(), ""));
+            var s = t.onUi(() -> SessionViewModel.live(target, t.workers, rules(), dir, List.of(), ""));
             t.onUi(s::start);
             t.await("sampling", WAIT, () -> s.state() == SessionViewModel.State.SAMPLING);
             // a checkpoint has reached the disk and been read
@@ -181,7 +181,7 @@ class SessionViewModelTest {
     @Test
     void aJarIsAnalysedWithoutAProfileAndABrokenOneFailsClearly(@TempDir Path dir) throws Exception {
         try (TestWorkers t = new TestWorkers()) {
-            SessionViewModel s = t.onUi(() -> SessionViewModel.analysis(List.of(AdviceRecordings.workloadClasses()), t.workers,
+            var s = t.onUi(() -> SessionViewModel.analysis(List.of(AdviceRecordings.workloadClasses()), t.workers,
                     rules(), List.of(), ""));
             t.onUi(s::load);
             t.await("the analysis", WAIT, () -> s.state() != SessionViewModel.State.LOADING);
@@ -193,7 +193,7 @@ class SessionViewModelTest {
 
             Path broken = dir.resolve("broken.jar");
             Files.writeString(broken, "PK not really a jar");
-            SessionViewModel b = t.onUi(() -> SessionViewModel.analysis(List.of(broken), t.workers, rules(), List.of(), ""));
+            var b = t.onUi(() -> SessionViewModel.analysis(List.of(broken), t.workers, rules(), List.of(), ""));
             t.onUi(b::load);
             t.await("the failure", WAIT, () -> b.state() == SessionViewModel.State.FAILED);
             assertThat(t.onUi(() -> b.errorProperty().get())).startsWith("No class could be read from broken.jar");

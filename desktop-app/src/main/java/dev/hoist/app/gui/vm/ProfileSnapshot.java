@@ -22,14 +22,14 @@ import java.util.Map;
  * @param top    the methods the timeline follows, hottest first
  * @param rows   the hot-methods table's rows
  */
-public record ProfileView(EventKind kind, EventKind timeKind, Map<EventKind, Long> counts, FlameGraph flame,
-                          Timeline timeline, List<MethodRef> top, List<HotMethodsViewModel.Row> rows) {
+public record ProfileSnapshot(EventKind kind, EventKind timeKind, Map<EventKind, Long> counts, FlameGraph flame,
+                              Timeline timeline, List<MethodRef> top, List<HotMethodsViewModel.Row> rows) {
 
     /** How many methods the timeline's share chart follows. */
     public static final int TOP_METHODS = 5;
 
     /** Computes the view of {@code profile} for {@code kind} (null: the first time kind present). */
-    public static ProfileView of(Profile profile, EventKind kind) {
+    public static ProfileSnapshot of(Profile profile, EventKind kind) {
         Map<EventKind, Long> counts = profile.sampleCounts();
         EventKind k = kind != null && counts.containsKey(kind) ? kind : defaultKind(counts);
         MethodStats stats = MethodStats.of(profile, k);
@@ -47,7 +47,7 @@ public record ProfileView(EventKind kind, EventKind timeKind, Map<EventKind, Lon
         }
         Timeline timeline = Timeline.of(profile, timeKind, top);
         // the table's rows too: formatting thousands of rows is work the UI thread should not do
-        return new ProfileView(k, timeKind, counts, flame, timeline, List.copyOf(top), HotMethodsViewModel.rowsOf(stats));
+        return new ProfileSnapshot(k, timeKind, counts, flame, timeline, List.copyOf(top), HotMethodsViewModel.rowsOf(stats));
     }
 
     /** The kind shown when the user has not chosen: cpu, then wall, sample, native, alloc, lock. */

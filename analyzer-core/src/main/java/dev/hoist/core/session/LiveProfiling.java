@@ -1,0 +1,197 @@
+package dev.hoist.core.session;
+
+import dev.hoist.core.advice.Advising;
+import dev.hoist.core.classes.ClassPath;
+import dev.hoist.core.jvm.JvmInfo;
+import dev.hoist.core.jvm.TargetClassBytes;
+import dev.hoist.core.jvm.TargetClassPath;
+import dev.hoist.core.profile.LiveRecording;
+import dev.hoist.core.profile.Profile;
+import dev.hoist.core.profile.ProfileReader;
+import dev.hoist.core.sampling.DebugInfoRepair;
+import dev.hoist.core.sampling.SamplingRequest;
+import dev.hoist.core.sampling.SamplingResult;
+import dev.hoist.core.sampling.SamplingSession;
+import dev.hoist.core.sampling.Samplers;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Profiling a running JVM, the one way {@code hoist profile PID}, the window's live session and
+ * {@code hoist attach} do it: read the target's class path (a target that exits mid-run takes it
+ * with it), repair its debug info ({@link DebugInfoRepair}), start the sampler, follow the
+ * recording as it grows ({@link #poll}), stop, read the whole recording ({@link #recorded}), and
+ * fetch the hot classes that are on no path from the target's memory ({@link #missingClasses}).
+ * Plain Java: the caller decides on which thread each step runs and how it shows what is said.
+ * Every step that is not fatal says what it did in one line to the {@code said} consumer given
+ * to {@link #start}, in the words the CLI prints after "hoist: ".
+ */
+public final class LiveProfiling implements AutoCloseable {
+
+    /** How to profile: which sampler, and whether to repair debug info and read the target's class path first. */
+    public record Options(Samplers.Choice sampler, boolean repair, boolean readClassPath) {
+        public Options {
+            Objects.requireNonNull(sampler, "sampler");
+        }
+
+        /** Any sampler, with the repair and the class path: what {@code hoist profile PID} does by default. */
+        public static Options defaults() {
+            return new Options(Samplers.Choice.AUTO, true, true);
+        }
+
+        public Options withSampler(Samplers.Choice choice) {
+            return new Options(choice, repair, readClassPath);
+        }
+
+        public Options withRepair(boolean on) {
+            return new Options(sampler, on, readClassPath);
+        }
+
+        public Options withReadClassPath(boolean on) {
+            return new Options(sampler, repair, on);
+        }
+    }
+
+    private final JvmInfo target;
+    private final SamplingSession sampling;
+    private final LiveRecording feed;
+    private final String targetClassPath;
+    private final DebugInfoRepair.Outcome repair;
+    private final Consumer<String> said;
+    private volatile boolean polled;
+
+    private LiveProfiling(JvmInfo target, SamplingSession sampling, String targetClassPath,
+                          DebugInfoRepair.Outcome repair, Consumer<String> said) {
+        this.target = target;
+        this.sampling = sampling;
+        this.feed = new LiveRecording(sampling.request().output());
+        this.targetClassPath = targetClassPath;
+        this.repair = repair;
+        this.said = said;
+    }
+
+    /**
+     * Prepares the target and starts the sampler; returns once it runs. The repair's outcome (done or
+     * why not) is said before the sampler starts, so every recorded sample is of recompiled code.
+     *
+     * @param said one line per thing done that the user should know, e.g. "repaired debug info: …"
+     * @throws dev.hoist.core.HoistException when the target cannot be attached to or the sampler cannot start
+     */
+    public static LiveProfiling start(JvmInfo target, SamplingRequest request, Options options, Consumer<String> said) {
+        Consumer<String> out = said == null ? line -> { } : said;
+        String classPath = options.readClassPath() ? TargetClassPath.of(target.pid()) : null;
+        DebugInfoRepair.Outcome repaired = null;
+        if (options.repair()) {
+            repaired = DebugInfoRepair.run(target, options.sampler());
+            out.accept(repaired.note());
+        }
+        SamplingSession s = Samplers.start(target, request, options.sampler());
+        return new LiveProfiling(target, s, classPath, repaired, out);
+    }
+
+    public JvmInfo target() {
+        return target;
+    }
+
+    /** The sampler's session: its request, elapsed and remaining time, {@link SamplingSession#awaitResult()}. */
+    public SamplingSession sampling() {
+        return sampling;
+    }
+
+    /** What the debug-info repair did, or null when it was not asked for. */
+    public DebugInfoRepair.Outcome repair() {
+        return repair;
+    }
+
+    /** The target's class path as read before sampling; null when not read. */
+    public String targetClassPath() {
+        return targetClassPath;
+    }
+
+    /** The target's class path followed by {@code extra} (either may be null or blank), for the advice. */
+    public String classPath(String extra) {
+        return ClassPath.join(targetClassPath, extra);
+    }
+
+    public Duration elapsed() {
+        return sampling.elapsed();
+    }
+
+    public Duration remaining() {
+        return sampling.remaining();
+    }
+
+    public boolean targetAlive() {
+        return sampling.targetAlive();
+    }
+
+    /** Whether sampling should end now: the target is gone or the requested time has passed. */
+    public boolean ended() {
+        return !sampling.targetAlive() || sampling.remaining().isZero();
+    }
+
+    /**
+     * The recording so far, when chunks were completed since the last poll; only the new chunks are
+     * parsed. Safe to call from one thread at a time while sampling runs.
+     */
+    public Optional<Profile> poll() {
+        polled = true;
+        return feed.poll();
+    }
+
+    /** Stops the sampler; the recording is complete on disk. Idempotent and thread safe. */
+    public SamplingResult stop() {
+        return sampling.stop();
+    }
+
+    /** Waits until the requested time has passed, the target exited or {@link #stop} was called; then stops. */
+    public SamplingResult awaitResult() throws InterruptedException {
+        return sampling.awaitResult();
+    }
+
+    /**
+     * The whole recording of a finished run: the chunks already read while sampling stay read, only
+     * what came since the last poll is parsed. Null when the sampler wrote no file.
+     */
+    public Profile recorded(SamplingResult result) {
+        if (result.file() == null) {
+            return null;
+        }
+        if (polled && result.file().equals(feed.file())) {
+            feed.poll();
+            Profile p = feed.current();
+            if (p.info().sampler() != null) {
+                return p;
+            }
+        }
+        // never followed, or nothing complete was in it: a whole read says precisely what is wrong
+        return ProfileReader.read(result.file());
+    }
+
+    /**
+     * Where the advice gets the hot classes that are on no path: read from the target's memory by
+     * Hoist's class-bytes agent. Asked after sampling, since the capture may make the JIT recompile
+     * those classes. A target that has exited is not asked: each class then says so as the reason
+     * it is missing.
+     */
+    public Advising.MissingClasses missingClasses() {
+        long pid = target.pid();
+        return names -> {
+            TargetClassBytes got = TargetClassBytes.fetch(pid, names);
+            if (!got.captured().isEmpty()) {
+                said.accept(String.format("read %d class(es) that are on no path from JVM %d's memory",
+                        got.captured().size(), pid));
+            }
+            return got;
+        };
+    }
+
+    /** Stops the sampler if it still runs; the recording stays on disk. */
+    @Override
+    public void close() {
+        sampling.stop();
+    }
+}

@@ -1,0 +1,70 @@
+package dev.hoist.core.session;
+
+import dev.hoist.core.classes.ClassFile;
+import dev.hoist.core.classes.ClassPath;
+import dev.hoist.core.classes.SourceFiles;
+import dev.hoist.core.rule.Analysis;
+import dev.hoist.core.rule.Finding;
+import dev.hoist.core.rule.Rule;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Static findings for jars, class folders or class files, without a profile: the one way
+ * {@code hoist analyze} and the window's analysis do it. The inputs are read once (the class path
+ * index hands their class files to the rules as it reads them), the libraries on {@code classPath}
+ * are read to size callees and count implementations, not reported on, and the rules run on
+ * several threads. Classes are read as bytes, never loaded. A bad entry is met twice (indexing,
+ * then analysing) and said once in {@link Result#problems()}; the rest is analysed.
+ */
+public final class StaticAnalysis {
+
+    /** The findings (sorted by class, line and rule) and one line per input problem, each said once. */
+    public record Result(List<Finding> findings, List<String> problems, int classes, int methodsWithLoops) {
+        public Result {
+            findings = List.copyOf(findings);
+            problems = List.copyOf(problems);
+        }
+    }
+
+    private StaticAnalysis() {
+    }
+
+    /** Threads for the rules when the user says nothing: the cores, at most 4 (two halve the time on two cores). */
+    public static int defaultThreads() {
+        return Math.min(4, Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * Analyses {@code inputs} with {@code rules}.
+     *
+     * @param classPath libraries the inputs call (path-separator-joined, {@code dir/*} for all jars in dir); null or blank for none
+     * @param sources   where the findings' source lines and fixes come from
+     */
+    public static Result run(List<Path> inputs, String classPath, List<Rule> rules, SourceFiles sources, int threads) {
+        Set<String> problems = new LinkedHashSet<>();
+        List<Analysis.Input> toAnalyse = new ArrayList<>();
+        ClassPath.Builder b = ClassPath.builder().problems(p -> problems.add(p.toString()));
+        for (Path in : inputs) {
+            b.add(in, (ClassFile cf) -> toAnalyse.add(new Analysis.Input(cf.origin(), cf.bytes())));
+        }
+        if (classPath != null && !classPath.isBlank()) {
+            b.addClassPath(classPath);
+        }
+        Analysis.Result result;
+        try (ClassPath cp = b.build()) {
+            result = new Analysis(cp, rules, sources).threads(threads).analyzeInputs(toAnalyse);
+        }
+        problems.addAll(result.problems());
+        return new Result(result.findings(), new ArrayList<>(problems), result.classes(), result.methodsWithLoops());
+    }
+
+    /** As {@link #run(List, String, List, SourceFiles, int)}, with the sources in {@code sourceDirs}. */
+    public static Result run(List<Path> inputs, String classPath, List<Rule> rules, List<Path> sourceDirs, int threads) {
+        return run(inputs, classPath, rules, SourceFiles.of(sourceDirs), threads);
+    }
+}
