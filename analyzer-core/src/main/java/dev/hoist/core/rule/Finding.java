@@ -18,7 +18,7 @@ import java.util.List;
 public record Finding(String rule, String className, String method, String descriptor, String file, int line,
                       int[] loopLines, int[] loopBcis, int[] siteBcis, int score, Severity severity, Confidence confidence,
                       String message, String mechanism, Fix fix, List<String> evidence, List<String> loopSource,
-                      MethodFacts facts) {
+                      @com.fasterxml.jackson.annotation.JsonIgnore MethodFacts facts) {
 
     public Finding {
         evidence = List.copyOf(evidence);
