@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * second while sampling), so only the costs are measured anew and no class is read twice. Keyed by
  * class name and a hash of the bytes, so a redefined class is analysed again; the findings also
  * depend on the class path (callees, implementations) and the sources (fixes), so a cache serves
- * one of each: {@link Advising.Repeated} starts a new one when they change. Thread-safe.
+ * one of each: {@link ClassPathAdvisor.Cached} starts a new one when they change. Thread-safe.
  */
 public final class FindingsCache {
     /** One analysed class: its findings and the facts of every method the analysis looked at. */

@@ -1,6 +1,6 @@
 package dev.hoist.core.session;
 
-import dev.hoist.core.advice.Advising;
+import dev.hoist.core.advice.ClassPathAdvisor;
 import dev.hoist.core.classes.ClassPath;
 import dev.hoist.core.jvm.JvmInfo;
 import dev.hoist.core.jvm.TargetClassBytes;
@@ -177,7 +177,7 @@ public final class LiveProfiling implements AutoCloseable {
      * those classes. A target that has exited is not asked: each class then says so as the reason
      * it is missing.
      */
-    public Advising.MissingClasses missingClasses() {
+    public ClassPathAdvisor.MissingClasses missingClasses() {
         long pid = target.pid();
         return names -> {
             TargetClassBytes got = TargetClassBytes.fetch(pid, names);

@@ -136,7 +136,7 @@ class AdvisorTest {
         var profile = ProfileReader.read(Recordings.asyncProfiler());
         java.util.concurrent.atomic.AtomicInteger checks = new java.util.concurrent.atomic.AtomicInteger();
         var rules = List.of(TestRules.counting(TestRules.EVERY_LOOP, checks), TestRules.BOXING);
-        try (Advising.Repeated repeated = new Advising.Repeated()) {
+        try (ClassPathAdvisor.Cached repeated = new ClassPathAdvisor.Cached()) {
             AdviceReport first = repeated.advise(profile, classes.toString(), Advisor.Options.defaults(), rules, w -> { }, null);
             int afterFirst = checks.get();
             assertThat(afterFirst).as("the hot classes were analysed").isPositive();

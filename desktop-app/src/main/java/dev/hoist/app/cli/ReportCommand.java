@@ -2,7 +2,7 @@ package dev.hoist.app.cli;
 
 import dev.hoist.core.advice.AdviceReport;
 import dev.hoist.core.advice.Advisor;
-import dev.hoist.core.advice.Advising;
+import dev.hoist.core.advice.ClassPathAdvisor;
 import dev.hoist.core.profile.EventKind;
 import dev.hoist.core.profile.Profile;
 import dev.hoist.core.profile.ProfileReader;
@@ -103,13 +103,13 @@ public final class ReportCommand implements Callable<Integer> {
      * up in {@code sourceDirs} first.
      */
     static void render(Path file, Format format, EventKind kind, int top, String classPath, boolean all, Path outFile,
-                       PrintWriter stdout, PrintWriter err, Advising.MissingClasses memory, List<Path> sourceDirs) throws IOException {
+                       PrintWriter stdout, PrintWriter err, ClassPathAdvisor.MissingClasses memory, List<Path> sourceDirs) throws IOException {
         render(ProfileReader.read(file), format, kind, top, classPath, all, outFile, stdout, err, memory, sourceDirs);
     }
 
-    /** As {@link #render(Path, Format, EventKind, int, String, boolean, Path, PrintWriter, PrintWriter, Advising.MissingClasses, List)}, for a recording already read. */
+    /** As {@link #render(Path, Format, EventKind, int, String, boolean, Path, PrintWriter, PrintWriter, ClassPathAdvisor.MissingClasses, List)}, for a recording already read. */
     static void render(Profile profile, Format format, EventKind kind, int top, String classPath, boolean all, Path outFile,
-                       PrintWriter stdout, PrintWriter err, Advising.MissingClasses memory, List<Path> sourceDirs) throws IOException {
+                       PrintWriter stdout, PrintWriter err, ClassPathAdvisor.MissingClasses memory, List<Path> sourceDirs) throws IOException {
         warn(profile, err);
         List<Rule> rules = List.copyOf(RuleRegistry.load().all());
         AdviceReport advice = classPath == null ? null : advise(profile, classPath, all, kind, rules, err, memory, sourceDirs);
@@ -148,12 +148,12 @@ public final class ReportCommand implements Callable<Integer> {
 
     /**
      * Advises once: the hot classes' bytes come from the class path, the JDK, and for the rest from
-     * {@code memory} when not null (see {@link Advising}).
+     * {@code memory} when not null (see {@link ClassPathAdvisor}).
      */
     static AdviceReport advise(Profile profile, String classPath, boolean all, EventKind kind, List<Rule> rules,
-                               PrintWriter err, Advising.MissingClasses memory, List<Path> sourceDirs) {
+                               PrintWriter err, ClassPathAdvisor.MissingClasses memory, List<Path> sourceDirs) {
         try {
-            return Advising.advise(profile, classPath,
+            return ClassPathAdvisor.advise(profile, classPath,
                     Advisor.Options.defaults().withAll(all).withKind(kind).withSourceDirs(sourceDirs), rules,
                     p -> err.println("hoist: warning: " + p), memory);
         } finally {

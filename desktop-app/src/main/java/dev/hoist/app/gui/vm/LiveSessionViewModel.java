@@ -289,7 +289,7 @@ public final class LiveSessionViewModel extends SessionViewModel {
             ProfileSnapshot v = snapshot(p);
             t.ui(() -> {
                 show(p, v);
-                busy.set("Advising: reading the hot methods' bytecode…");
+                busy.set("ClassPathAdvisor: reading the hot methods' bytecode…");
             });
             advising.adviseAndShow(p, lp.missingClasses(), ready, e -> {
                 note("The advice failed: " + MainViewModel.oneLine(e));

@@ -52,13 +52,8 @@ public record ProfileSnapshot(EventKind kind, EventKind timeKind, Map<EventKind,
 
     /** The kind shown when the user has not chosen: cpu, then wall, sample, native, alloc, lock. */
     public static EventKind defaultKind(Map<EventKind, Long> counts) {
-        for (EventKind k : List.of(EventKind.CPU, EventKind.WALL, EventKind.SAMPLE, EventKind.NATIVE, EventKind.ALLOC,
-                EventKind.LOCK)) {
-            if (counts.getOrDefault(k, 0L) > 0) {
-                return k;
-            }
-        }
-        return EventKind.CPU;
+        EventKind k = EventKind.preferred(counts, any -> true);
+        return k != null ? k : EventKind.CPU;
     }
 
     /** The kind the timeline's per-second samples count: the shown kind if it counts time, else the first time kind. */
@@ -66,12 +61,8 @@ public record ProfileSnapshot(EventKind kind, EventKind timeKind, Map<EventKind,
         if (shown.weightIsSamples()) {
             return shown;
         }
-        for (EventKind k : List.of(EventKind.CPU, EventKind.WALL, EventKind.SAMPLE, EventKind.NATIVE)) {
-            if (counts.getOrDefault(k, 0L) > 0) {
-                return k;
-            }
-        }
-        return EventKind.CPU;
+        EventKind k = EventKind.preferred(counts, EventKind::weightIsSamples);
+        return k != null ? k : EventKind.CPU;
     }
 
     /** Per second, the share of the timeline's samples that had {@code method} on the stack, 0..1. */

@@ -58,7 +58,7 @@ public final class RecordingSessionViewModel extends SessionViewModel {
         Profile p = o.profile();
         recording.set(o.recording());
         show(p, l.view());
-        busy.set("Advising: reading the hot methods' bytecode…");
+        busy.set("ClassPathAdvisor: reading the hot methods' bytecode…");
         Runnable ready = () -> {
             busy.set("");
             state.set(State.READY);

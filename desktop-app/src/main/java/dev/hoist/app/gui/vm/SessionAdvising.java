@@ -2,7 +2,7 @@ package dev.hoist.app.gui.vm;
 
 import dev.hoist.core.advice.Advice;
 import dev.hoist.core.advice.AdviceReport;
-import dev.hoist.core.advice.Advising;
+import dev.hoist.core.advice.ClassPathAdvisor;
 import dev.hoist.core.advice.Advisor;
 import dev.hoist.core.classes.SourceFiles;
 import dev.hoist.core.profile.Profile;
@@ -16,24 +16,24 @@ import java.util.function.Supplier;
 
 /**
  * A session's advice on its profile: made off the UI thread with the class path, sources and
- * analysed classes kept from one advice to the next ({@link Advising.Repeated}), newest shown
+ * analysed classes kept from one advice to the next ({@link ClassPathAdvisor.Cached}), newest shown
  * (an older live ranking that finishes after a newer one is dropped), with the class-path warnings
  * met on the way handed to the session instead of dropped.
  */
 final class SessionAdvising {
 
-    /** Advises on a profile; the window's is {@link Advising.Repeated}, a test may fail on purpose. */
+    /** Advises on a profile; the window's is {@link ClassPathAdvisor.Cached}, a test may fail on purpose. */
     @FunctionalInterface
     interface Adviser {
         AdviceReport advise(Profile p, String classPath, Advisor.Options o, Consumer<String> warnings,
-                            Advising.MissingClasses memory);
+                            ClassPathAdvisor.MissingClasses memory);
     }
 
     /** An advice with its sources read and the class-path warnings met on the way. */
     record Advised(AdviceReport report, SourceFiles sources, List<String> warnings) {
     }
 
-    private final Advising.Repeated inputs = new Advising.Repeated();
+    private final ClassPathAdvisor.Cached inputs = new ClassPathAdvisor.Cached();
     private final SessionWork.Latest runs;
     private final Supplier<String> classPath;
     private final Supplier<List<Path>> sourceDirs;
@@ -63,7 +63,7 @@ final class SessionAdvising {
     }
 
     /** Advises on {@code p} and reads the sources the advice shows; background only. */
-    Advised advise(Profile p, Advising.MissingClasses memory) {
+    Advised advise(Profile p, ClassPathAdvisor.MissingClasses memory) {
         List<String> warnings = new CopyOnWriteArrayList<>();
         Advisor.Options o = Advisor.Options.defaults().withSourceDirs(sourceDirs.get()).withMissingHint(missingHint);
         AdviceReport r = adviser.advise(p, classPath.get(), o, warnings::add, memory);
@@ -74,7 +74,7 @@ final class SessionAdvising {
      * Advises on {@code p} off the UI thread and shows it, then runs {@code after}; a failure goes to
      * {@code failed}. Nothing happens if the session moved on or a later advice was shown first.
      */
-    void adviseAndShow(Profile p, Advising.MissingClasses memory, Runnable after, Consumer<Throwable> failed) {
+    void adviseAndShow(Profile p, ClassPathAdvisor.MissingClasses memory, Runnable after, Consumer<Throwable> failed) {
         runs.run(() -> advise(p, memory), a -> {
             show.accept(a);
             after.run();

@@ -238,7 +238,7 @@ public abstract class SessionViewModel {
         if (p == null || state.get() == State.SAMPLING) {
             return;
         }
-        busy.set("Advising with the new class path…");
+        busy.set("ClassPathAdvisor with the new class path…");
         advising.adviseAndShow(p, null, () -> busy.set(""), e -> fail(e, true));
     }
 

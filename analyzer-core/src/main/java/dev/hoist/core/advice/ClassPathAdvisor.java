@@ -19,8 +19,8 @@ import java.util.function.Consumer;
  * live target. Shared by the CLI's report, profile and demo and by the window, so the advice for one
  * recording is the same whichever face shows it.
  */
-public final class Advising {
-    private Advising() {
+public final class ClassPathAdvisor {
+    private ClassPathAdvisor() {
     }
 
     /**
@@ -41,7 +41,7 @@ public final class Advising {
      */
     public static AdviceReport advise(Profile profile, String classPath, Advisor.Options options, List<Rule> rules,
                                       Consumer<String> warnings, MissingClasses memory) {
-        try (Repeated once = new Repeated()) {
+        try (Cached once = new Cached()) {
             return once.advise(profile, classPath, options, rules, warnings, memory);
         }
     }
@@ -52,13 +52,13 @@ public final class Advising {
      * once, and kept until the class path or the source folders change. Only the costs are
      * measured anew. Thread-safe (one advice at a time); close it to release the class path's jars.
      */
-    public static final class Repeated implements AutoCloseable {
+    public static final class Cached implements AutoCloseable {
         private String key;
         private ClassPath classPath;
         private SourceFiles sources;
         private FindingsCache findings;
 
-        /** As {@link Advising#advise}, reusing what was built for the same class path and source folders. */
+        /** As {@link ClassPathAdvisor#advise}, reusing what was built for the same class path and source folders. */
         public synchronized AdviceReport advise(Profile profile, String classPath, Advisor.Options options, List<Rule> rules,
                                                 Consumer<String> warnings, MissingClasses memory) {
             boolean given = classPath != null && !classPath.isBlank();
