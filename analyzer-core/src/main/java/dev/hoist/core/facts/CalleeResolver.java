@@ -421,7 +421,7 @@ public final class CalleeResolver {
             boolean ok = switch (src.getOpcode()) {
                 case Opcodes.NEW -> isTupleType(((TypeInsnNode) src).desc);
                 case Opcodes.NEWARRAY, Opcodes.ANEWARRAY -> {
-                    int len = MethodFacts.constantInt(f.getStack(f.getStackSize() - 1));
+                    int len = OperandFlow.constantInt(f.getStack(f.getStackSize() - 1));
                     yield len >= 0 && len <= SMALL_ARRAY;
                 }
                 case Opcodes.DUP, Opcodes.CHECKCAST -> freshTuple(m, frames, f.getStack(f.getStackSize() - 1), depth + 1);
