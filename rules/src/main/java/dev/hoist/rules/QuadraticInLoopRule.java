@@ -107,9 +107,9 @@ public final class QuadraticInLoopRule implements Rule {
 
     /** Whether the method adds to the variable {@code list} denotes (anywhere: in this loop or before it). */
     private static boolean grown(MethodFacts facts, Value list) {
-        if (list.key() == null) return false;
+        if (list.id() == null) return false;
         for (CallSite c : facts.calls()) {
-            if (c.receiver() == null || !list.key().equals(c.receiver().key())) continue;
+            if (!list.sameVariable(c.receiver())) continue;
             if ((c.name().equals("add") || c.name().equals("addAll")) && LISTS.contains(c.owner())) return true;
         }
         return false;

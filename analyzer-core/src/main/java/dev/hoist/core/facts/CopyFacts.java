@@ -48,13 +48,13 @@ final class CopyFacts {
         String source = c.receiver() != null ? c.receiver().text() : c.arguments().isEmpty() ? "" : c.arguments().get(0).text();
         boolean growth = false;
         if (m.owner.equals("java/util/Arrays")) {
-            String srcKey = c.arguments().isEmpty() ? null : c.arguments().get(0).key();
-            if (srcKey != null) {
-                if (u.storedLocal() >= 0 && srcKey.equals("L" + u.storedLocal())) growth = true;
+            ValueId srcId = c.arguments().isEmpty() ? null : c.arguments().get(0).id();
+            if (srcId != null) {
+                if (u.storedLocal() >= 0 && srcId.equals(ValueId.local(u.storedLocal()))) growth = true;
                 for (int cons : f.flow.consumers(producer)) {
                     if (f.insns[cons] instanceof FieldInsnNode put && (put.getOpcode() == Opcodes.PUTFIELD || put.getOpcode() == Opcodes.PUTSTATIC)
-                            && srcKey.endsWith("." + put.name)) growth = true;
-                    if (f.insns[cons] instanceof VarInsnNode v && v.getOpcode() == Opcodes.ASTORE && srcKey.equals("L" + v.var)) growth = true;
+                            && srcId.isField(put.name)) growth = true;
+                    if (f.insns[cons] instanceof VarInsnNode v && v.getOpcode() == Opcodes.ASTORE && srcId.equals(ValueId.local(v.var))) growth = true;
                 }
             }
         }

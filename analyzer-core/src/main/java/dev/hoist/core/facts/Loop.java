@@ -146,7 +146,7 @@ public final class Loop {
      * one iterator class per site in most programs.
      */
     public boolean isIteratorProtocol(CallSite c) {
-        return iteratorLocal >= 0 && c.receiver() != null && ("L" + iteratorLocal).equals(c.receiver().key())
+        return iteratorLocal >= 0 && c.receiver() != null && ValueId.local(iteratorLocal).equals(c.receiver().id())
                 && (c.name().equals("hasNext") || c.name().equals("next")) && c.arguments().isEmpty();
     }
     public TripCount tripCount() { return tripCount; }

@@ -55,7 +55,7 @@ final class SourceText {
         int op = s.getOpcode();
         if (depth > 4) return new Value(Value.Kind.COMPUTED, inv, ELIDED, null);
         if (s instanceof VarInsnNode v && op >= Opcodes.ILOAD && op <= Opcodes.ALOAD) {
-            if (v.var == 0 && (method.access & Opcodes.ACC_STATIC) == 0 && !assignedAnywhere(0)) return new Value(Value.Kind.THIS, true, "this", "this");
+            if (v.var == 0 && (method.access & Opcodes.ACC_STATIC) == 0 && !assignedAnywhere(0)) return new Value(Value.Kind.THIS, true, "this", ValueId.THIS);
             String nm = localName(v.var, si);
             if (nm == null) {
                 // javac's synthetic locals (for-each array copy, length) have no name: name their single definition.
@@ -64,21 +64,21 @@ final class SourceText {
                     int def = flow.index(local.insns.iterator().next());
                     if (flow.operands(def) != null && flow.operands(def)[0].insns.size() == 1) {
                         Value d = describe(loop, flow.index(flow.operands(def)[0].insns.iterator().next()), inv, depth + 1);
-                        return new Value(Value.Kind.LOCAL, inv, d.text(), "L" + v.var);
+                        return new Value(Value.Kind.LOCAL, inv, d.text(), ValueId.local(v.var));
                     }
                 }
                 nm = "local" + v.var;
             }
-            return new Value(Value.Kind.LOCAL, inv, nm, "L" + v.var);
+            return new Value(Value.Kind.LOCAL, inv, nm, ValueId.local(v.var));
         }
         if (s instanceof FieldInsnNode f && op == Opcodes.GETSTATIC) {
             FieldNode fn = resolver.field(f.owner, f.name);
             boolean constant = fn != null && (fn.access & Opcodes.ACC_FINAL) != 0;
-            return new Value(constant ? Value.Kind.CONSTANT : Value.Kind.STATIC, inv, simple(f.owner) + "." + f.name, f.owner + "." + f.name);
+            return new Value(constant ? Value.Kind.CONSTANT : Value.Kind.STATIC, inv, simple(f.owner) + "." + f.name, new ValueId.StaticField(f.owner, f.name));
         }
         if (s instanceof FieldInsnNode f && op == Opcodes.GETFIELD) {
             Value r = sub(loop, si, 0, depth);
-            return new Value(Value.Kind.FIELD, inv, r.text() + "." + f.name, r.key() == null ? null : r.key() + "." + f.name);
+            return new Value(Value.Kind.FIELD, inv, r.text() + "." + f.name, r.id() == null ? null : new ValueId.InstanceField(r.id(), f.name));
         }
         if (op == Opcodes.ARRAYLENGTH) {
             Value r = sub(loop, si, 0, depth);
@@ -107,7 +107,7 @@ final class SourceText {
         }
         if (op == Opcodes.CHECKCAST || op == Opcodes.DUP) {
             Value r = sub(loop, si, 0, depth);
-            return new Value(r.kind(), inv, r.text(), r.key());
+            return new Value(r.kind(), inv, r.text(), r.id());
         }
         if (op >= Opcodes.I2L && op <= Opcodes.I2S) {
             // a widening or narrowing cast, written as the source would: (long) amount
