@@ -40,7 +40,7 @@ final class SourceText {
     /** Describes a stack value consumed at {@code at} with respect to {@code loop}. */
     Value value(Loop loop, int at, SourceValue v) {
         boolean inv = invariance.invariant(loop, v);
-        if (v.insns.size() != 1) return new Value(Value.Kind.COMPUTED, inv, ELIDED, null);
+        if (v.insns.size() != 1) return elided(inv);
         int si = flow.index(v.insns.iterator().next());
         return describe(loop, si, inv, 0);
     }
@@ -53,9 +53,9 @@ final class SourceText {
     private Value describe(Loop loop, int si, boolean inv, int depth) {
         AbstractInsnNode s = insns[si];
         int op = s.getOpcode();
-        if (depth > 4) return new Value(Value.Kind.COMPUTED, inv, ELIDED, null);
+        if (depth > 4) return elided(inv);
         if (s instanceof VarInsnNode v && op >= Opcodes.ILOAD && op <= Opcodes.ALOAD) {
-            if (v.var == 0 && (method.access & Opcodes.ACC_STATIC) == 0 && !assignedAnywhere(0)) return new Value(Value.Kind.THIS, true, "this", ValueId.THIS);
+            if (v.var == 0 && (method.access & Opcodes.ACC_STATIC) == 0 && !assignedAnywhere(0)) return new Value(Value.Kind.THIS, true, "this", ValueId.THIS, true);
             String nm = localName(v.var, si);
             if (nm == null) {
                 // javac's synthetic locals (for-each array copy, length) have no name: name their single definition.
@@ -64,50 +64,61 @@ final class SourceText {
                     int def = flow.index(local.insns.iterator().next());
                     if (flow.operands(def) != null && flow.operands(def)[0].insns.size() == 1) {
                         Value d = describe(loop, flow.index(flow.operands(def)[0].insns.iterator().next()), inv, depth + 1);
-                        return new Value(Value.Kind.LOCAL, inv, d.text(), ValueId.local(v.var));
+                        return new Value(Value.Kind.LOCAL, inv, d.text(), ValueId.local(v.var), d.nameable());
                     }
                 }
                 nm = "local" + v.var;
             }
-            return new Value(Value.Kind.LOCAL, inv, nm, ValueId.local(v.var));
+            return new Value(Value.Kind.LOCAL, inv, nm, ValueId.local(v.var), true);
         }
         if (s instanceof FieldInsnNode f && op == Opcodes.GETSTATIC) {
             FieldNode fn = resolver.field(f.owner, f.name);
             boolean constant = fn != null && (fn.access & Opcodes.ACC_FINAL) != 0;
-            return new Value(constant ? Value.Kind.CONSTANT : Value.Kind.STATIC, inv, simple(f.owner) + "." + f.name, new ValueId.StaticField(f.owner, f.name));
+            return new Value(constant ? Value.Kind.CONSTANT : Value.Kind.STATIC, inv, simple(f.owner) + "." + f.name, new ValueId.StaticField(f.owner, f.name), true);
         }
         if (s instanceof FieldInsnNode f && op == Opcodes.GETFIELD) {
             Value r = sub(loop, si, 0, depth);
-            return new Value(Value.Kind.FIELD, inv, r.text() + "." + f.name, r.id() == null ? null : new ValueId.InstanceField(r.id(), f.name));
+            return new Value(Value.Kind.FIELD, inv, r.text() + "." + f.name, r.id() == null ? null : new ValueId.InstanceField(r.id(), f.name),
+                    r.nameable());
         }
         if (op == Opcodes.ARRAYLENGTH) {
             Value r = sub(loop, si, 0, depth);
-            return new Value(Value.Kind.COMPUTED, inv, r.text() + ".length", null);
+            return new Value(Value.Kind.COMPUTED, inv, r.text() + ".length", null, r.nameable());
         }
         if (s instanceof MethodInsnNode m) {
             StringBuilder t = new StringBuilder();
+            boolean nameable = true;
             int k = 0;
-            if (op != Opcodes.INVOKESTATIC) t.append(sub(loop, si, k++, depth).text());
-            else t.append(simple(m.owner));
+            if (op != Opcodes.INVOKESTATIC) {
+                Value r = sub(loop, si, k++, depth);
+                t.append(r.text());
+                nameable = r.nameable();
+            } else {
+                t.append(simple(m.owner));
+            }
             t.append('.').append(m.name).append('(');
             SourceValue[] ops = flow.operands(si);
             for (int a = k; ops != null && a < ops.length; a++) {
                 if (a > k) t.append(", ");
-                t.append(sub(loop, si, a, depth).text());
+                Value arg = sub(loop, si, a, depth);
+                t.append(arg.text());
+                nameable &= arg.nameable();
             }
-            return new Value(Value.Kind.COMPUTED, inv, t.append(')').toString(), null);
+            return new Value(Value.Kind.COMPUTED, inv, t.append(')').toString(), null, nameable);
         }
         if (op == Opcodes.IADD || op == Opcodes.ISUB || op == Opcodes.IMUL || op == Opcodes.IDIV) {
             String sym = op == Opcodes.IADD ? " + " : op == Opcodes.ISUB ? " - " : op == Opcodes.IMUL ? " * " : " / ";
-            return new Value(Value.Kind.COMPUTED, inv, sub(loop, si, 0, depth).text() + sym + sub(loop, si, 1, depth).text(), null);
+            Value a = sub(loop, si, 0, depth), b = sub(loop, si, 1, depth);
+            return new Value(Value.Kind.COMPUTED, inv, a.text() + sym + b.text(), null, a.nameable() && b.nameable());
         }
         if (op >= Opcodes.IALOAD && op <= Opcodes.SALOAD) {
             // an array element: orders[i]
-            return new Value(Value.Kind.COMPUTED, inv, sub(loop, si, 0, depth).text() + "[" + sub(loop, si, 1, depth).text() + "]", null);
+            Value array = sub(loop, si, 0, depth), index = sub(loop, si, 1, depth);
+            return new Value(Value.Kind.COMPUTED, inv, array.text() + "[" + index.text() + "]", null, array.nameable() && index.nameable());
         }
         if (op == Opcodes.CHECKCAST || op == Opcodes.DUP) {
             Value r = sub(loop, si, 0, depth);
-            return new Value(r.kind(), inv, r.text(), r.id());
+            return new Value(r.kind(), inv, r.text(), r.id(), r.nameable());
         }
         if (op >= Opcodes.I2L && op <= Opcodes.I2S) {
             // a widening or narrowing cast, written as the source would: (long) amount
@@ -121,23 +132,28 @@ final class SourceText {
                 default -> "int";
             };
             Value r = sub(loop, si, 0, depth);
-            return new Value(Value.Kind.COMPUTED, inv, "(" + to + ") " + r.text(), null);
+            return new Value(Value.Kind.COMPUTED, inv, "(" + to + ") " + r.text(), null, r.nameable());
         }
         int c = OperandFlow.constantInt(s);
-        if (c != Integer.MIN_VALUE) return new Value(Value.Kind.CONSTANT, true, Integer.toString(c), null);
+        if (c != Integer.MIN_VALUE) return new Value(Value.Kind.CONSTANT, true, Integer.toString(c), null, true);
         if (s instanceof LdcInsnNode ldc) {
             String text = ldc.cst instanceof String str ? '"' + str + '"' : String.valueOf(ldc.cst);
-            return new Value(Value.Kind.CONSTANT, true, text, null);
+            return new Value(Value.Kind.CONSTANT, true, text, null, true);
         }
-        if (op == Opcodes.ACONST_NULL) return new Value(Value.Kind.CONSTANT, true, "null", null);
-        return new Value(Value.Kind.COMPUTED, inv, ELIDED, null);
+        if (op == Opcodes.ACONST_NULL) return new Value(Value.Kind.CONSTANT, true, "null", null, true);
+        return elided(inv);
     }
 
     private Value sub(Loop loop, int si, int k, int depth) {
         SourceValue[] ops = flow.operands(si);
-        if (ops == null || k >= ops.length || ops[k].insns.size() != 1) return new Value(Value.Kind.COMPUTED, false, ELIDED, null);
+        if (ops == null || k >= ops.length || ops[k].insns.size() != 1) return elided(false);
         int x = flow.index(ops[k].insns.iterator().next());
         return describe(loop, x, loop == null || invariance.invariantInsn(loop, x), depth + 1);
+    }
+
+    /** A value that has no name in the source: written as {@value #ELIDED}. */
+    private static Value elided(boolean invariant) {
+        return new Value(Value.Kind.COMPUTED, invariant, ELIDED, null, false);
     }
 
     private boolean assignedAnywhere(int var) {

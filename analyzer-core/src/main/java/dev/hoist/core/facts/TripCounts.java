@@ -56,7 +56,7 @@ final class TripCounts {
                 if (entry.size() == 1 && insns[entry.get(0)].getOpcode() == Opcodes.ISTORE && flow.operands(entry.get(0)) != null
                         && flow.operands(entry.get(0))[0].insns.size() == 1) {
                     Value start = text.describe(l, flow.index(flow.operands(entry.get(0))[0].insns.iterator().next()), true);
-                    if (!start.text().contains(SourceText.ELIDED)) bound = start.text();
+                    if (start.nameable()) bound = start.text();
                 }
                 return new TripCount(true, TripCount.Kind.INT_BOUND, bound);
             }
