@@ -154,10 +154,8 @@ public final class CalleeResolver {
         String[] decl = new String[1];
         MethodNode m = owner.startsWith("[") ? null : method(owner, name, desc, decl);
         if (m == null) {
-            if (readOnly || impls >= 0) {
-                // Interface methods may still be declared in a superinterface we did not walk; that is fine.
-            }
-            return new CalleeFacts(false, -1, false, false, false, false, false, readOnly, impls, false, Set.of());
+            // Interface methods may still be declared in a superinterface we did not walk; that is fine.
+            return new CalleeFacts(false, -1, false, false, false, false, false, readOnly, impls, false);
         }
         boolean isNative = (m.access & Opcodes.ACC_NATIVE) != 0;
         boolean isAbstract = (m.access & Opcodes.ACC_ABSTRACT) != 0;
@@ -168,7 +166,6 @@ public final class CalleeResolver {
         if (size < 0) size = codeSize(m);
         boolean trivial = false;
         boolean recursive = false;
-        Set<String> written = new HashSet<>();
         if (m.instructions.size() > 0) {
             int real = 0;
             int[] ops = new int[4];
@@ -180,9 +177,6 @@ public final class CalleeResolver {
                 if (in instanceof MethodInsnNode mi && mi.name.equals(name) && mi.desc.equals(desc)
                         && mi.owner.equals(decl[0])) {
                     recursive = true;
-                }
-                if (in instanceof FieldInsnNode fi && (op == Opcodes.PUTFIELD || op == Opcodes.PUTSTATIC)) {
-                    written.add(fi.name);
                 }
             }
             trivial = (real == 3 && ops[0] == Opcodes.ALOAD && ops[1] == Opcodes.GETFIELD && isReturn(ops[2]))
@@ -197,7 +191,7 @@ public final class CalleeResolver {
         boolean pure = !isAbstract && !isNative && !trivial && !readOnly && !desc.endsWith(")V")
                 && size <= MethodFacts.FREQ_INLINE_SIZE && pureBody(decl[0], m, 0, new HashSet<>(), read, new int[] {PURE_BUDGET});
         return new CalleeFacts(true, size, isNative, isAbstract, isFinal, trivial, recursive, readOnly, impls, fresh,
-                written, pure, pure ? read : Set.of());
+                pure, pure ? read : Set.of());
     }
 
     private static final int PURE_DEPTH = 4;

@@ -77,7 +77,6 @@ public final class Loop {
 
     public int headerInsn() { return header; }
     public boolean contains(int insn) { return insn >= 0 && body.get(insn); }
-    public BitSet body() { return (BitSet) body.clone(); }
     public Loop parent() { return parent; }
     public List<Loop> children() { return children; }
     /** 1 for an outermost loop. */
@@ -90,7 +89,6 @@ public final class Loop {
     public int firstLine() { return firstLine; }
     public int lastLine() { return lastLine; }
     public boolean assignsLocal(int var) { return localsAssigned.get(var); }
-    public BitSet localsAssigned() { return (BitSet) localsAssigned.clone(); }
     /**
      * Whether the loop may store to a field of that name: an instruction in it or in anything it
      * calls does, or it calls code Hoist cannot read (see {@link #unknownWriter()}), which may.

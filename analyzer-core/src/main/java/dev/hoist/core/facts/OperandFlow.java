@@ -79,11 +79,6 @@ final class OperandFlow {
     int[] consumers(int insn) { return consumers[insn]; }
     int index(AbstractInsnNode in) { return method.instructions.indexOf(in); }
 
-    /** The one instruction that produced {@code v}, or -1 when several could have (or none). */
-    int single(SourceValue v) {
-        return v.insns.size() == 1 ? index(v.insns.iterator().next()) : -1;
-    }
-
     /** The operand position at which {@code c} consumes the value of {@code producer}, or -1. */
     int operandPosition(int c, int producer) {
         SourceValue[] ops = operands[c];
