@@ -3,7 +3,6 @@ package dev.hoist.core.facts;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.JumpInsnNode;
