@@ -90,7 +90,7 @@ final class ConcatFacts {
                 for (AbstractInsnNode s : p.insns) {
                     int li = throughValueOf(f.flow.index(s));
                     if (f.insns[li] instanceof FieldInsnNode g && (g.getOpcode() == Opcodes.GETFIELD || g.getOpcode() == Opcodes.GETSTATIC) && g.name.equals(put.name)) {
-                        return put.getOpcode() == Opcodes.PUTSTATIC ? SourceText.simple(put.owner) + "." + put.name : "this." + put.name;
+                        return SourceText.assignedField(put);
                     }
                 }
             }

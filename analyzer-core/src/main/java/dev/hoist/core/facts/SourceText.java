@@ -216,6 +216,11 @@ final class SourceText {
         return s.replace('$', '.');
     }
 
+    /** The field a {@code putfield} or {@code putstatic} assigns, as the source names it: {@code Owner.name} or {@code this.name}. */
+    static String assignedField(FieldInsnNode put) {
+        return put.getOpcode() == Opcodes.PUTSTATIC ? simple(put.owner) + "." + put.name : "this." + put.name;
+    }
+
     /** The local's name at {@code at}, or "local" and its slot when the LocalVariableTable has none. */
     String name(int var, int at) {
         String nm = localName(var, at);
