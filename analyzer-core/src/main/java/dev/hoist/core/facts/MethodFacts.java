@@ -41,9 +41,13 @@ public final class MethodFacts {
     final Invariance invariance;
     final SourceText text;
     final UsesAnalysis uses;
+    /** Filled by the extractors while the facts are made; read through the read-only views below. */
     final List<FieldAccess> fieldAccesses = new ArrayList<>();
     final List<CallSite> calls = new ArrayList<>();
     final List<Allocation> allocations = new ArrayList<>();
+    private final List<FieldAccess> fieldAccessView = Collections.unmodifiableList(fieldAccesses);
+    private final List<CallSite> callView = Collections.unmodifiableList(calls);
+    private final List<Allocation> allocationView = Collections.unmodifiableList(allocations);
 
     private MethodFacts(ClassNode owner, MethodNode method, int[] offsets, CalleeResolver resolver, boolean perCallBody)
             throws AnalyzerException {
@@ -134,11 +138,11 @@ public final class MethodFacts {
     public String descriptor() { return method.desc; }
     public String sourceFile() { return owner.sourceFile; }
     public List<Loop> loops() { return loops; }
-    public List<FieldAccess> fieldAccesses() { return Collections.unmodifiableList(fieldAccesses); }
+    public List<FieldAccess> fieldAccesses() { return fieldAccessView; }
     /** Every call in the method, in or out of loops (see {@link CallSite#loop()}). */
-    public List<CallSite> calls() { return Collections.unmodifiableList(calls); }
+    public List<CallSite> calls() { return callView; }
     /** Every allocation in the method, in or out of loops. */
-    public List<Allocation> allocations() { return Collections.unmodifiableList(allocations); }
+    public List<Allocation> allocations() { return allocationView; }
     public int instructionCount() { return n; }
     public AbstractInsnNode instruction(int i) { return insns[i]; }
     /** The original bytecode offset of an instruction, -1 for labels and line numbers. */
