@@ -31,6 +31,8 @@ final class OperandFlow {
     private final SourceValue[][] operands;
     private final int[][] consumers;
     private final ControlFlow controlFlow;
+    /** The instruction the Analyzer is executing, while it runs. */
+    private int current;
 
     private OperandFlow(String owner, MethodNode method, AbstractInsnNode[] insns) throws AnalyzerException {
         this.method = method;
@@ -38,16 +40,15 @@ final class OperandFlow {
         this.n = insns.length;
         this.operands = new SourceValue[n][];
         ControlFlow.Edges edges = new ControlFlow.Edges();
-        Recorder recorder = new Recorder();
-        Analyzer<SourceValue> analyzer = new Analyzer<>(recorder) {
+        Analyzer<SourceValue> analyzer = new Analyzer<>(new Recorder()) {
             @Override
             protected Frame<SourceValue> newFrame(int numLocals, int numStack) {
-                return new RecordingFrame(recorder, numLocals, numStack);
+                return new RecordingFrame(numLocals, numStack);
             }
 
             @Override
             protected Frame<SourceValue> newFrame(Frame<? extends SourceValue> frame) {
-                return new RecordingFrame(recorder, frame);
+                return new RecordingFrame(frame);
             }
 
             @Override
@@ -140,8 +141,6 @@ final class OperandFlow {
 
     /** A SourceInterpreter that also records the operands of the instruction being executed. */
     private final class Recorder extends SourceInterpreter {
-        private int current;
-
         Recorder() {
             super(Opcodes.ASM9);
         }
@@ -196,22 +195,18 @@ final class OperandFlow {
 
     /** A frame that tells the recorder which instruction executes, and clears what a previous visit recorded. */
     private final class RecordingFrame extends Frame<SourceValue> {
-        private final Recorder recorder;
-
-        RecordingFrame(Recorder recorder, int locals, int stack) {
+        RecordingFrame(int locals, int stack) {
             super(locals, stack);
-            this.recorder = recorder;
         }
 
-        RecordingFrame(Recorder recorder, Frame<? extends SourceValue> f) {
+        RecordingFrame(Frame<? extends SourceValue> f) {
             super(f);
-            this.recorder = recorder;
         }
 
         @Override
         public void execute(AbstractInsnNode insn, Interpreter<SourceValue> interpreter) throws AnalyzerException {
-            recorder.current = index(insn);
-            operands[recorder.current] = null;
+            current = index(insn);
+            operands[current] = null;
             super.execute(insn, interpreter);
         }
     }
