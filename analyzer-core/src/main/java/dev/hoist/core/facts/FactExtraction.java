@@ -23,6 +23,7 @@ final class FactExtraction {
     private final CallFacts calls;
     private final AllocationFacts allocations;
     private final ConcatFacts concats;
+    private final LambdaFacts lambdas;
     private final TripCounts tripCounts;
 
     FactExtraction(MethodFacts f, LoopNest nest) {
@@ -32,6 +33,7 @@ final class FactExtraction {
         this.concats = new ConcatFacts(f);
         this.calls = new CallFacts(f, concats);
         this.allocations = new AllocationFacts(f);
+        this.lambdas = new LambdaFacts(f);
         this.tripCounts = new TripCounts(f.insns, f.flow, f.invariance, f.text);
     }
 
@@ -78,10 +80,7 @@ final class FactExtraction {
         if (bsm.equals("java/lang/invoke/StringConcatFactory")) {
             concats.indy(i, d, l);
         } else if (bsm.equals("java/lang/invoke/LambdaMetafactory")) {
-            String impl = d.bsmArgs.length > 1 && d.bsmArgs[1] instanceof org.objectweb.asm.Handle h
-                    ? h.getOwner() + "." + h.getName() : null;
-            l.add(new LambdaCapture(i, f.line(i), Type.getReturnType(d.desc).getInternalName(),
-                    Type.getArgumentTypes(d.desc).length, impl, l.loop()));
+            lambdas.extract(i, d, l);
         }
     }
 }
