@@ -100,7 +100,7 @@ public final class BoxingInLoopRule implements Rule {
             }
             String map = m.receiver().text();
             String key = m.arguments().get(0).text();
-            if (!sums || (map + key + value).contains("…")) return null;
+            if (!sums || !m.receiver().nameable() || !m.arguments().get(0).nameable() || !boxing.arguments().get(0).nameable()) return null;
             String expression = map + ".merge(" + key + ", " + value + ", " + box + "::sum)";
             String replacement = map + ".computeIfAbsent(" + key + ", k -> new " + prim + "[1])[0] += " + value;
             String pattern = map + ".merge($1, $2, " + box + "::sum)";

@@ -4,6 +4,7 @@ import dev.hoist.core.facts.CallSite;
 import dev.hoist.core.facts.Copy;
 import dev.hoist.core.facts.Loop;
 import dev.hoist.core.facts.MethodFacts;
+import dev.hoist.core.facts.Value;
 import dev.hoist.core.rule.Confidence;
 import dev.hoist.core.rule.Finding;
 import dev.hoist.core.rule.Rule;
@@ -64,7 +65,7 @@ public final class CopyInLoopRule implements Rule {
         CallSite sub = loop.call(c.insn());
         if (sub == null || sub.receiver() == null || sub.arguments().isEmpty()) return null;
         String recv = sub.receiver().text();
-        List<String> args = sub.arguments().stream().map(dev.hoist.core.facts.Value::text).toList();
+        List<String> args = sub.arguments().stream().map(Value::text).toList();
         String subText = recv + ".substring(" + String.join(", ", args) + ")";
         for (String[] parser : new String[][] {{"java/lang/Integer", "parseInt"}, {"java/lang/Long", "parseLong"}}) {
             String name = Names.simple(parser[0]) + "." + parser[1];
@@ -74,7 +75,10 @@ public final class CopyInLoopRule implements Rule {
                 if (!p.is(parser[0], parser[1]) || p.arguments().isEmpty() || facts.argumentProducer(p, 0) != c.insn()) continue;
                 String radix = p.arguments().size() == 2 ? p.arguments().get(1).text() : "10";
                 String end = args.size() == 2 ? args.get(1) : recv + ".length()";
-                if ((subText + radix).contains("…")) return null;
+                if (!sub.receiver().nameable() || !sub.arguments().stream().allMatch(Value::nameable)
+                        || p.arguments().size() == 2 && !p.arguments().get(1).nameable()) {
+                    return null;
+                }
                 String expression = name + "(" + subText + (p.arguments().size() == 2 ? ", " + radix : "") + ")";
                 String replacement = name + "(" + recv + ", " + args.get(0) + ", " + end + ", " + radix + ")";
                 // for the source: the arguments as the user wrote them (a constant's name, not its value)

@@ -78,7 +78,7 @@ public final class ExceptionInLoopRule implements Rule {
                 TryCatchBlockNode handler = caughtInLoop(facts, loop, c.insn(), NFE);
                 if (handler == null) continue;
                 boolean every = facts.everyIteration(loop, c.insn());
-                String arg = c.arguments().isEmpty() || c.arguments().get(0).text().contains("…") ? "s" : c.arguments().get(0).text();
+                String arg = c.arguments().isEmpty() || !c.arguments().get(0).nameable() ? "s" : c.arguments().get(0).text();
                 String type = Names.simple(handler.type);
                 out.add(Finding.at(this, facts, loop, c.insn())
                         .score(every ? 45 : 35)

@@ -3,6 +3,7 @@ package dev.hoist.rules;
 import dev.hoist.core.facts.CallSite;
 import dev.hoist.core.facts.Loop;
 import dev.hoist.core.facts.MethodFacts;
+import dev.hoist.core.facts.Value;
 import dev.hoist.core.rule.Confidence;
 import dev.hoist.core.rule.CostKind;
 import dev.hoist.core.rule.Finding;
@@ -104,15 +105,14 @@ public final class FormatInLoopRule implements Rule {
     /** The format string as Java source when it is a constant, else the name the facts give it. */
     private static String formatText(MethodFacts facts, CallSite c, int formatArg) {
         if (formatArg == -2) {
-            String r = c.receiver() == null ? "…" : c.receiver().text();
-            return r.contains("…") ? "format" : r;
+            return c.receiver() == null || !c.receiver().nameable() ? "format" : c.receiver().text();
         }
         int p = facts.argumentProducer(c, formatArg);
         if (p >= 0 && facts.instruction(p) instanceof LdcInsnNode ldc && ldc.cst instanceof String s) {
             return Names.javaLiteral(s);
         }
-        String t = c.arguments().get(formatArg).text();
-        return t.contains("…") ? "format" : t;
+        Value t = c.arguments().get(formatArg);
+        return t.nameable() ? t.text() : "format";
     }
 
     @Override

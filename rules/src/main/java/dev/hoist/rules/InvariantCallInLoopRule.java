@@ -44,7 +44,7 @@ public final class InvariantCallInLoopRule implements Rule {
             for (CallSite c : loop.calls()) {
                 if (!c.callee().sideEffectFree() || !c.everyIteration() || !c.receiverAndArgumentsInvariant()) continue;
                 if (c.receiver() == null && c.arguments().isEmpty()) continue;
-                if (c.receiver() != null && c.receiver().kind() == Value.Kind.CONSTANT && c.receiver().key() == null) continue; // "literal".length() folds to a constant
+                if (c.receiver() != null && c.receiver().kind() == Value.Kind.CONSTANT && c.receiver().id() == null) continue; // "literal".length() folds to a constant
                 if (c.name().equals("getClass") || c.name().endsWith("Value")) continue; // intrinsics / unboxing, nothing to hoist
                 if (c.receiver() != null && mutated(facts, loop, c.receiver())) continue;
                 // a pure method of ours reads fields: if the loop (or anything it calls) may write one, its result may change
@@ -99,11 +99,11 @@ public final class InvariantCallInLoopRule implements Rule {
 
     /** The loop mutates the receiver: a non-read-only call on it, or it is handed to some other call. */
     private static boolean mutated(MethodFacts facts, Loop loop, Value receiver) {
-        if (receiver.key() == null) return false;
+        if (receiver.id() == null) return false;
         for (CallSite o : facts.calls()) {
             if (o.loop() == null || !o.loop().within(loop)) continue;
-            if (o.receiver() != null && receiver.key().equals(o.receiver().key()) && !o.callee().sideEffectFree()) return true;
-            for (Value a : o.arguments()) if (receiver.key().equals(a.key())) return true;
+            if (receiver.sameVariable(o.receiver()) && !o.callee().sideEffectFree()) return true;
+            for (Value a : o.arguments()) if (receiver.sameVariable(a)) return true;
         }
         return false;
     }

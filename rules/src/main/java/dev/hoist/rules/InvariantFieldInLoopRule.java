@@ -84,7 +84,7 @@ public final class InvariantFieldInLoopRule implements Rule {
                         + "hoists the load itself; if it is not inlined, the load stays in the loop (the profile tells which)";
         int barriers = loop.barrierCount();
         // The blocker sentence already names one barrier; count the rest only when there are more.
-        boolean blockerIsBarrier = certain && loop.opaqueCallReason().contains("memory barrier");
+        boolean blockerIsBarrier = certain && loop.blocker().isMemoryBarrier();
         String fences = barriers == 0 || (blockerIsBarrier && barriers == 1) ? ""
                 : " The loop has " + barriers + " memory barrier" + (barriers == 1 ? "" : "s") + " (volatile accesses or locks) in all.";
         if (barriers > 0 && !Boolean.TRUE.equals(f.isFinal())) {

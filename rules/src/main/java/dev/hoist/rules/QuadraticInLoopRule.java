@@ -45,13 +45,13 @@ public final class QuadraticInLoopRule implements Rule {
         for (Loop loop : facts.loops()) {
             for (CallSite c : loop.calls()) {
                 if (!LISTS.contains(c.owner()) || c.receiver() == null) continue;
-                String list = c.receiver().text().contains("…") ? "list" : c.receiver().text();
+                String list = c.receiver().nameable() ? c.receiver().text() : "list";
                 String d = c.descriptor();
                 boolean search = SEARCHES.contains(c.name()) && d.startsWith("(Ljava/lang/Object;)")
                         || c.name().equals("remove") && d.equals("(Ljava/lang/Object;)Z");
                 if (search) {
                     if (!grown(facts, c.receiver())) continue;
-                    String arg = c.arguments().get(0).text().contains("…") ? "x" : c.arguments().get(0).text();
+                    String arg = c.arguments().get(0).nameable() ? c.arguments().get(0).text() : "x";
                     out.add(Finding.at(this, facts, loop, c.insn())
                             .score(60)
                             .confidence(Confidence.HIGH)
@@ -107,9 +107,9 @@ public final class QuadraticInLoopRule implements Rule {
 
     /** Whether the method adds to the variable {@code list} denotes (anywhere: in this loop or before it). */
     private static boolean grown(MethodFacts facts, Value list) {
-        if (list.key() == null) return false;
+        if (list.id() == null) return false;
         for (CallSite c : facts.calls()) {
-            if (c.receiver() == null || !list.key().equals(c.receiver().key())) continue;
+            if (!list.sameVariable(c.receiver())) continue;
             if ((c.name().equals("add") || c.name().equals("addAll")) && LISTS.contains(c.owner())) return true;
         }
         return false;

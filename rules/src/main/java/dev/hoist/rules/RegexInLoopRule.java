@@ -72,11 +72,11 @@ public final class RegexInLoopRule implements Rule {
         boolean every = facts.everyIteration(loop, c.insn());
         String call = Names.simple(c.owner()) + "." + c.name();
         String regexCode = constant != null ? Names.javaLiteral(constant) : c.arguments().get(0).text();
-        String recv = c.receiver() == null || c.receiver().text().contains("…") ? "s" : c.receiver().text();
+        String recv = c.receiver() == null || !c.receiver().nameable() ? "s" : c.receiver().text();
         List<String> rest = new ArrayList<>();
         for (int i = 1; i < c.arguments().size(); i++) {
-            String t = c.arguments().get(i).text();
-            rest.add(t.contains("…") ? "arg" + i : t);
+            Value a = c.arguments().get(i);
+            rest.add(a.nameable() ? a.text() : "arg" + i);
         }
         String name = constant != null ? "PATTERN" : "pattern";
         String before;

@@ -5,6 +5,7 @@ import dev.hoist.core.facts.CallSite;
 import dev.hoist.core.facts.Loop;
 import dev.hoist.core.facts.MethodFacts;
 import dev.hoist.core.facts.TripCount;
+import dev.hoist.core.facts.ValueId;
 import dev.hoist.core.rule.Confidence;
 import dev.hoist.core.rule.Finding;
 import dev.hoist.core.rule.Rule;
@@ -48,9 +49,9 @@ public final class UnsizedCollectionRule implements Rule {
         for (Allocation a : facts.allocations()) {
             Set<String> fills = FILLS.get(a.type());
             if (fills == null || !"()V".equals(a.constructorDescriptor()) || a.uses().storedLocal() < 0) continue;
-            String key = "L" + a.uses().storedLocal();
+            ValueId stored = ValueId.local(a.uses().storedLocal());
             for (CallSite c : facts.calls()) {
-                if (c.loop() == null || c.receiver() == null || !key.equals(c.receiver().key()) || !fills.contains(c.name())
+                if (c.loop() == null || c.receiver() == null || !stored.equals(c.receiver().id()) || !fills.contains(c.name())
                         || c.insn() < a.insn()) continue;
                 if (a.loop() != null && (c.loop() == a.loop() || !c.loop().within(a.loop()))) continue;
                 Loop fill = outermostKnown(c.loop(), a.loop());

@@ -4,28 +4,27 @@ package dev.hoist.core.facts;
  * What the analysed class path says about the target of a call: whether its body could be read,
  * its bytecode size, whether it is native, abstract, a trivial getter or directly recursive, whether
  * it is on the documented list of side-effect-free JDK methods, how many implementations a virtual
- * or interface call can reach ({@code -1} when unknown), whether it returns a freshly made small
- * array or record, and which fields it writes (so a field read in a loop is not called invariant
- * when a callee writes it). {@code pure} says that its body and everything it calls were read and
- * only read (fields, read-only JDK queries, arithmetic, strings): calling it again with the same
- * receiver and arguments gives the same value as long as nobody writes {@code fieldsRead}.
+ * or interface call can reach ({@code -1} when unknown), and whether it returns a freshly made small
+ * array or record (the fields a call writes are {@link FieldWrites}). {@code pure} says that its
+ * body and everything it calls were read and only read (fields, read-only JDK queries, arithmetic,
+ * strings): calling it again with the same receiver and arguments gives the same value as long as
+ * nobody writes {@code fieldsRead}.
  */
 public record CalleeFacts(boolean readable, int codeSize, boolean isNative, boolean isAbstract, boolean isFinal,
                           boolean trivialGetter, boolean recursive, boolean knownReadOnly, int implementations,
-                          boolean returnsFreshTuple, java.util.Set<String> fieldsWritten, boolean pure,
-                          java.util.Set<String> fieldsRead) {
+                          boolean returnsFreshTuple, boolean pure, java.util.Set<String> fieldsRead) {
 
     public CalleeFacts(boolean readable, int codeSize, boolean isNative, boolean isAbstract, boolean isFinal,
                        boolean trivialGetter, boolean recursive, boolean knownReadOnly, int implementations,
-                       boolean returnsFreshTuple, java.util.Set<String> fieldsWritten) {
+                       boolean returnsFreshTuple) {
         this(readable, codeSize, isNative, isAbstract, isFinal, trivialGetter, recursive, knownReadOnly, implementations,
-                returnsFreshTuple, fieldsWritten, false, java.util.Set.of());
+                returnsFreshTuple, false, java.util.Set.of());
     }
 
     private static final CalleeFacts UNRESOLVED = new CalleeFacts(false, -1, false, false, false, false, false, false, -1,
-            false, java.util.Set.of());
+            false);
     private static final CalleeFacts UNRESOLVED_READ_ONLY = new CalleeFacts(false, -1, false, false, false, false, false, true,
-            -1, false, java.util.Set.of());
+            -1, false);
 
     /** The facts of a call outside any loop: not resolved (rules only look at calls in loops), apart from the read-only list. */
     public static CalleeFacts unresolved(boolean knownReadOnly) {
@@ -35,10 +34,5 @@ public record CalleeFacts(boolean readable, int codeSize, boolean isNative, bool
     /** Known to have no side effects: a documented JDK read-only method or a trivial getter. */
     public boolean sideEffectFree() {
         return knownReadOnly || trivialGetter || pure;
-    }
-
-    /** Whether this callee may write {@code owner.name}; unknown bodies are not assumed to (see InvariantField advice). */
-    public boolean writes(String name) {
-        return fieldsWritten.contains(name);
     }
 }

@@ -15,42 +15,41 @@ import java.util.Set;
  * Write sets ({@link #assignsLocal}, {@link #writesField}) cover nested loops too.
  */
 public final class Loop {
-    final int header;
-    final BitSet body;
-    final int[] latches;
-    Loop parent;
-    final List<Loop> children = new ArrayList<>();
-    int depth;
-    int[] bcis = new int[0];
-    int firstLine = -1;
-    int lastLine = -1;
-    final BitSet localsAssigned = new BitSet();
-    final Set<String> fieldsWritten = new HashSet<>();
-    String unknownWriter;
-    boolean writesArrays;
-    boolean opaqueCall;
-    String opaqueCallText;
-    boolean opaqueCertain;
-    String opaqueCallReason;
-    int iteratorLocal = -1;
-    boolean waits;
-    boolean blocks;
-    TripCount tripCount = TripCount.UNKNOWN;
-    final List<FieldAccess> fieldAccesses = new ArrayList<>();
-    final List<CallSite> calls = new ArrayList<>();
-    final List<Allocation> allocations = new ArrayList<>();
-    final List<Boxing> boxings = new ArrayList<>();
-    final List<Copy> copies = new ArrayList<>();
-    final List<StringConcat> concats = new ArrayList<>();
-    final List<LambdaCapture> lambdas = new ArrayList<>();
-    final List<Monitor> monitors = new ArrayList<>();
-    final List<FieldAccess> volatileAccesses = new ArrayList<>();
-    final List<CallSite> reflectiveCalls = new ArrayList<>();
+    private final int index;
+    private final int header;
+    private final BitSet body;
+    private final int[] latches;
+    private Loop parent;
+    private List<Loop> children = new ArrayList<>();
+    private int depth;
+    private int[] bcis = new int[0];
+    private int firstLine = -1;
+    private int lastLine = -1;
+    private final BitSet localsAssigned = new BitSet();
+    private final Set<String> fieldsWritten = new HashSet<>();
+    private String unknownWriter;
+    private boolean writesArrays;
+    private HoistBlocker blocker;
+    private int iteratorLocal = -1;
+    private boolean waits;
+    private boolean blocks;
+    private TripCount tripCount = TripCount.UNKNOWN;
+    private List<FieldAccess> fieldAccesses = new ArrayList<>();
+    private List<CallSite> calls = new ArrayList<>();
+    private List<Allocation> allocations = new ArrayList<>();
+    private List<Boxing> boxings = new ArrayList<>();
+    private List<Copy> copies = new ArrayList<>();
+    private List<StringConcat> concats = new ArrayList<>();
+    private List<LambdaCapture> lambdas = new ArrayList<>();
+    private List<Monitor> monitors = new ArrayList<>();
+    private List<FieldAccess> volatileAccesses = new ArrayList<>();
+    private List<CallSite> reflectiveCalls = new ArrayList<>();
 
     /** Set for the synthetic region of a method's whole body (see {@link #isMethodBody()}): the method's name, else null. */
-    String methodBodyOf;
+    private String methodBodyOf;
 
-    Loop(int header, BitSet body, int[] latches) {
+    private Loop(int index, int header, BitSet body, int[] latches) {
+        this.index = index;
         this.header = header;
         this.body = body;
         this.latches = latches;
@@ -78,9 +77,8 @@ public final class Loop {
 
     public int headerInsn() { return header; }
     public boolean contains(int insn) { return insn >= 0 && body.get(insn); }
-    public BitSet body() { return (BitSet) body.clone(); }
     public Loop parent() { return parent; }
-    public List<Loop> children() { return Collections.unmodifiableList(children); }
+    public List<Loop> children() { return children; }
     /** 1 for an outermost loop. */
     public int depth() { return depth; }
     /** The sorted original bytecode offsets of the loop's instructions. */
@@ -91,7 +89,6 @@ public final class Loop {
     public int firstLine() { return firstLine; }
     public int lastLine() { return lastLine; }
     public boolean assignsLocal(int var) { return localsAssigned.get(var); }
-    public BitSet localsAssigned() { return (BitSet) localsAssigned.clone(); }
     /**
      * Whether the loop may store to a field of that name: an instruction in it or in anything it
      * calls does, or it calls code Hoist cannot read (see {@link #unknownWriter()}), which may.
@@ -109,21 +106,23 @@ public final class Loop {
      * implementations, or not readable on the analysed path; a volatile access or a monitor counts
      * too, because C2 puts memory barriers around them and loads cannot float across those.
      */
-    public boolean hasOpaqueCall() { return opaqueCall; }
-    public String opaqueCallText() { return opaqueCallText; }
+    public boolean hasOpaqueCall() { return blocker != null; }
+    public String opaqueCallText() { return blocker == null ? null : blocker.what(); }
     /**
      * True when the blocker is known to stay in the compiled loop: a callee that is native, larger
      * than FreqInlineSize or recursive, a monitor, or a volatile access. False when it only may:
      * an interface or virtual call whose implementations are unknown or several (C2 inlines one or
      * two receiver classes seen in the profile), or a callee not on the analysed class path.
      */
-    public boolean opaqueCallCertain() { return opaqueCertain; }
+    public boolean opaqueCallCertain() { return blocker != null && blocker.certain(); }
     /**
      * Why {@link #opaqueCallText()} blocks hoisting, as words that follow the call's name
      * ("is native", "is 412 bytes of bytecode, above FreqInlineSize (325)", "has 4 implementations
      * on the analysed class path"); null when there is no blocker.
      */
-    public String opaqueCallReason() { return opaqueCallReason; }
+    public String opaqueCallReason() { return blocker == null ? null : blocker.reason(); }
+    /** What may keep C2 from hoisting loads across the loop, with its kind and words; null when nothing does. */
+    public HoistBlocker blocker() { return blocker; }
     /**
      * Whether the loop (or a loop nested in it) locks a monitor or calls something that waits for
      * another thread (wait, sleep, park, await, lock): such a loop usually waits for a field that
@@ -145,7 +144,7 @@ public final class Loop {
      * one iterator class per site in most programs.
      */
     public boolean isIteratorProtocol(CallSite c) {
-        return iteratorLocal >= 0 && c.receiver() != null && ("L" + iteratorLocal).equals(c.receiver().key())
+        return iteratorLocal >= 0 && c.receiver() != null && ValueId.local(iteratorLocal).equals(c.receiver().id())
                 && (c.name().equals("hasNext") || c.name().equals("next")) && c.arguments().isEmpty();
     }
     public TripCount tripCount() { return tripCount; }
@@ -174,5 +173,94 @@ public final class Loop {
     @Override
     public String toString() {
         return "Loop[lines " + firstLine + "-" + lastLine + ", bci " + firstBci() + "-" + lastBci() + ", depth " + depth + "]";
+    }
+
+    /** The loop's instructions, not a copy: for the analysis, which never changes it. */
+    BitSet bodyBits() { return body; }
+    /** The loop's position in {@link MethodFacts#loops()}. */
+    int index() { return index; }
+    int[] latches() { return latches; }
+
+    /**
+     * Collects a loop's nest position, write sets, blocker and facts while a method is analysed,
+     * then {@link #freeze()}s it: from then on the loop cannot change, and its lists are read-only.
+     * The loop exists from the start, so facts made during collection can point at it.
+     */
+    static final class Builder {
+        private final Loop loop;
+        private boolean frozen;
+
+        Builder(int index, int header, BitSet body, int[] latches) {
+            loop = new Loop(index, header, body, latches);
+        }
+
+        Loop loop() { return loop; }
+        BitSet body() { return loop.body; }
+
+        private Loop open() {
+            if (frozen) throw new IllegalStateException("loop is frozen: " + loop);
+            return loop;
+        }
+
+        void methodBodyOf(String name) { open().methodBodyOf = name; }
+        void parent(Builder p) {
+            open().parent = p.loop;
+            p.open().children.add(loop);
+        }
+        void depth(int d) { open().depth = d; }
+        void range(int[] bcis, int firstLine, int lastLine) {
+            Loop l = open();
+            l.bcis = bcis;
+            l.firstLine = firstLine;
+            l.lastLine = lastLine;
+        }
+        void assignsLocal(int var) { open().localsAssigned.set(var); }
+        void writesField(String name) { open().fieldsWritten.add(name); }
+        void writesFields(Set<String> names) { open().fieldsWritten.addAll(names); }
+        /** Records the first call through which the loop reaches code that cannot be read. */
+        void unknownWriter(String via) {
+            if (open().unknownWriter == null) loop.unknownWriter = via;
+        }
+        void writesArrays() { open().writesArrays = true; }
+        void waits(boolean blocks) {
+            Loop l = open();
+            l.waits = true;
+            if (blocks) l.blocks = true;
+        }
+        void blocker(HoistBlocker b) { open().blocker = b; }
+        void iteratorLocal(int var) { open().iteratorLocal = var; }
+        void tripCount(TripCount t) { open().tripCount = t; }
+        void add(FieldAccess f) {
+            open().fieldAccesses.add(f);
+            if (f.knownVolatile()) loop.volatileAccesses.add(f);
+        }
+        void add(CallSite c, boolean reflective) {
+            open().calls.add(c);
+            if (reflective) loop.reflectiveCalls.add(c);
+        }
+        void add(Allocation a) { open().allocations.add(a); }
+        void add(Boxing b) { open().boxings.add(b); }
+        void add(Copy c) { open().copies.add(c); }
+        void add(StringConcat c) { open().concats.add(c); }
+        void add(LambdaCapture c) { open().lambdas.add(c); }
+        void add(Monitor m) { open().monitors.add(m); }
+
+        /** Ends collection: the loop is immutable from here on. */
+        Loop freeze() {
+            Loop l = open();
+            frozen = true;
+            l.children = Collections.unmodifiableList(l.children);
+            l.fieldAccesses = Collections.unmodifiableList(l.fieldAccesses);
+            l.calls = Collections.unmodifiableList(l.calls);
+            l.allocations = Collections.unmodifiableList(l.allocations);
+            l.boxings = Collections.unmodifiableList(l.boxings);
+            l.copies = Collections.unmodifiableList(l.copies);
+            l.concats = Collections.unmodifiableList(l.concats);
+            l.lambdas = Collections.unmodifiableList(l.lambdas);
+            l.monitors = Collections.unmodifiableList(l.monitors);
+            l.volatileAccesses = Collections.unmodifiableList(l.volatileAccesses);
+            l.reflectiveCalls = Collections.unmodifiableList(l.reflectiveCalls);
+            return l;
+        }
     }
 }

@@ -117,4 +117,12 @@ public class Loops {
         }
         return c;
     }
+
+    int elided(String[] xs, boolean upper) {
+        int c = 0;
+        for (String x : xs) {
+            c += Integer.parseInt((upper ? x : "0").trim());
+        }
+        return c;
+    }
 }
