@@ -197,9 +197,9 @@ public final class CalleeResolver {
                 pure, pure ? read : Set.of());
     }
 
+    /** A JDK class, or an array type (whose methods, such as clone, are the JDK's). */
     static boolean jdk(String internal) {
-        return internal.startsWith("java/") || internal.startsWith("javax/") || internal.startsWith("jdk/")
-                || internal.startsWith("sun/") || internal.startsWith("com/sun/") || internal.startsWith("[");
+        return internal.startsWith("[") || dev.hoist.core.classes.JdkClasses.isJdk(internal);
     }
 
     private static boolean isReturn(int op) {
