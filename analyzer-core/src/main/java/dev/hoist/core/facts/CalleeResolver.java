@@ -53,6 +53,16 @@ public final class CalleeResolver {
     }
 
     /** Makes a class under analysis known, so calls within the same class are resolved without the lookup. */
+    /**
+     * Forgets the remembered field-write closures. A closure reused inside another walk answers with
+     * its own depth and budget, so what is remembered changes later answers: a driver that hands
+     * classes to threads in any order calls this at the start of each fixed batch, so the findings
+     * do not depend on which thread saw a callee first.
+     */
+    public void forgetWriteClosures() {
+        writeClosure.forget();
+    }
+
     public void register(ClassNode node, byte[] bytes) {
         classes.put(node.name, Optional.of(node));
         bytesOf.put(node.name, bytes);

@@ -32,6 +32,10 @@ final class WriteClosure {
 
     private final Map<String, FieldWrites> writes = new HashMap<>();
 
+    void forget() {
+        writes.clear();
+    }
+
     /**
      * The fields a call may write through everything it calls (see {@link FieldWrites}). JDK code
      * cannot name the fields of the analysed classes, so a JDK callee writes none of them unless

@@ -165,6 +165,8 @@ public final class Analysis {
     }
 
     private Partial analyseChunk(List<Input> classFiles, CalleeResolver resolver) {
+        // a chunk's findings depend on its classes only, not on which chunks its thread did before
+        resolver.forgetWriteClosures();
         List<Finding> findings = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         List<MethodFacts> kept = new ArrayList<>();

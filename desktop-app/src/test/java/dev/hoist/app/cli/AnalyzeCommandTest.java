@@ -100,6 +100,22 @@ class AnalyzeCommandTest {
         }
     }
 
+    /**
+     * A library analysed on several threads gives the same findings as on one: JMH and commons-math
+     * (the shaded benchmarks jar) have callees many classes share, whose remembered write closures
+     * once made findings depend on which thread reached them first.
+     */
+    @Test
+    void theFindingsDoNotDependOnTheNumberOfThreads() throws Exception {
+        Path jar = Path.of("../sample-workloads/target/benchmarks.jar").toAbsolutePath().normalize();
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(jar), "the benchmarks jar is built by sample-workloads' package phase");
+        MainTest.Result one = MainTest.run("analyze", jar.toString(), "--format", "json", "--threads", "1");
+        MainTest.Result three = MainTest.run("analyze", jar.toString(), "--format", "json", "--threads", "3");
+        assertThat(one.code()).as(one.err()).isIn(0, 1);
+        assertThat(one.out()).contains("invariant-field-in-loop");
+        assertThat(three.out()).isEqualTo(one.out());
+    }
+
     @Test
     void sarifOutputNamesEveryRuleAndLocatesResults(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("hoist.sarif");
