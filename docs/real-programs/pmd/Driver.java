@@ -24,7 +24,7 @@ public class Driver {
         }
         if (input == null) throw new IllegalArgumentException("usage: Driver [--seconds N] <source dir>");
         PMDConfiguration config = new PMDConfiguration();
-        config.setThreads(0); // analyse on this thread
+        config.setThreads(0); // analyze on this thread
         config.setIgnoreIncrementalAnalysis(true);
         config.addRuleSet("rulesets/java/quickstart.xml");
         config.addInputPath(Path.of(input));

@@ -5,9 +5,9 @@ import java.util.List;
 
 /**
  * The for-each protocol: hasNext()/next() on the loop's own java.util.Iterator are not reported
- * even though the analysed code declares three Iterator classes, because a for-each site sees one
+ * even though the analyzed code declares three Iterator classes, because a for-each site sees one
  * iterator class in most programs and C2 inlines it. When the iterator type is declared in the
- * analysed code, its class-path count is reported, with low severity: only the profile can say
+ * analyzed code, its class-path count is reported, with low severity: only the profile can say
  * how many receiver classes the site really sees.
  */
 public class ForEachIterators {
@@ -57,7 +57,7 @@ public class ForEachIterators {
         public long next() { return 3; }
     }
 
-    // The cursor type is the analysed code's own: its count is reported, low, and says the profile decides.
+    // The cursor type is the analyzed code's own: its count is reported, low, and says the profile decides.
     static long drain(Cursor c) {
         long n = 0;
         while (c.hasNext()) { // expect: megamorphic-call-in-loop@low "The profile decides"

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * Interface and virtual calls in loops whose target type has three or more implementations in
- * the analysed classes: if the profile sees more than two receiver classes at the site, C2
+ * the analyzed classes: if the profile sees more than two receiver classes at the site, C2
  * compiles a virtual/interface dispatch and cannot inline the callee.
  */
 public class MegamorphicCalls {

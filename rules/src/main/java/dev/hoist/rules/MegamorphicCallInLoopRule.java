@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.objectweb.asm.Opcodes;
 
-/** An interface or virtual call in a loop that can reach three or more implementations on the analysed class path. */
+/** An interface or virtual call in a loop that can reach three or more implementations on the analyzed class path. */
 public final class MegamorphicCallInLoopRule implements Rule {
     @Override
     public String id() {
@@ -44,7 +44,7 @@ public final class MegamorphicCallInLoopRule implements Rule {
                 out.add(Finding.at(this, facts, loop, c.insn())
                         .score(30)
                         .confidence(Confidence.LOW)
-                        .message(target + " has " + impls + " implementations on the analysed class path, which is weak evidence: "
+                        .message(target + " has " + impls + " implementations on the analyzed class path, which is weak evidence: "
                                 + "most call sites see only one or two receiver classes at run time, and C2 inlines those. The "
                                 + "profile decides: if " + loop.where()
                                 + " sees three or more receiver classes here, every call is an un-inlined "
@@ -63,7 +63,7 @@ public final class MegamorphicCallInLoopRule implements Rule {
     /**
      * The measured fix of the twin pair (CartTotalFixed): one type test per class that holds a
      * body, each branch calling through the concrete type, the last one left as it was. The
-     * classes are the analysed path's; the profile says which of them this site really sees.
+     * classes are the analyzed path's; the profile says which of them this site really sees.
      */
     private static String typeTests(MethodFacts facts, CallSite c) {
         String type = Names.simple(c.owner());

@@ -47,7 +47,7 @@ final class Names {
         return Character.toLowerCase(last.charAt(0)) + last.substring(1);
     }
 
-    /** Whether a type belongs to the JDK (its calls are advised on only when the analysed code declares the type). */
+    /** Whether a type belongs to the JDK (its calls are advised on only when the analyzed code declares the type). */
     static boolean jdk(String internal) {
         return dev.hoist.core.classes.JdkClasses.isJdk(internal);
     }

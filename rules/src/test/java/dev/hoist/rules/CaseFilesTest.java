@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The rule cases: every file under {@code src/test/resources/cases/<rule-id>/} is compiled in
- * memory with javac and analysed with all registered rules. A line ending in
+ * memory with javac and analyzed with all registered rules. A line ending in
  * {@code // expect: <id>[, <id>...]} must get exactly those rules' findings; every other line
  * must get none. An id may carry {@code @<severity>} (for example {@code @low}) to pin the
  * severity, and a quoted phrase ({@code "may block"}) that the finding's message must contain.

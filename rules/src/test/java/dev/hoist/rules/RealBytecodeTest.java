@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The engine on bytecode nobody wrote for it: the JDK's java.util and java.util.concurrent
- * class files (read from the jrt image as bytes, never loaded). Every method must be analysed
+ * class files (read from the jrt image as bytes, never loaded). Every method must be analyzed
  * without a problem, and every finding must point inside its loop.
  */
 class RealBytecodeTest {

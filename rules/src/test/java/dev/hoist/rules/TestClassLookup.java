@@ -16,7 +16,7 @@ import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.MethodNode;
 
 /**
- * The analysed class path for tests: the classes just compiled from a case file, plus the JDK's
+ * The analyzed class path for tests: the classes just compiled from a case file, plus the JDK's
  * own class files read as bytes (never loaded). Implementations are counted among the compiled
  * classes only, the way a real class path counts what the application ships.
  */

@@ -32,7 +32,7 @@ import java.util.Set;
  * {@link Analysis}, measures each finding at its site and its loop ({@link ProfileCosts}), lets the
  * rule judge it against the profile at the site, and ranks the result by what fixing it can save
  * ({@link Ranking}). Findings at sites the profile never saw are hidden unless {@link Options#all()}.
- * Analysed code is only read, never loaded; each class is read once, and its findings keep their facts.
+ * Analyzed code is only read, never loaded; each class is read once, and its findings keep their facts.
  *
  * <pre>{@code
  * AdviceReport r = new Advisor(classPath, rules, Advisor.Options.defaults()).advise(profile);
@@ -97,7 +97,7 @@ public final class Advisor {
     }
 
     /**
-     * Where the analysed classes' sources are looked up (by default only {@link Options#sourceDirs()}):
+     * Where the analyzed classes' sources are looked up (by default only {@link Options#sourceDirs()}):
      * findings in classes whose source is found show the loop's lines and fixes in that code.
      */
     public Advisor withSources(SourceFiles sources) {
@@ -114,7 +114,7 @@ public final class Advisor {
         for (MethodRef m : hot) {
             if (!JdkClasses.isJdk(m.className())) byClass.computeIfAbsent(m.className(), c -> new ArrayList<>()).add(m);
         }
-        List<String> analysed = new ArrayList<>();
+        List<String> analyzed = new ArrayList<>();
         List<String> unavailable = new ArrayList<>();
         if (!HotMethods.haveBytecodeIndexes(profile)) {
             unavailable.add("all methods: the recording has no bytecode indexes (collapsed stacks?), so no sample can be placed "
@@ -138,7 +138,7 @@ public final class Advisor {
                 continue;
             }
             inputs.add(new Analysis.Input(e.getKey(), bytes.get()));
-            for (MethodRef m : e.getValue()) analysed.add(m.toString());
+            for (MethodRef m : e.getValue()) analyzed.add(m.toString());
         }
 
         FindingsCache.Entry found = staticFindings(inputs);
@@ -170,7 +170,7 @@ public final class Advisor {
             notices.add(negligible + " more finding(s) at sites that ran but where fixing would save under 0.1% of the time and "
                     + "allocate under 0.1% of the bytes (show them with --all)");
         }
-        return new AdviceReport(out, analysed, unavailable, hidden, contradicted, notices);
+        return new AdviceReport(out, analyzed, unavailable, hidden, contradicted, notices);
     }
 
     /**
@@ -224,7 +224,7 @@ public final class Advisor {
         return sources != null ? sources : SourceFiles.of(options.sourceDirs());
     }
 
-    /** The rules' findings in the hot classes and the facts of their methods, from the cache where a class was analysed before. */
+    /** The rules' findings in the hot classes and the facts of their methods, from the cache where a class was analyzed before. */
     private FindingsCache.Entry staticFindings(List<Analysis.Input> inputs) {
         List<Finding> findings = new ArrayList<>();
         List<MethodFacts> facts = new ArrayList<>();

@@ -48,7 +48,7 @@ public final class ClassPathAdvisor {
 
     /**
      * Advice asked for again and again on one target (the window re-ranks every second while it
-     * samples): the class path is indexed, the sources are looked up and each class is analysed
+     * samples): the class path is indexed, the sources are looked up and each class is analyzed
      * once, and kept until the class path or the source folders change. Only the costs are
      * measured anew. Thread-safe (one advice at a time); close it to release the class path's jars.
      */
@@ -108,7 +108,7 @@ public final class ClassPathAdvisor {
             }
             close();
             sources = SourceFiles.of(sourceDirs, cp.isEmpty() ? null : cp);
-            // findings carry fixes from the sources and facts from the class path: analysed anew
+            // findings carry fixes from the sources and facts from the class path: analyzed anew
             findings = new FindingsCache();
             key = k;
         }

@@ -8,15 +8,15 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The static findings of classes already analysed, with the facts of their methods, kept between
+ * The static findings of classes already analyzed, with the facts of their methods, kept between
  * calls by a caller that advises on the same target again and again (the window re-ranks every
  * second while sampling), so only the costs are measured anew and no class is read twice. Keyed by
- * class name and a hash of the bytes, so a redefined class is analysed again; the findings also
+ * class name and a hash of the bytes, so a redefined class is analyzed again; the findings also
  * depend on the class path (callees, implementations) and the sources (fixes), so a cache serves
  * one of each: {@link ClassPathAdvisor.Cached} starts a new one when they change. Thread-safe.
  */
 public final class FindingsCache {
-    /** One analysed class: its findings and the facts of every method the analysis looked at. */
+    /** One analyzed class: its findings and the facts of every method the analysis looked at. */
     record Entry(List<Finding> findings, List<MethodFacts> facts) {
         Entry {
             findings = List.copyOf(findings);

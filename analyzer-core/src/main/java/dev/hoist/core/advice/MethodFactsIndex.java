@@ -26,7 +26,7 @@ final class MethodFactsIndex {
 
     /**
      * The facts of {@code className.method} ({@code descriptor} may be empty when the sampler kept
-     * none: then the only analysed method of that name, since the profile does not say which overload).
+     * none: then the only analyzed method of that name, since the profile does not say which overload).
      */
     MethodFacts of(String className, String method, String descriptor) {
         if (!descriptor.isEmpty()) return byMethod.get(className + '.' + method + descriptor);

@@ -3,7 +3,7 @@ package dev.hoist.core.classes;
 import java.util.Optional;
 
 /**
- * The analysed class path as the bytecode facts see it: the bytes of a class by its internal
+ * The analyzed class path as the bytecode facts see it: the bytes of a class by its internal
  * name, and how many implementations a call site can dispatch to. Facts use it to look at callees
  * (size, trivial getter, recursion) and to count the receivers of virtual and interface calls.
  * Implementations never load or run the classes they describe.
@@ -15,7 +15,7 @@ public interface ClassLookup {
 
     /**
      * How many distinct concrete method bodies a call to {@code owner.name desc} can reach on the
-     * analysed path: non-abstract declarations in {@code owner}, its subclasses and, for an
+     * analyzed path: non-abstract declarations in {@code owner}, its subclasses and, for an
      * interface, its implementors (default methods included). Returns -1 when {@code owner} is not
      * on the path, so callers can tell "unknown" from "one".
      */

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
 import org.objectweb.asm.Opcodes;
 
 /**
- * The analysed class path: several {@link ClassSource}s indexed by internal name, the first
+ * The analyzed class path: several {@link ClassSource}s indexed by internal name, the first
  * source that has a class winning as on the JVM's class path. Each class's header is read once
  * (hierarchy and method table, no code) so {@link #implementationCount} can be answered from
  * memory; class bytes are dropped when their source can re-read them and re-read on demand through
@@ -239,7 +239,7 @@ public final class ClassPath implements ClassLookup, AutoCloseable {
 
         /**
          * Keep every class's bytes in memory instead of re-reading them on demand (default off).
-         * Worth it when nearly every class will be asked for (analysing a whole jar rather than a
+         * Worth it when nearly every class will be asked for (analyzing a whole jar rather than a
          * profile's hot methods); it costs about the inflated size of the classes in heap.
          */
         public Builder keepBytes(boolean on) {

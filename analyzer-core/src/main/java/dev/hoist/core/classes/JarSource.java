@@ -22,7 +22,7 @@ import java.util.zip.ZipInputStream;
  * A jar or zip on disk. It is read through its central directory ({@link ZipFile}: random access,
  * so classes can be re-read later instead of kept); when the central directory is damaged or
  * missing (a truncated download) it is streamed from the start instead, so every entry before the
- * damage is still analysed. Jars inside it are streamed from memory, recursively, within the
+ * damage is still analyzed. Jars inside it are streamed from memory, recursively, within the
  * bounds of {@link ReadOptions}.
  */
 final class JarSource implements ClassSource {

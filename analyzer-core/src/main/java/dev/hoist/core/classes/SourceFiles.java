@@ -17,7 +17,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
- * Finds the source file of an analysed class so advice can show the loop in the user's own code:
+ * Finds the source file of an analyzed class so advice can show the loop in the user's own code:
  * in source folders the user named, in a {@code -sources.jar} beside a class path jar (what Maven
  * and Gradle publish next to {@code foo.jar}), and, for a Maven or Gradle class folder or jar
  * ({@code target/classes}, {@code target/app.jar}, {@code build/classes/java/main},

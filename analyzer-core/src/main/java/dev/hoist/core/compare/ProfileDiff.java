@@ -168,9 +168,9 @@ public final class ProfileDiff {
         Side sa = new Side(after, ac, MethodStats.of(after, kind).grandTotal(), allocTotal(after), new HashMap<>());
         // one method name (class.name) may appear with several descriptors; each is its own bytecode
         Set<String> done = new LinkedHashSet<>();
-        int analysed = 0;
+        int analyzed = 0;
         for (MethodChange m : methods) {
-            if (analysed >= MAX_LOOP_METHODS) {
+            if (analyzed >= MAX_LOOP_METHODS) {
                 break;
             }
             MethodRef ref = m.method();
@@ -178,7 +178,7 @@ public final class ProfileDiff {
                     || !done.add(ref.toString())) {
                 continue;
             }
-            analysed++;
+            analyzed++;
             Map<String, double[]> byLoop = new LinkedHashMap<>();
             Map<String, String[]> ids = new HashMap<>();
             boolean anyBytes = false;
@@ -288,7 +288,7 @@ public final class ProfileDiff {
                 }
             }
         } catch (Exception e) {
-            // bytes that ASM cannot analyse give no loops for this method, like bytes that are missing
+            // bytes that ASM cannot analyze give no loops for this method, like bytes that are missing
             return Optional.empty();
         }
         return Optional.empty();

@@ -1,7 +1,7 @@
 package dev.hoist.core.facts;
 
 /**
- * What the analysed class path says about the target of a call: whether its body could be read,
+ * What the analyzed class path says about the target of a call: whether its body could be read,
  * its bytecode size, whether it is native, abstract, a trivial getter or directly recursive, whether
  * it is on the documented list of side-effect-free JDK methods, how many implementations a virtual
  * or interface call can reach ({@code -1} when unknown), and whether it returns a freshly made small

@@ -19,7 +19,7 @@ import org.objectweb.asm.tree.VarInsnNode;
 /**
  * Reads callees and field declarations through a {@link ClassLookup}, once per class: one
  * resolver is shared by all methods of an analysis so a popular callee is parsed only once.
- * Not thread-safe; use one per analysing thread.
+ * Not thread-safe; use one per analyzing thread.
  */
 public final class CalleeResolver {
     /** The largest constant array length still called a small tuple-like array. */

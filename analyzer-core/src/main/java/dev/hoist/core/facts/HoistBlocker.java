@@ -19,9 +19,9 @@ public record HoistBlocker(Kind kind, String what, String reason, boolean certai
         TOO_LARGE,
         /** A directly recursive callee. */
         RECURSIVE,
-        /** A virtual call with three or more implementations on the analysed class path. */
+        /** A virtual call with three or more implementations on the analyzed class path. */
         MANY_IMPLEMENTATIONS,
-        /** A callee that is not on the analysed class path. */
+        /** A callee that is not on the analyzed class path. */
         NOT_ON_CLASS_PATH,
         /** An interface or abstract call whose implementations are not known. */
         UNKNOWN_IMPLEMENTATIONS
@@ -57,9 +57,9 @@ public record HoistBlocker(Kind kind, String what, String reason, boolean certai
         String what = SourceText.simple(owner) + "." + name + "()";
         if (c.implementations() >= 3) {
             return new HoistBlocker(Kind.MANY_IMPLEMENTATIONS, what, "has " + c.implementations()
-                    + " implementations on the analysed class path", false);
+                    + " implementations on the analyzed class path", false);
         }
-        if (!c.readable()) return new HoistBlocker(Kind.NOT_ON_CLASS_PATH, what, "is not on the analysed class path", false);
+        if (!c.readable()) return new HoistBlocker(Kind.NOT_ON_CLASS_PATH, what, "is not on the analyzed class path", false);
         return new HoistBlocker(Kind.UNKNOWN_IMPLEMENTATIONS, what,
                 "is an interface or abstract call whose implementations are not known here", false);
     }

@@ -103,7 +103,7 @@ public final class Loop {
     /**
      * Whether the loop contains something that may keep C2 from hoisting a load across it: a call
      * that is native, larger than FreqInlineSize, recursive, virtual with several or unknown
-     * implementations, or not readable on the analysed path; a volatile access or a monitor counts
+     * implementations, or not readable on the analyzed path; a volatile access or a monitor counts
      * too, because C2 puts memory barriers around them and loads cannot float across those.
      */
     public boolean hasOpaqueCall() { return blocker != null; }
@@ -112,13 +112,13 @@ public final class Loop {
      * True when the blocker is known to stay in the compiled loop: a callee that is native, larger
      * than FreqInlineSize or recursive, a monitor, or a volatile access. False when it only may:
      * an interface or virtual call whose implementations are unknown or several (C2 inlines one or
-     * two receiver classes seen in the profile), or a callee not on the analysed class path.
+     * two receiver classes seen in the profile), or a callee not on the analyzed class path.
      */
     public boolean opaqueCallCertain() { return blocker != null && blocker.certain(); }
     /**
      * Why {@link #opaqueCallText()} blocks hoisting, as words that follow the call's name
      * ("is native", "is 412 bytes of bytecode, above FreqInlineSize (325)", "has 4 implementations
-     * on the analysed class path"); null when there is no blocker.
+     * on the analyzed class path"); null when there is no blocker.
      */
     public String opaqueCallReason() { return blocker == null ? null : blocker.reason(); }
     /** What may keep C2 from hoisting loads across the loop, with its kind and words; null when nothing does. */
@@ -182,7 +182,7 @@ public final class Loop {
     int[] latches() { return latches; }
 
     /**
-     * Collects a loop's nest position, write sets, blocker and facts while a method is analysed,
+     * Collects a loop's nest position, write sets, blocker and facts while a method is analyzed,
      * then {@link #freeze()}s it: from then on the loop cannot change, and its lists are read-only.
      * The loop exists from the start, so facts made during collection can point at it.
      */

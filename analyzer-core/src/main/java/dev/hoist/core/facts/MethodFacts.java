@@ -175,7 +175,7 @@ public final class MethodFacts {
 
     /**
      * The classes (internal names, sorted) holding the bodies a virtual or interface call can reach
-     * on the analysed path, when all are known; empty otherwise. Asked for by rules that name them in a fix.
+     * on the analyzed path, when all are known; empty otherwise. Asked for by rules that name them in a fix.
      */
     public List<String> implementingClasses(CallSite c) {
         return resolver.implementingClasses(c.owner(), c.name(), c.descriptor());

@@ -38,8 +38,8 @@ final class WriteClosure {
 
     /**
      * The fields a call may write through everything it calls (see {@link FieldWrites}). JDK code
-     * cannot name the fields of the analysed classes, so a JDK callee writes none of them unless
-     * it is handed one of the analysed classes' objects or a callback to run; any other body that
+     * cannot name the fields of the analyzed classes, so a JDK callee writes none of them unless
+     * it is handed one of the analyzed classes' objects or a callback to run; any other body that
      * cannot be read may write anything.
      */
     FieldWrites writes(int opcode, String owner, String name, String desc) {
@@ -69,7 +69,7 @@ final class WriteClosure {
         String call = SourceText.simple(owner) + "." + name + "()";
         if (CalleeResolver.jdk(owner)) {
             if (ReadOnlyMethods.contains(owner, name) || !callsBack(desc)) return;
-            unknown[0] = call + " (a JDK method handed an object or callback that may run the analysed code)";
+            unknown[0] = call + " (a JDK method handed an object or callback that may run the analyzed code)";
             return;
         }
         if (depth > WRITES_DEPTH || budget[0]-- <= 0) {
@@ -97,7 +97,7 @@ final class WriteClosure {
             MethodNode m = cls.startsWith("[") ? null : resolver.method(cls, name, desc, decl);
             if (m == null || (m.access & Opcodes.ACC_NATIVE) != 0 || m.instructions.size() == 0
                     && (m.access & Opcodes.ACC_ABSTRACT) == 0) {
-                unknown[0] = call + " (not on the analysed class path)";
+                unknown[0] = call + " (not on the analyzed class path)";
                 return;
             }
             if ((m.access & Opcodes.ACC_ABSTRACT) != 0) continue;
@@ -114,7 +114,7 @@ final class WriteClosure {
         }
     }
 
-    /** Whether a JDK method with this descriptor may call back into the analysed code: it takes a non-JDK object or a functional interface. */
+    /** Whether a JDK method with this descriptor may call back into the analyzed code: it takes a non-JDK object or a functional interface. */
     private static boolean callsBack(String desc) {
         for (org.objectweb.asm.Type t : org.objectweb.asm.Type.getArgumentTypes(desc)) {
             if (t.getSort() != org.objectweb.asm.Type.OBJECT) continue;

@@ -66,7 +66,7 @@ public final class ProfileReport {
      * JSON as the {@code advice} array and {@code adviceInfo} object. {@code advice} may be null (no advice).
      */
     public static void write(Profile profile, Format format, Writer out, Options options, AdviceReport advice) {
-        Data data = analyse(profile, options);
+        Data data = analyze(profile, options);
         try {
             if (format == Format.JSON) {
                 JsonReport.write(data, advice, out);
@@ -88,7 +88,7 @@ public final class ProfileReport {
         return EventKind.preferred(profile.sampleCounts(), k -> k != EventKind.ALLOC);
     }
 
-    static Data analyse(Profile profile, Options options) {
+    static Data analyze(Profile profile, Options options) {
         Map<EventKind, Long> counts = profile.sampleCounts();
         EventKind kind = options.kind() != null ? options.kind() : defaultKind(profile);
         MethodStats methods = kind == null ? null : MethodStats.of(profile, kind);

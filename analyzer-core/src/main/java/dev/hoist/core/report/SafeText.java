@@ -1,7 +1,7 @@
 package dev.hoist.core.report;
 
 /**
- * Text from a target or an analysed file (class, method, file, thread and jar names), made safe to
+ * Text from a target or an analyzed file (class, method, file, thread and jar names), made safe to
  * print on a terminal: control characters (C0, DEL, C1, which start escape sequences that can set a
  * terminal's title, clear or reset it) and Unicode bidirectional controls (which make a name render
  * reversed) are written as visible {@code \\uXXXX} escapes instead. Everything else passes through.

@@ -52,14 +52,14 @@ public final class Analysis {
     }
 
     /**
-     * The findings, sorted by class, line and rule, plus one line per class or method that could not be analysed;
+     * The findings, sorted by class, line and rule, plus one line per class or method that could not be analyzed;
      * {@code facts} holds every method's facts when {@link #keepFacts} asked for them (else it is empty).
      */
     public record Result(List<Finding> findings, List<String> problems, int classes, int methodsWithLoops,
                          List<MethodFacts> facts) {
     }
 
-    /** One class file to analyse and where it came from (a path, a jar entry), used in problem messages. */
+    /** One class file to analyze and where it came from (a path, a jar entry), used in problem messages. */
     public record Input(String origin, byte[] bytes) {
     }
 
@@ -95,7 +95,7 @@ public final class Analysis {
     private boolean keepFacts;
 
     /**
-     * Also returns the facts of every method analysed ({@link Result#facts()}), not only those findings
+     * Also returns the facts of every method analyzed ({@link Result#facts()}), not only those findings
      * point to: the advisor looks up callers' loops in them, so it never reads a class a second time.
      */
     public Analysis keepFacts(boolean on) {
@@ -106,7 +106,7 @@ public final class Analysis {
     /** Classes handed to a thread at a time: large enough to share resolved callees, small enough to balance. */
     private static final int CHUNK = 48;
 
-    private record Partial(List<Finding> findings, List<String> problems, int classes, int analysed, List<MethodFacts> facts) {
+    private record Partial(List<Finding> findings, List<String> problems, int classes, int analyzed, List<MethodFacts> facts) {
     }
 
     public Result analyzeInputs(Iterable<Input> classFiles) {
@@ -117,7 +117,7 @@ public final class Analysis {
         int workers = Math.min(threads, chunks);
         if (workers <= 1) {
             CalleeResolver resolver = new CalleeResolver(lookup);
-            for (int c = 0; c < chunks; c++) parts[c] = analyseChunk(all.subList(c * CHUNK, Math.min(all.size(), (c + 1) * CHUNK)), resolver);
+            for (int c = 0; c < chunks; c++) parts[c] = analyzeChunk(all.subList(c * CHUNK, Math.min(all.size(), (c + 1) * CHUNK)), resolver);
         } else {
             AtomicInteger next = new AtomicInteger();
             AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -127,7 +127,7 @@ public final class Analysis {
                     CalleeResolver resolver = new CalleeResolver(lookup);
                     try {
                         for (int c = next.getAndIncrement(); c < chunks && failure.get() == null; c = next.getAndIncrement()) {
-                            parts[c] = analyseChunk(all.subList(c * CHUNK, Math.min(all.size(), (c + 1) * CHUNK)), resolver);
+                            parts[c] = analyzeChunk(all.subList(c * CHUNK, Math.min(all.size(), (c + 1) * CHUNK)), resolver);
                         }
                     } catch (Throwable t) {
                         failure.compareAndSet(null, t);
@@ -152,26 +152,26 @@ public final class Analysis {
         List<String> problems = new ArrayList<>();
         List<MethodFacts> facts = new ArrayList<>();
         int classes = 0;
-        int analysed = 0;
+        int analyzed = 0;
         for (Partial p : parts) {
             facts.addAll(p.facts());
             findings.addAll(p.findings());
             problems.addAll(p.problems());
             classes += p.classes();
-            analysed += p.analysed();
+            analyzed += p.analyzed();
         }
         findings.sort(ORDER);
-        return new Result(List.copyOf(findings), List.copyOf(problems), classes, analysed, List.copyOf(facts));
+        return new Result(List.copyOf(findings), List.copyOf(problems), classes, analyzed, List.copyOf(facts));
     }
 
-    private Partial analyseChunk(List<Input> classFiles, CalleeResolver resolver) {
+    private Partial analyzeChunk(List<Input> classFiles, CalleeResolver resolver) {
         // a chunk's findings depend on its classes only, not on which chunks its thread did before
         resolver.forgetWriteClosures();
         List<Finding> findings = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         List<MethodFacts> kept = new ArrayList<>();
         int classes = 0;
-        int analysed = 0;
+        int analyzed = 0;
         for (Input input : classFiles) {
             byte[] bytes = input.bytes();
             ClassNode cn = new ClassNode();
@@ -198,7 +198,7 @@ public final class Analysis {
                 }
                 if (keepFacts) kept.add(facts);
                 if (facts.loops().isEmpty()) continue;
-                analysed++;
+                analyzed++;
                 Set<String> suppressed = suppressed(cn, m);
                 Set<String> seen = new LinkedHashSet<>();
                 for (Rule r : rules) {
@@ -210,7 +210,7 @@ public final class Analysis {
                 }
             }
         }
-        return new Partial(findings, problems, classes, analysed, kept);
+        return new Partial(findings, problems, classes, analyzed, kept);
     }
 
     private static Set<String> suppressed(ClassNode cn, MethodNode m) {

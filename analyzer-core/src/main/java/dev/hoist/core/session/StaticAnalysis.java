@@ -19,7 +19,7 @@ import java.util.Set;
  * index hands their class files to the rules as it reads them), the libraries on {@code classPath}
  * are read to size callees and count implementations, not reported on, and the rules run on
  * several threads. Classes are read as bytes, never loaded. A bad entry is met twice (indexing,
- * then analysing) and said once in {@link Result#problems()}; the rest is analysed.
+ * then analyzing) and said once in {@link Result#problems()}; the rest is analyzed.
  */
 public final class StaticAnalysis {
 
@@ -47,17 +47,17 @@ public final class StaticAnalysis {
      */
     public static Result run(List<Path> inputs, String classPath, List<Rule> rules, SourceFiles sources, int threads) {
         Set<String> problems = new LinkedHashSet<>();
-        List<Analysis.Input> toAnalyse = new ArrayList<>();
+        List<Analysis.Input> toAnalyze = new ArrayList<>();
         ClassPath.Builder b = ClassPath.builder().problems(p -> problems.add(p.toString()));
         for (Path in : inputs) {
-            b.add(in, (ClassFile cf) -> toAnalyse.add(new Analysis.Input(cf.origin(), cf.bytes())));
+            b.add(in, (ClassFile cf) -> toAnalyze.add(new Analysis.Input(cf.origin(), cf.bytes())));
         }
         if (classPath != null && !classPath.isBlank()) {
             b.addClassPath(classPath);
         }
         Analysis.Result result;
         try (ClassPath cp = b.build()) {
-            result = new Analysis(cp, rules, sources).threads(threads).analyzeInputs(toAnalyse);
+            result = new Analysis(cp, rules, sources).threads(threads).analyzeInputs(toAnalyze);
         }
         problems.addAll(result.problems());
         return new Result(result.findings(), new ArrayList<>(problems), result.classes(), result.methodsWithLoops());

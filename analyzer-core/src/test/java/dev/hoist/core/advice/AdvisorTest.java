@@ -76,7 +76,7 @@ class AdvisorTest {
             int cached = cache.size();
             int checksBefore = checks.get();
             AdviceReport second = new Advisor(cp, rules, Advisor.Options.defaults()).withCache(cache).advise(profile);
-            assertThat(cached).as("the hot classes were analysed once").isPositive();
+            assertThat(cached).as("the hot classes were analyzed once").isPositive();
             assertThat(cache.size()).isEqualTo(cached);
             assertThat(checks.get()).as("the second run took every class's findings from the cache").isEqualTo(checksBefore);
             for (AdviceReport r : List.of(first, second)) {
@@ -130,7 +130,7 @@ class AdvisorTest {
     }
 
     @Test
-    void repeatedAdviceAnalysesEachClassOnceUntilTheClassPathOrSourcesChange(@org.junit.jupiter.api.io.TempDir Path src)
+    void repeatedAdviceAnalyzesEachClassOnceUntilTheClassPathOrSourcesChange(@org.junit.jupiter.api.io.TempDir Path src)
             throws Exception {
         Path classes = Path.of(ProfileWorkload.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         var profile = ProfileReader.read(Recordings.asyncProfiler());
@@ -139,13 +139,13 @@ class AdvisorTest {
         try (ClassPathAdvisor.Cached repeated = new ClassPathAdvisor.Cached()) {
             AdviceReport first = repeated.advise(profile, classes.toString(), Advisor.Options.defaults(), rules, w -> { }, null);
             int afterFirst = checks.get();
-            assertThat(afterFirst).as("the hot classes were analysed").isPositive();
+            assertThat(afterFirst).as("the hot classes were analyzed").isPositive();
             AdviceReport again = repeated.advise(profile, classes.toString(), Advisor.Options.defaults(), rules, w -> { }, null);
-            assertThat(checks.get()).as("the same class path: nothing analysed again").isEqualTo(afterFirst);
+            assertThat(checks.get()).as("the same class path: nothing analyzed again").isEqualTo(afterFirst);
             assertThat(again.advice()).hasSameSizeAs(first.advice());
             assertThat(repeated.sources(classes.toString(), List.of())).isSameAs(repeated.sources(classes.toString(), List.of()));
 
-            // a source folder added: the fixes may change, so the classes are analysed anew
+            // a source folder added: the fixes may change, so the classes are analyzed anew
             repeated.advise(profile, classes.toString(), Advisor.Options.defaults().withSourceDirs(List.of(src)), rules, w -> { }, null);
             assertThat(checks.get()).isGreaterThan(afterFirst);
             assertThat(repeated.sources(classes.toString(), List.of(src)))

@@ -91,7 +91,7 @@ public final class TestRules {
         }
     };
 
-    /** {@code rule} with each call of check counted in {@code checks}: how tests see that a class was analysed. */
+    /** {@code rule} with each call of check counted in {@code checks}: how tests see that a class was analyzed. */
     public static Rule counting(Rule rule, java.util.concurrent.atomic.AtomicInteger checks) {
         return new Rule() {
             @Override

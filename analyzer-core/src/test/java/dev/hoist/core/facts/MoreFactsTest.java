@@ -17,7 +17,7 @@ class MoreFactsTest {
     private static final String MIXED = "dev/hoist/core/facts/samples/Mixed";
     private static final List<String> PATH = List.of(MIXED, MIXED + "$Op", MIXED + "$A", MIXED + "$B", MIXED + "$C");
 
-    /** The analysed path is the sample's classes; their bytes come from the test output directory, never loaded. */
+    /** The analyzed path is the sample's classes; their bytes come from the test output directory, never loaded. */
     private static final ClassLookup LOOKUP = new ClassLookup() {
         @Override
         public Optional<byte[]> classBytes(String internalName) {

@@ -95,7 +95,7 @@ class TypedFactsTest {
         assertThat(l.blocker().kind()).isEqualTo(HoistBlocker.Kind.NOT_ON_CLASS_PATH);
         assertThat(l.blocker().certain()).isFalse();
         assertThat(l.opaqueCallText()).isEqualTo("BufferedReader.readLine()");
-        assertThat(l.opaqueCallReason()).isEqualTo("is not on the analysed class path");
+        assertThat(l.opaqueCallReason()).isEqualTo("is not on the analyzed class path");
     }
 
     @Test

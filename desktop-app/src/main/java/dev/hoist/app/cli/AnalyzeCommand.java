@@ -22,7 +22,7 @@ import java.util.concurrent.Callable;
 /**
  * {@code hoist analyze}: static findings for jars, class directories or class files, without a
  * profile. Classes are read as bytes and never loaded; a bad entry is reported on stderr in one
- * line and the rest is analysed.
+ * line and the rest is analyzed.
  */
 @Command(name = "analyze", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Find loop anti-patterns in bytecode (static: no profile, so nothing is ranked by cost).",
@@ -34,7 +34,7 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     enum Format { text, json, sarif }
 
-    @Parameters(arity = "1..*", paramLabel = "<jar|dir|class>", description = "What to analyse.")
+    @Parameters(arity = "1..*", paramLabel = "<jar|dir|class>", description = "What to analyze.")
     List<Path> inputs;
 
     @Option(names = "--rules", split = ",", paramLabel = "id",
@@ -48,7 +48,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     List<Path> sources = List.of();
 
     @Option(names = "--classpath", paramLabel = "PATH",
-            description = "Libraries the analysed code calls (':'-separated, 'dir/*' for all jars in dir): read to size callees "
+            description = "Libraries the analyzed code calls (':'-separated, 'dir/*' for all jars in dir): read to size callees "
                     + "and count implementations, not reported on.")
     String classpath;
 
@@ -56,7 +56,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--threads", paramLabel = "N",
-            description = "Analyse on N threads (default: the number of cores, at most 4).")
+            description = "Analyze on N threads (default: the number of cores, at most 4).")
     Integer threads;
 
     @picocli.CommandLine.Spec

@@ -23,7 +23,7 @@ public final class GuiCommand implements Callable<Integer> {
 
     @Parameters(arity = "0..1", paramLabel = "<file>",
             description = "Open this at start: a recording (.jfr, collapsed stacks), a saved session (.hoist), or a jar, "
-                    + "class folder or class file to analyse.")
+                    + "class folder or class file to analyze.")
     Path file;
 
     @Option(names = "--demo", description = "Start the bundled demo workload and attach to it.")

@@ -206,7 +206,7 @@ class AdviceEndToEndTest {
         assertThat(r.unavailable()).anyMatch(u -> u.startsWith("dev.hoist.workloads.demo.OrderFeed.parse: ") && u.contains("pass --classpath"));
         MainTest.Result out = MainTest.run("report", demo.toString());
         assertThat(out.code()).as(out.err()).isZero();
-        assertThat(out.out()).contains("Not analysed (bytes unavailable):", "OrderFeed.parse: class bytes not found");
+        assertThat(out.out()).contains("Not analyzed (bytes unavailable):", "OrderFeed.parse: class bytes not found");
     }
 
     @Test

@@ -101,7 +101,7 @@ class AnalyzeCommandTest {
     }
 
     /**
-     * A library analysed on several threads gives the same findings as on one: JMH and commons-math
+     * A library analyzed on several threads gives the same findings as on one: JMH and commons-math
      * (the shaded benchmarks jar) have callees many classes share, whose remembered write closures
      * once made findings depend on which thread reached them first.
      */
@@ -128,7 +128,7 @@ class AnalyzeCommandTest {
     }
 
     @Test
-    void aCorruptClassIsReportedInOneLineAndTheRestIsAnalysed(@TempDir Path dir) throws Exception {
+    void aCorruptClassIsReportedInOneLineAndTheRestIsAnalyzed(@TempDir Path dir) throws Exception {
         for (Map.Entry<String, byte[]> e : classEntries(workloadClasses()).entrySet()) {
             if (e.getKey().startsWith("dev/hoist/workloads/pairs/stringconcat/")) {
                 Files.write(dir.resolve(Path.of(e.getKey()).getFileName()), e.getValue());

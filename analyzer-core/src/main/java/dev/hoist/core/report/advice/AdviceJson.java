@@ -13,7 +13,7 @@ import java.util.Locale;
 
 /**
  * The advice as JSON nodes for the {@code hoist.profile/1} report: an {@code advice} array (one
- * object per ranked advice) and an {@code adviceInfo} object (methods analysed, bytes unavailable,
+ * object per ranked advice) and an {@code adviceInfo} object (methods analyzed, bytes unavailable,
  * hidden count). Every field is documented in docs/report-json.md; add fields, never rename.
  */
 public final class AdviceJson {
@@ -78,8 +78,8 @@ public final class AdviceJson {
 
     public static ObjectNode info(AdviceReport report) {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
-        ArrayNode analysed = o.putArray("methodsAnalysed");
-        report.methodsAnalysed().forEach(analysed::add);
+        ArrayNode analyzed = o.putArray("methodsAnalysed");
+        report.methodsAnalysed().forEach(analyzed::add);
         ArrayNode unavailable = o.putArray("unavailable");
         report.unavailable().forEach(unavailable::add);
         o.put("hiddenUnsampled", report.hiddenUnsampled());

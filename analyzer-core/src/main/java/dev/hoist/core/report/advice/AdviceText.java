@@ -48,7 +48,7 @@ public final class AdviceText {
     private void write(AdviceReport r) throws IOException {
         line("");
         line(style(BOLD, "Advice") + " (" + r.advice().size() + ", ranked by what fixing each can save, measured at its site; "
-                + r.methodsAnalysed().size() + " hot methods analysed)");
+                + r.methodsAnalysed().size() + " hot methods analyzed)");
         for (String n : r.notices()) {
             wrap("  " + style(BOLD, "notice: "), "          ", n);
         }
@@ -95,7 +95,7 @@ public final class AdviceText {
         }
         if (!r.unavailable().isEmpty()) {
             line("");
-            line("Not analysed (bytes unavailable):");
+            line("Not analyzed (bytes unavailable):");
             for (String u : r.unavailable()) line("  " + u);
         }
     }

@@ -163,8 +163,8 @@ public final class HtmlReport {
         List<Advice> list = advice.advice();
         if (list.isEmpty()) {
             b.append("<p class=\"none\">No advice for this recording")
-                    .append(advice.methodsAnalysed().isEmpty() ? ": no hot method's bytecode was analysed (give the "
-                            + "application's class path)." : ": the analysed hot methods have no findings in sampled loops.")
+                    .append(advice.methodsAnalysed().isEmpty() ? ": no hot method's bytecode was analyzed (give the "
+                            + "application's class path)." : ": the analyzed hot methods have no findings in sampled loops.")
                     .append("</p>\n");
         }
         for (Advice a : list) {

@@ -30,7 +30,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The main window: the application bar (open, analyse, demo, save), the JVM sidebar, the current
+ * The main window: the application bar (open, analyze, demo, save), the JVM sidebar, the current
  * session or the welcome page, and the status bar with what runs in the background. Files can
  * also be dropped on the window. Closing it stops sampling in the target and keeps the recording.
  */
@@ -52,8 +52,8 @@ public final class MainWindow extends BorderPane {
         sub.getStyleClass().add("brand-sub");
         Button open = bar("Open recording…", "Open a .jfr, collapsed stacks or a saved .hoist session (Ctrl+O)", this::chooseRecording);
         open.setId("open-button");
-        Button analyze = bar("Analyse jar…", "Static findings for a jar, class folder or class file", this::chooseJar);
-        Button analyzeDir = bar("Analyse folder…", "Static findings for a folder of classes", this::chooseFolder);
+        Button analyze = bar("Analyze jar…", "Static findings for a jar, class folder or class file", this::chooseJar);
+        Button analyzeDir = bar("Analyze folder…", "Static findings for a folder of classes", this::chooseFolder);
         Button demo = bar("Run demo", "Start the bundled demo workload and sample it", vm::startDemo);
         demo.setId("demo-button");
         Button save = bar("Save session…", "Save the recording and the advice in one .hoist file (Ctrl+S)", this::chooseSave);
@@ -226,7 +226,7 @@ public final class MainWindow extends BorderPane {
 
     private void chooseJar() {
         FileChooser fc = new FileChooser();
-        fc.setTitle("Analyse a jar or class file");
+        fc.setTitle("Analyze a jar or class file");
         fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Jars and classes", "*.jar", "*.war", "*.class"),
                 new FileChooser.ExtensionFilter("All files", "*"));
         List<File> files = fc.showOpenMultipleDialog(stage);
@@ -237,7 +237,7 @@ public final class MainWindow extends BorderPane {
 
     private void chooseFolder() {
         DirectoryChooser dc = new DirectoryChooser();
-        dc.setTitle("Analyse a folder of classes");
+        dc.setTitle("Analyze a folder of classes");
         File d = dc.showDialog(stage);
         if (d != null) {
             vm.analyze(List.of(d.toPath()));

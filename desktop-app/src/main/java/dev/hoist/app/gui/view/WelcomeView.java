@@ -30,8 +30,8 @@ public final class WelcomeView extends VBox {
                         + "and samples it.", "Run the demo", demo),
                 card("Open a recording", "A .jfr from async-profiler or the JDK's Flight Recorder, collapsed stacks, "
                         + "or a saved .hoist session.", "Open…", open),
-                card("Analyse a jar or folder", "Static findings from bytecode, without a profile: nothing is loaded "
-                        + "or run.", "Analyse…", analyze));
+                card("Analyze a jar or folder", "Static findings from bytecode, without a profile: nothing is loaded "
+                        + "or run.", "Analyze…", analyze));
         cards.setPrefWrapLength(1100);
         getChildren().addAll(title, introFlow, cards);
         setAlignment(Pos.TOP_LEFT);

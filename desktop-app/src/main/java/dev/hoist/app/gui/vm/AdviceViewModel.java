@@ -28,7 +28,7 @@ import java.util.Objects;
 /**
  * The ranked advice and the detail of the selected piece: what the rule found, the share of the
  * recording measured in its loop, the JVM mechanism, the profile evidence, the before/after fix,
- * and the source with the loop's lines marked when the source file is found. For a jar analysed
+ * and the source with the loop's lines marked when the source file is found. For a jar analyzed
  * without a profile the findings are listed by the rule's score and say that nothing was measured.
  * The selection survives a live re-ranking when the same finding is still there.
  */
@@ -74,7 +74,7 @@ public final class AdviceViewModel {
         return detail.getReadOnlyProperty();
     }
 
-    /** "5 pieces of advice · 12 hot methods analysed". */
+    /** "5 pieces of advice · 12 hot methods analyzed". */
     public ReadOnlyStringProperty summaryProperty() {
         return summary.getReadOnlyProperty();
     }
@@ -116,7 +116,7 @@ public final class AdviceViewModel {
         replace(report.advice());
         StringBuilder s = new StringBuilder();
         s.append(report.advice().size()).append(report.advice().size() == 1 ? " piece" : " pieces").append(" of advice · ")
-                .append(report.methodsAnalysed().size()).append(" hot methods analysed");
+                .append(report.methodsAnalysed().size()).append(" hot methods analyzed");
         if (report.hiddenUnsampled() > 0) {
             s.append(" · ").append(report.hiddenUnsampled()).append(" at sites the profile never sampled are hidden");
         }
@@ -126,12 +126,12 @@ public final class AdviceViewModel {
             emptyText.set("No advice: the bytecode of the hot methods was not found.\nAdd the profiled application's jars "
                     + "or class folders with Class path… above.");
         } else if (report.advice().isEmpty()) {
-            emptyText.set("No rule matched a sampled loop of the " + report.methodsAnalysed().size() + " hot methods analysed."
+            emptyText.set("No rule matched a sampled loop of the " + report.methodsAnalysed().size() + " hot methods analyzed."
                     + (report.hiddenUnsampled() > 0 ? "\n" + report.hiddenUnsampled() + " findings sit at sites the profile never sampled (code that did not run hot)." : ""));
         }
     }
 
-    /** Shows static findings (a jar analysed without a profile), by score (UI thread). */
+    /** Shows static findings (a jar analyzed without a profile), by score (UI thread). */
     public void showStatic(List<Finding> findings, int classes) {
         measured.set(false);
         List<Finding> sorted = new ArrayList<>(findings);

@@ -26,7 +26,7 @@ public final class AnalysisSessionViewModel extends SessionViewModel {
         subtitle.set("Static analysis of " + String.join(", ", inputs.stream().map(p -> p.toAbsolutePath().toString()).toList()));
     }
 
-    private record Analysed(StaticAnalysis.Result result, SourceFiles sources) {
+    private record Analyzed(StaticAnalysis.Result result, SourceFiles sources) {
     }
 
     /** Analyses the inputs in the background. */
@@ -35,7 +35,7 @@ public final class AnalysisSessionViewModel extends SessionViewModel {
         state.set(State.LOADING);
         error.set("");
         clearNotes();
-        busy.set("Analysing " + title.get() + "…");
+        busy.set("Analyzing " + title.get() + "…");
         List<Path> dirs = sourceDirs;
         String classPath = classPathProperty.get();
         work.run(() -> {
@@ -44,11 +44,11 @@ public final class AnalysisSessionViewModel extends SessionViewModel {
             SourceFiles sf = SourceFiles.of(dirs, inputPath);
             StaticAnalysis.Result r = StaticAnalysis.run(inputs, classPath, rules, sf, StaticAnalysis.defaultThreads());
             r.findings().forEach(f -> sf.lines(f.className(), f.file()));
-            return new Analysed(r, sf);
-        }, this::analysed, this::failed);
+            return new Analyzed(r, sf);
+        }, this::analyzed, this::failed);
     }
 
-    private void analysed(Analysed a) {
+    private void analyzed(Analyzed a) {
         StaticAnalysis.Result r = a.result();
         advice().setSources(a.sources());
         if (r.classes() == 0) {
@@ -67,7 +67,7 @@ public final class AnalysisSessionViewModel extends SessionViewModel {
         }
     }
 
-    /** A new class path: analyse again. */
+    /** A new class path: analyze again. */
     @Override
     protected void classPathChanged() {
         load();

@@ -124,7 +124,7 @@ public final class MainViewModel implements AutoCloseable {
         });
     }
 
-    /** Opens a recording (JFR, collapsed stacks) or a saved session; a jar or class folder is analysed instead. */
+    /** Opens a recording (JFR, collapsed stacks) or a saved session; a jar or class folder is analyzed instead. */
     public void open(Path file) {
         error.set("");
         if (Files.isDirectory(file) || isClassInput(file)) {

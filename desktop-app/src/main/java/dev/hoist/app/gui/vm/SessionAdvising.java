@@ -16,7 +16,7 @@ import java.util.function.Supplier;
 
 /**
  * A session's advice on its profile: made off the UI thread with the class path, sources and
- * analysed classes kept from one advice to the next ({@link ClassPathAdvisor.Cached}), newest shown
+ * analyzed classes kept from one advice to the next ({@link ClassPathAdvisor.Cached}), newest shown
  * (an older live ranking that finishes after a newer one is dropped), with the class-path warnings
  * met on the way handed to the session instead of dropped.
  */

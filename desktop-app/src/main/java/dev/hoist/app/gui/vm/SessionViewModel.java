@@ -27,7 +27,7 @@ import java.util.List;
 
 /**
  * One session in the window: a live JVM being sampled ({@link LiveSessionViewModel}), a recording
- * opened from disk ({@link RecordingSessionViewModel}), or jars analysed without a profile
+ * opened from disk ({@link RecordingSessionViewModel}), or jars analyzed without a profile
  * ({@link AnalysisSessionViewModel}). This base owns the state every session's views show (the
  * flame graph, the hot methods, the advice, the timeline snapshot, the status and notes) and the
  * advising they share; the use cases themselves live in {@code dev.hoist.core.session}. Long work
@@ -43,7 +43,7 @@ public abstract class SessionViewModel {
         SAMPLING,
         /** Stopping the sampler, reading the whole recording, advising with the class bytes. */
         STOPPING,
-        /** Reading a recording or analysing classes. */
+        /** Reading a recording or analyzing classes. */
         LOADING,
         READY,
         FAILED

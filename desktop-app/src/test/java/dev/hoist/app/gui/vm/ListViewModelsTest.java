@@ -67,7 +67,7 @@ class ListViewModelsTest {
         vm.selectedProperty().set(vm.items().get(1));
         vm.show(report("price", "parse")); // re-ranked a second later
         assertThat(vm.selectedProperty().get().finding().method()).isEqualTo("price");
-        assertThat(vm.summaryProperty().get()).isEqualTo("2 pieces of advice · 1 hot methods analysed · "
+        assertThat(vm.summaryProperty().get()).isEqualTo("2 pieces of advice · 1 hot methods analyzed · "
                 + "2 at sites the profile never sampled are hidden");
         assertThat(vm.blindProperty().get()).isEqualTo("com.acme.Gen.run: generated");
 
@@ -100,7 +100,7 @@ class ListViewModelsTest {
         vm.show(new AdviceReport(List.of(), List.of(), List.of("com.acme.Feed.parse: class bytes not found"), 0));
         assertThat(vm.emptyTextProperty().get()).contains("bytecode of the hot methods was not found").contains("Class path…");
         vm.show(new AdviceReport(List.of(), List.of("com.acme.Feed.parse()V"), List.of(), 4));
-        assertThat(vm.emptyTextProperty().get()).isEqualTo("No rule matched a sampled loop of the 1 hot methods analysed."
+        assertThat(vm.emptyTextProperty().get()).isEqualTo("No rule matched a sampled loop of the 1 hot methods analyzed."
                 + "\n4 findings sit at sites the profile never sampled (code that did not run hot).");
         vm.clear();
         assertThat(vm.emptyTextProperty().get()).startsWith("No advice yet.");

@@ -179,7 +179,7 @@ class SessionViewModelTest {
     }
 
     @Test
-    void aJarIsAnalysedWithoutAProfileAndABrokenOneFailsClearly(@TempDir Path dir) throws Exception {
+    void aJarIsAnalyzedWithoutAProfileAndABrokenOneFailsClearly(@TempDir Path dir) throws Exception {
         try (TestWorkers t = new TestWorkers()) {
             var s = t.onUi(() -> SessionViewModel.analysis(List.of(AdviceRecordings.workloadClasses()), t.workers,
                     rules(), List.of(), ""));
