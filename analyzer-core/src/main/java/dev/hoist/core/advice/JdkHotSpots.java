@@ -18,12 +18,14 @@ import java.util.Set;
  * API). A sample counts when its innermost Java frame is the JDK's; it is charged to the first
  * frame outside the JDK above it (the program's call, with its line) and to what the JDK was doing
  * (decimal parsing, decimal formatting, regular expressions...), recognised from the JDK frames in
- * between. A format, regex, exception or reflection call that a loop rule already advises at that
- * line is left to the advice.
+ * between. A call that is the site of a piece of advice (its bytecode index), and a format, regex,
+ * exception or reflection call that a loop rule advises at that line, are left to the advice.
  */
 final class JdkHotSpots {
-    /** Share of the time samples one call into the JDK must hold to be called out. */
+    /** Share of the time samples one call into the JDK must hold to be called out when Hoist knows what the JDK does there. */
     static final double SHARE = 0.1;
+    /** The same for JDK work Hoist has no specific advice for: only a dominant call is worth a generic line. */
+    static final double SHARE_UNNAMED = 0.2;
 
     private JdkHotSpots() {
     }
@@ -80,7 +82,7 @@ final class JdkHotSpots {
     }
 
     /** One call into the JDK: the program's frame that made it and the JDK method it called. */
-    private record Call(String callerClass, String caller, int line, String entry) {
+    private record Call(String callerClass, String caller, int line, int bci, String entry) {
     }
 
     /** A sample's call into the JDK and what the JDK was doing in it. */
@@ -107,8 +109,14 @@ final class JdkHotSpots {
             v[1 + s.work().ordinal()] += w;
         }
         if (total == 0) return List.of();
-        Set<String> advised = new HashSet<>();
-        for (Advice a : advice) advised.add(a.finding().className() + "." + a.finding().method() + ":" + a.finding().line());
+        // the calls advice is about: its site's bytecode indexes in its method (and its line, for a site measured at the loop)
+        Set<String> advisedCalls = new HashSet<>();
+        Set<String> advisedLines = new HashSet<>();
+        for (Advice a : advice) {
+            String m = a.finding().className() + "." + a.finding().method();
+            for (int bci : a.finding().siteBcis()) advisedCalls.add(m + "@" + bci);
+            advisedLines.add(m + ":" + a.finding().line());
+        }
         List<Map.Entry<Call, long[]>> sorted = new ArrayList<>(byCall.entrySet());
         sorted.sort((a, b) -> Long.compare(b.getValue()[0], a.getValue()[0]));
         List<String> out = new ArrayList<>();
@@ -122,10 +130,13 @@ final class JdkHotSpots {
                 // the named work when it is most of the call's samples, else no name
                 if (w != Work.OTHER && v[1 + w.ordinal()] * 2 > v[0]) work = w;
             }
-            // a loop rule's own topic (a format, a regex, an exception, reflection) advised at this line says it already
-            if (work.advisedByRules && advised.contains(c.caller() + ":" + c.line())) continue;
+            // advice whose site is this very call says it already (a substring copied per iteration); so does a
+            // loop rule's own topic (a format, a regex, an exception, reflection) advised at this line
+            if (c.bci() >= 0 && advisedCalls.contains(c.caller() + "@" + c.bci())) continue;
+            if (work.advisedByRules && advisedLines.contains(c.caller() + ":" + c.line())) continue;
             if (built.contains(c.callerClass())) continue;
             if (work == Work.OTHER && c.entry().endsWith(".<init>")) work = Work.CONSTRUCTION;
+            if (work == Work.OTHER && share < SHARE_UNNAMED) continue;
             String where = c.caller() + (c.line() > 0 ? " line " + c.line() : "");
             out.add(pct(share) + " of the " + kind.id() + " samples are in the JDK's own code"
                     + (work.what == null ? "" : ", " + work.what) + ", under " + c.entry() + " called from " + where
@@ -151,7 +162,7 @@ final class JdkHotSpots {
             if (!f.type().isJava()) continue;
             String cls = f.method().className();
             if (!JdkClasses.isJdk(cls)) {
-                return entry == null ? null : new Sample(new Call(cls, cls + "." + f.method().name(), f.line(), entry), work);
+                return entry == null ? null : new Sample(new Call(cls, cls + "." + f.method().name(), f.line(), f.bci(), entry), work);
             }
             String qualified = cls + "." + f.method().name();
             if (work == Work.OTHER) {
