@@ -48,7 +48,7 @@ if [ ! -f "$classes/Driver.class" ] || [ "$here/$program/Driver.java" -nt "$clas
 fi
 
 # The patch: compiled fresh on every run, placed before the library's own classes.
-jvm_opts=(); cp_front=""
+jvm_opts=(${DRIVER_JAVA_OPTS-}); cp_front=""
 if [ ${#patches[@]} -gt 0 ]; then
   patched="$work/patch-classes"; rm -rf "$patched"; mkdir -p "$patched"
   if [ "$program" = javac ]; then

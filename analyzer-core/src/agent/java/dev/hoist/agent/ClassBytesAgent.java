@@ -103,15 +103,23 @@ public final class ClassBytesAgent {
      * Retransforms this agent's own class with no transformer, which changes nothing but runs a
      * class redefinition; in a JVM started without agents HotSpot has not recorded evol_method
      * dependencies, so the first redefinition deoptimises all compiled code, and the JIT then
-     * recompiles the hot code with the full debug info the profiler's agent now asks for. Waits
-     * (at most 20 s) until compilation time has not grown for a second, and writes
-     * {@code <compiles-ms-before> <compiles-ms-after> <settle-ms>} or {@code error <why>} to the file.
+     * recompiles the hot code with the full debug info the profiler's agent now asks for. Measures
+     * how busy the JIT was for a second before, then waits (at most 20 s) until the JIT's time over
+     * the last second is back to that rate (or under 5% of one core), and writes
+     * {@code <compiles-ms-before> <compiles-ms-after> <settle-ms> <jit-ms-per-s-before>} or
+     * {@code error <why>} to the file.
      */
     static void repair(Path result, Instrumentation inst) {
         String line;
         try {
             java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+            // how busy the JIT was before: a program still warming up (PMD, javac) never has a quiet
+            // second, so the repair is over when the JIT is back to this rate, not when it stops
+            long warm0 = jit.getTotalCompilationTime();
+            Thread.sleep(1000);
             long before = jit.getTotalCompilationTime();
+            double baseRate = (before - warm0) / 1000.0;
+            double settledRate = Math.max(SETTLED_RATE, baseRate * 1.25);
             long start = System.nanoTime();
             if (Runtime.version().feature() >= 23) {
                 // JDK-8324241 (Java 23): evol_method dependencies are always recorded, so a redefinition
@@ -120,25 +128,34 @@ public final class ClassBytesAgent {
             } else {
                 inst.retransformClasses(ClassBytesAgent.class);
             }
+            // compilation time at each 100 ms tick of the last second
+            long[] window = new long[11];
+            java.util.Arrays.fill(window, before);
             long last = before;
-            long stableSince = System.nanoTime();
-            while (System.nanoTime() - start < 20_000_000_000L) {
+            long settled = -1;
+            for (int tick = 1; System.nanoTime() - start < MAX_SETTLE_NANOS; tick++) {
                 Thread.sleep(100);
-                long now = jit.getTotalCompilationTime();
-                if (now != last) {
-                    last = now;
-                    stableSince = System.nanoTime();
-                } else if (System.nanoTime() - stableSince >= 1_000_000_000L) {
+                last = jit.getTotalCompilationTime();
+                window[tick % window.length] = last;
+                if (tick < 10) continue;
+                double rate = (last - window[(tick + 1) % window.length]) / 1000.0;
+                if (rate <= settledRate) {
+                    settled = (System.nanoTime() - start) / 1_000_000;
                     break;
                 }
             }
-            // the settle point is where compilation stopped growing, not the end of the quiet second
-            line = before + " " + last + " " + (stableSince - start) / 1_000_000;
+            if (settled < 0) settled = (System.nanoTime() - start) / 1_000_000;
+            line = before + " " + last + " " + settled + " " + Math.round(baseRate * 1000);
         } catch (Throwable e) {
             line = "error " + e;
         }
         write(result, (line + "\n").getBytes(StandardCharsets.UTF_8));
     }
+
+    /** JIT milliseconds per second of wall time under which compilation counts as settled, whatever it was before. */
+    private static final double SETTLED_RATE = 0.05;
+    /** The longest the repair waits for the recompilation to settle. */
+    private static final long MAX_SETTLE_NANOS = 20_000_000_000L;
 
     private static void retransformAll(Instrumentation inst) {
         List<Class<?>> batch = new ArrayList<>();

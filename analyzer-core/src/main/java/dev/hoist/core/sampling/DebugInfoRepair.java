@@ -20,8 +20,9 @@ import java.nio.file.Path;
  * first redefinition deoptimises all compiled code (jvmtiRedefineClasses.cpp flush_dependent_code).
  * Java 23+ always records those dependencies (JDK-8324241), so there the agent retransforms every
  * modifiable loaded class instead, which deoptimises every method that inlined one of them.
- * The agent returns once compilation has been quiet for a second, so sampling started afterwards
- * counts only recompiled code. Every failure becomes one line in {@link Outcome#note()}; the
+ * The agent returns once the JIT's rate over the last second is back to what it was before the
+ * repair (a program still warming up compiles all the time), so sampling started afterwards counts
+ * recompiled code. Every failure becomes one line in {@link Outcome#note()}; the
  * caller samples anyway.
  */
 public final class DebugInfoRepair {
@@ -55,8 +56,11 @@ public final class DebugInfoRepair {
             }
             String[] f = line.split(" ");
             long compileMs = Long.parseLong(f[1]) - Long.parseLong(f[0]);
+            long busyBefore = f.length > 3 ? Long.parseLong(f[3]) : 0;
             return new Outcome(true, String.format("repaired debug info: deoptimised compiled code, recompiled in %.1f s "
-                    + "(%d ms of JIT time) before sampling", Long.parseLong(f[2]) / 1000.0, compileMs));
+                    + "(%d ms of JIT time) before sampling%s", Long.parseLong(f[2]) / 1000.0, compileMs,
+                    busyBefore >= 50 ? String.format(" (the JIT was already busy before: %d ms per second, still warming up)",
+                            busyBefore) : ""));
         } catch (Exception e) {
             if (!ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
                 return new Outcome(false, "debug info not repaired: the target JVM exited during the repair");
