@@ -204,7 +204,7 @@ public final class Advisor {
             if (f.region().map(dev.hoist.core.facts.Loop::isMethodBody).orElse(false)) {
                 via = CallerLoop.of(profile, costs.weights(), costs.methodRef(f), siteBcis,
                         (m, bci) -> JdkClasses.isJdk(m.className()) ? null : facts.of(m.className(), m.name(), m.descriptor()));
-                if (via != null) lines.add(via.describe(site.samples()));
+                if (via != null) lines.add(via.describe(costs.of(q, siteBcis).inclusiveSamples()));
             }
             Judgement j = rule == null ? Judgement.undecided(confidence) : rule.judge(f, at);
             confidence = j.confidence();

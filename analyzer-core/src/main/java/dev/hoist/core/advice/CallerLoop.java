@@ -30,11 +30,14 @@ import java.util.function.BiFunction;
 public record CallerLoop(String className, String method, String file, int firstLine, int lastLine, String chain,
                          long samples) {
 
-    /** "runs once per iteration of the loop at lines 40-52 of com.acme.Caller.run (Caller.java), through ...". */
+    /**
+     * "called on every iteration of the loop at lines 40-52 of com.acme.Caller.run (Caller.java), through ...";
+     * {@code siteSamples} counts what {@code samples} counts: the samples at the site with everything under it.
+     */
     public String describe(long siteSamples) {
         return "called on every iteration of the loop at lines " + firstLine + "-" + lastLine + " of " + className + "."
-                + method + (file == null ? "" : " (" + file + ")") + ", through " + chain + " (" + samples + " of the site's "
-                + siteSamples + " samples come through it)";
+                + method + (file == null ? "" : " (" + file + ")") + ", through " + chain + " (" + samples + " of the "
+                + Math.max(samples, siteSamples) + " samples at the site, callees included, come through it)";
     }
 
     /**
@@ -74,7 +77,7 @@ public record CallerLoop(String className, String method, String file, int first
                 if (loop == null) continue;
                 String key = f.method() + "@" + loop.firstBci();
                 keys.putIfAbsent(key, new CallerLoop(f.method().className(), f.method().name(), cf.sourceFile(), loop.firstLine(),
-                        loop.lastLine(), String.join(" > ", chain), 0));
+                        loop.lastLine(), join(chain), 0));
                 acc.computeIfAbsent(key, x -> new long[1])[0] += weights[s];
                 break;
             }
@@ -86,6 +89,20 @@ public record CallerLoop(String className, String method, String file, int first
         if (best == null) return null;
         CallerLoop c = keys.get(best);
         return new CallerLoop(c.className(), c.method(), c.file(), c.firstLine(), c.lastLine(), c.chain(), acc.get(best)[0]);
+    }
+
+    /** The calls joined with " > ", a call repeated by recursion written once with its count: "Walker.next:13 (x4)". */
+    static String join(List<String> chain) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < chain.size(); ) {
+            int j = i;
+            while (j + 1 < chain.size() && chain.get(j + 1).equals(chain.get(i))) j++;
+            if (b.length() > 0) b.append(" > ");
+            b.append(chain.get(i));
+            if (j > i) b.append(" (x").append(j - i + 1).append(')');
+            i = j + 1;
+        }
+        return b.toString();
     }
 
     private static String simple(MethodRef m) {
