@@ -37,6 +37,7 @@ public final class ClassPath implements ClassLookup, AutoCloseable {
             "toString()Ljava/lang/String;", "clone()Ljava/lang/Object;", "finalize()V");
 
     /** One indexed class; {@code bytes} is null when the source can re-read them. */
+    @SuppressWarnings("ArrayRecordComponent") // an index entry, never compared or used as a key
     private record Entry(ClassHeader header, ClassSource source, String origin, byte[] bytes) {
     }
 

@@ -13,6 +13,7 @@ import java.util.List;
  * finding there, and the loop is context. {@code evidence} is filled by the profile join;
  * {@code loopSource} holds the loop's source lines when sources were given.
  */
+@SuppressWarnings("ArrayRecordComponent") // findings are not compared as values (no sets or map keys of them)
 public record Finding(String rule, String className, String method, String descriptor, String file, int line,
                       int[] loopLines, int[] loopBcis, int[] siteBcis, int score, Severity severity, Confidence confidence,
                       String message, String mechanism, Fix fix, List<String> evidence, List<String> loopSource) {

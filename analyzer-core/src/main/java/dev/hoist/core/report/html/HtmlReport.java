@@ -372,6 +372,7 @@ public final class HtmlReport {
         return j.toString();
     }
 
+    @SuppressWarnings("EnumOrdinal") // report.js names FrameType by ordinal (typeNames): reorder both or neither
     private static void flameJson(StringBuilder j, String field, FlameGraph tree) {
         j.append(",\"").append(field).append("\":{\"names\":[");
         for (int i = 0; i < tree.names().size(); i++) {
