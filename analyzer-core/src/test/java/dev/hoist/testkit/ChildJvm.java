@@ -1,7 +1,6 @@
 package dev.hoist.testkit;
 
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -434,10 +433,5 @@ public final class ChildJvm implements AutoCloseable {
         for (ProcessHandle h : tree) {
             h.onExit().completeOnTimeout(h, 10, TimeUnit.SECONDS).join();
         }
-    }
-
-    /** The path separator joined class path of these entries. */
-    public static String classpathOf(List<Path> entries) {
-        return String.join(File.pathSeparator, entries.stream().map(Path::toString).toList());
     }
 }

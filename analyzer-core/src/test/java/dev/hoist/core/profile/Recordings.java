@@ -24,7 +24,7 @@ public final class Recordings {
     public static synchronized Path jdk() throws Exception {
         if (jdk == null) {
             Path file = dir().resolve("jdk.jfr");
-            run(List.of("-XX:StartFlightRecording=filename=" + file + ",settings=profile"), file);
+            run(List.of(Recorder.flightRecorder("profile", file)), file);
             jdk = file;
         }
         return jdk;
@@ -33,7 +33,7 @@ public final class Recordings {
     public static synchronized Path asyncProfiler() throws Exception {
         if (asyncProfiler == null) {
             Path file = dir().resolve("async-profiler.jfr");
-            run(List.of("-agentpath:" + agentLibrary() + "=start,event=cpu,alloc,interval=1ms,file=" + file + ",jfr"), file);
+            run(List.of(Recorder.asyncProfiler("event=cpu,alloc,interval=1ms", file)), file);
             asyncProfiler = file;
         }
         return asyncProfiler;
@@ -43,7 +43,7 @@ public final class Recordings {
     public static synchronized Path locks() throws Exception {
         Path file = dir().resolve("locks.jfr");
         if (!Files.exists(file)) {
-            run(List.of("-agentpath:" + agentLibrary() + "=start,event=cpu,lock=10us,file=" + file + ",jfr"), file,
+            run(List.of(Recorder.asyncProfiler("event=cpu,lock=10us", file)), file,
                     LockWorkload.class.getName(), 2000);
         }
         return file;
@@ -72,7 +72,7 @@ public final class Recordings {
                       </event>
                     </configuration>
                     """.formatted(tlab, tlab, sampled));
-            run(List.of("-XX:StartFlightRecording=filename=" + file + ",settings=" + jfc), file,
+            run(List.of(Recorder.flightRecorder(jfc.toString(), file)), file,
                     ProfileWorkload.class.getName(), 1500);
         }
         return file;
@@ -82,7 +82,7 @@ public final class Recordings {
     public static synchronized Path wall() throws Exception {
         Path file = dir().resolve("wall.jfr");
         if (!Files.exists(file)) {
-            run(List.of("-agentpath:" + agentLibrary() + "=start,event=wall,interval=5ms,file=" + file + ",jfr"), file);
+            run(List.of(Recorder.asyncProfiler("event=wall,interval=5ms", file)), file);
         }
         return file;
     }
@@ -91,18 +91,13 @@ public final class Recordings {
     public static synchronized Path collapsed() throws Exception {
         Path file = dir().resolve("async-profiler.collapsed");
         if (!Files.exists(file)) {
-            run(List.of("-agentpath:" + agentLibrary() + "=start,event=cpu,interval=1ms,file=" + file + ",collapsed,ann,threads"), file);
+            run(List.of(Recorder.asyncProfiler("event=cpu,interval=1ms", file, "collapsed,ann,threads")), file);
         }
         return file;
     }
 
     static Path dir() throws IOException {
         return Recorder.scratchDir("hoist-recordings");
-    }
-
-    /** The agent library for this platform, from the same per-user cache Hoist itself uses. */
-    static Path agentLibrary() throws IOException {
-        return Recorder.agentLibrary();
     }
 
     static Path testClasses() {
