@@ -85,7 +85,7 @@ public final class DemoWorkload implements AutoCloseable {
      * beside {@code sample-workloads/src/main/java}), so the advice can show the planted loops.
      */
     public static Optional<Path> sourceFolder() {
-        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator, -1)) {
             Path p = Path.of(entry).toAbsolutePath().normalize();
             for (Path dir = p.getParent(); dir != null; dir = dir.getParent()) {
                 Path src = dir.resolve("sample-workloads/src/main/java");

@@ -4,6 +4,7 @@ import dev.hoist.app.cli.Main;
 import dev.hoist.app.gui.GuiCommand;
 
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import java.util.Map;
 
 /**
@@ -18,7 +19,8 @@ public final class Hoist {
 
     public static void main(String[] args) {
         String[] effective = args.length == 0 && GuiCommand.displayAvailable() ? new String[] {"gui"} : args;
-        System.exit(run(effective, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        System.exit(run(effective, new PrintWriter(System.out, true, Charset.defaultCharset()),
+                new PrintWriter(System.err, true, Charset.defaultCharset())));
     }
 
     /** Runs a command line with every subcommand, the window's included; returns the exit code. */

@@ -5,6 +5,7 @@ import javafx.application.Platform;
 import javafx.stage.Window;
 
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -27,7 +28,8 @@ public final class WindowTraining {
         Thread closer = new Thread(WindowTraining::closeWhenShown, "close-when-shown");
         closer.setDaemon(true);
         closer.start();
-        int code = Hoist.run(new String[] {"gui"}, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        int code = Hoist.run(new String[] {"gui"}, new PrintWriter(System.out, true, Charset.defaultCharset()),
+                new PrintWriter(System.err, true, Charset.defaultCharset()));
         System.exit(code);
     }
 

@@ -1,18 +1,15 @@
 package dev.hoist.installers;
 
+import dev.hoist.testkit.ChildJvm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.zip.ZipFile;
 
@@ -69,7 +66,7 @@ class AppImageIT {
 
     @Test
     void runtimeHoldsJavaFxAsModulesAndTheJarDoesNot() throws Exception {
-        Result r = run(List.of(RUNTIME.resolve("bin/java").toString(), "--list-modules"), Map.of());
+        Result r = run(ChildJvm.java().javaHome(RUNTIME).args("--list-modules").commandLine(), Map.of());
         assertThat(r.exit()).as(r.all()).isZero();
         // reached by reflection or a service, so jdeps does not name them
         assertThat(r.out()).contains("java.management.rmi@", "jdk.attach@", "jdk.jfr@", "javafx.controls@");
@@ -83,13 +80,11 @@ class AppImageIT {
 
     @Test
     void profilesALiveJvmWithBothSamplersAndReportsTheRecording(@TempDir Path tmp) throws Exception {
-        Process target = new ProcessBuilder(RUNTIME.resolve("bin/java").toString(), "-cp", APP.resolve("hoist.jar").toString(),
-                "dev.hoist.workloads.probe.HotAndAlloc", "--seconds", "120")
+        try (ChildJvm target = ChildJvm.java().javaHome(RUNTIME).classpath(APP.resolve("hoist.jar"))
+                .mainClass("dev.hoist.workloads.probe.HotAndAlloc").args("--seconds", "120")
                 // attach leaves .attach_pid<pid> in the target's working directory when the target is killed
-                .directory(tmp.toFile())
-                .redirectErrorStream(true).start();
-        try {
-            awaitReady(target);
+                .directory(tmp)
+                .mergeStderr().readyContaining("ready").start()) {
             String pid = Long.toString(target.pid());
             Path asprof = tmp.resolve("async.jfr");
             Result a = run(List.of(LAUNCHER.toString(), "profile", pid, "--duration", "2s", "--out", asprof.toString()), Map.of());
@@ -108,9 +103,6 @@ class AppImageIT {
                     APP.resolve("hoist.jar").toString()), Map.of());
             assertThat(rep.exit()).as(rep.all()).isZero();
             assertThat(rep.out()).as(rep.all()).contains("HotAndAlloc.crunch");
-        } finally {
-            target.destroyForcibly();
-            target.waitFor(10, TimeUnit.SECONDS);
         }
     }
 
@@ -167,27 +159,6 @@ class AppImageIT {
                 .contains("picocli.CommandLine source: shared objects file");
     }
 
-    private static void awaitReady(Process target) throws IOException {
-        BufferedReader out = new BufferedReader(new InputStreamReader(target.getInputStream(), StandardCharsets.UTF_8));
-        List<String> seen = new ArrayList<>();
-        for (String line; (line = out.readLine()) != null; ) {
-            if (line.contains("ready")) {
-                Thread drain = new Thread(() -> {
-                    try {
-                        out.transferTo(java.io.Writer.nullWriter());
-                    } catch (IOException ignored) {
-                        // the target was stopped
-                    }
-                });
-                drain.setDaemon(true);
-                drain.start();
-                return;
-            }
-            seen.add(line);
-        }
-        throw new AssertionError("the probe workload exited before it was ready: " + seen);
-    }
-
     private static List<Path> list(Path dir, String suffix) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
             return s.filter(p -> p.toString().endsWith(suffix)).toList();
@@ -198,18 +169,18 @@ class AppImageIT {
         Path out = Files.createTempFile("hoist-it", ".out");
         Path err = Files.createTempFile("hoist-it", ".err");
         try {
-            ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
-            pb.environment().remove("JAVA_TOOL_OPTIONS");
-            pb.environment().remove("_JAVA_OPTIONS");
-            pb.environment().putAll(env);
-            Process p = pb.start();
-            if (!p.waitFor(180, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new AssertionError(command + " did not finish in 180 s");
+            ChildJvm.Builder b = ChildJvm.command(command.toArray(String[]::new))
+                    .stdoutTo(ProcessBuilder.Redirect.to(out.toFile())).stderrTo(ProcessBuilder.Redirect.to(err.toFile()))
+                    .unsetEnv("JAVA_TOOL_OPTIONS").unsetEnv("_JAVA_OPTIONS");
+            env.forEach(b::env);
+            try (ChildJvm p = b.start()) {
+                if (!p.waitFor(Duration.ofSeconds(180))) {
+                    throw new AssertionError(command + " did not finish in 180 s");
+                }
+                String stderr = Files.readString(err);
+                stderr = stderr.replaceFirst("^Picked up _?JAVA(_TOOL)?_OPTIONS: .*\n", "");
+                return new Result(p.exitValue(), Files.readString(out), stderr);
             }
-            String stderr = Files.readString(err);
-            stderr = stderr.replaceFirst("^Picked up _?JAVA(_TOOL)?_OPTIONS: .*\n", "");
-            return new Result(p.exitValue(), Files.readString(out), stderr);
         } finally {
             Files.deleteIfExists(out);
             Files.deleteIfExists(err);

@@ -62,19 +62,18 @@ public final class FormatInLoopRule implements Rule {
     static int formatArgument(CallSite c) {
         String d = c.descriptor();
         boolean locale = d.startsWith("(Ljava/util/Locale;");
-        switch (c.owner()) {
-            case "java/lang/String":
-                if (c.name().equals("format") && c.isStatic()) return locale ? 1 : 0;
-                if (c.name().equals("formatted")) return -2; // the receiver is the format
-                return -1;
-            case "java/io/PrintStream", "java/io/PrintWriter", "java/util/Formatter":
-                return c.name().equals("printf") || c.name().equals("format") ? (locale ? 1 : 0) : -1;
-            case "java/text/MessageFormat":
-                // the instance format(Object) uses a pattern parsed once; only the static one parses per call
-                return c.name().equals("format") && c.isStatic() ? 0 : -1;
-            default:
-                return -1;
-        }
+        return switch (c.owner()) {
+            case "java/lang/String" -> {
+                if (c.name().equals("format") && c.isStatic()) yield locale ? 1 : 0;
+                if (c.name().equals("formatted")) yield -2; // the receiver is the format
+                yield -1;
+            }
+            case "java/io/PrintStream", "java/io/PrintWriter", "java/util/Formatter" ->
+                    c.name().equals("printf") || c.name().equals("format") ? (locale ? 1 : 0) : -1;
+            // the instance format(Object) uses a pattern parsed once; only the static one parses per call
+            case "java/text/MessageFormat" -> c.name().equals("format") && c.isStatic() ? 0 : -1;
+            default -> -1;
+        };
     }
 
     private Finding finding(MethodFacts facts, Loop loop, CallSite c, int formatArg) {

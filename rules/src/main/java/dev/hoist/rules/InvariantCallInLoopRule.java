@@ -54,7 +54,7 @@ public final class InvariantCallInLoopRule implements Rule {
             for (Map.Entry<String, List<CallSite>> e : same.entrySet()) {
                 CallSite c = e.getValue().get(0);
                 int count = e.getValue().size();
-                boolean lookup = c.name().equals("get") && !c.owner().endsWith("List") || c.name().equals("containsKey")
+                boolean lookup = (c.name().equals("get") && !c.owner().endsWith("List")) || c.name().equals("containsKey")
                         || c.name().equals("contains") || c.name().equals("getOrDefault") || c.name().equals("indexOf");
                 int score = lookup ? 55 : 25;
                 if (loop.opaqueCallCertain()) score += 20;

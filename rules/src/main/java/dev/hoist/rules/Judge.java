@@ -136,7 +136,7 @@ final class Judge {
     static String simple(String name) {
         if (name == null) return "?";
         // "java.util.ArrayList.grow" -> "ArrayList.grow"; "dev.x.Foo$Bar" -> "Foo$Bar"
-        String[] parts = name.split("\\.");
+        String[] parts = name.split("\\.", -1);
         for (int i = 0; i < parts.length; i++) {
             if (!parts[i].isEmpty() && Character.isUpperCase(parts[i].charAt(0))) {
                 return i == 0 ? name : String.join(".", java.util.Arrays.copyOfRange(parts, i, parts.length));

@@ -55,7 +55,8 @@ final class Names {
     /** A string as a Java string literal, escaped so that it compiles in the user's source. */
     static String javaLiteral(String s) {
         StringBuilder b = new StringBuilder("\"");
-        for (char ch : s.toCharArray()) {
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
             switch (ch) {
                 case '\\' -> b.append("\\\\");
                 case '"' -> b.append("\\\"");

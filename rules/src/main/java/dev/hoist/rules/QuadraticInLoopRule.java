@@ -47,8 +47,8 @@ public final class QuadraticInLoopRule implements Rule {
                 if (!LISTS.contains(c.owner()) || c.receiver() == null) continue;
                 String list = c.receiver().nameable() ? c.receiver().text() : "list";
                 String d = c.descriptor();
-                boolean search = SEARCHES.contains(c.name()) && d.startsWith("(Ljava/lang/Object;)")
-                        || c.name().equals("remove") && d.equals("(Ljava/lang/Object;)Z");
+                boolean search = (SEARCHES.contains(c.name()) && d.startsWith("(Ljava/lang/Object;)"))
+                        || (c.name().equals("remove") && d.equals("(Ljava/lang/Object;)Z"));
                 if (search) {
                     if (!grown(facts, c.receiver())) continue;
                     String arg = c.arguments().get(0).nameable() ? c.arguments().get(0).text() : "x";
@@ -65,7 +65,7 @@ public final class QuadraticInLoopRule implements Rule {
                     continue;
                 }
                 boolean indexed = c.owner().equals("java/util/LinkedList")
-                        && (c.name().equals("get") && d.equals("(I)Ljava/lang/Object;") || c.name().equals("set") && d.startsWith("(ILjava/lang/Object;)"));
+                        && ((c.name().equals("get") && d.equals("(I)Ljava/lang/Object;")) || (c.name().equals("set") && d.startsWith("(ILjava/lang/Object;)")));
                 if (indexed) {
                     Value index = c.arguments().get(0);
                     if (index.invariant()) continue; // a fixed position: an end, or at least no walk that grows with the loop
@@ -81,7 +81,7 @@ public final class QuadraticInLoopRule implements Rule {
                     continue;
                 }
                 boolean front = !c.owner().equals("java/util/LinkedList") && !c.owner().equals("java/util/Collection")
-                        && (c.name().equals("remove") && d.equals("(I)Ljava/lang/Object;") || c.name().equals("add") && d.equals("(ILjava/lang/Object;)V"))
+                        && ((c.name().equals("remove") && d.equals("(I)Ljava/lang/Object;")) || (c.name().equals("add") && d.equals("(ILjava/lang/Object;)V")))
                         && zero(c.arguments().get(0));
                 if (front) {
                     boolean certain = c.owner().equals("java/util/ArrayList");

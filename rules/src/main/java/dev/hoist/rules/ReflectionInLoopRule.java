@@ -55,9 +55,13 @@ public final class ReflectionInLoopRule implements Rule {
                                     + "If the same classes come back on later calls, cache the result per class (a ClassValue, "
                                     + "or a map keyed by class) or resolve MethodHandles once per class.")
                             .fix("for (Class<?> c : types) {\n    for (Method m : c.getDeclaredMethods()) use(m);\n}",
-                                    "static final ClassValue<Method[]> METHODS = new ClassValue<>() {\n"
-                                            + "    protected Method[] computeValue(Class<?> c) { return c.getDeclaredMethods(); }\n};\n"
-                                            + "for (Class<?> c : types) {\n    for (Method m : METHODS.get(c)) use(m);\n}");
+                                        """
+                                        static final ClassValue<Method[]> METHODS = new ClassValue<>() {
+                                            protected Method[] computeValue(Class<?> c) { return c.getDeclaredMethods(); }
+                                        };
+                                        for (Class<?> c : types) {
+                                            for (Method m : METHODS.get(c)) use(m);
+                                        }""");
                 } else {
                     b.score(50).confidence(Confidence.MEDIUM)
                             .message(target + where + ": reflective access checks access and argument types and boxes, and the "

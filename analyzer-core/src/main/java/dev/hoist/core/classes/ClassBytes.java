@@ -78,6 +78,7 @@ final class ClassBytes {
      * consumer, which (in the index) needs the same parse: keeping it saves a second pass over the
      * constant pool for every class. Matched by array identity, so a stale entry is never used.
      */
+    @SuppressWarnings("ArrayRecordComponent") // matched by array identity on purpose (above)
     private record Checked(byte[] bytes, ClassReader reader) {
     }
 

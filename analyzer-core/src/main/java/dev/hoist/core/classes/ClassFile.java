@@ -8,6 +8,7 @@ package dev.hoist.core.classes;
  * and its bytes. The bytes have passed a cheap check (magic, a version ASM can read, a header
  * that parses); they are never loaded or run.
  */
+@SuppressWarnings("ArrayRecordComponent") // a carrier of bytes, never compared or used as a key
 public record ClassFile(String internalName, String origin, byte[] bytes) {
 
     @Override

@@ -34,6 +34,7 @@ import org.objectweb.asm.Opcodes;
 public final class ClassPath implements ClassLookup, AutoCloseable {
     private static final long CACHE_BYTES = 32L * 1024 * 1024;
     /** One indexed class; {@code bytes} is null when the source can re-read them. */
+    @SuppressWarnings("ArrayRecordComponent") // an index entry, never compared or used as a key
     private record Entry(ClassHeader header, ClassSource source, String origin, byte[] bytes) {
     }
 

@@ -50,7 +50,7 @@ public final class SourceFiles {
         Set<Path> dirs = new LinkedHashSet<>(sourceDirs);
         List<Path> jars = new ArrayList<>();
         if (classPath != null) {
-            for (String e : classPath.split(File.pathSeparator)) {
+            for (String e : classPath.split(File.pathSeparator, -1)) {
                 if (e.isBlank() || e.endsWith("*")) {
                     continue;
                 }

@@ -137,7 +137,7 @@ public final class JvmCatalog {
         if (command == null || command.isBlank()) {
             return "?";
         }
-        return command.trim().split("\\s+")[0];
+        return command.trim().split("\\s+", -1)[0];
     }
 
     static boolean alive(long pid) {

@@ -25,7 +25,8 @@ public record JvmInfo(long pid, String displayName, String javaVersion, String v
     public Optional<Integer> featureVersion() {
         String v = javaVersion.startsWith("1.") ? javaVersion.substring(2) : javaVersion;
         StringBuilder digits = new StringBuilder();
-        for (char c : v.toCharArray()) {
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
             if (!Character.isDigit(c)) {
                 break;
             }

@@ -39,7 +39,7 @@ public final class TargetClassPath {
         List<String> entries = new ArrayList<>();
         for (String key : List.of("java.class.path", "jdk.module.path")) {
             String value = p.getProperty(key, "");
-            for (String e : value.split(File.pathSeparator)) {
+            for (String e : value.split(File.pathSeparator, -1)) {
                 if (e.isBlank()) {
                     continue;
                 }

@@ -60,7 +60,7 @@ public final class Targets {
         if (!listed && ProcFs.hasFlag(pid, "-XX:+DisableAttachMechanism")) {
             throw new HoistException(Failure.ATTACH_REFUSED, Attach.disabledMessage(pid));
         }
-        JvmInfo info = JvmCatalog.probe(pid, String.join(" ", ProcFs.mainFromCmdline(ProcFs.cmdline(pid)).orElse("?")));
+        JvmInfo info = JvmCatalog.probe(pid, ProcFs.mainFromCmdline(ProcFs.cmdline(pid)).orElse("?"));
         if (!info.attachable()) {
             // probe swallowed the reason; attach again so the caller gets the precise failure kind
             Attach.detachQuietly(Attach.attach(pid));

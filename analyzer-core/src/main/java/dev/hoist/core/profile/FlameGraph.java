@@ -93,6 +93,7 @@ public final class FlameGraph {
                     }
                     methodName[mi] = idx;
                 }
+                @SuppressWarnings("EnumOrdinal") // a key within this tree only, never stored
                 int t = f.type().ordinal();
                 long key = ((long) methodName[mi] << 4) | t;
                 if (node.children == null) {

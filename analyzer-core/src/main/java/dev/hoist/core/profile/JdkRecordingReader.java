@@ -111,8 +111,8 @@ final class JdkRecordingReader {
                 return false;
             }
             // the parser hands out one object per constant-pool stack trace, so identity finds repeats cheaply
-            Map<RecordedStackTrace, Integer> stacks = new IdentityHashMap<>();
-            Map<RecordedThread, Integer> threads = new IdentityHashMap<>();
+            IdentityHashMap<RecordedStackTrace, Integer> stacks = new IdentityHashMap<>();
+            IdentityHashMap<RecordedThread, Integer> threads = new IdentityHashMap<>();
             try (RecordingFile rf = new RecordingFile(source)) {
                 for (int skipped = 0; rf.hasMoreEvents(); ) {
                     RecordedEvent e = rf.readEvent();

@@ -44,10 +44,10 @@ final class JfrProfileReader {
         if (e instanceof OutOfMemoryError) {
             return bad(file, firstChunkProblem(e), e);
         }
-        if (!(e instanceof IOException)) {
+        if (!(e instanceof IOException io)) {
             return bad(file, "corrupt JFR recording (" + e.getClass().getSimpleName() + " while reading the first chunk's metadata)", e);
         }
-        return bad(file, describeOpenFailure((IOException) e), e);
+        return bad(file, describeOpenFailure(io), e);
     }
 
     private static String describeOpenFailure(IOException e) {

@@ -95,6 +95,7 @@ public final class MethodQuery {
             if (k > 0 && inSet(s, k, bcis)) {
                 Frame callee = profile.frame(profile.stackFrames(s)[k - 1]);
                 // key by method and type: the same callee may be inlined in one sample, compiled in another
+                @SuppressWarnings("EnumOrdinal") // a key within this query only, never stored
                 long[] acc = byFrame.computeIfAbsent(callee.methodIndex() * 16 + callee.type().ordinal(), x -> new long[2]);
                 acc[0] += values[s];
                 acc[1] += samples[s];

@@ -37,7 +37,7 @@ public record MethodRef(String className, String name, String descriptor) {
         if (full.length() <= max || className.isEmpty()) {
             return full;
         }
-        String[] parts = className.split("\\.");
+        String[] parts = className.split("\\.", -1);
         StringBuilder cls = new StringBuilder();
         for (int i = 0; i < parts.length; i++) {
             boolean pkg = i < parts.length - 1;

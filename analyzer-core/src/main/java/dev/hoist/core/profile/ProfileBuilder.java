@@ -83,6 +83,7 @@ public final class ProfileBuilder {
         });
     }
 
+    @SuppressWarnings("EnumOrdinal") // the column lives and is read back in this process, never written out
     public void add(EventKind kind, long timeNanos, int thread, int stack, long weight, int allocClass) {
         if (size == kinds.length) {
             int n = size * 2;
@@ -176,6 +177,7 @@ public final class ProfileBuilder {
         return profile(info, size, kinds, times, threads, sampleStacks, weights, allocClasses);
     }
 
+    @SuppressWarnings("ArrayRecordComponent") // equals and hashCode below compare the contents
     private record StackKey(int[] frames) {
         @Override
         public boolean equals(Object o) {

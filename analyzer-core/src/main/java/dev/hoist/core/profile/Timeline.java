@@ -9,6 +9,7 @@ import java.util.Map;
  * and the per-second samples (total, i.e. anywhere on the stack) of chosen methods, so a chart can
  * show when a method got hot. Empty for sources without time (collapsed stacks).
  */
+@SuppressWarnings("ArrayRecordComponent") // chart data, never compared or used as a key
 public record Timeline(long startEpochNanos, long[] samples, long[] allocBytes, Map<MethodRef, long[]> methods) {
 
     public int seconds() {

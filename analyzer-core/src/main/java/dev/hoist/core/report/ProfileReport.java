@@ -37,7 +37,26 @@ public final class ProfileReport {
 
         /** Defaults, with colour when stdout is a terminal and NO_COLOR is unset (https://no-color.org). */
         public static Options forTerminal() {
-            return defaults().withColor(System.console() != null && System.getenv("NO_COLOR") == null);
+            return defaults().withColor(onTerminal() && System.getenv("NO_COLOR") == null);
+        }
+
+        /**
+         * Whether the JVM runs on a terminal. From JDK 22 System.console() is never null, and
+         * Console.isTerminal() (not in Java 17's API, so called by reflection) tells instead.
+         */
+        @SuppressWarnings("SystemConsoleNull") // null means no terminal before JDK 22; isTerminal() decides after
+        static boolean onTerminal() {
+            java.io.Console console = System.console();
+            if (console == null) {
+                return false;
+            }
+            try {
+                return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+            } catch (NoSuchMethodException e) {
+                return true; // before JDK 22 there is a console only on a terminal
+            } catch (ReflectiveOperationException e) {
+                return false;
+            }
         }
 
         public Options withColor(boolean color) {

@@ -60,6 +60,7 @@ public final class Analysis {
     }
 
     /** One class file to analyze and where it came from (a path, a jar entry), used in problem messages. */
+    @SuppressWarnings("ArrayRecordComponent") // a carrier of bytes, never compared or used as a key
     public record Input(String origin, byte[] bytes) {
     }
 

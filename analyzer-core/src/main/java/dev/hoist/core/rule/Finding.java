@@ -15,6 +15,7 @@ import java.util.List;
  * bytecode facts the rule decided on, kept so that the advisor measures the finding without reading
  * its class again; null for a finding read back from a saved session.
  */
+@SuppressWarnings("ArrayRecordComponent") // findings are not compared as values (no sets or map keys of them)
 public record Finding(String rule, String className, String method, String descriptor, String file, int line,
                       int[] loopLines, int[] loopBcis, int[] siteBcis, int score, Severity severity, Confidence confidence,
                       String message, String mechanism, Fix fix, List<String> evidence, List<String> loopSource,

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * same text where it names the hole.
  */
 final class SourceFix {
-    /** A loop header that fits one line and opens the body: {@code for (...) {} or {@code while (...) {}. */
+    /** A loop header that fits one line and opens the body: <code>for (...) {</code> or <code>while (...) {</code>. */
     private static final Pattern HEADER = Pattern.compile("(for|while)\\s*\\(.*\\)\\s*\\{");
     static final String TEMPLATE_HEADER = "for (...) {";
     /** A template line that stands for the flagged statement with E in place of the expression. */

@@ -182,16 +182,16 @@ public final class AsyncProfilerSampler implements Sampler {
                         + e.getMessage(), e);
             } catch (AgentInitializationException e) {
                 String said = read(log).strip();
-                throw new HoistException(Failure.SAMPLER_FAILED, "async-profiler refused `" + args.split(",")[0]
+                throw new HoistException(Failure.SAMPLER_FAILED, "async-profiler refused `" + args.split(",", -1)[0]
                         + "` in JVM " + pid + ": " + (said.isEmpty() ? "error code " + e.returnValue()
                         : said.lines().collect(Collectors.joining(" "))), e);
             } catch (IOException e) {
                 if (PollingSession.exitsWithin(pid, Duration.ofSeconds(2))) {
                     throw new HoistException(Failure.TARGET_EXITED, "JVM " + pid + " exited while async-profiler's `"
-                            + args.split(",")[0] + "` was running in it", e);
+                            + args.split(",", -1)[0] + "` was running in it", e);
                 }
                 throw new HoistException(Failure.SAMPLER_FAILED, "lost the connection to JVM " + pid + " while "
-                        + "sending `" + args.split(",")[0] + "`: " + e.getMessage(), e);
+                        + "sending `" + args.split(",", -1)[0] + "`: " + e.getMessage(), e);
             }
             return read(log) + (text != null ? read(text) : "");
         } catch (IOException e) {

@@ -54,7 +54,7 @@ public final class DebugInfoRepair {
             if (line.startsWith("error")) {
                 return new Outcome(false, "debug info not repaired: " + line.substring(5).strip());
             }
-            String[] f = line.split(" ");
+            String[] f = line.split(" ", -1); // stripped above, so no trailing empty fields
             long compileMs = Long.parseLong(f[1]) - Long.parseLong(f[0]);
             long busyBefore = f.length > 3 ? Long.parseLong(f[3]) : 0;
             return new Outcome(true, String.format("repaired debug info: deoptimised compiled code, recompiled in %.1f s "

@@ -96,6 +96,9 @@ public final class JfrSampler implements Sampler {
     }
 
     @Override
+    // BanJNDI: the JMX connection goes to the address the target's own local management agent gave
+    // (a local attach), not to a name from user input
+    @SuppressWarnings("BanJNDI")
     public SamplingSession start(JvmInfo target, SamplingRequest request) {
         Path out = request.output();
         try {

@@ -6,11 +6,12 @@ import dev.hoist.core.classes.ClassPath;
 import dev.hoist.core.profile.EventKind;
 import dev.hoist.core.profile.Profile;
 import dev.hoist.core.profile.ProfileReader;
-import dev.hoist.core.profile.RecordingsAccess;
+import dev.hoist.testkit.ChildJvm;
+import dev.hoist.testkit.Recorder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -84,16 +85,10 @@ class ProfileDiffTest {
 
     static Path run(Path classes, String file) throws Exception {
         Path jfr = tmp.resolve(file);
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-agentpath:" + RecordingsAccess.agentLibrary() + "=start,event=cpu,alloc,interval=1ms,file=" + jfr + ",jfr",
-                "-cp", classes.toString(), "fix.Batch", "2500")
-                .redirectErrorStream(true).redirectOutput(tmp.resolve(file + ".log").toFile()).start();
-        try {
-            assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        try (ChildJvm p = ChildJvm.java().jvmArgs(Recorder.asyncProfiler("event=cpu,alloc,interval=1ms", jfr))
+                .classpath(classes).mainClass("fix.Batch").args("2500").log(tmp.resolve(file + ".log")).start()) {
+            assertThat(p.waitFor(Duration.ofSeconds(60))).isTrue();
             assertThat(p.exitValue()).isZero();
-        } finally {
-            p.destroyForcibly();
-            p.waitFor();
         }
         return jfr;
     }

@@ -1,12 +1,12 @@
 package dev.hoist.core.jvm;
 
+import dev.hoist.testkit.ChildJvm;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,9 +19,9 @@ class ProcFsTest {
     void aScanFindsJvmsWithAndWithoutPerfDataAndNothingElse() throws Exception {
         Assumptions.assumeTrue(ProcFs.available(), "needs /proc");
         Process sleep = new ProcessBuilder("sleep", "60").start();
-        try (ChildJvm plain = ChildJvm.start(ChildJvm.launcherJar(tmp, "procfs-plain"));
-             ChildJvm noPerfData = ChildJvm.start(Path.of(System.getProperty("java.home")),
-                     List.of("-XX:-UsePerfData"), ChildJvm.launcherJar(tmp, "procfs-noperf"))) {
+        try (ChildJvm plain = Probe.child(Probe.launcherJar(tmp, "procfs-plain")).start();
+             ChildJvm noPerfData = Probe.child(Probe.launcherJar(tmp, "procfs-noperf"))
+                     .jvmArgs("-XX:-UsePerfData").start()) {
             assertThat(ProcFs.perfDataPids()).contains(plain.pid()).doesNotContain(noPerfData.pid(), sleep.pid());
             assertThat(ProcFs.jvmPids()).contains(plain.pid(), noPerfData.pid(), ProcessHandle.current().pid())
                     .doesNotContain(sleep.pid());

@@ -2,23 +2,19 @@ package dev.hoist.core.jvm;
 
 import dev.hoist.core.classes.ClassLookup;
 import dev.hoist.core.classes.LayeredLookup;
+import dev.hoist.testkit.ChildJvm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.tree.ClassNode;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,48 +29,32 @@ class TargetClassBytesTest {
     static final String WORKLOAD = "dev.hoist.workloads.generated.GeneratedLoop";
 
     /** The workload child and the names it printed before ready. */
-    record Workload(Process process, Map<String, String> printed) implements AutoCloseable {
+    record Workload(ChildJvm child, Map<String, String> printed) implements AutoCloseable {
         static Workload start() throws IOException {
-            return start(Path.of(System.getProperty("java.home")));
+            return start(ChildJvm.currentJavaHome());
         }
 
         static Workload start(Path javaHome) throws IOException {
-            List<String> cmd = new ArrayList<>(List.of(javaHome.resolve("bin").resolve("java").toString(),
-                    "-Xmx256m", "-cp", System.getProperty("java.class.path"), WORKLOAD));
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            ChildJvm child = ChildJvm.java().javaHome(javaHome).jvmArgs("-Xmx256m").testClasspath().mainClass(WORKLOAD)
+                    .mergeStderr().readyLine("ready").start();
             Map<String, String> printed = new HashMap<>();
-            BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-            try {
-                for (String line; (line = r.readLine()) != null; ) {
-                    if (line.equals("ready")) {
-                        Thread drain = new Thread(() -> {
-                            try {
-                                while (r.readLine() != null) {
-                                    // keep the pipe empty so the child never blocks
-                                }
-                            } catch (IOException ignored) {
-                                // child gone
-                            }
-                        });
-                        drain.setDaemon(true);
-                        drain.start();
-                        return new Workload(p, printed);
-                    }
-                    int sp = line.indexOf(' ');
-                    if (sp > 0) printed.put(line.substring(0, sp), line.substring(sp + 1));
+            for (String line : child.stdout()) {
+                if (line.equals("ready")) {
+                    break;
                 }
-            } catch (IOException | RuntimeException e) {
-                p.destroyForcibly();
-                throw e;
+                int sp = line.indexOf(' ');
+                if (sp > 0) printed.put(line.substring(0, sp), line.substring(sp + 1));
             }
-            p.destroyForcibly();
-            throw new IOException("workload exited before ready: " + printed);
+            return new Workload(child, printed);
+        }
+
+        Process process() {
+            return child.process();
         }
 
         @Override
         public void close() throws InterruptedException {
-            process.destroyForcibly();
-            process.waitFor(10, TimeUnit.SECONDS);
+            child.close();
         }
     }
 

@@ -2,6 +2,7 @@ package dev.hoist.core.jvm;
 
 import dev.hoist.core.Failure;
 import dev.hoist.core.HoistException;
+import dev.hoist.testkit.ChildJvm;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,7 +25,7 @@ class TargetsTest {
     Path tmp;
 
     private Path uniqueLauncher() throws IOException {
-        return ChildJvm.launcherJar(tmp, "probe-" + UUID.randomUUID().toString().substring(0, 8));
+        return Probe.launcherJar(tmp, "probe-" + UUID.randomUUID().toString().substring(0, 8));
     }
 
     private static String nameOf(Path launcher) {
@@ -33,11 +34,12 @@ class TargetsTest {
 
     @Test
     void resolvesAChildByPidWithItsVersionAndVendor() throws Exception {
-        try (ChildJvm child = ChildJvm.start(uniqueLauncher())) {
+        Path launcher = uniqueLauncher();
+        try (ChildJvm child = Probe.child(launcher).start()) {
             JvmInfo info = Targets.resolve(Long.toString(child.pid()));
             assertThat(info.pid()).isEqualTo(child.pid());
             assertThat(info.attachable()).isTrue();
-            assertThat(info.displayName()).isEqualTo(child.launcher.toString());
+            assertThat(info.displayName()).isEqualTo(launcher.toString());
             assertThat(info.javaVersion()).isEqualTo(System.getProperty("java.version"));
             assertThat(info.vendor()).isEqualTo(System.getProperty("java.vendor"));
             assertThat(info.uptime()).isPositive();
@@ -46,8 +48,9 @@ class TargetsTest {
 
     @Test
     void resolvesAChildByAUniquePartOfItsJarName() throws Exception {
-        try (ChildJvm child = ChildJvm.start(uniqueLauncher())) {
-            JvmInfo info = Targets.resolve(nameOf(child.launcher).substring(2));
+        Path launcher = uniqueLauncher();
+        try (ChildJvm child = Probe.child(launcher).start()) {
+            JvmInfo info = Targets.resolve(nameOf(launcher).substring(2));
             assertThat(info.pid()).isEqualTo(child.pid());
         }
     }
@@ -55,7 +58,7 @@ class TargetsTest {
     @Test
     void anAmbiguousNameListsEveryCandidate() throws Exception {
         Path launcher = uniqueLauncher();
-        try (ChildJvm a = ChildJvm.start(launcher); ChildJvm b = ChildJvm.start(launcher)) {
+        try (ChildJvm a = Probe.child(launcher).start(); ChildJvm b = Probe.child(launcher).start()) {
             assertThatThrownBy(() -> Targets.resolve(nameOf(launcher)))
                     .isInstanceOfSatisfying(HoistException.class, e -> {
                         assertThat(e.failure()).isEqualTo(Failure.AMBIGUOUS_TARGET);
@@ -110,8 +113,8 @@ class TargetsTest {
     @Test
     void aJvmStartedWithAttachDisabledIsRefusedWithTheFlagNamed() throws Exception {
         Path launcher = uniqueLauncher();
-        try (ChildJvm child = ChildJvm.start(Path.of(System.getProperty("java.home")),
-                List.of("-XX:+DisableAttachMechanism"), launcher)) {
+        try (ChildJvm child = Probe.child(launcher)
+                .jvmArgs("-XX:+DisableAttachMechanism").start()) {
             String expected = "JVM " + child.pid() + " refuses attach: it was started with -XX:+DisableAttachMechanism; "
                     + "restart it without that flag to profile it";
             for (String name : List.of(Long.toString(child.pid()), nameOf(launcher))) {
@@ -146,15 +149,15 @@ class TargetsTest {
             copyTree(Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()), shared);
         }
         String classpath = shared.toString();
-        try (ChildJvm child = ChildJvm.start(uniqueLauncher())) {
-            Process p = new ProcessBuilder("runuser", "-u", "nobody", "--",
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", classpath, ResolveMain.class.getName(), Long.toString(child.pid()))
-                    .redirectErrorStream(true).start();
-            assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            assertThat(out).isEqualTo("5|JVM " + child.pid() + " belongs to user root and you are nobody; "
-                    + "attach needs the same user: run hoist as root");
+        try (ChildJvm child = Probe.child(uniqueLauncher()).start()) {
+            try (ChildJvm resolver = ChildJvm.java().prefix("runuser", "-u", "nobody", "--").classpath(classpath)
+                    .mainClass(ResolveMain.class).args(Long.toString(child.pid())).mergeStderr().pipeStdout().start()) {
+                Process p = resolver.process();
+                assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+                String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+                assertThat(out).isEqualTo("5|JVM " + child.pid() + " belongs to user root and you are nobody; "
+                        + "attach needs the same user: run hoist as root");
+            }
         } finally {
             try (var files = Files.walk(shared)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
@@ -180,7 +183,7 @@ class TargetsTest {
     @Test
     void attachesFromThisJdkToAJdk25Target() throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(ChildJvm.JDK25.resolve("bin/java")), "needs JDK 25 at " + ChildJvm.JDK25);
-        try (ChildJvm child = ChildJvm.start(ChildJvm.JDK25, List.of(), uniqueLauncher())) {
+        try (ChildJvm child = Probe.child(uniqueLauncher()).javaHome(ChildJvm.JDK25).start()) {
             JvmInfo info = Targets.resolve(Long.toString(child.pid()));
             assertThat(info.attachable()).isTrue();
             assertThat(info.featureVersion()).contains(25);
@@ -191,12 +194,13 @@ class TargetsTest {
 
     @Test
     void theCatalogListsAChildAsAttachableButNotItself() throws Exception {
-        try (ChildJvm child = ChildJvm.start(uniqueLauncher())) {
+        Path launcher = uniqueLauncher();
+        try (ChildJvm child = Probe.child(launcher).start()) {
             List<JvmInfo> all = JvmCatalog.list();
             assertThat(all).filteredOn(j -> j.pid() == child.pid()).singleElement().satisfies(j -> {
                 assertThat(j.attachable()).isTrue();
                 assertThat(j.reason()).isNull();
-                assertThat(j.displayName()).isEqualTo(child.launcher.toString());
+                assertThat(j.displayName()).isEqualTo(launcher.toString());
                 assertThat(j.javaVersion()).isEqualTo(System.getProperty("java.version"));
             });
             assertThat(all).noneMatch(j -> j.pid() == ProcessHandle.current().pid());

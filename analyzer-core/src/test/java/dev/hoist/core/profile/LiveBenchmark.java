@@ -5,6 +5,7 @@ import dev.hoist.core.sampling.CheckpointAccess;
 import dev.hoist.core.sampling.SamplingEvent;
 import dev.hoist.core.sampling.SamplingRequest;
 import dev.hoist.core.sampling.Samplers;
+import dev.hoist.testkit.ChildJvm;
 import one.jfr.JfrReader;
 
 import java.lang.management.ManagementFactory;
@@ -127,10 +128,8 @@ public final class LiveBenchmark {
     }
 
     private static void record(Path out, int seconds, boolean jfr) throws Exception {
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", Recordings.testClasses().toString(), ProfileWorkload.class.getName(), Long.toString((seconds + 10) * 1000L))
-                .inheritIO().start();
-        try {
+        try (ChildJvm p = ChildJvm.java().classpath(Recordings.testClasses()).mainClass(ProfileWorkload.class)
+                .args(Long.toString((seconds + 10) * 1000L)).inheritIO().start()) {
             Thread.sleep(1_000);
             SamplingRequest request = SamplingRequest.of(out, Duration.ofSeconds(seconds), EnumSet.of(SamplingEvent.CPU, SamplingEvent.ALLOC));
             if (!jfr) {
@@ -138,9 +137,6 @@ public final class LiveBenchmark {
             }
             Samplers.start(Targets.resolvePid(p.pid()), request, jfr ? Samplers.Choice.JFR : Samplers.Choice.ASYNC_PROFILER).awaitResult();
             System.out.println("wrote " + out + " (" + Files.size(out) + " bytes)");
-        } finally {
-            p.destroyForcibly();
-            p.waitFor();
         }
     }
 

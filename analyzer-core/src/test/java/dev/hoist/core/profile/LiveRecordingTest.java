@@ -2,8 +2,8 @@ package dev.hoist.core.profile;
 
 import dev.hoist.core.Failure;
 import dev.hoist.core.HoistException;
-import dev.hoist.core.jvm.ChildJvm;
 import dev.hoist.core.jvm.JvmInfo;
+import dev.hoist.core.jvm.Probe;
 import dev.hoist.core.jvm.Targets;
 import dev.hoist.core.sampling.JfrSampler;
 import dev.hoist.core.sampling.SamplingEvent;
@@ -11,6 +11,7 @@ import dev.hoist.core.sampling.SamplingRequest;
 import dev.hoist.core.sampling.SamplingResult;
 import dev.hoist.core.sampling.SamplingSession;
 import dev.hoist.core.sampling.Samplers;
+import dev.hoist.testkit.ChildJvm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,7 +68,7 @@ class LiveRecordingTest {
         Path out = tmp.resolve(name + ".jfr");
         LiveRecording live = new LiveRecording(out);
         List<Snapshot> seen = new ArrayList<>();
-        try (ChildJvm child = ChildJvm.start(ChildJvm.launcherJar(tmp, name + "-probe"))) {
+        try (ChildJvm child = Probe.child(Probe.launcherJar(tmp, name + "-probe")).start()) {
             JvmInfo target = Targets.resolve(Long.toString(child.pid()));
             SamplingSession session = sampler.apply(target, SamplingRequest.of(out, length,
                     EnumSet.of(SamplingEvent.CPU, SamplingEvent.ALLOC)));

@@ -1,12 +1,13 @@
 package dev.hoist.core.profile;
 
+import dev.hoist.testkit.ChildJvm;
+import dev.hoist.testkit.Recorder;
+
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Real recordings of {@link ProfileWorkload}, made once per test JVM by child JVMs: one by the JDK's
@@ -14,7 +15,6 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Recordings {
     private static final long RUN_MILLIS = 3000;
-    private static Path dir;
     private static Path jdk;
     private static Path asyncProfiler;
 
@@ -24,7 +24,7 @@ public final class Recordings {
     public static synchronized Path jdk() throws Exception {
         if (jdk == null) {
             Path file = dir().resolve("jdk.jfr");
-            run(List.of("-XX:StartFlightRecording=filename=" + file + ",settings=profile"), file);
+            run(List.of(Recorder.flightRecorder("profile", file)), file);
             jdk = file;
         }
         return jdk;
@@ -33,7 +33,7 @@ public final class Recordings {
     public static synchronized Path asyncProfiler() throws Exception {
         if (asyncProfiler == null) {
             Path file = dir().resolve("async-profiler.jfr");
-            run(List.of("-agentpath:" + agentLibrary() + "=start,event=cpu,alloc,interval=1ms,file=" + file + ",jfr"), file);
+            run(List.of(Recorder.asyncProfiler("event=cpu,alloc,interval=1ms", file)), file);
             asyncProfiler = file;
         }
         return asyncProfiler;
@@ -43,7 +43,7 @@ public final class Recordings {
     public static synchronized Path locks() throws Exception {
         Path file = dir().resolve("locks.jfr");
         if (!Files.exists(file)) {
-            run(List.of("-agentpath:" + agentLibrary() + "=start,event=cpu,lock=10us,file=" + file + ",jfr"), file,
+            run(List.of(Recorder.asyncProfiler("event=cpu,lock=10us", file)), file,
                     LockWorkload.class.getName(), 2000);
         }
         return file;
@@ -72,7 +72,7 @@ public final class Recordings {
                       </event>
                     </configuration>
                     """.formatted(tlab, tlab, sampled));
-            run(List.of("-XX:StartFlightRecording=filename=" + file + ",settings=" + jfc), file,
+            run(List.of(Recorder.flightRecorder(jfc.toString(), file)), file,
                     ProfileWorkload.class.getName(), 1500);
         }
         return file;
@@ -82,7 +82,7 @@ public final class Recordings {
     public static synchronized Path wall() throws Exception {
         Path file = dir().resolve("wall.jfr");
         if (!Files.exists(file)) {
-            run(List.of("-agentpath:" + agentLibrary() + "=start,event=wall,interval=5ms,file=" + file + ",jfr"), file);
+            run(List.of(Recorder.asyncProfiler("event=wall,interval=5ms", file)), file);
         }
         return file;
     }
@@ -91,35 +91,17 @@ public final class Recordings {
     public static synchronized Path collapsed() throws Exception {
         Path file = dir().resolve("async-profiler.collapsed");
         if (!Files.exists(file)) {
-            run(List.of("-agentpath:" + agentLibrary() + "=start,event=cpu,interval=1ms,file=" + file + ",collapsed,ann,threads"), file);
+            run(List.of(Recorder.asyncProfiler("event=cpu,interval=1ms", file, "collapsed,ann,threads")), file);
         }
         return file;
     }
 
-    static synchronized Path dir() throws IOException {
-        if (dir == null) {
-            Path created = Files.createTempDirectory("hoist-recordings");
-            // deleteOnExit cannot remove a non-empty directory; the recordings go with the test JVM
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try (var files = Files.walk(created)) {
-                    files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-                } catch (IOException ignored) {
-                    // a leftover temp directory is harmless
-                }
-            }));
-            dir = created;
-        }
-        return dir;
+    static Path dir() throws IOException {
+        return Recorder.scratchDir("hoist-recordings");
     }
 
-    /** The x64 agent library from the async-profiler jar on the test class path, copied to a file. */
-        /** The agent library for this platform, from the same per-user cache Hoist itself uses. */
-    static Path agentLibrary() throws IOException {
-        return dev.hoist.core.sampling.AgentLibrary.extract().path();
-    }
-
-    static Path testClasses() throws URISyntaxException {
-        return Path.of(ProfileWorkload.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    static Path testClasses() {
+        return ChildJvm.codeSourceOf(ProfileWorkload.class);
     }
 
     private static void run(List<String> jvmOptions, Path recording) throws Exception {
@@ -127,25 +109,7 @@ public final class Recordings {
     }
 
     private static void run(List<String> jvmOptions, Path recording, String mainClass, long millis) throws Exception {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(jvmOptions);
-        cmd.add("-cp");
-        cmd.add(testClasses().toString());
-        cmd.add(mainClass);
-        cmd.add(Long.toString(millis));
-        Path log = dir().resolve(recording.getFileName() + ".log");
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        try {
-            if (!p.waitFor(60, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("workload did not finish: " + cmd);
-            }
-            if (p.exitValue() != 0 || !Files.exists(recording) || Files.size(recording) == 0) {
-                throw new IllegalStateException("workload failed (exit " + p.exitValue() + "): " + Files.readString(log));
-            }
-        } finally {
-            p.destroyForcibly();
-            p.waitFor();
-        }
+        Recorder.record(ChildJvm.java().classpath(testClasses()).mainClass(mainClass).args(Long.toString(millis)),
+                jvmOptions, recording, Duration.ofSeconds(60));
     }
 }

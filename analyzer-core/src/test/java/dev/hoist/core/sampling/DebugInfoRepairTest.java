@@ -1,8 +1,9 @@
 package dev.hoist.core.sampling;
 
-import dev.hoist.core.jvm.ChildJvm;
 import dev.hoist.core.jvm.JvmInfo;
+import dev.hoist.core.jvm.Probe;
 import dev.hoist.core.jvm.Targets;
+import dev.hoist.testkit.ChildJvm;
 import dev.hoist.workloads.probe.IntStrings;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -14,9 +15,6 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.jar.Attributes;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
 
 import static dev.hoist.core.sampling.SamplingEvent.CPU;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,15 +32,7 @@ class DebugInfoRepairTest {
     Path tmp;
 
     private Path launcher() throws Exception {
-        Manifest m = new Manifest();
-        m.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        m.getMainAttributes().put(Attributes.Name.MAIN_CLASS, IntStrings.class.getName());
-        m.getMainAttributes().put(Attributes.Name.CLASS_PATH, ChildJvm.workloadClasspath().toUri().toString());
-        Path jar = tmp.resolve("intstrings.jar");
-        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), m)) {
-            // the manifest is the whole jar
-        }
-        return jar;
+        return ChildJvm.launcherJar(tmp, "intstrings", IntStrings.class.getName(), Probe.workloadClasspath());
     }
 
     /**
@@ -53,7 +43,7 @@ class DebugInfoRepairTest {
      * move when the machine is busy or the compiler threads take a share.
      */
     private double calleePerLoopSample(Path javaHome, List<String> jvmArgs, boolean repair, String file) throws Exception {
-        try (ChildJvm child = ChildJvm.start(javaHome, jvmArgs, launcher())) {
+        try (ChildJvm child = Probe.child(launcher()).javaHome(javaHome).jvmArgs(jvmArgs).start()) {
             // warm: C2 has compiled digits (and inlined toString) long before this
             Thread.sleep(5000);
             JvmInfo target = Targets.resolve(Long.toString(child.pid()));
@@ -85,7 +75,7 @@ class DebugInfoRepairTest {
     @Test
     void jdk25TargetIsRepairedOrCleanlySkipped() throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(ChildJvm.JDK25.resolve("bin/java")), "no JDK 25 here");
-        try (ChildJvm child = ChildJvm.start(ChildJvm.JDK25, List.of(), launcher())) {
+        try (ChildJvm child = Probe.child(launcher()).javaHome(ChildJvm.JDK25).start()) {
             JvmInfo target = Targets.resolve(Long.toString(child.pid()));
             DebugInfoRepair.Outcome o = DebugInfoRepair.run(target, Samplers.Choice.ASYNC_PROFILER);
             assertThat(o.repaired()).as(o.note()).isTrue();
@@ -99,7 +89,8 @@ class DebugInfoRepairTest {
     @Test
     void targetThatRefusesAgentsIsSampledWithANote() throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(ChildJvm.JDK25.resolve("bin/java")), "no JDK 25 here");
-        try (ChildJvm child = ChildJvm.start(ChildJvm.JDK25, List.of("-XX:-EnableDynamicAgentLoading"), launcher())) {
+        try (ChildJvm child = Probe.child(launcher()).javaHome(ChildJvm.JDK25)
+                .jvmArgs("-XX:-EnableDynamicAgentLoading").start()) {
             JvmInfo target = Targets.resolve(Long.toString(child.pid()));
             DebugInfoRepair.Outcome o = DebugInfoRepair.run(target, Samplers.Choice.AUTO);
             assertThat(o.repaired()).isFalse();
@@ -113,7 +104,7 @@ class DebugInfoRepairTest {
 
     @Test
     void jfrIsSkippedWithANote() throws Exception {
-        try (ChildJvm child = ChildJvm.start(JAVA_HOME, List.of(), launcher())) {
+        try (ChildJvm child = Probe.child(launcher()).javaHome(JAVA_HOME).start()) {
             DebugInfoRepair.Outcome o = DebugInfoRepair.run(Targets.resolve(Long.toString(child.pid())), Samplers.Choice.JFR);
             assertThat(o.repaired()).isFalse();
             assertThat(o.note()).contains("JDK Flight Recorder");

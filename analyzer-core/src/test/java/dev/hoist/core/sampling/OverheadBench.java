@@ -2,6 +2,7 @@ package dev.hoist.core.sampling;
 
 import dev.hoist.core.jvm.JvmInfo;
 import dev.hoist.core.jvm.Targets;
+import dev.hoist.testkit.ChildJvm;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -95,12 +96,11 @@ public final class OverheadBench {
     private static double[] run(Path classpath, int seconds, Set<SamplingEvent> events, Samplers.Choice choice)
             throws Exception {
         int settle = 2;
-        Process probe = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", classpath.toString(), "dev.hoist.workloads.probe.HotAndAlloc", "--report",
-                "--seconds", Integer.toString(WARMUP_SECONDS + 3 * seconds + 2 * settle + 3))
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         Path out = Files.createTempFile("hoist-overhead-", ".jfr");
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(probe.getInputStream(), StandardCharsets.UTF_8))) {
+        try (ChildJvm probe = ChildJvm.java().classpath(classpath).mainClass("dev.hoist.workloads.probe.HotAndAlloc")
+                .args("--report", "--seconds", Integer.toString(WARMUP_SECONDS + 3 * seconds + 2 * settle + 3))
+                .pipeStdout().stderrTo(ProcessBuilder.Redirect.INHERIT).start();
+             BufferedReader r = new BufferedReader(new InputStreamReader(probe.process().getInputStream(), StandardCharsets.UTF_8))) {
             if (!"ready".equals(r.readLine())) {
                 throw new IllegalStateException("probe did not start");
             }
@@ -117,8 +117,6 @@ public final class OverheadBench {
             return new double[] {(mean(before[1]) + mean(after[1])) / 2, mean(during[1]), mean(starting[1]),
                     (mean(before[0]) + mean(after[0])) / 2, mean(during[0])};
         } finally {
-            probe.destroyForcibly();
-            probe.waitFor();
             Files.deleteIfExists(out);
         }
     }

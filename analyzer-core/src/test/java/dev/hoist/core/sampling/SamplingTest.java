@@ -3,9 +3,10 @@ package dev.hoist.core.sampling;
 import com.sun.tools.attach.VirtualMachine;
 import dev.hoist.core.Failure;
 import dev.hoist.core.HoistException;
-import dev.hoist.core.jvm.ChildJvm;
 import dev.hoist.core.jvm.JvmInfo;
+import dev.hoist.core.jvm.Probe;
 import dev.hoist.core.jvm.Targets;
+import dev.hoist.testkit.ChildJvm;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,7 +43,7 @@ class SamplingTest {
 
     @BeforeEach
     void launcher() throws Exception {
-        launcher = ChildJvm.launcherJar(tmp, "probe-" + UUID.randomUUID().toString().substring(0, 8));
+        launcher = Probe.launcherJar(tmp, "probe-" + UUID.randomUUID().toString().substring(0, 8));
     }
 
     private SamplingRequest request(String file, Duration d, Set<SamplingEvent> events) {
@@ -56,7 +57,7 @@ class SamplingTest {
 
     @Test
     void asyncProfilerFindsTheHotMethodAndTheAllocationSite() throws Exception {
-        try (ChildJvm child = ChildJvm.start(launcher)) {
+        try (ChildJvm child = Probe.child(launcher).start()) {
             JvmInfo target = Targets.resolve(Long.toString(child.pid()));
             SamplingResult r = Samplers.start(target, request("ap.jfr", Duration.ofSeconds(3), EnumSet.of(CPU, ALLOC)),
                     Samplers.Choice.AUTO).awaitResult();
@@ -72,7 +73,7 @@ class SamplingTest {
 
     @Test
     void flightRecorderFindsTheHotMethodAndTheAllocationSite() throws Exception {
-        try (ChildJvm child = ChildJvm.start(launcher)) {
+        try (ChildJvm child = Probe.child(launcher).start()) {
             JvmInfo target = Targets.resolve(Long.toString(child.pid()));
             SamplingResult r = Samplers.start(target, request("jfr.jfr", Duration.ofSeconds(3), EnumSet.of(CPU, ALLOC)),
                     Samplers.Choice.JFR).awaitResult();
@@ -86,7 +87,7 @@ class SamplingTest {
     @Test
     void asyncProfilerSamplesAJdk25TargetFromThisJdk() throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(ChildJvm.JDK25.resolve("bin/java")), "needs JDK 25 at " + ChildJvm.JDK25);
-        try (ChildJvm child = ChildJvm.start(ChildJvm.JDK25, List.of(), launcher)) {
+        try (ChildJvm child = Probe.child(launcher).javaHome(ChildJvm.JDK25).start()) {
             JvmInfo target = Targets.resolve(Long.toString(child.pid()));
             SamplingResult r = Samplers.start(target, request("ap25.jfr", Duration.ofSeconds(3), EnumSet.of(CPU, ALLOC)),
                     Samplers.Choice.ASYNC_PROFILER).awaitResult();
@@ -98,7 +99,7 @@ class SamplingTest {
 
     @Test
     void allFourEventsGoIntoOneRecording() throws Exception {
-        try (ChildJvm child = ChildJvm.start(launcher)) {
+        try (ChildJvm child = Probe.child(launcher).start()) {
             JvmInfo target = Targets.resolve(Long.toString(child.pid()));
             SamplingRequest req = request("all.jfr", Duration.ofSeconds(2), EnumSet.of(CPU, WALL, ALLOC, LOCK))
                     .withCpuInterval(Duration.ofMillis(5));
@@ -117,7 +118,7 @@ class SamplingTest {
 
     @Test
     void aTargetThatExitsMidRunKeepsWhatWasSampled() throws Exception {
-        try (ChildJvm child = ChildJvm.start(launcher, "--seconds", "4")) {
+        try (ChildJvm child = Probe.child(launcher).args("--seconds", "4").start()) {
             JvmInfo target = Targets.resolve(Long.toString(child.pid()));
             SamplingResult r = Samplers.start(target, request("exit.jfr", Duration.ofSeconds(8), EnumSet.of(CPU, ALLOC)),
                     Samplers.Choice.ASYNC_PROFILER).awaitResult();
@@ -133,7 +134,7 @@ class SamplingTest {
 
     @Test
     void aTargetKilledMidRunKeepsTheCheckpointedChunks() throws Exception {
-        try (ChildJvm child = ChildJvm.start(launcher)) {
+        try (ChildJvm child = Probe.child(launcher).start()) {
             JvmInfo target = Targets.resolve(Long.toString(child.pid()));
             SamplingSession s = Samplers.start(target, request("killed.jfr", Duration.ofSeconds(6), EnumSet.of(CPU, ALLOC)),
                     Samplers.Choice.ASYNC_PROFILER);
@@ -157,7 +158,7 @@ class SamplingTest {
 
     @Test
     void flightRecorderKeepsWhatWasSampledWhenTheTargetExits() throws Exception {
-        try (ChildJvm child = ChildJvm.start(launcher)) {
+        try (ChildJvm child = Probe.child(launcher).start()) {
             JvmInfo target = Targets.resolve(Long.toString(child.pid()));
             // Flight Recorder can take seconds to start on a busy machine, so the exit is timed from its start
             SamplingSession s = Samplers.start(target, request("jfr-exit.jfr", Duration.ofSeconds(15), EnumSet.of(CPU)),
@@ -173,7 +174,7 @@ class SamplingTest {
 
     @Test
     void flightRecorderGrowsTheRecordingByCompleteChunksWhileItRuns() throws Exception {
-        try (ChildJvm child = ChildJvm.start(launcher)) {
+        try (ChildJvm child = Probe.child(launcher).start()) {
             JvmInfo target = Targets.resolve(Long.toString(child.pid()));
             SamplingRequest req = request("jfr-grows.jfr", Duration.ofSeconds(6), EnumSet.of(CPU, ALLOC));
             SamplingSession s = new JfrSampler().start(target, req);
@@ -190,7 +191,7 @@ class SamplingTest {
 
     @Test
     void flightRecorderKeepsTheCheckpointedChunksWhenTheTargetIsKilled() throws Exception {
-        try (ChildJvm child = ChildJvm.start(launcher)) {
+        try (ChildJvm child = Probe.child(launcher).start()) {
             assertKilledTargetKeepsCheckpointedChunks(child, "jfr-killed.jfr");
         }
     }
@@ -198,7 +199,7 @@ class SamplingTest {
     @Test
     void flightRecorderCheckpointsAJdk25TargetToo() throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(ChildJvm.JDK25.resolve("bin/java")), "needs JDK 25 at " + ChildJvm.JDK25);
-        try (ChildJvm child = ChildJvm.start(ChildJvm.JDK25, List.of(), launcher)) {
+        try (ChildJvm child = Probe.child(launcher).javaHome(ChildJvm.JDK25).start()) {
             assertKilledTargetKeepsCheckpointedChunks(child, "jfr25-killed.jfr");
         }
     }
@@ -234,7 +235,7 @@ class SamplingTest {
 
     @Test
     void samplingTheSameTargetTwiceWorks() throws Exception {
-        try (ChildJvm child = ChildJvm.start(launcher)) {
+        try (ChildJvm child = Probe.child(launcher).start()) {
             JvmInfo target = Targets.resolve(Long.toString(child.pid()));
             for (String name : List.of("first.jfr", "second.jfr")) {
                 SamplingResult r = Samplers.start(target, request(name, Duration.ofSeconds(1), EnumSet.of(CPU)),
@@ -249,7 +250,7 @@ class SamplingTest {
 
     @Test
     void stoppingEarlyWritesTheRecordingAndStopsTheProfiler() throws Exception {
-        try (ChildJvm child = ChildJvm.start(launcher)) {
+        try (ChildJvm child = Probe.child(launcher).start()) {
             JvmInfo target = Targets.resolve(Long.toString(child.pid()));
             SamplingSession s = Samplers.start(target, request("early.jfr", Duration.ofSeconds(30), EnumSet.of(CPU)),
                     Samplers.Choice.ASYNC_PROFILER);
@@ -267,21 +268,17 @@ class SamplingTest {
 
     @Test
     void ctrlCInHoistStillWritesTheRecordingAndStopsTheProfiler() throws Exception {
-        try (ChildJvm child = ChildJvm.start(launcher)) {
+        try (ChildJvm child = Probe.child(launcher).start()) {
             Path out = tmp.resolve("ctrl-c.jfr");
-            Process hoist = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), SampleMain.class.getName(),
-                    Long.toString(child.pid()), out.toString(), "ASYNC_PROFILER")
-                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-            try {
+            try (ChildJvm sampler = ChildJvm.java().testClasspath().mainClass(SampleMain.class)
+                    .args(Long.toString(child.pid()), out.toString(), "ASYNC_PROFILER")
+                    .pipeStdout().stderrTo(ProcessBuilder.Redirect.INHERIT).start()) {
+                Process hoist = sampler.process();
                 var lines = new java.io.BufferedReader(new java.io.InputStreamReader(hoist.getInputStream()));
                 assertThat(lines.readLine()).isEqualTo("sampling");
                 Thread.sleep(2_000);
                 hoist.destroy(); // SIGTERM runs shutdown hooks, as Ctrl-C (SIGINT) does
                 assertThat(hoist.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-            } finally {
-                hoist.destroyForcibly();
-                hoist.waitFor();
             }
             assertThat(Recordings.topMethods(out, 3)).contains(CRUNCH);
             assertThat(status(child.pid())).contains("not active");
@@ -290,7 +287,7 @@ class SamplingTest {
 
     @Test
     void aProfilerLeftRunningByHoistIsReportedOrTakenOver() throws Exception {
-        try (ChildJvm child = ChildJvm.start(launcher)) {
+        try (ChildJvm child = Probe.child(launcher).start()) {
             JvmInfo target = Targets.resolve(Long.toString(child.pid()));
             AsyncProfilerSampler ap = new AsyncProfilerSampler();
             // what a crashed Hoist leaves behind: our library started, never stopped
@@ -311,7 +308,7 @@ class SamplingTest {
 
     @Test
     void anotherToolsAsyncProfilerIsNamedWithItsLibrary() throws Exception {
-        try (ChildJvm child = ChildJvm.start(launcher)) {
+        try (ChildJvm child = Probe.child(launcher).start()) {
             JvmInfo target = Targets.resolve(Long.toString(child.pid()));
             Path other = tmp.resolve("other-tool").resolve("libasyncProfiler.so");
             Files.createDirectories(other.getParent());
@@ -338,7 +335,7 @@ class SamplingTest {
 
     @Test
     void aLibraryThatCannotLoadFallsBackToFlightRecorderAndSaysWhy() throws Exception {
-        try (ChildJvm child = ChildJvm.start(launcher)) {
+        try (ChildJvm child = Probe.child(launcher).start()) {
             JvmInfo target = Targets.resolve(Long.toString(child.pid()));
             // a file that is not a shared library fails in the target's dlopen, as a wrong libc or arch would
             Path broken = tmp.resolve("libasyncProfiler.so");

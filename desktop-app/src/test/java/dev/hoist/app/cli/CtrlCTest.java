@@ -1,6 +1,6 @@
 package dev.hoist.app.cli;
 
-import dev.hoist.app.testing.Child;
+import dev.hoist.testkit.ChildJvm;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,18 +24,16 @@ class CtrlCTest {
         Path jfr = dir.resolve("interrupted.jfr");
         Path out = dir.resolve("out.txt");
         Path err = dir.resolve("err.txt");
-        try (Child probe = Child.java(ProfileCommandTest.PROBE, List.of(), "ready")) {
-            Process hoist = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                    "profile", Long.toString(probe.pid()), "--duration", "60s", "--event", "cpu", "--out", jfr.toString())
-                    .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-            try {
+        try (ChildJvm probe = ChildJvm.java().testClasspath().mainClass(ProfileCommandTest.PROBE)
+                .mergeStderr().readyPrefix("ready").start()) {
+            try (ChildJvm cli = ChildJvm.java().testClasspath().mainClass(Main.class)
+                    .args("profile", Long.toString(probe.pid()), "--duration", "60s", "--event", "cpu", "--out", jfr.toString())
+                    .stdoutTo(ProcessBuilder.Redirect.to(out.toFile())).stderrTo(ProcessBuilder.Redirect.to(err.toFile())).start()) {
+                Process hoist = cli.process();
                 waitFor(err, "sampling JVM", hoist);
                 Thread.sleep(2500);
                 new ProcessBuilder("kill", "-INT", Long.toString(hoist.pid())).start().waitFor();
                 assertThat(hoist.waitFor(40, TimeUnit.SECONDS)).as("hoist ended after Ctrl-C").isTrue();
-            } finally {
-                hoist.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
             assertThat(jfr).isNotEmptyFile();
             assertThat(Files.readString(out, StandardCharsets.UTF_8)).contains("Hot methods").contains("crunch");

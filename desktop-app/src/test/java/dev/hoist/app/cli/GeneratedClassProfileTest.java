@@ -1,6 +1,6 @@
 package dev.hoist.app.cli;
 
-import dev.hoist.app.testing.Child;
+import dev.hoist.testkit.ChildJvm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
@@ -40,7 +40,8 @@ class GeneratedClassProfileTest {
     @Test
     void theAgentReadsTheGeneratedClassSoItsLoopIsAdvisedAndWithoutItTheReportSaysUnavailable(@TempDir Path dir)
             throws Exception {
-        try (Child target = Child.java(WORKLOAD, List.of("-Xmx256m"), "ready")) {
+        try (ChildJvm target = ChildJvm.java().jvmArgs("-Xmx256m").testClasspath().mainClass(WORKLOAD)
+                .mergeStderr().readyPrefix("ready").start()) {
             String pid = Long.toString(target.pid());
 
             MainTest.Result without = MainTest.run("profile", pid, "--duration", "3s", "--event", "cpu",
@@ -57,13 +58,14 @@ class GeneratedClassProfileTest {
             JsonNode seen = ProfileCommandTest.JSON.readTree(with.out());
             assertThat(adviceFor(seen, GENERATED)).as(with.out()).contains("boxing-in-loop in getAsLong");
             assertThat(unavailable(seen)).noneSatisfy(l -> assertThat(l).startsWith(GENERATED + "."));
-            assertThat(target.process.isAlive()).as("profiling with the agent leaves the target running").isTrue();
+            assertThat(target.process().isAlive()).as("profiling with the agent leaves the target running").isTrue();
         }
     }
 
     @Test
     void aTargetThatExitsBeforeTheAgentCanAskSaysSoForTheGeneratedClass(@TempDir Path dir) throws Exception {
-        try (Child target = Child.java(WORKLOAD, List.of("-Xmx256m"), "ready", "--seconds", "2")) {
+        try (ChildJvm target = ChildJvm.java().jvmArgs("-Xmx256m").testClasspath().mainClass(WORKLOAD).args("--seconds", "2")
+                .mergeStderr().readyPrefix("ready").start()) {
             // --no-repair: the debug-info repair's settle second would eat most of this 2 s target's life
             MainTest.Result r = MainTest.run("profile", Long.toString(target.pid()), "--duration", "6s", "--event", "cpu",
                     "--out", dir.resolve("gone.jfr").toString(), "--format", "json", "--no-repair");

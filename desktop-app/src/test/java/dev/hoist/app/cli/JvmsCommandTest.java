@@ -2,6 +2,7 @@ package dev.hoist.app.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hoist.testkit.ChildJvm;
 import dev.hoist.workloads.probe.HotAndAlloc;
 import org.junit.jupiter.api.Test;
 
@@ -10,10 +11,7 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,29 +28,30 @@ class JvmsCommandTest {
     }
 
     /** Starts the probe workload as a real child JVM and waits for its ready line. */
-    private static Process startProbe(String... jvmArgs) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        cmd.addAll(List.of(jvmArgs));
-        cmd.addAll(List.of("-cp", Path.of(HotAndAlloc.class.getProtectionDomain().getCodeSource().getLocation().toURI())
-                .toString(), HotAndAlloc.class.getName()));
-        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-        String line = r.readLine();
-        assertThat(line).isEqualTo("ready");
+    private static ChildJvm startProbe(String... jvmArgs) throws Exception {
+        ChildJvm p = ChildJvm.java().jvmArgs(jvmArgs).classpath(ChildJvm.codeSourceOf(HotAndAlloc.class))
+                .mainClass(HotAndAlloc.class).pipeStdout().stderrTo(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            BufferedReader r = new BufferedReader(new InputStreamReader(p.process().getInputStream(), StandardCharsets.UTF_8));
+            String line = r.readLine();
+            assertThat(line).isEqualTo("ready");
+        } catch (Exception | Error e) {
+            p.close();
+            throw e;
+        }
         return p;
     }
 
-    private static void kill(Process p) throws InterruptedException {
+    private static void kill(ChildJvm p) throws InterruptedException {
         if (p != null) {
-            p.destroyForcibly();
-            p.waitFor();
+            p.close();
         }
     }
 
     @Test
     void listsAChildJvmWithItsVersionAndAnAttachDisabledOneWithTheReason() throws Exception {
-        Process open = null;
-        Process closed = null;
+        ChildJvm open = null;
+        ChildJvm closed = null;
         try {
             open = startProbe();
             closed = startProbe("-XX:+DisableAttachMechanism");
@@ -73,7 +72,7 @@ class JvmsCommandTest {
 
     @Test
     void jsonCarriesTheSameFacts() throws Exception {
-        Process open = null;
+        ChildJvm open = null;
         try {
             open = startProbe();
             Result r = run("jvms", "--format", "json");

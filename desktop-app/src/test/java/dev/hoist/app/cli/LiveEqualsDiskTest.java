@@ -1,6 +1,6 @@
 package dev.hoist.app.cli;
 
-import dev.hoist.app.testing.Child;
+import dev.hoist.testkit.ChildJvm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,7 +21,8 @@ class LiveEqualsDiskTest {
     void adviceFromARecordingOnDiskEqualsTheAdvicePrintedLive(@TempDir Path dir) throws Exception {
         Path jfr = dir.resolve("boxing.jfr");
         ObjectMapper json = new ObjectMapper();
-        try (Child target = Child.java("dev.hoist.workloads.pairs.boxing.TrafficStats", List.of(), "TrafficStats:")) {
+        try (ChildJvm target = ChildJvm.java().testClasspath().mainClass("dev.hoist.workloads.pairs.boxing.TrafficStats")
+                .mergeStderr().readyPrefix("TrafficStats:").start()) {
             MainTest.Result live = MainTest.run("profile", Long.toString(target.pid()), "--duration", "3s",
                     "--event", "cpu,alloc", "--out", jfr.toString(), "--format", "json");
             assertThat(live.code()).as(live.err()).isZero();

@@ -1,6 +1,6 @@
 package dev.hoist.app.cli;
 
-import dev.hoist.app.testing.Child;
+import dev.hoist.testkit.ChildJvm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -38,7 +38,8 @@ class ProfileCommandTest {
     @Test
     void profilesARunningJvmWritesTheRecordingAndReportsTheHotMethod(@TempDir Path dir) throws Exception {
         Path jfr = dir.resolve("probe.jfr");
-        try (Child probe = Child.java(PROBE, List.of(), "ready")) {
+        try (ChildJvm probe = ChildJvm.java().testClasspath().mainClass(PROBE)
+                .mergeStderr().readyPrefix("ready").start()) {
             MainTest.Result r = MainTest.run("profile", Long.toString(probe.pid()), "--duration", "3s",
                     "--event", "cpu,alloc", "--out", jfr.toString(), "--format", "json");
             assertThat(r.code()).as(r.err()).isZero();
@@ -52,7 +53,8 @@ class ProfileCommandTest {
 
     @Test
     void aTargetNamedByItsMainClassIsFound(@TempDir Path dir) throws Exception {
-        try (Child probe = Child.java(PROBE, List.of(), "ready")) {
+        try (ChildJvm probe = ChildJvm.java().testClasspath().mainClass(PROBE)
+                .mergeStderr().readyPrefix("ready").start()) {
             MainTest.Result r = MainTest.run("profile", "HotAndAlloc", "--duration", "1s",
                     "--event", "cpu", "--out", dir.resolve("p.jfr").toString());
             assertThat(r.code()).as(r.err()).isZero();
@@ -64,7 +66,8 @@ class ProfileCommandTest {
     @Test
     void aTargetThatExitsWhileSampledKeepsItsSamplesAndExitsSeven(@TempDir Path dir) throws Exception {
         Path jfr = dir.resolve("exits.jfr");
-        try (Child probe = Child.java(PROBE, List.of(), "ready", "--seconds", "2")) {
+        try (ChildJvm probe = ChildJvm.java().testClasspath().mainClass(PROBE).args("--seconds", "2")
+                .mergeStderr().readyPrefix("ready").start()) {
             // --no-repair: the debug-info repair's settle second would eat most of this 2 s target's life
             MainTest.Result r = MainTest.run("profile", Long.toString(probe.pid()), "--duration", "8s",
                     "--event", "cpu", "--out", jfr.toString(), "--no-repair");
@@ -87,7 +90,7 @@ class ProfileCommandTest {
 
     @Test
     void aProcessThatIsNotAJvmSaysSo() throws Exception {
-        try (Child sleep = Child.command("sleep", "60")) {
+        try (ChildJvm sleep = ChildJvm.command("sleep", "60").mergeStderr().start()) {
             MainTest.Result r = MainTest.run("profile", Long.toString(sleep.pid()), "--duration", "1s");
             assertThat(r.code()).isEqualTo(Failure.NOT_A_JVM.exitCode());
             assertThat(r.err().strip().lines()).hasSize(1);
@@ -96,7 +99,8 @@ class ProfileCommandTest {
 
     @Test
     void aJvmThatRefusesAttachSaysHowToFixIt() throws Exception {
-        try (Child probe = Child.java(PROBE, List.of("-XX:+DisableAttachMechanism"), "ready")) {
+        try (ChildJvm probe = ChildJvm.java().jvmArgs("-XX:+DisableAttachMechanism").testClasspath().mainClass(PROBE)
+                .mergeStderr().readyPrefix("ready").start()) {
             MainTest.Result r = MainTest.run("profile", Long.toString(probe.pid()), "--duration", "1s");
             assertThat(r.code()).isEqualTo(Failure.ATTACH_REFUSED.exitCode());
             assertThat(r.err()).contains("DisableAttachMechanism");

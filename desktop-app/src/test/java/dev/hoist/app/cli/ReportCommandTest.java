@@ -3,15 +3,17 @@ package dev.hoist.app.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hoist.core.Failure;
+import dev.hoist.testkit.ChildJvm;
+import dev.hoist.testkit.Recorder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,17 +26,11 @@ class ReportCommandTest {
     @BeforeAll
     static void record() throws Exception {
         recording = tmp.resolve("workload.jfr");
-        Path classes = Path.of(ReportWorkload.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:StartFlightRecording=filename=" + recording + ",settings=profile",
-                "-cp", classes.toString(), ReportWorkload.class.getName(), "2000")
-                .redirectErrorStream(true).redirectOutput(tmp.resolve("workload.log").toFile()).start();
-        try {
-            assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        Path classes = ChildJvm.codeSourceOf(ReportWorkload.class);
+        try (ChildJvm p = ChildJvm.java().jvmArgs(Recorder.flightRecorder("profile", recording)).classpath(classes)
+                .mainClass(ReportWorkload.class).args("2000").log(tmp.resolve("workload.log")).start()) {
+            assertThat(p.waitFor(Duration.ofSeconds(60))).isTrue();
             assertThat(p.exitValue()).isZero();
-        } finally {
-            p.destroyForcibly();
-            p.waitFor();
         }
     }
 

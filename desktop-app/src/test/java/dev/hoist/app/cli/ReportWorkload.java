@@ -1,7 +1,5 @@
 package dev.hoist.app.cli;
 
-import dev.hoist.app.testing.Child;
-
 /** Child-JVM workload for the report command test: one hot loop, run for the given milliseconds. */
 public final class ReportWorkload {
     static volatile long sink;

@@ -15,25 +15,25 @@ public final class Bimorphic {
     }
 
     record Square(double side) implements Shape {
-        public double area() {
+        @Override public double area() {
             return side * side;
         }
     }
 
     record Circle(double radius) implements Shape {
-        public double area() {
+        @Override public double area() {
             return Math.PI * radius * radius;
         }
     }
 
     record Triangle(double base, double height) implements Shape {
-        public double area() {
+        @Override public double area() {
             return base * height / 2;
         }
     }
 
     record Ring(double outer, double inner) implements Shape {
-        public double area() {
+        @Override public double area() {
             return Math.PI * (outer * outer - inner * inner);
         }
     }

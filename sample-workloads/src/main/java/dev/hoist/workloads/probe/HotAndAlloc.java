@@ -69,7 +69,7 @@ public final class HotAndAlloc {
     }
 
     /** One unit of work: roughly three quarters crunch, one quarter churn. */
-    static void round(long seed) {
+    @SuppressWarnings("NonAtomicVolatileUpdate") static void round(long seed) { // a lost update to the sink is harmless
         sink += crunch(seed, 60_000);
         sink += churn(seed, 4_000);
     }

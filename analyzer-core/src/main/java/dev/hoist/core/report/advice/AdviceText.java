@@ -101,6 +101,7 @@ public final class AdviceText {
     }
 
     /** Words wrapped to {@link #WIDTH} columns; the first line starts with {@code first}, the rest with {@code rest}. */
+    @SuppressWarnings("StringSplitter") // trailing spaces are meant to go, as split(" ") drops them
     private void wrap(String first, String rest, String text) throws IOException {
         StringBuilder b = new StringBuilder(first);
         int visible = visibleLength(first);

@@ -100,7 +100,7 @@ public final class FindingsSarif {
 
     private static String camel(String id) {
         StringBuilder b = new StringBuilder();
-        for (String part : id.split("-")) b.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+        for (String part : id.split("-", -1)) b.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
         return b.toString();
     }
 }

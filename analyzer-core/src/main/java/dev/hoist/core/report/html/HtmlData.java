@@ -44,6 +44,7 @@ final class HtmlData {
         return j.toString();
     }
 
+    @SuppressWarnings("EnumOrdinal") // report.js names FrameType by ordinal (typeNames): reorder both or neither
     private static void flameJson(StringBuilder j, String field, FlameGraph tree) {
         j.append(",\"").append(field).append("\":{\"names\":[");
         for (int i = 0; i < tree.names().size(); i++) {

@@ -16,11 +16,12 @@ import dev.hoist.core.profile.MethodQuery;
 import dev.hoist.core.profile.MethodRef;
 import dev.hoist.core.profile.Profile;
 import dev.hoist.core.profile.ProfileReader;
-import dev.hoist.core.profile.RecordingsAccess;
 import dev.hoist.core.rule.Analysis;
 import dev.hoist.core.rule.Confidence;
 import dev.hoist.core.rule.Finding;
 import dev.hoist.core.rule.Rule;
+import dev.hoist.testkit.ChildJvm;
+import dev.hoist.testkit.Recorder;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -28,11 +29,11 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.tools.ToolProvider;
@@ -129,16 +130,10 @@ class HtmlReportTest {
         Files.write(classFile, renamed);
 
         Path jfr = tmp.resolve("hostile.jfr");
-        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-agentpath:" + RecordingsAccess.agentLibrary() + "=start,event=cpu,alloc,interval=1ms,file=" + jfr + ",jfr",
-                "-cp", classes.toString(), CLASS, "2500", THREAD);
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(tmp.resolve("child.log").toFile()).start();
-        try {
-            assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        try (ChildJvm p = ChildJvm.java().jvmArgs(Recorder.asyncProfiler("event=cpu,alloc,interval=1ms", jfr))
+                .classpath(classes).mainClass(CLASS).args("2500", THREAD).log(tmp.resolve("child.log")).start()) {
+            assertThat(p.waitFor(Duration.ofSeconds(60))).isTrue();
             assertThat(p.exitValue()).as(Files.readString(tmp.resolve("child.log"))).isZero();
-        } finally {
-            p.destroyForcibly();
-            p.waitFor();
         }
         profile = ProfileReader.read(jfr);
 

@@ -4,7 +4,7 @@ import dev.hoist.app.gui.vm.MainViewModel;
 import dev.hoist.app.gui.vm.SessionViewModel;
 import dev.hoist.app.gui.vm.Workers;
 import dev.hoist.app.testing.AdviceRecordings;
-import dev.hoist.app.testing.Child;
+import dev.hoist.testkit.ChildJvm;
 import dev.hoist.core.jvm.JvmInfo;
 import dev.hoist.core.profile.ProfileReader;
 import dev.hoist.workloads.Catalog;
@@ -146,7 +146,8 @@ class WindowTest {
 
     @Test
     void attachingFromTheJvmListShowsSamplesArriving(FxRobot robot) throws Exception {
-        try (Child probe = Child.java(PROBE, List.of(), "ready")) {
+        try (ChildJvm probe = ChildJvm.java().testClasspath().mainClass(PROBE)
+                .mergeStderr().readyPrefix("ready").start()) {
             waitFor("the probe in the JVM list, attachable", 60, () -> window.jvmList().table().getItems().stream()
                     .anyMatch(j -> j.pid() == probe.pid() && j.attachable()));
             // other JVMs run beside the test (Maven, other forks): filter the list to the probe first, as a user would
@@ -169,7 +170,7 @@ class WindowTest {
             waitFor("stopped", 90, () -> vm.session().state() == SessionViewModel.State.READY);
             Path recording = fx(() -> vm.session().recordingProperty().get());
             assertThat(ProfileReader.read(recording).info().warnings()).isEmpty();
-            assertThat(probe.process.isAlive()).isTrue();
+            assertThat(probe.process().isAlive()).isTrue();
         }
     }
 
@@ -187,7 +188,8 @@ class WindowTest {
 
     @Test
     void closingTheWindowWhileSamplingStopsTheSamplerAndKeepsTheRecording(FxRobot robot) throws Exception {
-        try (Child probe = Child.java(PROBE, List.of(), "ready")) {
+        try (ChildJvm probe = ChildJvm.java().testClasspath().mainClass(PROBE)
+                .mergeStderr().readyPrefix("ready").start()) {
             fx(() -> {
                 vm.attach(Long.toString(probe.pid()));
                 return null;
@@ -201,7 +203,7 @@ class WindowTest {
             });
             assertThat(s.isSampling()).isFalse();
             assertThat(ProfileReader.read(recording).size()).isPositive();
-            assertThat(probe.process.isAlive()).as("the target keeps running").isTrue();
+            assertThat(probe.process().isAlive()).as("the target keeps running").isTrue();
             // the sampler is gone from the target: a new session can start in it at once
             assertThat(dev.hoist.core.sampling.Samplers.start(dev.hoist.core.jvm.Targets.resolvePid(probe.pid()),
                     dev.hoist.core.sampling.SamplingRequest.of(recording.resolveSibling("again.jfr"), java.time.Duration.ofSeconds(1),

@@ -1,7 +1,7 @@
 package dev.hoist.app.gui.vm;
 
 import dev.hoist.app.testing.AdviceRecordings;
-import dev.hoist.app.testing.Child;
+import dev.hoist.testkit.ChildJvm;
 import dev.hoist.core.jvm.Targets;
 import dev.hoist.core.profile.EventKind;
 import dev.hoist.core.rule.RuleRegistry;
@@ -120,7 +120,8 @@ class SessionViewModelTest {
 
     @Test
     void aLiveSessionFillsWhileSamplingAndStoppingKeepsTheRecording(@TempDir Path dir) throws Exception {
-        try (Child probe = Child.java(PROBE, List.of(), "ready"); TestWorkers t = new TestWorkers()) {
+        try (ChildJvm probe = ChildJvm.java().testClasspath().mainClass(PROBE)
+                .mergeStderr().readyPrefix("ready").start(); TestWorkers t = new TestWorkers()) {
             var target = Targets.resolvePid(probe.pid());
             var s = t.onUi(() -> SessionViewModel.live(target, t.workers, rules(), dir, List.of(), ""));
             t.onUi(s::start);
@@ -138,21 +139,22 @@ class SessionViewModelTest {
             assertThat(t.onUi(() -> s.statusProperty().get())).contains("the recording is " + recording);
             assertThat(recording).exists();
             assertThat(t.onUi(() -> s.reportProperty().get())).as("the final advice ran").isNotNull();
-            assertThat(probe.process.isAlive()).as("stopping the sampler leaves the target running").isTrue();
+            assertThat(probe.process().isAlive()).as("stopping the sampler leaves the target running").isTrue();
             assertThat(s.isSampling()).isFalse();
         }
     }
 
     @Test
     void aTargetThatExitsWhileSampledKeepsWhatWasSampledAndSaysSo(@TempDir Path dir) throws Exception {
-        try (Child probe = Child.java(PROBE, List.of(), "ready"); TestWorkers t = new TestWorkers()) {
+        try (ChildJvm probe = ChildJvm.java().testClasspath().mainClass(PROBE)
+                .mergeStderr().readyPrefix("ready").start(); TestWorkers t = new TestWorkers()) {
             var target = Targets.resolvePid(probe.pid());
             var s = t.onUi(() -> SessionViewModel.live(target, t.workers, rules(), dir, List.of(), ""));
             t.onUi(s::start);
             t.await("sampling", WAIT, () -> s.state() == SessionViewModel.State.SAMPLING);
             // a checkpoint has reached the disk and been read
             t.awaitTicking("samples on disk", WAIT, () -> s.samplesProperty().get() > 0);
-            probe.process.destroyForcibly().waitFor();
+            probe.process().destroyForcibly().waitFor();
             t.awaitTicking("the session ends", WAIT, () -> s.state() == SessionViewModel.State.READY
                     || s.state() == SessionViewModel.State.FAILED);
             assertThat(t.onUi(() -> s.errorProperty().get())).contains("JVM " + probe.pid() + " exited after")

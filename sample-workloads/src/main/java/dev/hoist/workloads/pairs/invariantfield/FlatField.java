@@ -34,7 +34,7 @@ public final class FlatField {
         long brightness = 0;
         int hot = 0;
         for (int i = 0; i < frame.length; i++) {
-            long corrected = frame[i] * gains[i] >> 16;
+            long corrected = (frame[i] * gains[i]) >> 16;
             brightness += corrected;
             if (corrected > hotThreshold) {
                 hot++;

@@ -26,7 +26,7 @@ public final class Sensor {
         SplittableRandom random = new SplittableRandom(seed);
         long[] gains = new long[pixels];
         for (int i = 0; i < pixels; i++) {
-            gains[i] = 58_982 + random.nextInt(13_108);
+            gains[i] = (long) (58_982 + random.nextInt(13_108));
         }
         return gains;
     }

@@ -41,7 +41,7 @@ public sealed interface LineItem permits LineItem.Unit, LineItem.Weighed, LineIt
     }
 
     /** A deterministic mixed cart of {@code count} lines, kinds in random order. */
-    static LineItem[] cart(long seed, int count) {
+    @SuppressWarnings("NarrowCalculation") static LineItem[] cart(long seed, int count) { // cents * 2 < 50,000
         SplittableRandom random = new SplittableRandom(seed);
         LineItem[] items = new LineItem[count];
         for (int i = 0; i < count; i++) {

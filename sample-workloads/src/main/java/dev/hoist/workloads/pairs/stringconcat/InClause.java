@@ -30,7 +30,7 @@ public final class InClause {
         SplittableRandom random = new SplittableRandom(seed);
         long[] ids = new long[count];
         for (int i = 0; i < count; i++) {
-            ids[i] = 10_000_000 + random.nextInt(90_000_000);
+            ids[i] = (long) (10_000_000 + random.nextInt(90_000_000));
         }
         return ids;
     }

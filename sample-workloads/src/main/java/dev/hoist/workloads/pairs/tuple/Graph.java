@@ -6,7 +6,7 @@ import java.util.SplittableRandom;
  * A graph as two parallel edge arrays (edge i joins {@code from[i]} and {@code to[i]}), the
  * compact layout graph tools use for millions of edges. Shared by the locality twins.
  */
-public record Graph(int nodes, int[] from, int[] to) {
+@SuppressWarnings("ArrayRecordComponent") public record Graph(int nodes, int[] from, int[] to) { // a carrier, never compared
 
     /** A deterministic graph whose edges mostly join nearby node numbers, some far ones. */
     public static Graph sample(long seed, int nodes, int edges) {
