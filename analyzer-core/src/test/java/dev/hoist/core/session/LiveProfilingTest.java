@@ -1,7 +1,8 @@
 package dev.hoist.core.session;
 
 import dev.hoist.core.classes.ClassLookup;
-import dev.hoist.core.jvm.ChildJvm;
+import dev.hoist.core.jvm.Probe;
+import dev.hoist.testkit.ChildJvm;
 import dev.hoist.core.jvm.JvmInfo;
 import dev.hoist.core.jvm.TargetClassBytes;
 import dev.hoist.core.jvm.Targets;
@@ -41,7 +42,7 @@ class LiveProfilingTest {
 
     @BeforeEach
     void launcher() throws Exception {
-        launcher = ChildJvm.launcherJar(tmp, "probe-" + UUID.randomUUID().toString().substring(0, 8));
+        launcher = Probe.launcherJar(tmp, "probe-" + UUID.randomUUID().toString().substring(0, 8));
     }
 
     private static List<String> topMethods(Profile p, int n) {
@@ -51,7 +52,7 @@ class LiveProfilingTest {
 
     @Test
     void repairsSamplesFollowsTheRecordingAndReadsClassesFromTheTarget() throws Exception {
-        ChildJvm child = ChildJvm.start(launcher);
+        ChildJvm child = Probe.child(launcher).start();
         LiveProfiling live = null;
         try {
             JvmInfo target = Targets.resolvePid(child.pid());
@@ -103,7 +104,7 @@ class LiveProfilingTest {
 
     @Test
     void withFlightRecorderTheRepairSaysWhyNot() throws Exception {
-        ChildJvm child = ChildJvm.start(launcher);
+        ChildJvm child = Probe.child(launcher).start();
         LiveProfiling live = null;
         try {
             JvmInfo target = Targets.resolvePid(child.pid());
@@ -126,7 +127,7 @@ class LiveProfilingTest {
 
     @Test
     void aTargetThatExitsKeepsWhatWasSampledAndItsClassesSayWhy() throws Exception {
-        ChildJvm child = ChildJvm.start(launcher, "--seconds", "4");
+        ChildJvm child = Probe.child(launcher).args("--seconds", "4").start();
         LiveProfiling live = null;
         try {
             JvmInfo target = Targets.resolvePid(child.pid());

@@ -1,7 +1,7 @@
 package dev.hoist.core.session;
 
 import dev.hoist.core.advice.TestRules;
-import dev.hoist.core.jvm.ChildJvm;
+import dev.hoist.core.jvm.Probe;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,7 +17,7 @@ class StaticAnalysisTest {
 
     @Test
     void analysesTheInputsAndSaysEachProblemOnce(@TempDir Path dir) throws Exception {
-        Path classes = ChildJvm.workloadClasspath();
+        Path classes = Probe.workloadClasspath();
         Path broken = dir.resolve("broken.jar");
         Files.writeString(broken, "PK not really a jar");
         Path missing = dir.resolve("missing.jar");

@@ -1,8 +1,8 @@
 package dev.hoist.app.gui.vm;
 
 import dev.hoist.app.testing.AdviceRecordings;
-import dev.hoist.app.testing.Child;
 import dev.hoist.core.jvm.Targets;
+import dev.hoist.testkit.ChildJvm;
 import dev.hoist.workloads.Catalog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,7 +45,8 @@ class SessionErrorsTest {
 
     @Test
     void aFailingLiveReRankingAndTheRepairAreShown(@TempDir Path dir) throws Exception {
-        try (Child probe = Child.java(PROBE, List.of(), "ready"); TestWorkers t = new TestWorkers()) {
+        try (ChildJvm probe = ChildJvm.java().testClasspath().mainClass(PROBE).mergeStderr().readyPrefix("ready").start();
+             TestWorkers t = new TestWorkers()) {
             var target = Targets.resolvePid(probe.pid());
             var s = t.onUi(() -> SessionViewModel.live(target, t.workers, rules(), dir, List.of(), ""));
             s.advising.adviseWith((p, cp, o, warnings, memory) -> {
