@@ -170,6 +170,8 @@ public final class Advisor {
             notices.add(negligible + " more finding(s) at sites that ran but where fixing would save under 0.1% of the time and "
                     + "allocate under 0.1% of the bytes (show them with --all)");
         }
+        String small = Ranking.allSmall(out);
+        if (small != null) notices.add(0, small);
         return new AdviceReport(out, analyzed, unavailable, hidden, contradicted, notices);
     }
 

@@ -33,6 +33,28 @@ final class Ranking {
             .thenComparing(a -> a.finding().className())
             .thenComparingInt(a -> a.finding().line());
 
+    /** Below this saving (of the time and of the bytes) no piece of advice is worth a user's afternoon on its own. */
+    static final double SMALL = 0.01;
+
+    /**
+     * A headline when every piece of advice is small: the loops hold no waste worth fixing, which
+     * is the answer a user needs first (real programs whose time is the JIT's or the JDK's get only
+     * sub-1% items); null when some advice can save more.
+     */
+    static String allSmall(List<Advice> advice) {
+        if (advice.isEmpty()) return null;
+        double time = 0;
+        double bytes = 0;
+        for (Advice a : advice) {
+            time = Math.max(time, a.rankingShare());
+            bytes = Math.max(bytes, a.site().allocShare());
+        }
+        if (time >= SMALL || bytes >= SMALL) return null;
+        return String.format(java.util.Locale.ROOT, "no loop waste worth fixing on its own: the largest saving any advice below "
+                + "can bring is %.1f%% of the time and %.1f%% of the allocated bytes; look at the other notices and at the hot "
+                + "methods first", time * 100, bytes * 100);
+    }
+
     /** Whether fixing it would save under {@link #NEGLIGIBLE} of both the time and the bytes, at a site that ran. */
     static boolean negligible(Advice a) {
         return a.site().totalSamples() > 0 && a.rankingShare() < NEGLIGIBLE && a.site().allocShare() < NEGLIGIBLE;
