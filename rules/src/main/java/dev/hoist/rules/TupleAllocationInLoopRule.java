@@ -86,6 +86,26 @@ public final class TupleAllocationInLoopRule implements Rule {
         return dev.hoist.core.rule.CostKind.ALLOCATION;
     }
 
+    /**
+     * A tuple a callee returns is paid inside the callee: measured at the call with everything under
+     * it, the site would claim all the callee's work, which returning the parts separately does not
+     * remove. It is measured as the call's own cost plus the returned type's bytes under it; a tuple made in
+     * the loop stays an allocation.
+     */
+    @Override
+    public dev.hoist.core.rule.CostKind costKind(Finding finding) {
+        MethodFacts facts = finding.facts();
+        if (facts != null && finding.siteBcis().length == 1) {
+            for (int i = 0; i < facts.instructionCount(); i++) {
+                if (facts.bci(i) == finding.siteBcis()[0]) {
+                    return facts.instruction(i) instanceof org.objectweb.asm.tree.MethodInsnNode
+                            ? dev.hoist.core.rule.CostKind.RESULT_ALLOCATION : costKind();
+                }
+            }
+        }
+        return costKind();
+    }
+
     @Override
     public dev.hoist.core.rule.Judgement judge(Finding finding, dev.hoist.core.rule.SiteProfile site) {
         java.util.Set<String> types = new java.util.TreeSet<>();

@@ -181,12 +181,12 @@ public final class Advisor {
      */
     private Advice measure(Finding f, Profile profile, EventKind kind, ProfileCosts costs, MethodFactsIndex facts) {
         Rule rule = rulesById.get(f.rule());
-        CostKind costKind = rule == null ? CostKind.TIME : rule.costKind();
+        CostKind costKind = rule == null ? CostKind.TIME : rule.costKind(f);
         MethodQuery q = costs.query(f);
         BitSet loopBcis = bitSet(f.loopBcis());
         BitSet siteBcis = f.siteBcis().length > 0 ? bitSet(f.siteBcis()) : loopBcis;
         LoopCost loopCost = costs.of(q, loopBcis);
-        SiteCost site = costs.site(q, siteBcis, costKind == CostKind.ALLOCATION, costKind == CostKind.CALL_OVERHEAD);
+        SiteCost site = costs.site(q, siteBcis, costKind, costKind == CostKind.RESULT_ALLOCATION ? resultType(f) : null);
         // a site is hot when the profile ran through it, even where what fixing it saves (a call's dispatch) drew nothing
         boolean ranHot = site.sampled() || costs.of(q, siteBcis).sampled();
         if (!ranHot && !options.all()) return null;
@@ -202,7 +202,8 @@ public final class Advisor {
             MethodFacts mf = f.facts() != null ? f.facts() : facts.of(f.className(), f.method(), f.descriptor());
             ProfileAtSite at = new ProfileAtSite(profile, kind, q, costs.methodRef(f), siteBcis, loopBcis, site, loopCost,
                     mf, costs.weights());
-            lines.add(Measured.line(site, loopCost, at.loopFrameTypes(), costKind == CostKind.CALL_OVERHEAD));
+            lines.add(Measured.line(site, loopCost, at.loopFrameTypes(),
+                    costKind == CostKind.CALL_OVERHEAD || costKind == CostKind.RESULT_ALLOCATION));
             if (f.region().map(dev.hoist.core.facts.Loop::isMethodBody).orElse(false)) {
                 via = CallerLoop.of(profile, costs.weights(), costs.methodRef(f), siteBcis,
                         (m, bci) -> JdkClasses.isJdk(m.className()) ? null : facts.of(m.className(), m.name(), m.descriptor()));
@@ -220,6 +221,18 @@ public final class Advisor {
         }
         Finding judged = f.judged(confidence, lines, f.message(), f.siteBcis(), f.score());
         return new Advice(0, judged, loopCost, site, effect, confidence, lines, via);
+    }
+
+    /** The binary name of the type the call at the finding's site returns, from its facts; null when unknown. */
+    private static String resultType(Finding f) {
+        MethodFacts facts = f.facts();
+        if (facts == null || f.siteBcis().length != 1) return null;
+        for (int i = 0; i < facts.instructionCount(); i++) {
+            if (facts.bci(i) == f.siteBcis()[0] && facts.instruction(i) instanceof org.objectweb.asm.tree.MethodInsnNode m) {
+                return org.objectweb.asm.Type.getReturnType(m.desc).getClassName();
+            }
+        }
+        return null;
     }
 
     private SourceFiles sources() {

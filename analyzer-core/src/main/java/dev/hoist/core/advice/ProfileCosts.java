@@ -79,13 +79,28 @@ final class ProfileCosts {
         return new LoopCost(kindId, self, inclusive, totalSamples, allocSamples, allocBytes, totalAllocBytes, gcSamples);
     }
 
-    /** The site's own cost: the time samples and allocations at its bcis, with what they called. */
-    SiteCost site(MethodQuery q, BitSet site, boolean garbage, boolean callOverhead) {
+    /**
+     * The site's own cost: the time samples and allocations at its bcis, with what they called; for a
+     * call whose overhead is the cost, the call's own samples and no bytes; for an object a call
+     * returns, the call's own samples and the bytes of {@code resultType} (a binary name) under it.
+     */
+    SiteCost site(MethodQuery q, BitSet site, dev.hoist.core.rule.CostKind cost, String resultType) {
         LoopCost c = of(q, site);
-        long samples = callOverhead && q != null && kind != null ? q.callOverhead(kind, site) : c.inclusiveSamples();
+        boolean call = cost == dev.hoist.core.rule.CostKind.CALL_OVERHEAD || cost == dev.hoist.core.rule.CostKind.RESULT_ALLOCATION;
+        boolean garbage = cost == dev.hoist.core.rule.CostKind.ALLOCATION || cost == dev.hoist.core.rule.CostKind.RESULT_ALLOCATION;
+        long samples = call && q != null && kind != null ? q.callOverhead(kind, site) : c.inclusiveSamples();
+        long allocSamples = call ? 0 : c.allocSamples();
+        long allocBytes = call ? 0 : c.allocBytes();
+        if (cost == dev.hoist.core.rule.CostKind.RESULT_ALLOCATION && q != null && resultType != null && totalAllocBytes > 0) {
+            for (MethodQuery.AllocStat a : q.allocationsByType(site)) {
+                if (a.name().equals(resultType)) {
+                    allocSamples += a.samples();
+                    allocBytes += a.bytes();
+                }
+            }
+        }
         // a call's overhead allocates nothing of its own: the callee's garbage is not what the fix removes
-        return new SiteCost(c.kind(), samples, totalSamples, callOverhead ? 0 : c.allocSamples(), callOverhead ? 0 : c.allocBytes(),
-                totalAllocBytes, gcSamples, garbage);
+        return new SiteCost(c.kind(), samples, totalSamples, allocSamples, allocBytes, totalAllocBytes, gcSamples, garbage);
     }
 
     /** The profile's name of the finding's method (with its descriptor when the sampler kept one). */

@@ -70,7 +70,7 @@ final class Ranking {
         Map<String, List<Finding>> byLoop = new LinkedHashMap<>();
         for (Finding f : findings) {
             Rule rule = rulesById.get(f.rule());
-            boolean garbage = rule != null && rule.costKind() == CostKind.ALLOCATION;
+            boolean garbage = rule != null && rule.costKind(f) == CostKind.ALLOCATION;
             String key = f.className() + '.' + f.method() + f.descriptor() + '|' + f.rule() + '|'
                     + Arrays.toString(f.loopBcis()) + (garbage ? "" : "|" + f.line());
             byLoop.computeIfAbsent(key, k -> new ArrayList<>()).add(f);

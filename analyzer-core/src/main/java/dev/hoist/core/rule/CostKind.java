@@ -17,5 +17,11 @@ public enum CostKind {
      */
     CALL_OVERHEAD,
     /** The site's samples plus its allocated bytes' part of the GC time. */
-    ALLOCATION
+    ALLOCATION,
+    /**
+     * An object a call returns, paid inside the callee: the call's own cost ({@link #CALL_OVERHEAD})
+     * plus the GC part of the bytes of the returned type allocated under the call. Returning the
+     * parts separately removes that, not what the callee computes.
+     */
+    RESULT_ALLOCATION
 }

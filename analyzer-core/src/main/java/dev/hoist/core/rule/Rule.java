@@ -28,6 +28,15 @@ public interface Rule {
     }
 
     /**
+     * What fixing this finding saves, when a rule's findings differ: a tuple a callee returns is
+     * measured at the call as the call's own cost, not as everything the callee does, which fixing
+     * the tuple does not remove. By default {@link #costKind()}.
+     */
+    default CostKind costKind(Finding finding) {
+        return costKind();
+    }
+
+    /**
      * What the profile at the finding's site says about it: confirmed (raise the confidence),
      * removed by the JIT (rank it below the advice whose cost is real), or contradicted (drop it).
      * Only called when the site drew samples. The default keeps the rule's static confidence.

@@ -306,6 +306,22 @@ class AdviceEndToEndTest {
         assertThat(firstInClass.finding().rule()).as(summary(r)).isEqualTo(rule);
     }
 
+    /**
+     * A record a callee returns (FlatField's correct() returns FrameStats once per pass) is paid inside
+     * the callee: the advice claims the call's own cost, not the whole pass the call does.
+     */
+    @Test
+    void aTupleReturnedByACalleeClaimsTheCallNotTheCalleesWork() throws Exception {
+        Catalog.Pair pair = pair("invariant-field-in-loop");
+        AdviceReport r = advise(AdviceRecordings.asyncProfiler(pair.antiPatternClass(), 3), classes.toString());
+        List<Advice> returned = r.advice().stream().filter(a -> a.finding().rule().equals("tuple-allocation-in-loop")
+                && a.finding().message().contains("returns a freshly allocated")).toList();
+        for (Advice a : returned) {
+            assertThat(a.rankingShare()).as(summary(r)).isLessThan(0.05);
+            assertThat(a.evidence()).as(summary(r)).anyMatch(e -> e.contains("in the call itself"));
+        }
+    }
+
     @Test
     void worksOnTheJdkFlightRecorderToo() throws Exception {
         AdviceReport r = advise(AdviceRecordings.jdk(Catalog.DEMO_MAIN, 6), classes.toString());
