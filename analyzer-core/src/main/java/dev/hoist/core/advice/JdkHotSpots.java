@@ -63,6 +63,8 @@ final class JdkHotSpots {
 
         final String what;
         final String fix;
+        // List.of is unmodifiable; Error Prone only counts Guava's immutable collections as immutable
+        @SuppressWarnings("ImmutableEnumChecker")
         final List<String> prefixes;
         final boolean advisedByRules;
 
