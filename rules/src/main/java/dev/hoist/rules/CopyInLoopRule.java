@@ -76,7 +76,7 @@ public final class CopyInLoopRule implements Rule {
                 String radix = p.arguments().size() == 2 ? p.arguments().get(1).text() : "10";
                 String end = args.size() == 2 ? args.get(1) : recv + ".length()";
                 if (!sub.receiver().nameable() || !sub.arguments().stream().allMatch(Value::nameable)
-                        || p.arguments().size() == 2 && !p.arguments().get(1).nameable()) {
+                        || (p.arguments().size() == 2 && !p.arguments().get(1).nameable())) {
                     return null;
                 }
                 String expression = name + "(" + subText + (p.arguments().size() == 2 ? ", " + radix : "") + ")";

@@ -41,6 +41,8 @@ import java.util.Set;
 public final class Advisor {
 
     /**
+     * What an analysis reports and where it looks.
+     *
      * @param kind         event kind the time shares are of; null picks the report's default (cpu, wall, ...)
      * @param coverage     share of samples the hot methods must hold (0.95)
      * @param maxMethods   cap on hot methods (200)

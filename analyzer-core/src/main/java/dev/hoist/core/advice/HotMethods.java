@@ -64,7 +64,7 @@ public final class HotMethods {
         BitSet java = new BitSet(profile.methods().size());
         for (int i = 0, n = profile.frameCount(); i < n; i++) {
             var f = profile.frame(i);
-            if (f.type().isJava() || f.type() == FrameType.UNKNOWN && f.method().className().contains(".")) {
+            if (f.type().isJava() || (f.type() == FrameType.UNKNOWN && f.method().className().contains("."))) {
                 java.set(f.methodIndex());
             }
         }

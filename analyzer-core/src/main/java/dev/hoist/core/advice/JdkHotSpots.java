@@ -5,6 +5,7 @@ import dev.hoist.core.profile.EventKind;
 import dev.hoist.core.profile.Frame;
 import dev.hoist.core.profile.Profile;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,13 +63,15 @@ final class JdkHotSpots {
 
         final String what;
         final String fix;
-        final String[] prefixes;
+        // List.of is unmodifiable; Error Prone only counts Guava's immutable collections as immutable
+        @SuppressWarnings("ImmutableEnumChecker")
+        final List<String> prefixes;
         final boolean advisedByRules;
 
         Work(String what, String fix, String... prefixes) {
             this.what = what;
             this.fix = fix;
-            this.prefixes = prefixes;
+            this.prefixes = List.of(prefixes);
             this.advisedByRules = name().equals("FORMATTER") || name().equals("REGEX") || name().equals("STACK_TRACES")
                     || name().equals("REFLECTION");
         }
@@ -85,6 +88,12 @@ final class JdkHotSpots {
     private record Call(String callerClass, String caller, int line, int bci, String entry) {
     }
 
+    /** A call's samples, in all and per kind of work. */
+    private static final class Tally {
+        long total;
+        final Map<Work, Long> byWork = new EnumMap<>(Work.class);
+    }
+
     /** A sample's call into the JDK and what the JDK was doing in it. */
     private record Sample(Call call, Work work) {
     }
@@ -97,16 +106,16 @@ final class JdkHotSpots {
         if (kind == null) return List.of();
         long total = 0;
         // per call: its samples, then its samples per kind of work
-        Map<Call, long[]> byCall = new LinkedHashMap<>();
+        Map<Call, Tally> byCall = new LinkedHashMap<>();
         for (int i = 0, n = profile.size(); i < n; i++) {
             if (profile.kind(i) != kind) continue;
             long w = profile.weight(i);
             total += w;
             Sample s = sample(profile, profile.stackFrames(profile.stack(i)));
             if (s == null) continue;
-            long[] v = byCall.computeIfAbsent(s.call(), k -> new long[1 + Work.values().length]);
-            v[0] += w;
-            v[1 + s.work().ordinal()] += w;
+            Tally v = byCall.computeIfAbsent(s.call(), k -> new Tally());
+            v.total += w;
+            v.byWork.merge(s.work(), w, Long::sum);
         }
         if (total == 0) return List.of();
         // the calls advice is about: its site's bytecode indexes in its method (and its line, for a site measured at the loop)
@@ -117,18 +126,18 @@ final class JdkHotSpots {
             for (int bci : a.finding().siteBcis()) advisedCalls.add(m + "@" + bci);
             advisedLines.add(m + ":" + a.finding().line());
         }
-        List<Map.Entry<Call, long[]>> sorted = new ArrayList<>(byCall.entrySet());
-        sorted.sort((a, b) -> Long.compare(b.getValue()[0], a.getValue()[0]));
+        List<Map.Entry<Call, Tally>> sorted = new ArrayList<>(byCall.entrySet());
+        sorted.sort((a, b) -> Long.compare(b.getValue().total, a.getValue().total));
         List<String> out = new ArrayList<>();
-        for (Map.Entry<Call, long[]> e : sorted) {
-            double share = (double) e.getValue()[0] / total;
+        for (Map.Entry<Call, Tally> e : sorted) {
+            double share = (double) e.getValue().total / total;
             if (share < SHARE || out.size() >= 3) break;
             Call c = e.getKey();
             Work work = Work.OTHER;
-            long[] v = e.getValue();
+            Tally v = e.getValue();
             for (Work w : Work.values()) {
                 // the named work when it is most of the call's samples, else no name
-                if (w != Work.OTHER && v[1 + w.ordinal()] * 2 > v[0]) work = w;
+                if (w != Work.OTHER && v.byWork.getOrDefault(w, 0L) * 2 > v.total) work = w;
             }
             // advice whose site is this very call says it already (a substring copied per iteration); so does a
             // loop rule's own topic (a format, a regex, an exception, reflection) advised at this line

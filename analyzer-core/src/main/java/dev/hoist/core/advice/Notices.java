@@ -51,7 +51,7 @@ final class Notices {
             String name = t >= 0 && t < profile.threadCount() ? profile.threadName(t) : null;
             // async-profiler names native threads by their 15-character Linux name: "C2 CompilerThre"
             if (name != null && (name.startsWith("C2 CompilerThre") || name.startsWith("C1 CompilerThre")
-                    || name.contains("JVMCI") && name.contains("Compiler"))) {
+                    || (name.contains("JVMCI") && name.contains("Compiler")))) {
                 compiler += profile.weight(i);
             }
         }

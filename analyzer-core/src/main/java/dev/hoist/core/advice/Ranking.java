@@ -28,7 +28,7 @@ final class Ranking {
     static final Comparator<Advice> ORDER = Comparator
             .comparingInt((Advice a) -> a.effect() == Judgement.Effect.JIT_REMOVES || a.effect() == Judgement.Effect.CONTRADICTED ? 1 : 0)
             .thenComparing(Comparator.comparingDouble(Advice::rankingShare).reversed())
-            .thenComparing(Comparator.comparingInt((Advice a) -> a.confidence().ordinal()).reversed())
+            .thenComparing(Comparator.comparing((Advice a) -> a.confidence()).reversed())
             .thenComparing(Comparator.comparingInt((Advice a) -> a.finding().score()).reversed())
             .thenComparing(a -> a.finding().className())
             .thenComparingInt(a -> a.finding().line());

@@ -67,7 +67,7 @@ final class Purity {
 
     private boolean pureCall(int op, MethodInsnNode mi, int depth, Set<String> visiting, Set<String> read, int[] budget) {
         if (ReadOnlyMethods.contains(mi.owner, mi.name) || PURE_JDK.contains(mi.owner + "." + mi.name)) return true;
-        if (mi.owner.equals("java/lang/StringBuilder") || mi.owner.equals("java/lang/String") && !mi.name.equals("intern")) {
+        if (mi.owner.equals("java/lang/StringBuilder") || (mi.owner.equals("java/lang/String") && !mi.name.equals("intern"))) {
             return true; // a builder made in the body, or an immutable string's methods
         }
         if (CalleeResolver.jdk(mi.owner)) return false;

@@ -9,6 +9,8 @@ package dev.hoist.core.facts;
 public sealed interface ValueId {
 
     /** {@code this} in an instance method that never assigns slot 0. */
+    // THIS is the only place a This is made, so This is never initialized before ValueId by another thread
+    @SuppressWarnings("ClassInitializationDeadlock")
     ValueId THIS = new This();
 
     /** A local variable or parameter, by slot. */
@@ -47,6 +49,6 @@ public sealed interface ValueId {
 
     /** Whether this is a field, static or of any receiver, called {@code name}. */
     default boolean isField(String name) {
-        return this instanceof StaticField s && s.name().equals(name) || this instanceof InstanceField f && f.name().equals(name);
+        return (this instanceof StaticField s && s.name().equals(name)) || (this instanceof InstanceField f && f.name().equals(name));
     }
 }

@@ -95,8 +95,8 @@ final class WriteClosure {
         for (String cls : bodies) {
             String[] decl = new String[1];
             MethodNode m = cls.startsWith("[") ? null : resolver.method(cls, name, desc, decl);
-            if (m == null || (m.access & Opcodes.ACC_NATIVE) != 0 || m.instructions.size() == 0
-                    && (m.access & Opcodes.ACC_ABSTRACT) == 0) {
+            if (m == null || (m.access & Opcodes.ACC_NATIVE) != 0 || (m.instructions.size() == 0
+                    && (m.access & Opcodes.ACC_ABSTRACT) == 0)) {
                 unknown[0] = call + " (not on the analyzed class path)";
                 return;
             }

@@ -7,7 +7,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -56,7 +58,9 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        // the platform default charset, as the PrintWriter(OutputStream) constructors used before
+        Charset charset = Charset.defaultCharset();
+        System.exit(run(args, new PrintWriter(System.out, true, charset), new PrintWriter(System.err, true, charset)));
     }
 
     /** Runs the command line and returns the exit code; used by main and by tests. */
@@ -107,7 +111,7 @@ public final class Main implements Runnable {
         for (Failure f : Failure.values()) {
             String code = Integer.toString(f.exitCode());
             table.append("\n  ").append(code).append(code.length() < 2 ? "  " : " ")
-                    .append(f.name().toLowerCase().replace('_', ' '));
+                    .append(f.name().toLowerCase(Locale.ROOT).replace('_', ' '));
         }
         return table.toString();
     }

@@ -27,6 +27,9 @@ final class ProfilingRun {
 
     static int run(JvmInfo target, SamplingRequest request, SamplingOptions options, PrintWriter out, PrintWriter err)
             throws IOException {
+        // Hoist targets Java 17, where console() is null without a terminal; Console.isTerminal()
+        // (JDK 22) is not in its API
+        @SuppressWarnings("SystemConsoleNull")
         boolean terminal = System.console() != null;
         if (options.format == ReportCommand.Format.sarif && options.noAdvice) {
             throw new HoistException(Failure.USAGE, "--format sarif prints the advice; it cannot be combined with --no-advice");

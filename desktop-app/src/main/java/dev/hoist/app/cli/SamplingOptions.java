@@ -8,6 +8,7 @@ import picocli.CommandLine.Option;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.EnumSet;
 import java.util.List;
@@ -88,7 +89,7 @@ final class SamplingOptions {
     SamplingRequest request(long pid, Duration duration) {
         EnumSet<SamplingEvent> set = events.isEmpty() ? EnumSet.of(SamplingEvent.CPU, SamplingEvent.ALLOC) : EnumSet.copyOf(events);
         Path file = out != null ? out
-                : Path.of("hoist-" + pid + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".jfr");
+                : Path.of("hoist-" + pid + "-" + LocalDateTime.now(ZoneId.systemDefault()).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".jfr");
         SamplingRequest request = SamplingRequest.of(file, duration, set).withTakeOver(takeOver);
         if (interval != null) {
             request = request.withCpuInterval(interval);

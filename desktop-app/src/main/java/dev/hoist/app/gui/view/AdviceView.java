@@ -40,12 +40,18 @@ public final class AdviceView extends VBox {
         list.setItems(vm.items());
         list.setCellFactory(l -> new AdviceCell());
         list.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
-            if (b != null && vm.selectedProperty().get() != b) {
+            // the very item the list shows, not an equal one, is what the view model must hold
+            @SuppressWarnings("ReferenceEquality")
+            boolean other = vm.selectedProperty().get() != b;
+            if (b != null && other) {
                 vm.selectedProperty().set(b);
             }
         });
         vm.selectedProperty().addListener((o, a, b) -> {
-            if (b != null && list.getSelectionModel().getSelectedItem() != b) {
+            // the very item the view model holds, not an equal one, is what the list must select
+            @SuppressWarnings("ReferenceEquality")
+            boolean other = list.getSelectionModel().getSelectedItem() != b;
+            if (b != null && other) {
                 list.getSelectionModel().select(b);
             }
         });

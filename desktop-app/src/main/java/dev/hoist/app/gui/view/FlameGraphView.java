@@ -18,6 +18,8 @@ import javafx.scene.text.Text;
 import javafx.util.Duration;
 
 import java.util.BitSet;
+import java.util.EnumMap;
+import java.util.Map;
 
 /**
  * The flame graph drawn on a Canvas, root at the top. Drawing visits only what can be seen: a
@@ -274,17 +276,17 @@ public final class FlameGraphView extends Region {
 
     private static final java.util.regex.Pattern HIDDEN = java.util.regex.Pattern.compile("[./]0x[0-9a-fA-F]+(?=\\.)");
 
-    private static final Color[] BASE = new Color[FrameType.values().length];
+    private static final Map<FrameType, Color> BASE = new EnumMap<>(FrameType.class);
 
     static {
-        BASE[FrameType.JIT_COMPILED.ordinal()] = Color.web("#57c15b");
-        BASE[FrameType.INLINED.ordinal()] = Color.web("#4fc3c8");
-        BASE[FrameType.C1_COMPILED.ordinal()] = Color.web("#b7d84b");
-        BASE[FrameType.INTERPRETED.ordinal()] = Color.web("#f2a65a");
-        BASE[FrameType.NATIVE.ordinal()] = Color.web("#e96a6a");
-        BASE[FrameType.CPP.ordinal()] = Color.web("#d9c84a");
-        BASE[FrameType.KERNEL.ordinal()] = Color.web("#d98a4a");
-        BASE[FrameType.UNKNOWN.ordinal()] = Color.web("#b0b7c3");
+        BASE.put(FrameType.JIT_COMPILED, Color.web("#57c15b"));
+        BASE.put(FrameType.INLINED, Color.web("#4fc3c8"));
+        BASE.put(FrameType.C1_COMPILED, Color.web("#b7d84b"));
+        BASE.put(FrameType.INTERPRETED, Color.web("#f2a65a"));
+        BASE.put(FrameType.NATIVE, Color.web("#e96a6a"));
+        BASE.put(FrameType.CPP, Color.web("#d9c84a"));
+        BASE.put(FrameType.KERNEL, Color.web("#d98a4a"));
+        BASE.put(FrameType.UNKNOWN, Color.web("#b0b7c3"));
     }
 
     /** The frame type's colour, a little lighter or darker per name so neighbours stay apart. */
@@ -295,6 +297,6 @@ public final class FlameGraphView extends Region {
         }
         int h = g.names().get(g.nameIndex(n)).hashCode();
         double shade = ((h >>> 8) & 0xff) / 255.0; // 0..1, stable per name
-        return BASE[t.ordinal()].deriveColor(0, 1, 0.9 + 0.2 * shade, 1);
+        return BASE.get(t).deriveColor(0, 1, 0.9 + 0.2 * shade, 1);
     }
 }

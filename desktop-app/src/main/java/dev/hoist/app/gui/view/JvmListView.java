@@ -110,7 +110,10 @@ public final class JvmListView extends VBox {
         });
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.selectedProperty().set(b));
         vm.selectedProperty().addListener((o, a, b) -> {
-            if (b != null && table.getSelectionModel().getSelectedItem() != b) {
+            // the very item the view model holds, not an equal one, is what the table must select
+            @SuppressWarnings("ReferenceEquality")
+            boolean other = table.getSelectionModel().getSelectedItem() != b;
+            if (b != null && other) {
                 table.getSelectionModel().select(b);
             }
         });

@@ -88,8 +88,12 @@ public final class MainWindow extends BorderPane {
         setBottom(statusBar);
 
         vm.sessionProperty().addListener((o, a, s) -> {
-            center.getChildren().setAll(s == null ? List.of(welcome) : List.of(sessionView = new SessionView(s,
-                    this::chooseClassPath, this::chooseSources)));
+            if (s == null) {
+                center.getChildren().setAll(List.of(welcome));
+            } else {
+                sessionView = new SessionView(s, this::chooseClassPath, this::chooseSources);
+                center.getChildren().setAll(List.of(sessionView));
+            }
             bindStatus(status, busy, spinner, s);
         });
         bindStatus(status, busy, spinner, null);

@@ -131,12 +131,18 @@ public final class TimelineView extends HBox {
         shown = view;
         redraw(samplesChart, () -> fillRates(view));
         javafx.application.Platform.runLater(() -> {
-            if (shown == view) {
+            // a later show() replaces the snapshot; only the very one shown may still be drawn
+            @SuppressWarnings("ReferenceEquality")
+            boolean current = shown == view;
+            if (current) {
                 redraw(allocChart, () -> { });
             }
         });
         javafx.application.Platform.runLater(() -> {
-            if (shown == view) {
+            // a later show() replaces the snapshot; only the very one shown may still be drawn
+            @SuppressWarnings("ReferenceEquality")
+            boolean current = shown == view;
+            if (current) {
                 redraw(methodsChart, () -> fillMethods(view));
             }
         });
@@ -169,7 +175,7 @@ public final class TimelineView extends HBox {
         samples.setNotify(false);
         alloc.setNotify(false);
         for (int s = 0; s < t.seconds(); s++) {
-            samples.add(s, t.samples()[s], false);
+            samples.add(s, (double) t.samples()[s], false);
             alloc.add(s, t.allocBytes()[s] / (1024.0 * 1024.0), false);
         }
         samples.setNotify(true);

@@ -232,7 +232,7 @@ public final class FlameGraphViewModel {
 
     static String amount(long v, EventKind k) {
         if (k == EventKind.ALLOC) {
-            return Fmt.bytes(v);
+            return Fmt.bytes((double) v);
         }
         if (k == EventKind.LOCK) {
             return String.format(java.util.Locale.ROOT, "%.1f ms", v / 1e6);

@@ -31,7 +31,7 @@ public final class Fmt {
 
     /** {@code 0:07}, {@code 12:30}, {@code 1:02:03}. */
     public static String clock(Duration d) {
-        long s = Math.max(0, d.getSeconds());
+        long s = Math.max(0, d.toSeconds());
         return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
                 : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
     }
@@ -41,7 +41,7 @@ public final class Fmt {
         if (d == null) {
             return "?";
         }
-        long s = d.getSeconds();
+        long s = d.toSeconds();
         if (s < 60) return s + " s";
         if (s < 3600) return s / 60 + " min";
         if (s < 86400) return s / 3600 + " h " + s / 60 % 60 + " min";

@@ -18,6 +18,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -154,7 +155,7 @@ public final class LiveSessionViewModel extends SessionViewModel {
         busy.set("Attaching to PID " + target.pid() + (repairing ? " and repairing its debug info…" : "…"));
         status.set("Starting the sampler in PID " + target.pid());
         Path out = recordingsDir.resolve("hoist-" + target.pid() + "-"
-                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT)) + ".jfr");
+                + LocalDateTime.now(ZoneId.systemDefault()).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT)) + ".jfr");
         Duration interval = Duration.ofMillis(ms);
         SamplingRequest request = SamplingRequest.of(out, length.get().duration(), events).withCpuInterval(interval)
                 .withWallInterval(events.contains(SamplingEvent.CPU) ? SamplingRequest.DEFAULT_WALL_INTERVAL : interval);

@@ -146,7 +146,7 @@ public final class MainViewModel implements AutoCloseable {
 
     static boolean isClassInput(Path file) {
         String n = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-        return n.endsWith(".jar") || n.endsWith(".class") || n.endsWith(".war") || n.endsWith(".zip") && !SessionArchive.looksLikeSession(file);
+        return n.endsWith(".jar") || n.endsWith(".class") || n.endsWith(".war") || (n.endsWith(".zip") && !SessionArchive.looksLikeSession(file));
     }
 
     /** Starts the bundled demo workload (once) and attaches to it. */

@@ -339,12 +339,18 @@ public abstract class SessionViewModel {
         samples.set(n);
         // the flame graph and the table in their own UI tasks: the UI thread gets to draw in between
         workers.ui(() -> {
-            if (view.get() == v) {
+            // a later snapshot replaces this one; only the very one in view may still be shown
+            @SuppressWarnings("ReferenceEquality")
+            boolean current = view.get() == v;
+            if (current) {
                 flame.show(v.flame());
             }
         });
         workers.ui(() -> {
-            if (view.get() == v) {
+            // a later snapshot replaces this one; only the very one in view may still be shown
+            @SuppressWarnings("ReferenceEquality")
+            boolean current = view.get() == v;
+            if (current) {
                 methods.show(v);
             }
         });
