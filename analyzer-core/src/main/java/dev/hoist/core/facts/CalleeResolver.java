@@ -2,7 +2,6 @@ package dev.hoist.core.facts;
 
 import dev.hoist.core.classes.ClassLookup;
 import java.util.HashMap;
-import java.util.List;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;

@@ -5,7 +5,6 @@ import dev.hoist.core.advice.AdviceReport;
 import dev.hoist.core.advice.LoopCost;
 import dev.hoist.core.profile.Allocations;
 import dev.hoist.core.profile.EventKind;
-import dev.hoist.core.profile.FlameGraph;
 import dev.hoist.core.profile.Frame;
 import dev.hoist.core.profile.MethodStats;
 import dev.hoist.core.profile.Profile;

@@ -5,7 +5,6 @@ import dev.hoist.core.profile.FlameGraph;
 import dev.hoist.core.profile.FrameType;
 import dev.hoist.core.profile.MethodRef;
 import javafx.beans.property.IntegerProperty;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
