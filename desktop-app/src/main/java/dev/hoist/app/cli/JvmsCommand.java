@@ -48,15 +48,20 @@ public final class JvmsCommand implements Callable<Integer> {
         if (jvms.isEmpty()) {
             return "No JVMs found (other than Hoist itself).\n";
         }
-        int mainWidth = Math.max(20, jvms.stream().mapToInt(j -> j.displayName().length()).max().orElse(0));
-        int vendorWidth = Math.max(6, jvms.stream().mapToInt(j -> j.vendor().length()).max().orElse(0));
+        int mainWidth = Math.max(20, jvms.stream().mapToInt(j -> safe(j.displayName()).length()).max().orElse(0));
+        int vendorWidth = Math.max(6, jvms.stream().mapToInt(j -> safe(j.vendor()).length()).max().orElse(0));
         String row = "%-8s %-" + mainWidth + "s %-10s %-" + vendorWidth + "s %-9s %s%n";
         StringBuilder sb = new StringBuilder(String.format(row, "PID", "MAIN", "VERSION", "VENDOR", "UPTIME", "STATUS"));
         for (JvmInfo j : jvms) {
-            sb.append(String.format(row, j.pid(), j.displayName(), j.javaVersion(), j.vendor(), uptime(j.uptime()),
-                    j.attachable() ? "attachable" : j.reason()));
+            // every name here comes from the target (its jar or main class, its system properties)
+            sb.append(String.format(row, j.pid(), safe(j.displayName()), safe(j.javaVersion()), safe(j.vendor()),
+                    uptime(j.uptime()), j.attachable() ? "attachable" : safe(j.reason())));
         }
         return sb.toString();
+    }
+
+    private static String safe(String s) {
+        return dev.hoist.core.report.SafeText.clean(s);
     }
 
     static String json(List<JvmInfo> jvms) throws Exception {

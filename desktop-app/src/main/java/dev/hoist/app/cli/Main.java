@@ -74,7 +74,10 @@ public final class Main implements Runnable {
      * window. When the first argument names a subcommand, only that one is built; otherwise
      * (help, an option, a typo) all of them are, so that help and picocli's suggestions see every one.
      */
-    public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, Supplier<Object>> extraSubcommands) {
+    public static int run(String[] args, PrintWriter out, PrintWriter rawErr, Map<String, Supplier<Object>> extraSubcommands) {
+        // messages and warnings name files, classes and JVMs of the target's: none of their control
+        // characters reaches the terminal (Hoist writes no escape sequence of its own to stderr)
+        PrintWriter err = new PrintWriter(dev.hoist.core.report.SafeText.writer(rawErr), true);
         Map<String, Supplier<Object>> all = subcommands();
         all.putAll(extraSubcommands);
         Main main = new Main();

@@ -70,6 +70,24 @@ class JvmsCommandTest {
         }
     }
 
+    /** A JVM started from a jar whose name carries terminal escapes (any local user can start one) is listed with them escaped. */
+    @Test
+    void aHostileJarNameReachesTheTerminalEscaped(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        String hostile = "evil\u001b]0;pwned\u0007\u001b[2J\u202e";
+        java.nio.file.Path jar = ChildJvm.launcherJar(dir, hostile, HotAndAlloc.class.getName(), ChildJvm.codeSourceOf(HotAndAlloc.class));
+        try (ChildJvm p = ChildJvm.java().jar(jar).mergeStderr().readyPrefix("ready").start()) {
+            Result r = run("jvms");
+            assertThat(r.code()).isZero();
+            String row = row(r.out(), p.pid());
+            assertThat(row).contains("evil\\u001b]0;pwned\\u0007\\u001b[2J\\u202e");
+            assertThat(r.out() + r.err()).doesNotContain("\u001b", "\u0007", "\u202e");
+            // an error message that names the target escapes it too
+            Result bad = run("report", dir.resolve(hostile + ".jfr").toString());
+            assertThat(bad.code()).isNotZero();
+            assertThat(bad.err()).contains("evil\\u001b]0;pwned").doesNotContain("\u001b", "\u0007");
+        }
+    }
+
     @Test
     void jsonCarriesTheSameFacts() throws Exception {
         ChildJvm open = null;
