@@ -84,7 +84,7 @@ public final class DiffCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         for (Profile p : List.of(b, a)) {
             for (String w : p.info().warnings()) {
-                err.println("hoist: warning: " + w);
+                err.println("hoist: warning: " + dev.hoist.core.report.SafeText.clean(w));
             }
         }
         EventKind kind = kind(b);
@@ -118,7 +118,7 @@ public final class DiffCommand implements Callable<Integer> {
         }
         if (!result.unavailable().isEmpty()) {
             err.println("hoist: loops not compared for " + result.unavailable().size() + " hot method(s) whose class bytes are not "
-                    + "on the class path, e.g. " + result.unavailable().get(0));
+                    + "on the class path, e.g. " + dev.hoist.core.report.SafeText.clean(result.unavailable().get(0)));
         }
         err.flush();
         return 0;

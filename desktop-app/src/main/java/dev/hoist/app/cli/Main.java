@@ -2,6 +2,7 @@ package dev.hoist.app.cli;
 
 import dev.hoist.core.Failure;
 import dev.hoist.core.HoistException;
+import dev.hoist.core.report.SafeText;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -74,10 +75,7 @@ public final class Main implements Runnable {
      * window. When the first argument names a subcommand, only that one is built; otherwise
      * (help, an option, a typo) all of them are, so that help and picocli's suggestions see every one.
      */
-    public static int run(String[] args, PrintWriter out, PrintWriter rawErr, Map<String, Supplier<Object>> extraSubcommands) {
-        // messages and warnings name files, classes and JVMs of the target's: none of their control
-        // characters reaches the terminal (Hoist writes no escape sequence of its own to stderr)
-        PrintWriter err = new PrintWriter(dev.hoist.core.report.SafeText.writer(rawErr), true);
+    public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, Supplier<Object>> extraSubcommands) {
         Map<String, Supplier<Object>> all = subcommands();
         all.putAll(extraSubcommands);
         Main main = new Main();
@@ -96,9 +94,10 @@ public final class Main implements Runnable {
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             HoistException he = ex instanceof HoistException h ? h : null;
             if (he != null) {
-                err.println("hoist: " + he.getMessage());
+                // messages name files, classes and JVMs of the target's: their control characters are escaped
+                err.println("hoist: " + SafeText.clean(he.getMessage()));
             } else {
-                err.println("hoist: unexpected error: " + ex + " (run with --verbose for details)");
+                err.println("hoist: unexpected error: " + SafeText.clean(String.valueOf(ex)) + " (run with --verbose for details)");
             }
             if (main.verbose) {
                 ex.printStackTrace(err);
