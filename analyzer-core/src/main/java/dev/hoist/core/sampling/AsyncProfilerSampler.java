@@ -56,6 +56,11 @@ public final class AsyncProfilerSampler implements Sampler {
         try {
             Files.createDirectories(out.getParent());
             Files.deleteIfExists(out);
+            // the recording holds the target's JVM arguments: created owner-only before the target writes
+            // it, when the target runs as this user (another user's JVM could not write a file of ours)
+            if (target.user() != null && target.user().equals(System.getProperty("user.name"))) {
+                dev.hoist.core.report.PrivateFiles.create(out);
+            }
         } catch (IOException e) {
             throw new HoistException(Failure.BAD_INPUT, "cannot write the recording " + out + ": " + e.getMessage(), e);
         }
@@ -63,7 +68,7 @@ public final class AsyncProfilerSampler implements Sampler {
         List<String> notes = new ArrayList<>();
         try {
             makeRoom(vm, target.pid(), request.takeOver(), notes);
-            String reply = command(vm, library.path(), target.pid(), "start," + options(request) + ",jfr,file=" + out);
+            String reply = command(vm, library.path(), target.pid(), "start," + options(request) + timeout(request) + ",jfr,file=" + out);
             if (!reply.contains("Profiling started")) {
                 notes.add("async-profiler said: " + reply.strip());
             }
@@ -84,6 +89,19 @@ public final class AsyncProfilerSampler implements Sampler {
     static volatile String cpuEvent = "cpu";
 
     /** The agent options for the request's events and intervals. */
+    /** What the profiler is given on top of the sampling time before it stops by itself. */
+    static final java.time.Duration SELF_STOP_MARGIN = java.time.Duration.ofSeconds(10);
+
+    /**
+     * The profiler stops by itself a little after the sampling time, so a Hoist killed with
+     * {@code kill -9} does not leave it sampling the target for ever; open-ended sessions (the
+     * window, a day or more) have no such limit.
+     */
+    static String timeout(SamplingRequest r) {
+        if (r.duration().compareTo(java.time.Duration.ofDays(1)) >= 0) return "";
+        return ",timeout=" + r.duration().plus(SELF_STOP_MARGIN).toSeconds();
+    }
+
     static String options(SamplingRequest r) {
         List<String> o = new ArrayList<>();
         if (r.has(SamplingEvent.CPU)) {
@@ -268,6 +286,8 @@ public final class AsyncProfilerSampler implements Sampler {
                 throw new HoistException(Failure.SAMPLER_FAILED, "async-profiler stopped but wrote no recording to "
                         + out + "; it said: " + reply.strip());
             }
+            // owner-only, also when the target created it (another user's JVM, as root)
+            dev.hoist.core.report.PrivateFiles.restrict(out);
             return new SamplingResult(name(), engine(out, request()), request().events(), out, ranFor, false, notes);
         }
 
@@ -282,6 +302,7 @@ public final class AsyncProfilerSampler implements Sampler {
                 chunks = 0;
             }
             Path kept = chunks > 0 ? out : null;
+            if (kept != null) dev.hoist.core.report.PrivateFiles.restrict(kept);
             String engine = kept == null ? "unknown" : engine(kept, request());
             return new SamplingResult(name(), engine, request().events(), kept, ranFor, true, notes);
         }

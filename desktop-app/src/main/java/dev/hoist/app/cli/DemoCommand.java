@@ -36,7 +36,9 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         var err = spec.commandLine().getErr();
         if (options.out == null) {
-            options.out = Path.of(System.getProperty("java.io.tmpdir"), "hoist-demo-" + ProcessHandle.current().pid() + ".jfr");
+            // a folder of a random name only this user can enter: a predictable name in the shared temp
+            // folder would let another user plant a symbolic link there for the recording to overwrite
+            options.out = java.nio.file.Files.createTempDirectory("hoist-demo-").resolve("demo.jfr");
         }
         if (options.sources.isEmpty()) {
             // from a checkout, the demo's fixes are shown in its own source

@@ -41,6 +41,39 @@ class CtrlCTest {
         }
     }
 
+    /**
+     * Hoist killed with kill -9 mid-run cannot stop the profiler it started: the profiler stops by
+     * itself a little after the sampling time (async-profiler's timeout), and a new profile of the
+     * same JVM then finds no profiler running.
+     */
+    @Test
+    void aHoistKilledWithSigkillLeavesNoProfilerRunningInTheTarget(@TempDir Path dir) throws Exception {
+        Path jfr = dir.resolve("killed.jfr");
+        Path err = dir.resolve("err.txt");
+        try (ChildJvm probe = ChildJvm.java().testClasspath().mainClass(ProfileCommandTest.PROBE)
+                .mergeStderr().readyPrefix("ready").start()) {
+            try (ChildJvm cli = ChildJvm.java().testClasspath().mainClass(Main.class)
+                    .args("profile", Long.toString(probe.pid()), "--duration", "2s", "--event", "cpu", "--no-repair",
+                            "--no-advice", "--out", jfr.toString())
+                    .stdoutTo(ProcessBuilder.Redirect.DISCARD).stderrTo(ProcessBuilder.Redirect.to(err.toFile())).start()) {
+                Process hoist = cli.process();
+                waitFor(err, "sampling JVM", hoist);
+                new ProcessBuilder("kill", "-KILL", Long.toString(hoist.pid())).start().waitFor();
+                assertThat(hoist.waitFor(10, TimeUnit.SECONDS)).isTrue();
+            }
+            // 2 s of sampling plus the 10 s the profiler is given before it stops by itself
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(40);
+            MainTest.Result again;
+            do {
+                Thread.sleep(2000);
+                again = MainTest.run("profile", Long.toString(probe.pid()), "--duration", "1s", "--event", "cpu", "--no-repair",
+                        "--no-advice", "--out", dir.resolve("again.jfr").toString());
+            } while (again.code() != 0 && again.err().contains("already running") && System.nanoTime() < deadline);
+            assertThat(again.code()).as(again.err()).isZero();
+            assertThat(jfr).as("the profiler wrote what it sampled when it stopped").isNotEmptyFile();
+        }
+    }
+
     private static void waitFor(Path file, String text, Process p) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline && p.isAlive()) {

@@ -40,10 +40,15 @@ class ProfileCommandTest {
         Path jfr = dir.resolve("probe.jfr");
         try (ChildJvm probe = ChildJvm.java().testClasspath().mainClass(PROBE)
                 .mergeStderr().readyPrefix("ready").start()) {
+            Path reportFile = dir.resolve("probe.json");
             MainTest.Result r = MainTest.run("profile", Long.toString(probe.pid()), "--duration", "3s",
-                    "--event", "cpu,alloc", "--out", jfr.toString(), "--format", "json");
+                    "--event", "cpu,alloc", "--out", jfr.toString(), "--format", "json", "--report-out", reportFile.toString());
             assertThat(r.code()).as(r.err()).isZero();
             assertThat(jfr).isNotEmptyFile();
+            // the recording holds the target's JVM arguments, the report its names: the owner's only
+            assertThat(java.nio.file.Files.getPosixFilePermissions(jfr)).isEqualTo(dev.hoist.core.report.PrivateFiles.OWNER_ONLY);
+            assertThat(java.nio.file.Files.getPosixFilePermissions(reportFile)).isEqualTo(dev.hoist.core.report.PrivateFiles.OWNER_ONLY);
+            r = new MainTest.Result(r.code(), java.nio.file.Files.readString(reportFile), r.err());
             assertThat(r.err()).contains("recording: " + jfr);
             JsonNode report = JSON.readTree(r.out());
             assertThat(methodNames(report).subList(0, 3)).contains(PROBE + ".crunch");
