@@ -91,6 +91,26 @@ public final class MethodFacts {
      * A cheap test that avoids all analysis for straight-line methods: a loop needs a jump or
      * switch to an earlier-or-same instruction, or a handler at or before the code it covers.
      */
+    /** The most loop work (see {@link #loopWork}) one method may take; about 2 s of analysis at this size. */
+    public static final long LOOP_WORK_BUDGET = 250_000;
+
+    /**
+     * The sum, over the method's backward jumps, of the instructions each one spans: what the
+     * loop facts cost, found in one pass before any of them is computed. Linear code and loops one
+     * after another stay small; every level of nesting adds the whole nest again.
+     */
+    static long loopWork(MethodNode m) {
+        long work = 0;
+        for (AbstractInsnNode in = m.instructions.getFirst(); in != null; in = in.getNext()) {
+            if (in instanceof JumpInsnNode j) {
+                int from = m.instructions.indexOf(j);
+                int to = m.instructions.indexOf(j.label);
+                if (to <= from) work += from - to;
+            }
+        }
+        return work;
+    }
+
     public static boolean mayHaveLoop(MethodNode m) {
         if (m.instructions.size() == 0) return false;
 
@@ -123,6 +143,13 @@ public final class MethodFacts {
      */
     public static MethodFacts of(ClassNode owner, MethodNode method, BytecodeOffsets offsets, CalleeResolver resolver,
                                  boolean perCallBody) throws AnalyzerException {
+        long work = loopWork(method);
+        if (work > LOOP_WORK_BUDGET) {
+            // the loop facts cost about the sum of the loops' sizes: deeply nested loops (generated code) grow it
+            // with the square of the nesting, and one such method must not hold up a whole jar
+            throw new AnalyzerException(null, "its loops span " + work + " instructions in all (deeply nested?), more than the "
+                    + LOOP_WORK_BUDGET + " Hoist analyzes in one method");
+        }
         return new MethodFacts(owner, method, offsets == null ? null : offsets.of(method.name, method.desc), resolver, perCallBody);
     }
 
