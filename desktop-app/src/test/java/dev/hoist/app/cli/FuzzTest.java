@@ -52,7 +52,11 @@ class FuzzTest {
 
     @Test
     void mutatedClassFiles() throws Exception {
-        Path cls = AdviceRecordings.workloadClasses().resolve("dev/hoist/workloads/demo/OrderFeed.class");
+        // from the class path: the workloads are a folder in a module build and a jar in the reactor's
+        Path cls = dir.resolve("OrderFeed.class");
+        try (var in = Catalog.class.getClassLoader().getResourceAsStream("dev/hoist/workloads/demo/OrderFeed.class")) {
+            Files.write(cls, in.readAllBytes());
+        }
         fuzz(cls, "analyze", 300, 3, 3);
     }
 
