@@ -51,7 +51,7 @@ public final class DiffCommand implements Callable<Integer> {
     Path after;
 
     @Option(names = "--classpath", paramLabel = "PATH",
-            description = "The application's classes (':'-separated, 'dir/*' for all jars in dir): adds the per-loop table.")
+            description = "The application's classes (':'-separated, 'dir/*' for all jars in dir): adds the per-loop and per-advice tables.")
     String classpath;
 
     @Option(names = "--after-classpath", paramLabel = "PATH",
