@@ -95,15 +95,9 @@ public final class TupleAllocationInLoopRule implements Rule {
     @Override
     public dev.hoist.core.rule.CostKind costKind(Finding finding) {
         MethodFacts facts = finding.facts();
-        if (facts != null && finding.siteBcis().length == 1) {
-            for (int i = 0; i < facts.instructionCount(); i++) {
-                if (facts.bci(i) == finding.siteBcis()[0]) {
-                    return facts.instruction(i) instanceof org.objectweb.asm.tree.MethodInsnNode
-                            ? dev.hoist.core.rule.CostKind.RESULT_ALLOCATION : costKind();
-                }
-            }
-        }
-        return costKind();
+        boolean call = facts != null && finding.siteBcis().length == 1
+                && facts.instructionAt(finding.siteBcis()[0]) instanceof org.objectweb.asm.tree.MethodInsnNode;
+        return call ? dev.hoist.core.rule.CostKind.RESULT_ALLOCATION : costKind();
     }
 
     @Override

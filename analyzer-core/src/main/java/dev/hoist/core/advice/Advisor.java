@@ -229,12 +229,8 @@ public final class Advisor {
     private static String resultType(Finding f) {
         MethodFacts facts = f.facts();
         if (facts == null || f.siteBcis().length != 1) return null;
-        for (int i = 0; i < facts.instructionCount(); i++) {
-            if (facts.bci(i) == f.siteBcis()[0] && facts.instruction(i) instanceof org.objectweb.asm.tree.MethodInsnNode m) {
-                return org.objectweb.asm.Type.getReturnType(m.desc).getClassName();
-            }
-        }
-        return null;
+        return facts.instructionAt(f.siteBcis()[0]) instanceof org.objectweb.asm.tree.MethodInsnNode m
+                ? org.objectweb.asm.Type.getReturnType(m.desc).getClassName() : null;
     }
 
     private SourceFiles sources() {

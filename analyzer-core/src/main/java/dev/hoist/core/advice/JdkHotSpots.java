@@ -104,14 +104,20 @@ final class JdkHotSpots {
      */
     static List<String> of(Profile profile, EventKind kind, List<Advice> advice, Set<String> built) {
         if (kind == null) return List.of();
+        // the time weight per stack first, so each stack is walked once, not once per event on it
+        long[] weights = new long[profile.stackCount()];
         long total = 0;
-        // per call: its samples, then its samples per kind of work
-        Map<Call, Tally> byCall = new LinkedHashMap<>();
         for (int i = 0, n = profile.size(); i < n; i++) {
             if (profile.kind(i) != kind) continue;
-            long w = profile.weight(i);
-            total += w;
-            Sample s = sample(profile, profile.stackFrames(profile.stack(i)));
+            weights[profile.stack(i)] += profile.weight(i);
+            total += profile.weight(i);
+        }
+        // per call: its samples, then its samples per kind of work
+        Map<Call, Tally> byCall = new LinkedHashMap<>();
+        for (int st = 0; st < weights.length; st++) {
+            long w = weights[st];
+            if (w == 0) continue;
+            Sample s = sample(profile, profile.stackFrames(st));
             if (s == null) continue;
             Tally v = byCall.computeIfAbsent(s.call(), k -> new Tally());
             v.total += w;

@@ -174,6 +174,14 @@ public final class MethodFacts {
     public AbstractInsnNode instruction(int i) { return insns[i]; }
     /** The original bytecode offset of an instruction, -1 for labels and line numbers. */
     public int bci(int insn) { return bci[insn]; }
+
+    /** The instruction at bytecode offset {@code bci}, or null when none starts there. */
+    public AbstractInsnNode instructionAt(int bci) {
+        for (int i = 0; i < n; i++) {
+            if (this.bci[i] == bci) return insns[i];
+        }
+        return null;
+    }
     public int line(int insn) { return line[insn]; }
     public CalleeResolver resolver() { return resolver; }
 
