@@ -190,7 +190,8 @@ public final class Advisor {
         LoopCost loopCost = costs.of(q, loopBcis);
         SiteCost site = costs.site(q, siteBcis, costKind, costKind == CostKind.RESULT_ALLOCATION ? resultType(f) : null);
         // a site is hot when the profile ran through it, even where what fixing it saves (a call's dispatch) drew nothing
-        boolean ranHot = site.sampled() || costs.of(q, siteBcis).sampled();
+        LoopCost atSite = costs.of(q, siteBcis); // everything at the site's bcis, callees included
+        boolean ranHot = site.sampled() || atSite.sampled();
         if (!ranHot && !options.all()) return null;
         List<String> lines = new ArrayList<>();
         CallerLoop via = null;
@@ -209,7 +210,7 @@ public final class Advisor {
             if (f.region().map(dev.hoist.core.facts.Loop::isMethodBody).orElse(false)) {
                 via = CallerLoop.of(profile, costs.weights(), costs.methodRef(f), siteBcis,
                         (m, bci) -> JdkClasses.isJdk(m.className()) ? null : facts.of(m.className(), m.name(), m.descriptor()));
-                if (via != null) lines.add(via.describe(costs.of(q, siteBcis).inclusiveSamples()));
+                if (via != null) lines.add(via.describe(atSite.inclusiveSamples()));
             }
             Judgement j = rule == null ? Judgement.undecided(confidence) : rule.judge(f, at);
             confidence = j.confidence();

@@ -59,7 +59,7 @@ public final class AsyncProfilerSampler implements Sampler {
             // the recording holds the target's JVM arguments: created owner-only before the target writes
             // it, when the target runs as this user (another user's JVM could not write a file of ours)
             if (target.user() != null && target.user().equals(System.getProperty("user.name"))) {
-                dev.hoist.core.report.PrivateFiles.create(out);
+                dev.hoist.core.PrivateFiles.create(out);
             }
         } catch (IOException e) {
             throw new HoistException(Failure.BAD_INPUT, "cannot write the recording " + out + ": " + e.getMessage(), e);
@@ -287,7 +287,7 @@ public final class AsyncProfilerSampler implements Sampler {
                         + out + "; it said: " + reply.strip());
             }
             // owner-only, also when the target created it (another user's JVM, as root)
-            dev.hoist.core.report.PrivateFiles.restrict(out);
+            dev.hoist.core.PrivateFiles.restrict(out);
             return new SamplingResult(name(), engine(out, request()), request().events(), out, ranFor, false, notes);
         }
 
@@ -302,7 +302,7 @@ public final class AsyncProfilerSampler implements Sampler {
                 chunks = 0;
             }
             Path kept = chunks > 0 ? out : null;
-            if (kept != null) dev.hoist.core.report.PrivateFiles.restrict(kept);
+            if (kept != null) dev.hoist.core.PrivateFiles.restrict(kept);
             String engine = kept == null ? "unknown" : engine(kept, request());
             return new SamplingResult(name(), engine, request().events(), kept, ranFor, true, notes);
         }

@@ -289,7 +289,7 @@ public final class JfrSampler implements Sampler {
             } catch (IOException | RuntimeException e) {
                 notes.add("could not close the recording in the target: " + e.getMessage());
             }
-            dev.hoist.core.report.PrivateFiles.restrict(out);
+            dev.hoist.core.PrivateFiles.restrict(out);
             return new SamplingResult(name(), "jfr", request().events(), out, ranFor, false, notes);
         }
 
@@ -309,7 +309,7 @@ public final class JfrSampler implements Sampler {
             if (!kept) {
                 notes.add("the target was killed before Flight Recorder could write its recording");
             }
-            if (kept) dev.hoist.core.report.PrivateFiles.restrict(request().output());
+            if (kept) dev.hoist.core.PrivateFiles.restrict(request().output());
             return new SamplingResult(name(), "jfr", request().events(), kept ? request().output() : null, ranFor, true, notes);
         }
 

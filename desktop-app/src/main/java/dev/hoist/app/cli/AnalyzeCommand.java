@@ -74,7 +74,7 @@ final class AnalyzeCommand implements Callable<Integer> {
 
         var err = spec.commandLine().getErr();
         for (String p : problems) {
-            err.println("hoist: " + dev.hoist.core.report.SafeText.clean(String.valueOf(p)));
+            err.println("hoist: " + dev.hoist.core.SafeText.clean(String.valueOf(p)));
         }
         if (result.classes() == 0 && !problems.isEmpty()) {
             // every input was unreadable: an empty report with exit 0 would pass a CI gate silently

@@ -44,7 +44,7 @@ final class DemoCommand implements Callable<Integer> {
             DemoWorkload.sourceFolder().ifPresent(options.sources::add);
         }
         try (DemoWorkload demo = DemoWorkload.start()) {
-            err.println("hoist: demo workload started as PID " + demo.pid() + " (" + dev.hoist.core.report.SafeText.clean(demo.firstLine()) + ")");
+            err.println("hoist: demo workload started as PID " + demo.pid() + " (" + dev.hoist.core.SafeText.clean(demo.firstLine()) + ")");
             JvmInfo jvm = Targets.resolvePid(demo.pid());
             return ProfilingRun.run(jvm, options.request(demo.pid(), duration), options,
                     spec.commandLine().getOut(), err);

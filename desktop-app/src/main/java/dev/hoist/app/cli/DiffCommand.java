@@ -84,7 +84,7 @@ public final class DiffCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         for (Profile p : List.of(b, a)) {
             for (String w : p.info().warnings()) {
-                err.println("hoist: warning: " + dev.hoist.core.report.SafeText.clean(w));
+                err.println("hoist: warning: " + dev.hoist.core.SafeText.clean(w));
             }
         }
         EventKind kind = kind(b);
@@ -118,7 +118,7 @@ public final class DiffCommand implements Callable<Integer> {
         }
         if (!result.unavailable().isEmpty()) {
             err.println("hoist: loops not compared for " + result.unavailable().size() + " hot method(s) whose class bytes are not "
-                    + "on the class path, e.g. " + dev.hoist.core.report.SafeText.clean(result.unavailable().get(0)));
+                    + "on the class path, e.g. " + dev.hoist.core.SafeText.clean(result.unavailable().get(0)));
         }
         err.flush();
         return 0;
@@ -191,7 +191,7 @@ public final class DiffCommand implements Callable<Integer> {
             int line = c.status() == AdviceDiff.Status.NEW ? c.lineAfter() : c.lineBefore();
             w.write(String.format(Locale.ROOT, "  %6.1f%% %6.1f%% %+7.1f   %6.1f%% %6.1f%%  %s %s.%s line %d%s%n",
                     c.savingBefore() * 100, c.savingAfter() * 100, c.savingChange() * 100, c.loopBefore() * 100,
-                    c.loopAfter() * 100, c.rule(), dev.hoist.core.report.SafeText.clean(c.className()), dev.hoist.core.report.SafeText.clean(c.method()), line, status));
+                    c.loopAfter() * 100, c.rule(), dev.hoist.core.SafeText.clean(c.className()), dev.hoist.core.SafeText.clean(c.method()), line, status));
         }
     }
 

@@ -61,7 +61,7 @@ public final class JvmsCommand implements Callable<Integer> {
     }
 
     private static String safe(String s) {
-        return dev.hoist.core.report.SafeText.clean(s);
+        return dev.hoist.core.SafeText.clean(s);
     }
 
     static String json(List<JvmInfo> jvms) throws Exception {

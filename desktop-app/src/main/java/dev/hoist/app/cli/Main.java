@@ -2,7 +2,7 @@ package dev.hoist.app.cli;
 
 import dev.hoist.core.Failure;
 import dev.hoist.core.HoistException;
-import dev.hoist.core.report.SafeText;
+import dev.hoist.core.SafeText;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

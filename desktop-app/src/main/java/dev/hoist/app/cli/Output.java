@@ -31,7 +31,7 @@ final class Output {
                 Files.createDirectories(parent);
             }
             // owner-only: a report names the target's classes, methods and files
-            dev.hoist.core.report.PrivateFiles.create(file);
+            dev.hoist.core.PrivateFiles.create(file);
             return Files.newBufferedWriter(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new HoistException(Failure.BAD_INPUT, "cannot write " + file + ": " + e.getMessage());

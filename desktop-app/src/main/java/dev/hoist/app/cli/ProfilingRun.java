@@ -37,7 +37,7 @@ final class ProfilingRun {
         // the class path is read and the debug info repaired before the sampler starts (LiveProfiling)
         LiveProfiling live = LiveProfiling.start(target, request, LiveProfiling.Options.defaults()
                 .withSampler(options.sampler.choice).withRepair(!options.noRepair).withReadClassPath(!options.noAdvice), line -> {
-                    err.println("hoist: " + dev.hoist.core.report.SafeText.clean(line));
+                    err.println("hoist: " + dev.hoist.core.SafeText.clean(line));
                     err.flush();
                 });
         SamplingSession session = live.sampling();
@@ -54,7 +54,7 @@ final class ProfilingRun {
         }, "hoist-ctrl-c");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
         try {
-            err.printf("hoist: sampling JVM %d (%s) for %s: %s%n", target.pid(), dev.hoist.core.report.SafeText.clean(target.displayName()),
+            err.printf("hoist: sampling JVM %d (%s) for %s: %s%n", target.pid(), dev.hoist.core.SafeText.clean(target.displayName()),
                     human(request.duration()), String.join(", ", request.events().stream().map(e -> e.id()).sorted().toList()));
             err.flush();
             Thread progress = terminal ? progressBar(session, err) : null;
@@ -75,7 +75,7 @@ final class ProfilingRun {
             err.printf("hoist: %s (cpu engine: %s) ran %s; recording: %s%n", result.sampler(), result.engine(),
                     human(result.duration()), result.file() == null ? "(none)" : result.file());
             for (String note : result.notes()) {
-                err.println("hoist: note: " + dev.hoist.core.report.SafeText.clean(note));
+                err.println("hoist: note: " + dev.hoist.core.SafeText.clean(note));
             }
             err.flush();
             if (result.file() != null) {

@@ -155,7 +155,7 @@ public final class ReportCommand implements Callable<Integer> {
         try {
             return ClassPathAdvisor.advise(profile, classPath,
                     Advisor.Options.defaults().withAll(all).withKind(kind).withSourceDirs(sourceDirs), rules,
-                    p -> err.println("hoist: warning: " + dev.hoist.core.report.SafeText.clean(p)), memory);
+                    p -> err.println("hoist: warning: " + dev.hoist.core.SafeText.clean(p)), memory);
         } finally {
             err.flush();
         }
@@ -163,7 +163,7 @@ public final class ReportCommand implements Callable<Integer> {
 
     private static void warn(Profile profile, PrintWriter err) {
         for (String warning : profile.info().warnings()) {
-            err.println("hoist: warning: " + dev.hoist.core.report.SafeText.clean(warning));
+            err.println("hoist: warning: " + dev.hoist.core.SafeText.clean(warning));
         }
         err.flush();
     }

@@ -46,8 +46,8 @@ class ProfileCommandTest {
             assertThat(r.code()).as(r.err()).isZero();
             assertThat(jfr).isNotEmptyFile();
             // the recording holds the target's JVM arguments, the report its names: the owner's only
-            assertThat(java.nio.file.Files.getPosixFilePermissions(jfr)).isEqualTo(dev.hoist.core.report.PrivateFiles.OWNER_ONLY);
-            assertThat(java.nio.file.Files.getPosixFilePermissions(reportFile)).isEqualTo(dev.hoist.core.report.PrivateFiles.OWNER_ONLY);
+            assertThat(java.nio.file.Files.getPosixFilePermissions(jfr)).isEqualTo(dev.hoist.core.PrivateFiles.OWNER_ONLY);
+            assertThat(java.nio.file.Files.getPosixFilePermissions(reportFile)).isEqualTo(dev.hoist.core.PrivateFiles.OWNER_ONLY);
             r = new MainTest.Result(r.code(), java.nio.file.Files.readString(reportFile), r.err());
             assertThat(r.err()).contains("recording: " + jfr);
             JsonNode report = JSON.readTree(r.out());

@@ -139,7 +139,7 @@ public final class AdviceText {
 
     private void line(String s) throws IOException {
         // names, messages and source lines come from the target: no escape sequence of theirs reaches the terminal
-        out.write(dev.hoist.core.report.SafeText.cleanKeepingStyles(s));
+        out.write(dev.hoist.core.SafeText.cleanKeepingStyles(s));
         out.write(System.lineSeparator());
     }
 

@@ -18,7 +18,7 @@ public final class FindingsText {
 
     public static void write(List<Finding> findings, Writer raw) throws IOException {
         // names, messages and source lines come from the analyzed files: no escape sequence of theirs reaches the terminal
-        Writer out = dev.hoist.core.report.SafeText.writer(raw);
+        Writer out = dev.hoist.core.SafeText.writer(raw);
         String nl = System.lineSeparator();
         if (findings.isEmpty()) {
             out.write("No findings." + nl);

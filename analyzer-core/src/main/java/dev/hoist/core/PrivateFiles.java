@@ -1,4 +1,4 @@
-package dev.hoist.core.report;
+package dev.hoist.core;
 
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;

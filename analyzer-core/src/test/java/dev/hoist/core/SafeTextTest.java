@@ -1,4 +1,4 @@
-package dev.hoist.core.report;
+package dev.hoist.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

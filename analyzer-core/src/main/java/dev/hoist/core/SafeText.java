@@ -1,4 +1,4 @@
-package dev.hoist.core.report;
+package dev.hoist.core;
 
 /**
  * Text from a target or an analyzed file (class, method, file, thread and jar names), made safe to
