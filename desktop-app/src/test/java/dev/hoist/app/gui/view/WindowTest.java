@@ -102,7 +102,8 @@ class WindowTest {
         assertThat(fx(() -> view.adviceView().list().getItems().size())).isGreaterThanOrEqualTo(4);
         assertThat(robot.lookup("#detail-title").queryAs(Label.class).getText())
                 .isEqualTo(fx(() -> vm.session().advice().title(view.adviceView().list().getItems().get(0).finding().rule())));
-        assertThat(robot.lookup("#advice-source").tryQuery()).as("the loop's source is shown").isPresent();
+        assertThat(robot.lookup("#advice-source").tryQuery()).as("the loop's source is shown; the detail says: %s",
+                fx(() -> vm.session().advice().detailProperty().get().sourceNote())).isPresent();
 
         robot.clickOn("Flame graph");
         waitFor("the flame graph tab", 10, () -> view.tabs().getSelectionModel().getSelectedItem() == view.flameTab());
@@ -119,17 +120,23 @@ class WindowTest {
         // the view may still be settling (the tab just laid out, the charts joining above it):
         // aim at the frame where it is now, each time round, until the hover says what is under the mouse
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        // A move to where the mouse already is sends no event, so each round aims one pixel off the last.
         boolean hovered = false;
-        while (!hovered && System.nanoTime() < until) {
+        String where = "";
+        for (int round = 0; !hovered && System.nanoTime() < until; round++) {
+            int nudge = round % 3 - 1;
             var screen = fx(() -> {
                 double[] b = flame.boundsOf(parse);
-                return flame.canvas().localToScreen(b[0] + b[2] / 2, b[1] + FlameGraphView.ROW / 2);
+                return flame.canvas().localToScreen(b[0] + b[2] / 2 + nudge, b[1] + FlameGraphView.ROW / 2 + nudge);
             });
+            where = fx(() -> java.util.Arrays.toString(flame.boundsOf(parse)) + " in a canvas "
+                    + flame.canvas().getWidth() + "x" + flame.canvas().getHeight() + ", hover text '"
+                    + vm.session().flame().hoverTextProperty().get() + "'");
             robot.moveTo(screen);
             WaitForAsyncUtils.waitForFxEvents();
             hovered = fx(() -> vm.session().flame().hoverTextProperty().get().contains("OrderFeed.parse"));
         }
-        assertThat(hovered).as("the tooltip text names OrderFeed.parse under the mouse").isTrue();
+        assertThat(hovered).as("the tooltip text names OrderFeed.parse under the mouse; frame at %s", where).isTrue();
         robot.clickOn(MouseButton.PRIMARY);
         waitFor("the zoom", 10, () -> vm.session().flame().zoom() == parse);
         assertThat(robot.lookup("#flame-zoom").queryAs(Label.class).getText()).startsWith("Zoomed to dev.hoist.workloads.demo.OrderFeed.parse");
