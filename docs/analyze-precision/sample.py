@@ -1,0 +1,44 @@
+#!/usr/bin/env python3
+"""Draw a stratified sample of `hoist analyze` findings for hand labelling (issue 17).
+
+usage: python3 sample.py SET [PER_STRATUM] [SEED]
+  SET is a folder (tuning/ or held-aside/) of <library>.json.gz reports written by
+  `hoist analyze <jar> --format json`.
+For the set, findings are grouped by (rule, severity); from each group up to PER_STRATUM
+(default 2) are drawn with random.Random(SEED) (default 17), so every rule that fires is
+represented. Prints the command that drew it, then the label-sheet skeleton (TSV) on stdout.
+"""
+import gzip, json, os, random, sys
+from collections import defaultdict
+
+SEV = {"info": 0, "low": 1, "medium": 2, "high": 3}
+
+def load(set_dir):
+    rows = []
+    for name in sorted(os.listdir(set_dir)):
+        if not name.endswith(".json.gz"):
+            continue
+        lib = name[: -len(".json.gz")]
+        with gzip.open(os.path.join(set_dir, name), "rt") as f:
+            for i, x in enumerate(json.load(f)["findings"]):
+                rows.append((lib, i, x))
+    return rows
+
+def main():
+    set_dir = sys.argv[1].rstrip("/")
+    k = int(sys.argv[2]) if len(sys.argv) > 2 else 2
+    seed = int(sys.argv[3]) if len(sys.argv) > 3 else 17
+    print(f"# drawn by: python3 docs/analyze-precision/sample.py {set_dir} {k} {seed}")
+    strata = defaultdict(list)
+    for lib, i, x in load(set_dir):
+        strata[(x["rule"], x["severity"])].append((lib, i, x))
+    rnd = random.Random(seed)
+    print("\t".join(["library", "index", "rule", "severity", "confidence", "class", "method", "line"]))
+    for key in sorted(strata, key=lambda r: (r[0], SEV[r[1]])):
+        group = strata[key]
+        for lib, i, x in sorted(rnd.sample(group, min(k, len(group))), key=lambda t: (t[0], t[1])):
+            print("\t".join(str(v) for v in [lib, i, x["rule"], x["severity"], x["confidence"],
+                                             x["class"], x["method"], x["line"]]))
+
+if __name__ == "__main__":
+    main()
