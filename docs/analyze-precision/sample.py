@@ -1,12 +1,15 @@
 #!/usr/bin/env python3
 """Draw a stratified sample of `hoist analyze` findings for hand labelling (issue 17).
 
-usage: python3 sample.py SET [PER_STRATUM] [SEED]
+usage: python3 sample.py SET [PER_STRATUM] [SEED] [ROUNDS]
   SET is a folder (tuning/ or held-aside/) of <library>.json.gz reports written by
   `hoist analyze <jar> --format json`.
 For the set, findings are grouped by (rule, severity); from each group up to PER_STRATUM
 (default 2) are drawn with random.Random(SEED) (default 17), so every rule that fires is
-represented. Prints the command that drew it, then the label-sheet skeleton (TSV) on stdout.
+represented. With ROUNDS > 1 (default 1), round r draws up to PER_STRATUM more from what earlier
+rounds left, with random.Random(SEED + r), and its rows follow the earlier rounds' rows, so a
+sample extended by a round keeps the row numbers of the sample it extends.
+Prints the command that drew it, then the label-sheet skeleton (TSV) on stdout.
 """
 import gzip, json, os, random, sys
 from collections import defaultdict
@@ -28,17 +31,22 @@ def main():
     set_dir = sys.argv[1].rstrip("/")
     k = int(sys.argv[2]) if len(sys.argv) > 2 else 2
     seed = int(sys.argv[3]) if len(sys.argv) > 3 else 17
-    print(f"# drawn by: python3 docs/analyze-precision/sample.py {set_dir} {k} {seed}")
+    rounds = int(sys.argv[4]) if len(sys.argv) > 4 else 1
+    print(f"# drawn by: python3 docs/analyze-precision/sample.py {set_dir} {k} {seed} {rounds}")
     strata = defaultdict(list)
     for lib, i, x in load(set_dir):
         strata[(x["rule"], x["severity"])].append((lib, i, x))
-    rnd = random.Random(seed)
     print("\t".join(["library", "index", "rule", "severity", "confidence", "class", "method", "line"]))
-    for key in sorted(strata, key=lambda r: (r[0], SEV[r[1]])):
-        group = strata[key]
-        for lib, i, x in sorted(rnd.sample(group, min(k, len(group))), key=lambda t: (t[0], t[1])):
-            print("\t".join(str(v) for v in [lib, i, x["rule"], x["severity"], x["confidence"],
-                                             x["class"], x["method"], x["line"]]))
+    drawn = set()
+    for r in range(rounds):
+        rnd = random.Random(seed + r)
+        for key in sorted(strata, key=lambda s: (s[0], SEV[s[1]])):
+            group = [t for t in strata[key] if (t[0], t[1]) not in drawn]
+            picked = rnd.sample(group, min(k, len(group)))
+            drawn.update((t[0], t[1]) for t in picked)
+            for lib, i, x in sorted(picked, key=lambda t: (t[0], t[1])):
+                print("\t".join(str(v) for v in [lib, i, x["rule"], x["severity"], x["confidence"],
+                                                 x["class"], x["method"], x["line"]]))
 
 if __name__ == "__main__":
     main()
