@@ -46,6 +46,10 @@ public final class InvariantCallInLoopRule implements Rule {
                 if (c.receiver() == null && c.arguments().isEmpty()) continue;
                 if (c.receiver() != null && c.receiver().kind() == Value.Kind.CONSTANT && c.receiver().id() == null) continue; // "literal".length() folds to a constant
                 if (c.name().equals("getClass") || c.name().endsWith("Value")) continue; // intrinsics / unboxing, nothing to hoist
+                // javac's accessor of a nest mate's private member: the source reads the member itself, C2 inlines the accessor
+                if (c.name().startsWith("access$") || c.name().startsWith("lambda$")) continue;
+                // a fix must name what it hoists: a receiver or argument with no source name makes no code
+                if ((c.receiver() != null && !c.receiver().nameable()) || !c.arguments().stream().allMatch(Value::nameable)) continue;
                 if (c.receiver() != null && mutated(facts, loop, c.receiver())) continue;
                 // a pure method of ours reads fields: if the loop (or anything it calls) may write one, its result may change
                 if (c.callee().pure() && c.callee().fieldsRead().stream().anyMatch(loop::writesField)) continue;

@@ -51,6 +51,9 @@ public final class InvariantFieldInLoopRule implements Rule {
             for (FieldAccess f : loop.fieldAccesses()) {
                 // a field whose class cannot be read may be volatile: copying it out of a spin loop would hang it
                 if (f.write() || !Boolean.FALSE.equals(f.isVolatile()) || !f.everyIteration()) continue;
+                // javac's val$x (a captured local) and this$0 (the outer instance) are final copies made at
+                // construction: the source has no read to move, and C2 hoists the load
+                if (f.name().startsWith("val$") || f.name().startsWith("this$")) continue;
                 // a final field is written only by constructors; any other one may be written by code Hoist cannot read
                 if (Boolean.TRUE.equals(f.isFinal()) ? loop.writesFieldKnown(f.name()) : loop.writesField(f.name())) continue;
                 if (f.isStatic() && Boolean.TRUE.equals(f.isFinal())) continue; // a static final is a JIT constant

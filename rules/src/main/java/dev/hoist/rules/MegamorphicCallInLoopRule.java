@@ -71,11 +71,15 @@ public final class MegamorphicCallInLoopRule implements Rule {
         String local = Names.decapitalize(type);
         boolean simple = receiver.matches("[A-Za-z_$][\\w$]*");
         String v = simple ? receiver : local;
-        List<String> classes = facts.implementingClasses(c);
+        // an anonymous or local class has no name to test against
+        // nor does testing the receiver against its own declared type (always true) split anything
+        String declared = c.owner().replace('/', '.');
+        List<String> classes = facts.implementingClasses(c).stream()
+                .filter(k -> nameable(k) && !k.replace('/', '.').equals(declared)).toList();
         StringBuilder b = new StringBuilder("for (...) {\n");
         if (!simple) b.append("    ").append(type).append(' ').append(v).append(" = ").append(receiver).append(";\n");
         b.append("    // one type test per class: each call below has one receiver class, so C2 inlines it\n");
-        List<String> named = classes.isEmpty() ? List.of("<one class>", "<another class>") : classes.subList(0, Math.min(classes.size() - 1, 4));
+        List<String> named = classes.size() < 2 ? List.of("<one class>", "<another class>") : classes.subList(0, Math.min(classes.size() - 1, 4));
         // a pattern variable needs Java 16; older code gets the cast
         boolean patterns = facts.javaRelease() >= 16;
         String kw = "    if";
@@ -88,6 +92,14 @@ public final class MegamorphicCallInLoopRule implements Rule {
         }
         b.append(" else {\n        ... ").append(Names.call(c, v)).append(" ...\n    }\n}");
         return b.toString();
+    }
+
+    /** A class the source can name: not anonymous ({@code Outer$1}) or local ({@code Outer$1Local}). */
+    static boolean nameable(String className) {
+        for (String part : className.substring(Math.max(className.lastIndexOf('.'), className.lastIndexOf('/')) + 1).split("\\$", -1)) {
+            if (part.isEmpty() || Character.isDigit(part.charAt(0))) return false;
+        }
+        return true;
     }
 
     @Override

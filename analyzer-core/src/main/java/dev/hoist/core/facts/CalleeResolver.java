@@ -83,12 +83,26 @@ public final class CalleeResolver {
         return o.codeLength(m.name, m.desc);
     }
 
+    private final java.util.Set<String> missing = new java.util.TreeSet<>();
+
+    /**
+     * The classes asked for (a field's owner, a callee's class, a superclass) whose bytes are on no
+     * path, dotted, sorted: what the analyzed code uses that Hoist could not read. Their fields count
+     * as possibly volatile and their methods as unknown calls.
+     */
+    public java.util.SortedSet<String> missingClasses() {
+        return java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(missing));
+    }
+
     public Optional<ClassNode> classNode(String internalName) {
         Optional<ClassNode> c = classes.get(internalName);
         if (c == null) {
             c = Optional.empty();
             try {
                 Optional<byte[]> bytes = lookup.classBytes(internalName);
+                if (bytes.isEmpty() && !internalName.startsWith("[")) {
+                    missing.add(internalName.replace('/', '.'));
+                }
                 if (bytes.isPresent()) {
                     bytesOf.put(internalName, bytes.get());
                     ClassNode n = new ClassNode();

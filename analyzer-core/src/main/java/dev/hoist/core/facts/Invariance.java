@@ -57,7 +57,8 @@ final class Invariance {
         if (s instanceof VarInsnNode v && op <= Opcodes.ALOAD) return !loop.assignsLocal(v.var);
         if (s instanceof FieldInsnNode f) {
             FieldNode fn = resolver.field(f.owner, f.name);
-            if (fn != null && (fn.access & Opcodes.ACC_VOLATILE) != 0) return false;
+            // a field whose declaration is not readable may be volatile: a spin loop's exit condition
+            if (fn == null || (fn.access & Opcodes.ACC_VOLATILE) != 0) return false;
             boolean isFinal = fn != null && (fn.access & Opcodes.ACC_FINAL) != 0;
             boolean written = isFinal ? loop.writesFieldKnown(f.name) : loop.writesField(f.name);
             if (op == Opcodes.GETSTATIC) return isFinal || !written;

@@ -10,6 +10,8 @@ import org.objectweb.asm.tree.LocalVariableNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.VarInsnNode;
+import java.util.ArrayList;
+import java.util.List;
 import org.objectweb.asm.tree.analysis.SourceValue;
 
 /**
@@ -19,8 +21,11 @@ import org.objectweb.asm.tree.analysis.SourceValue;
  * gives each {@link Value} its kind, its invariance and its identity.
  */
 final class SourceText {
-    /** What stands for a part of a value that has no name in the source. */
-    static final String ELIDED = "\u2026";
+    /**
+     * What stands for a part of a value that has no name in the source: the "..." a pattern uses, so a
+     * fix that holds it reads as a pattern all through, not as code with one odd character.
+     */
+    static final String ELIDED = "...";
 
     private final MethodNode method;
     private final AbstractInsnNode[] insns;
@@ -69,6 +74,11 @@ final class SourceText {
                 }
                 nm = "local" + v.var;
             }
+            if (nm.startsWith("this$")) {
+                // an inner class constructor's outer-instance parameter: the source calls it Outer.this
+                String desc = localDesc(v.var, si);
+                if (desc != null && desc.startsWith("L")) nm = simple(desc.substring(1, desc.length() - 1)) + ".this";
+            }
             return new Value(Value.Kind.LOCAL, inv, nm, ValueId.local(v.var), true);
         }
         if (s instanceof FieldInsnNode f && op == Opcodes.GETSTATIC) {
@@ -78,12 +88,24 @@ final class SourceText {
         }
         if (s instanceof FieldInsnNode f && op == Opcodes.GETFIELD) {
             Value r = sub(loop, si, 0, depth);
+            // javac's synthetic fields have source names: this$0 is Outer.this, val$x the captured local x
+            boolean outerThis = r.kind() == Value.Kind.THIS || r.text().endsWith(".this");
+            if (outerThis && f.name.startsWith("this$") && f.desc.startsWith("L")) {
+                return new Value(Value.Kind.FIELD, inv, simple(f.desc.substring(1, f.desc.length() - 1)) + ".this",
+                        new ValueId.InstanceField(r.id(), f.name), true);
+            }
+            if (r.kind() == Value.Kind.THIS && f.name.startsWith("val$")) {
+                return new Value(Value.Kind.FIELD, inv, f.name.substring(4), new ValueId.InstanceField(r.id(), f.name), true);
+            }
             return new Value(Value.Kind.FIELD, inv, r.text() + "." + f.name, r.id() == null ? null : new ValueId.InstanceField(r.id(), f.name),
                     r.nameable());
         }
         if (op == Opcodes.ARRAYLENGTH) {
             Value r = sub(loop, si, 0, depth);
             return new Value(Value.Kind.COMPUTED, inv, r.text() + ".length", null, r.nameable());
+        }
+        if (s instanceof MethodInsnNode m && m.name.startsWith("access$")) {
+            return accessor(loop, si, m, inv, depth);
         }
         if (s instanceof MethodInsnNode m) {
             StringBuilder t = new StringBuilder();
@@ -141,6 +163,53 @@ final class SourceText {
             return new Value(Value.Kind.CONSTANT, true, text, null, true);
         }
         if (op == Opcodes.ACONST_NULL) return new Value(Value.Kind.CONSTANT, true, "null", null, true);
+        return elided(inv);
+    }
+
+    /**
+     * A call of a javac accessor ({@code access$000}, made before Java 11 for a private member of a
+     * nest mate), written as the member it reaches: {@code Outer.access$000(x)} that reads field
+     * {@code count} is {@code x.count}, one that calls {@code parse(x, s)} is {@code x.parse(s)}. Any
+     * other accessor has no source name.
+     */
+    private Value accessor(Loop loop, int si, MethodInsnNode m, boolean inv, int depth) {
+        MethodNode body = resolver.method(m.owner, m.name, m.desc, new String[1]);
+        if (body == null) return elided(inv);
+        List<AbstractInsnNode> real = new ArrayList<>();
+        for (AbstractInsnNode in = body.instructions.getFirst(); in != null; in = in.getNext()) {
+            if (in.getOpcode() >= 0) real.add(in);
+        }
+        int params = Type.getArgumentTypes(m.desc).length;
+        // the parameters loaded in order, then one member access, then a return
+        if (real.size() != params + 2 || real.get(real.size() - 1).getOpcode() < Opcodes.IRETURN
+                || real.get(real.size() - 1).getOpcode() > Opcodes.RETURN) {
+            return elided(inv);
+        }
+        for (int i = 0; i < params; i++) {
+            if (!(real.get(i) instanceof VarInsnNode)) return elided(inv);
+        }
+        AbstractInsnNode member = real.get(params);
+        List<Value> args = new ArrayList<>();
+        for (int a = 0; a < params; a++) args.add(sub(loop, si, a, depth));
+        boolean nameable = args.stream().allMatch(Value::nameable);
+        if (member instanceof FieldInsnNode f && member.getOpcode() == Opcodes.GETSTATIC && params == 0) {
+            return new Value(Value.Kind.STATIC, inv, simple(f.owner) + "." + f.name, new ValueId.StaticField(f.owner, f.name), true);
+        }
+        if (member instanceof FieldInsnNode f && member.getOpcode() == Opcodes.GETFIELD && params == 1) {
+            Value r = args.get(0);
+            return new Value(Value.Kind.FIELD, inv, r.text() + "." + f.name, r.id() == null ? null : new ValueId.InstanceField(r.id(), f.name),
+                    r.nameable());
+        }
+        if (member instanceof MethodInsnNode call && !call.name.startsWith("access$") && !call.name.startsWith("<")) {
+            boolean isStatic = call.getOpcode() == Opcodes.INVOKESTATIC;
+            if (!isStatic && params == 0) return elided(inv);
+            StringBuilder t = new StringBuilder(isStatic ? simple(call.owner) : args.get(0).text()).append('.').append(call.name).append('(');
+            for (int a = isStatic ? 0 : 1; a < params; a++) {
+                if (a > (isStatic ? 0 : 1)) t.append(", ");
+                t.append(args.get(a).text());
+            }
+            return new Value(Value.Kind.COMPUTED, inv, t.append(')').toString(), null, nameable);
+        }
         return elided(inv);
     }
 
@@ -219,6 +288,17 @@ final class SourceText {
     /** The field a {@code putfield} or {@code putstatic} assigns, as the source names it: {@code Owner.name} or {@code this.name}. */
     static String assignedField(FieldInsnNode put) {
         return put.getOpcode() == Opcodes.PUTSTATIC ? simple(put.owner) + "." + put.name : "this." + put.name;
+    }
+
+    /** The type descriptor of local {@code var} at instruction {@code insn} from the LocalVariableTable, else null. */
+    private String localDesc(int var, int insn) {
+        if (method.localVariables == null) return null;
+        for (LocalVariableNode lv : method.localVariables) {
+            if (lv.index != var) continue;
+            int s = method.instructions.indexOf(lv.start), e = method.instructions.indexOf(lv.end);
+            if (insn >= s && insn < e) return lv.desc;
+        }
+        return null;
     }
 
     /** The local's name at {@code at}, or "local" and its slot when the LocalVariableTable has none. */

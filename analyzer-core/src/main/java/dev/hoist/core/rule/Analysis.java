@@ -56,7 +56,7 @@ public final class Analysis {
      * {@code facts} holds every method's facts when {@link #keepFacts} asked for them (else it is empty).
      */
     public record Result(List<Finding> findings, List<String> problems, int classes, int methodsWithLoops,
-                         List<MethodFacts> facts) {
+                         List<MethodFacts> facts, java.util.SortedSet<String> missingClasses) {
     }
 
     /** One class file to analyze and where it came from (a path, a jar entry), used in problem messages. */
@@ -115,10 +115,13 @@ public final class Analysis {
         for (Input i : classFiles) all.add(i);
         int chunks = (all.size() + CHUNK - 1) / CHUNK;
         Partial[] parts = new Partial[chunks];
+        // the classes the analyzed code used that were on no path, from every thread's resolver
+        java.util.SortedSet<String> missing = java.util.Collections.synchronizedSortedSet(new java.util.TreeSet<>());
         int workers = Math.min(threads, chunks);
         if (workers <= 1) {
             CalleeResolver resolver = new CalleeResolver(lookup);
             for (int c = 0; c < chunks; c++) parts[c] = analyzeChunk(all.subList(c * CHUNK, Math.min(all.size(), (c + 1) * CHUNK)), resolver);
+            missing.addAll(resolver.missingClasses());
         } else {
             AtomicInteger next = new AtomicInteger();
             AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -130,6 +133,7 @@ public final class Analysis {
                         for (int c = next.getAndIncrement(); c < chunks && failure.get() == null; c = next.getAndIncrement()) {
                             parts[c] = analyzeChunk(all.subList(c * CHUNK, Math.min(all.size(), (c + 1) * CHUNK)), resolver);
                         }
+                        missing.addAll(resolver.missingClasses());
                     } catch (Throwable t) {
                         failure.compareAndSet(null, t);
                     }
@@ -162,7 +166,11 @@ public final class Analysis {
             analyzed += p.analyzed();
         }
         findings.sort(ORDER);
-        return new Result(List.copyOf(findings), List.copyOf(problems), classes, analyzed, List.copyOf(facts));
+        java.util.SortedSet<String> missed;
+        synchronized (missing) {
+            missed = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(missing));
+        }
+        return new Result(List.copyOf(findings), List.copyOf(problems), classes, analyzed, List.copyOf(facts), missed);
     }
 
     private Partial analyzeChunk(List<Input> classFiles, CalleeResolver resolver) {

@@ -65,8 +65,38 @@ final class SourceFix {
             more |= !t.isEmpty() && !t.equals("}");
         }
         String before = block(header, headerLine, at, line, more);
-        after = rewritten != null ? block(header, headerLine, rewritten, line, more) : after.replace(TEMPLATE_HEADER, header);
+        String inHeader = line == headerLine && rewritten == null && template.expression() != null && !template.expression().isEmpty()
+                ? intoHeader(template.after(), at, template.expression()) : null;
+        after = rewritten != null ? block(header, headerLine, rewritten, line, more)
+                : inHeader != null ? inHeader : after.replace(TEMPLATE_HEADER, header);
         return new Fix(before, after, template.expression(), template.replacement());
+    }
+
+    /**
+     * The template when the flagged statement is the loop's header itself ({@code i < list.size()}):
+     * the header, with the expression replaced, takes the template header's place, and the body stays
+     * elided; filling the statement lines as well would write the header twice. Null when the header
+     * does not hold the expression.
+     */
+    private static String intoHeader(String after, String header, String expression) {
+        String replacement = null;
+        for (String l : after.split("\n", -1)) {
+            Matcher m = STATEMENT.matcher(l);
+            if (m.matches()) {
+                replacement = m.group(2);
+                break;
+            }
+        }
+        String rewrittenHeader = replacement == null ? null : rewrite(header, expression, replacement);
+        if (rewrittenHeader == null) {
+            return null;
+        }
+        StringBuilder b = new StringBuilder();
+        for (String l : after.split("\n", -1)) {
+            Matcher m = STATEMENT.matcher(l);
+            b.append(l.equals(TEMPLATE_HEADER) ? rewrittenHeader : m.matches() ? m.group(1) + "..." : l).append('\n');
+        }
+        return b.substring(0, b.length() - 1);
     }
 
     /** Each template line {@code ... E ...} becomes the flagged statement with E in place of the expression, when it is found there. */

@@ -106,7 +106,9 @@ abstract class PollingSession implements SamplingSession {
                     try {
                         checkpoint();
                     } catch (RuntimeException e) {
-                        if (targetAlive()) {
+                        // a JVM on its way out stops the sampler before it is gone ("Profiler has not
+                        // started"): a failure followed by the exit is the exit, not a sampler failure
+                        if (!exitsWithin(target().pid(), Duration.ofSeconds(2))) {
                             throw e;
                         }
                     }

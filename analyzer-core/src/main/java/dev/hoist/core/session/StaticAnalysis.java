@@ -23,11 +23,29 @@ import java.util.Set;
  */
 public final class StaticAnalysis {
 
-    /** The findings (sorted by class, line and rule) and one line per input problem, each said once. */
-    public record Result(List<Finding> findings, List<String> problems, int classes, int methodsWithLoops) {
+    /**
+     * The findings (sorted by class, line and rule), one line per input problem, each said once, and
+     * the classes the inputs use that were on no path (sorted, dotted).
+     */
+    public record Result(List<Finding> findings, List<String> problems, int classes, int methodsWithLoops,
+                         List<String> missingClasses) {
         public Result {
             findings = List.copyOf(findings);
             problems = List.copyOf(problems);
+            missingClasses = List.copyOf(missingClasses);
+        }
+
+        /**
+         * One line naming what was missing and what it means for the findings, or empty: "3 classes the
+         * analyzed code uses are on no path (com.acme.Flag, ...)".
+         */
+        public java.util.Optional<String> missingNote() {
+            if (missingClasses.isEmpty()) return java.util.Optional.empty();
+            int shown = Math.min(3, missingClasses.size());
+            return java.util.Optional.of(missingClasses.size() + " class(es) the analyzed code uses are not on the class path ("
+                    + String.join(", ", missingClasses.subList(0, shown)) + (missingClasses.size() > shown ? ", ..." : "")
+                    + "): their fields count as possibly volatile and their methods as unknown calls, so less is advised; "
+                    + "pass the jars they come from with --classpath");
         }
     }
 
@@ -60,7 +78,8 @@ public final class StaticAnalysis {
             result = new Analysis(cp, rules, sources).threads(threads).analyzeInputs(toAnalyze);
         }
         problems.addAll(result.problems());
-        return new Result(result.findings(), new ArrayList<>(problems), result.classes(), result.methodsWithLoops());
+        return new Result(result.findings(), new ArrayList<>(problems), result.classes(), result.methodsWithLoops(),
+                List.copyOf(result.missingClasses()));
     }
 
     /** As {@link #run(List, String, List, SourceFiles, int)}, with the sources in {@code sourceDirs}. */

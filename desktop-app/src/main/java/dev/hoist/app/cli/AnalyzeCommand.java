@@ -81,17 +81,15 @@ final class AnalyzeCommand implements Callable<Integer> {
             throw new HoistException(Failure.BAD_INPUT, "no class could be read from " + inputs
                     + "; the problems are listed above");
         }
+        result.missingNote().ifPresent(note -> err.println("hoist: " + dev.hoist.core.SafeText.clean(note)));
         List<Finding> findings = result.findings();
         try (Writer w = Output.open(out, spec.commandLine().getOut())) {
             switch (format) {
                 case json -> FindingsJson.write(findings, w);
                 case sarif -> FindingsSarif.write(findings, selected, Main.version(), w);
-                case text -> {
-                    FindingsText.write(findings, w);
-                    w.write(String.format("%n%d finding(s) in %d classes (%d methods with loops)%s.%n",
-                            findings.size(), result.classes(), result.methodsWithLoops(),
-                            problems.isEmpty() ? "" : ", " + problems.size() + " input problem(s) reported on stderr"));
-                }
+                case text -> FindingsText.write(findings, w, String.format("(%d classes read, %d methods with loops%s)",
+                        result.classes(), result.methodsWithLoops(),
+                        problems.isEmpty() ? "" : "; " + problems.size() + " input problem(s) reported on stderr"));
             }
         }
         if (out != null) {

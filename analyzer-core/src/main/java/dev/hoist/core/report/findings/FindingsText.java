@@ -17,6 +17,11 @@ public final class FindingsText {
     }
 
     public static void write(List<Finding> findings, Writer raw) throws IOException {
+        write(findings, raw, "");
+    }
+
+    /** As {@link #write(List, Writer)}, with {@code summary} added to the closing count ("(128 classes read)"). */
+    public static void write(List<Finding> findings, Writer raw, String summary) throws IOException {
         // names, messages and source lines come from the analyzed files: no escape sequence of theirs reaches the terminal
         Writer out = dev.hoist.core.SafeText.writer(raw);
         String nl = System.lineSeparator();
@@ -46,7 +51,7 @@ public final class FindingsText {
             out.write(nl);
         }
         out.write(findings.size() + (findings.size() == 1 ? " finding" : " findings") + " in " + byClass.size()
-                + (byClass.size() == 1 ? " class" : " classes") + nl);
+                + (byClass.size() == 1 ? " class" : " classes") + (summary.isEmpty() ? "" : " " + summary) + nl);
         out.flush();
     }
 

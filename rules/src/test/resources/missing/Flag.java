@@ -1,0 +1,4 @@
+public class Flag {
+    public volatile boolean stop;
+    public volatile int n;
+}
