@@ -25,7 +25,9 @@ public enum Failure {
     /** A name matches several JVMs; the message lists them. */
     AMBIGUOUS_TARGET(9),
     /** No sampler could start in the target (agent failed to load and the JFR fallback failed too). */
-    SAMPLER_FAILED(10);
+    SAMPLER_FAILED(10),
+    /** {@code analyze --fail-on}: a finding at or above the severity, not in the baseline nor suppressed, was reported. */
+    GATE_FAILED(11);
 
     private final int exitCode;
 

@@ -51,6 +51,10 @@ public final class InvariantCallInLoopRule implements Rule {
                 // a fix must name what it hoists: a receiver or argument with no source name makes no code
                 if ((c.receiver() != null && !c.receiver().nameable()) || !c.arguments().stream().allMatch(Value::nameable)) continue;
                 if (c.receiver() != null && mutated(facts, loop, c.receiver())) continue;
+                // an argument object the loop changes (key.reset(x) on the line before map.get(key)) makes each call another lookup
+                if (c.arguments().stream().anyMatch(a -> changedByAnotherCall(facts, loop, a))) continue;
+                // atomics and concurrent collections are read again on purpose: another thread changes them (a CAS retry loop)
+                if (c.owner().startsWith("java/util/concurrent/")) continue;
                 // a pure method of ours reads fields: if the loop (or anything it calls) may write one, its result may change
                 if (c.callee().pure() && c.callee().fieldsRead().stream().anyMatch(loop::writesField)) continue;
                 same.computeIfAbsent(Names.call(c), t -> new ArrayList<>()).add(c);
@@ -67,6 +71,11 @@ public final class InvariantCallInLoopRule implements Rule {
                         ? Names.decapitalize(c.name().substring(3))
                         : c.name().startsWith("get") && c.receiver() != null ? element(c.receiver().text()) : c.name() + "Result";
                 String type = Names.returnType(c.descriptor());
+                // an erased type parameter: the cast javac put after the call names the real type
+                if (type.equals("Object") && nextInstruction(facts, c.insn()) instanceof org.objectweb.asm.tree.TypeInsnNode cast
+                        && cast.getOpcode() == org.objectweb.asm.Opcodes.CHECKCAST) {
+                    type = Names.simple(cast.desc);
+                }
                 // an erased type parameter (Map.get returns Object in bytecode): let the compiler say it
                 if (type.equals("Object") && facts.javaRelease() >= 10) type = "var";
                 String cost = lookup ? " repeats the same lookup on every iteration"
@@ -99,6 +108,24 @@ public final class InvariantCallInLoopRule implements Rule {
         StringBuilder sb = new StringBuilder();
         for (int l : lines) sb.append(sb.length() == 0 ? "" : ", ").append(l);
         return sb.toString();
+    }
+
+    /** The instruction after {@code insn}, labels and line numbers skipped. */
+    private static org.objectweb.asm.tree.AbstractInsnNode nextInstruction(MethodFacts facts, int insn) {
+        org.objectweb.asm.tree.AbstractInsnNode n = facts.instruction(insn).getNext();
+        while (n != null && n.getOpcode() < 0) n = n.getNext();
+        return n;
+    }
+
+    /** A call in the loop that may write {@code arg}: one on it that is not read-only, or one that is handed it and may write. */
+    private static boolean changedByAnotherCall(MethodFacts facts, Loop loop, Value arg) {
+        if (arg.id() == null) return false;
+        for (CallSite o : facts.calls()) {
+            if (o.loop() == null || !o.loop().within(loop) || o.callee().sideEffectFree()) continue;
+            if (arg.sameVariable(o.receiver())) return true;
+            for (Value a : o.arguments()) if (arg.sameVariable(a)) return true;
+        }
+        return false;
     }
 
     /** The loop mutates the receiver: a non-read-only call on it, or it is handed to some other call. */

@@ -43,12 +43,25 @@ public final class UnsizedCollectionRule implements Rule {
                 + "all the copies.";
     }
 
+    private static boolean copiedOnAnotherPath(MethodFacts facts, Allocation a) {
+        for (Allocation o : facts.allocations()) {
+            String d = o.constructorDescriptor();
+            if (o.insn() != a.insn() && o.uses().storedLocal() == a.uses().storedLocal() && d != null
+                    && (d.startsWith("(Ljava/util/Map;") || d.startsWith("(Ljava/util/Collection;") || d.startsWith("(Ljava/util/Set;"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @Override
     public List<Finding> check(MethodFacts facts) {
         List<Finding> out = new ArrayList<>();
         for (Allocation a : facts.allocations()) {
             Set<String> fills = FILLS.get(a.type());
             if (fills == null || !"()V".equals(a.constructorDescriptor()) || a.uses().storedLocal() < 0) continue;
+            // "x == null ? new HashMap<>() : new HashMap<>(x)": the other branch copies, and an empty sized one would drop what it holds
+            if (copiedOnAnotherPath(facts, a)) continue;
             ValueId stored = ValueId.local(a.uses().storedLocal());
             for (CallSite c : facts.calls()) {
                 if (c.loop() == null || c.receiver() == null || !stored.equals(c.receiver().id()) || !fills.contains(c.name())

@@ -2,7 +2,11 @@ package dev.hoist.app.cli;
 
 import dev.hoist.core.Failure;
 import dev.hoist.core.HoistException;
+import dev.hoist.core.rule.Baseline;
+import dev.hoist.core.rule.Confidence;
 import dev.hoist.core.rule.Finding;
+import dev.hoist.core.rule.Fingerprints;
+import dev.hoist.core.rule.Suppressions;
 import dev.hoist.core.rule.Rule;
 import dev.hoist.core.rule.RuleRegistry;
 import dev.hoist.core.report.findings.FindingsJson;
@@ -16,6 +20,7 @@ import picocli.CommandLine.Parameters;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -59,6 +64,28 @@ final class AnalyzeCommand implements Callable<Integer> {
             description = "Analyze on N threads (default: the number of cores, at most 4).")
     Integer threads;
 
+    @Option(names = "--all", description = "Report every finding, also those of low confidence: the loads, dispatches and calls the JIT "
+            + "usually removes itself, which only a profile can rank (hoist profile / report measure them). Default: confidence medium or high.")
+    boolean all;
+
+    @Option(names = "--baseline", paramLabel = "FILE",
+            description = "Do not report the findings in this baseline (written by --write-baseline): a CI gate then fails on new ones only.")
+    Path baseline;
+
+    @Option(names = "--write-baseline", paramLabel = "FILE",
+            description = "Write every finding reported (after --config) to FILE as the baseline to commit, then report as usual.")
+    Path writeBaseline;
+
+    @Option(names = "--fail-on", paramLabel = "SEVERITY",
+            description = "Exit 11 when a reported finding (not in the baseline, not suppressed) has this severity or higher: "
+                    + "info, low, medium or high.")
+    dev.hoist.core.rule.Severity failOn;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Suppress findings by rule, class or package, from a JSON file: "
+                    + "{\"suppress\": [{\"rule\": \"boxing-in-loop\", \"package\": \"com.acme.gen\", \"reason\": \"...\"}]}")
+    Path config;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -82,11 +109,36 @@ final class AnalyzeCommand implements Callable<Integer> {
                     + "; the problems are listed above");
         }
         result.missingNote().ifPresent(note -> err.println("hoist: " + dev.hoist.core.SafeText.clean(note)));
-        List<Finding> findings = result.findings();
+
+        Suppressions suppressions = config == null ? Suppressions.none()
+                : Suppressions.read(config, registry.all().stream().map(Rule::id).collect(java.util.stream.Collectors.toSet()));
+        Baseline known = baseline == null ? null : Baseline.read(baseline);
+        List<Finding> kept = result.findings().stream().filter(f -> !suppressions.suppresses(f)).toList();
+        List<String> keptPrints = Fingerprints.of(kept);
+        if (writeBaseline != null) {
+            Baseline.write(writeBaseline, kept, keptPrints, Main.version());
+            err.println("hoist: wrote " + kept.size() + " finding(s) to the baseline " + writeBaseline);
+        }
+        List<Finding> findings = new ArrayList<>();
+        List<String> prints = new ArrayList<>();
+        int lowConfidence = 0;
+        int inBaseline = 0;
+        for (int i = 0; i < kept.size(); i++) {
+            Finding f = kept.get(i);
+            if (known != null && known.contains(keptPrints.get(i))) {
+                inBaseline++;
+            } else if (!all && f.confidence() == Confidence.LOW) {
+                lowConfidence++;
+            } else {
+                findings.add(f);
+                prints.add(keptPrints.get(i));
+            }
+        }
+        int suppressed = result.findings().size() - kept.size();
         try (Writer w = Output.open(out, spec.commandLine().getOut())) {
             switch (format) {
-                case json -> FindingsJson.write(findings, w);
-                case sarif -> FindingsSarif.write(findings, selected, Main.version(), w);
+                case json -> FindingsJson.write(findings, prints, w);
+                case sarif -> FindingsSarif.write(findings, selected, Main.version(), prints, known != null, w);
                 case text -> FindingsText.write(findings, w, String.format("(%d classes read, %d methods with loops%s)",
                         result.classes(), result.methodsWithLoops(),
                         problems.isEmpty() ? "" : "; " + problems.size() + " input problem(s) reported on stderr"));
@@ -95,7 +147,22 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (out != null) {
             err.println("hoist: wrote " + findings.size() + " finding(s) to " + out);
         }
+        if (lowConfidence > 0) {
+            err.println("hoist: " + lowConfidence + " more finding(s) of low confidence not shown (loads, dispatches and calls the JIT "
+                    + "usually removes itself; --all shows them, a profile ranks them)");
+        }
+        if (inBaseline > 0 || suppressed > 0) {
+            err.println("hoist: not reported: " + (inBaseline > 0 ? inBaseline + " in the baseline" : "")
+                    + (inBaseline > 0 && suppressed > 0 ? ", " : "") + (suppressed > 0 ? suppressed + " suppressed by " + config : ""));
+        }
         err.flush();
+        if (failOn != null) {
+            long over = findings.stream().filter(f -> f.severity().compareTo(failOn) >= 0).count();
+            if (over > 0) {
+                throw new HoistException(Failure.GATE_FAILED, over + " finding(s) of severity " + failOn.name().toLowerCase(java.util.Locale.ROOT)
+                        + " or higher" + (known != null ? " not in the baseline" : "") + " (--fail-on)");
+            }
+        }
         return 0;
     }
 }

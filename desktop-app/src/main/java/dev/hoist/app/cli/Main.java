@@ -115,7 +115,7 @@ public final class Main implements Runnable {
             table.append("\n  ").append(code).append(code.length() < 2 ? "  " : " ")
                     .append(f.name().toLowerCase(Locale.ROOT).replace('_', ' '));
         }
-        return table.toString();
+        return table.append("\n  130 interrupted (Ctrl-C): what was sampled is kept and reported").toString();
     }
 
     /** This build's version, from the jar manifest ("dev" when run from classes). */

@@ -75,7 +75,7 @@ class AnalyzeCommandTest {
     @Test
     void everyAntiPatternTwinIsFoundAndEveryFixedTwinStaysQuiet() throws Exception {
         Path classes = workloadClasses();
-        MainTest.Result r = MainTest.run("analyze", classes.toString(), "--format", "json");
+        MainTest.Result r = MainTest.run("analyze", classes.toString(), "--format", "json", "--all");
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode findings = new ObjectMapper().readTree(r.out()).get("findings");
 
@@ -119,7 +119,7 @@ class AnalyzeCommandTest {
     @Test
     void sarifOutputNamesEveryRuleAndLocatesResults(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("hoist.sarif");
-        MainTest.Result r = MainTest.run("analyze", workloadClasses().toString(), "--format", "sarif", "--out", out.toString());
+        MainTest.Result r = MainTest.run("analyze", workloadClasses().toString(), "--format", "sarif", "--out", out.toString(), "--all");
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode run = new ObjectMapper().readTree(out.toFile()).get("runs").get(0);
         assertThat(run.at("/tool/driver/rules")).hasSize(14);

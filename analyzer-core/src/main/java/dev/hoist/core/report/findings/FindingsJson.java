@@ -59,7 +59,17 @@ public final class FindingsJson {
     }
 
     public static void write(List<Finding> findings, Writer out) throws IOException {
-        MAPPER.writeValue(new NonClosing(out), toTree(findings));
+        write(findings, null, out);
+    }
+
+    /** As {@link #write(List, Writer)}, each finding with its "fingerprint" when {@code fingerprints} are given. */
+    public static void write(List<Finding> findings, List<String> fingerprints, Writer out) throws IOException {
+        ObjectNode tree = toTree(findings);
+        if (fingerprints != null) {
+            ArrayNode arr = (ArrayNode) tree.get("findings");
+            for (int i = 0; i < arr.size(); i++) ((ObjectNode) arr.get(i)).put("fingerprint", fingerprints.get(i));
+        }
+        MAPPER.writeValue(new NonClosing(out), tree);
         out.write(System.lineSeparator());
         out.flush();
     }

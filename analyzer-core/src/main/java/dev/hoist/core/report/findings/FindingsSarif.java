@@ -75,7 +75,25 @@ public final class FindingsSarif {
     }
 
     public static void write(List<Finding> findings, Collection<Rule> rules, String toolVersion, Writer out) throws IOException {
-        MAPPER.writeValue(new FindingsJson.NonClosing(out), toTree(findings, rules, toolVersion));
+        write(findings, rules, toolVersion, null, false, out);
+    }
+
+    /**
+     * As {@link #write(List, Collection, String, Writer)}, each result with its {@link
+     * dev.hoist.core.rule.Fingerprints fingerprint} in {@code partialFingerprints} (when given), and,
+     * when the findings were compared with a baseline, {@code baselineState: "new"} (the ones in it
+     * are not reported).
+     */
+    public static void write(List<Finding> findings, Collection<Rule> rules, String toolVersion, List<String> fingerprints,
+                             boolean againstBaseline, Writer out) throws IOException {
+        ObjectNode tree = toTree(findings, rules, toolVersion);
+        ArrayNode results = (ArrayNode) tree.path("runs").path(0).path("results");
+        for (int i = 0; i < results.size(); i++) {
+            ObjectNode res = (ObjectNode) results.get(i);
+            if (fingerprints != null) res.putObject("partialFingerprints").put(dev.hoist.core.rule.Fingerprints.SARIF_KEY, fingerprints.get(i));
+            if (againstBaseline) res.put("baselineState", "new");
+        }
+        MAPPER.writeValue(new FindingsJson.NonClosing(out), tree);
         out.write(System.lineSeparator());
         out.flush();
     }
