@@ -18,8 +18,12 @@ record ClassPathString(String value) {
                 Path dir = Path.of(element.length() == 1 ? "." : element.substring(0, element.length() - 2));
                 try (var list = Files.list(dir)) {
                     // the JVM leaves the order of a wildcard's jars unspecified; sorted, runs repeat
-                    list.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".jar"))
-                            .sorted().forEach(paths::add);
+                    List<Path> jars = list.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".jar"))
+                            .sorted().toList();
+                    if (jars.isEmpty()) {
+                        problems.report(new Problem(element, null, "matches no jar; skipped"));
+                    }
+                    paths.addAll(jars);
                 } catch (IOException | RuntimeException e) {
                     problems.report(new Problem(element, null, "cannot list (" + ClassBytes.describe(e)
                             + "); skipped"));

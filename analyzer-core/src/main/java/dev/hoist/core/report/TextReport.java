@@ -141,17 +141,7 @@ final class TextReport {
     }
 
     static String bytes(long b) {
-        if (b < 1024) {
-            return b + " B";
-        }
-        String[] units = {"KB", "MB", "GB", "TB"};
-        double v = b;
-        int u = -1;
-        while (v >= 1024 && u < units.length - 1) {
-            v /= 1024;
-            u++;
-        }
-        return String.format(Locale.ROOT, v < 10 ? "%.1f %s" : "%.0f %s", v, units[u]);
+        return Units.bytes(b);
     }
 
     /** Shortens from the left, keeping the method end of a long name readable. */

@@ -43,7 +43,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     List<Path> inputs;
 
     @Option(names = "--rules", split = ",", paramLabel = "id",
-            description = "Only these rules (default: all). Ids: ${COMPLETION-CANDIDATES}")
+            completionCandidates = RuleIds.class, description = "Only these rules (default: all). Ids: ${COMPLETION-CANDIDATES}")
     List<String> rules = List.of();
 
     @Option(names = "--format", defaultValue = "text", description = "text, json or sarif (default: ${DEFAULT-VALUE}).")
@@ -52,7 +52,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--source", paramLabel = "DIR", description = "Source folder(s): fixes and text output show the real source lines.")
     List<Path> sources = List.of();
 
-    @Option(names = "--classpath", paramLabel = "PATH",
+    @Option(names = {"--classpath", "-cp"}, paramLabel = "PATH",
             description = "Libraries the analyzed code calls (':'-separated, 'dir/*' for all jars in dir): read to size callees "
                     + "and count implementations, not reported on.")
     String classpath;
@@ -86,6 +86,14 @@ final class AnalyzeCommand implements Callable<Integer> {
                     + "{\"suppress\": [{\"rule\": \"boxing-in-loop\", \"package\": \"com.acme.gen\", \"reason\": \"...\"}]}")
     Path config;
 
+    /** The ids of the rules on the class path, for --help. */
+    static final class RuleIds implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return RuleRegistry.load().all().stream().map(Rule::id).sorted().iterator();
+        }
+    }
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -103,10 +111,10 @@ final class AnalyzeCommand implements Callable<Integer> {
         for (String p : problems) {
             err.println("hoist: " + dev.hoist.core.SafeText.clean(String.valueOf(p)));
         }
-        if (result.classes() == 0 && !problems.isEmpty()) {
-            // every input was unreadable: an empty report with exit 0 would pass a CI gate silently
+        if (result.classes() == 0) {
+            // nothing was read (an empty or wrong folder, unreadable jars): "no findings" with exit 0 would pass a CI gate silently
             throw new HoistException(Failure.BAD_INPUT, "no class could be read from " + inputs
-                    + "; the problems are listed above");
+                    + (problems.isEmpty() ? ": no .class file, jar or class folder there" : "; the problems are listed above"));
         }
         result.missingNote().ifPresent(note -> err.println("hoist: " + dev.hoist.core.SafeText.clean(note)));
 

@@ -50,7 +50,7 @@ public final class DiffCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "<after.jfr>", description = "The recording after the change.")
     Path after;
 
-    @Option(names = "--classpath", paramLabel = "PATH",
+    @Option(names = {"--classpath", "-cp"}, paramLabel = "PATH",
             description = "The application's classes (':'-separated, 'dir/*' for all jars in dir): adds the per-loop and per-advice tables.")
     String classpath;
 
@@ -58,11 +58,11 @@ public final class DiffCommand implements Callable<Integer> {
             description = "Classes of the 'after' run when the code changed between the runs (default: --classpath).")
     String afterClasspath;
 
-    @Option(names = "--event", paramLabel = "<kind>", description = "Compare this event kind: cpu, wall, native, lock, sample "
+    @Option(names = "--event", paramLabel = "<kind>", description = "Compare this event kind: cpu, wall, alloc (bytes), native, lock, sample "
             + "(default: the first present of cpu, wall, sample, native, lock in the 'before' recording).")
     String event;
 
-    @Option(names = "--top", defaultValue = "20", description = "How many methods and loops to list (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--top", defaultValue = "20", converter = Positive.class, description = "How many methods and loops to list (default: ${DEFAULT-VALUE}).")
     int top;
 
     @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
@@ -136,14 +136,17 @@ public final class DiffCommand implements Callable<Integer> {
             return EventKind.ofId(event);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--event: unknown kind '" + event
-                    + "' (expected cpu, wall, native, lock or sample)");
+                    + "' (expected cpu, wall, alloc, native, lock or sample)");
         }
     }
 
     private void text(ProfileDiff.Result r, Writer w) throws IOException {
         w.write("Hoist diff: " + before + " -> " + after + "\n");
-        w.write(String.format(Locale.ROOT, "Event: %s, %,d samples before, %,d after; shares are of each recording's total, "
-                + "changes in percentage points%n%n", r.kind().id(), r.samplesBefore(), r.samplesAfter()));
+        String amounts = r.kind() == EventKind.ALLOC
+                ? dev.hoist.core.report.Units.bytes(r.samplesBefore()) + " allocated before, " + dev.hoist.core.report.Units.bytes(r.samplesAfter()) + " after"
+                : String.format(Locale.ROOT, "%,d samples before, %,d after", r.samplesBefore(), r.samplesAfter());
+        w.write(String.format(Locale.ROOT, "Event: %s, %s; shares are of each recording's total, "
+                + "changes in percentage points%n%n", r.kind().id(), amounts));
         w.write("Methods (largest change first)\n");
         w.write(String.format(Locale.ROOT, "  %7s %7s %7s   %7s %7s %7s  %s%n", "self", "", "", "total", "", "", ""));
         w.write(String.format(Locale.ROOT, "  %7s %7s %7s   %7s %7s %7s  %s%n", "before", "after", "change", "before", "after",

@@ -91,6 +91,17 @@ public final class Main implements Runnable {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setOut(out);
         cl.setErr(err);
+        // a wrong command line is one line and where to look, as git and curl say it, not 40 lines of usage
+        cl.setParameterExceptionHandler((ex, badArgs) -> {
+            CommandLine where = ex.getCommandLine();
+            err.println("hoist: " + SafeText.clean(String.valueOf(ex.getMessage())));
+            if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+                err.println("  did you mean: " + SafeText.clean(String.join(", ", u.getSuggestions())) + "?");
+            }
+            err.println("  see '" + where.getCommandSpec().qualifiedName() + " --help'");
+            err.flush();
+            return Failure.USAGE.exitCode();
+        });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             HoistException he = ex instanceof HoistException h ? h : null;
             if (he != null) {

@@ -47,7 +47,7 @@ public final class ReportCommand implements Callable<Integer> {
                     + "cpu, wall, sample, native, lock).")
     String event;
 
-    @Option(names = "--top", defaultValue = "15", description = "How many hot methods to list (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--top", defaultValue = "15", converter = Positive.class, description = "How many hot methods to list (default: ${DEFAULT-VALUE}).")
     int top;
 
     @Option(names = {"--classpath", "-cp"}, paramLabel = "<path>",

@@ -47,7 +47,8 @@ final class SamplingOptions {
     boolean takeOver;
 
     @Option(names = "--out", paramLabel = "<recording.jfr>",
-            description = "Where to write the recording (default: hoist-<pid>-<time>.jfr in the current folder).")
+            description = "Where to write the recording (default: hoist-<pid>-<time>.jfr in the current folder; for demo, "
+                    + "demo.jfr in a new private folder under the temp folder, whose path is printed).")
     Path out;
 
     @Option(names = "--format", defaultValue = "text",
@@ -83,7 +84,7 @@ final class SamplingOptions {
                     + "class path (a -sources.jar next to a jar, a Maven or Gradle project) are found without it.")
     java.util.List<Path> sources = new java.util.ArrayList<>();
 
-    @Option(names = "--top", defaultValue = "15", description = "How many hot methods to list (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--top", defaultValue = "15", converter = Positive.class, description = "How many hot methods to list (default: ${DEFAULT-VALUE}).")
     int top;
 
     SamplingRequest request(long pid, Duration duration) {

@@ -20,7 +20,7 @@ public final class Fmt {
     }
 
     public static String bytes(double b) {
-        String[] units = {"B", "KB", "MB", "GB", "TB"};
+        String[] units = {"B", "KiB", "MiB", "GiB", "TiB"}; // powers of 1024, named as such
         int u = 0;
         while (Math.abs(b) >= 1024 && u < units.length - 1) {
             b /= 1024;
