@@ -40,12 +40,20 @@ public final class Allocations {
     }
 
     public static Allocations of(Profile p) {
+        return of(p, EventKind.ALLOC);
+    }
+
+    /**
+     * The same grouping for lock events ({@code kind} LOCK): by the class of the monitor or lock waited
+     * for and the frame that waited, weighed by nanoseconds waited instead of bytes.
+     */
+    public static Allocations of(Profile p, EventKind kind) {
         Map<Integer, long[]> byType = new HashMap<>();
         Map<SiteKey, long[]> bySite = new HashMap<>();
         long bytes = 0;
         long samples = 0;
         for (int i = 0, n = p.size(); i < n; i++) {
-            if (p.kind(i) != EventKind.ALLOC) {
+            if (p.kind(i) != kind) {
                 continue;
             }
             long w = p.weight(i);

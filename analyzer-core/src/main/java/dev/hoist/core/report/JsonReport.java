@@ -74,6 +74,21 @@ final class JsonReport {
                     });
         }
 
+        Allocations lk = d.locks();
+        ObjectNode locks = root.putObject("locks");
+        locks.put("waits", lk.totalSamples());
+        locks.put("waitedNanos", lk.totalBytes());
+        ArrayNode lockSites = locks.putArray("sites");
+        for (Allocations.SiteStat s : lk.bySite().stream().limit(d.options().topSites()).toList()) {
+            ObjectNode o = lockSites.addObject();
+            o.put("lockClass", s.type());
+            if (s.site() != null) frame(o.putObject("frame"), s.site());
+            if (s.caller() != null) frame(o.putObject("caller"), s.caller());
+            o.put("waitedNanos", s.bytes());
+            o.put("waits", s.samples());
+            o.put("percent", ProfileReport.round1(ProfileReport.percent(s.bytes(), lk.totalBytes())));
+        }
+
         Allocations a = d.allocations();
         ObjectNode alloc = root.putObject("allocations");
         alloc.put("bytes", a.totalBytes());

@@ -71,7 +71,7 @@ public final class ProfileReport {
     /** Everything the writers print, computed once from the profile. */
     record Data(Profile profile, Map<EventKind, Long> counts, EventKind kind, MethodStats methods,
                 List<MethodStats.MethodStat> hot, Allocations allocations, List<ThreadStats.ThreadStat> threads,
-                Options options) {}
+                Options options, Allocations locks) {}
 
     private ProfileReport() {
     }
@@ -116,7 +116,8 @@ public final class ProfileReport {
         Allocations allocations = Allocations.of(profile);
         List<ThreadStats.ThreadStat> threads = kind == null ? List.of()
                 : ThreadStats.of(profile, kind).stream().limit(options.topThreads()).toList();
-        return new Data(profile, counts, kind, methods, hot, allocations, threads, options);
+        // lock waits have their own section too, whatever the hot methods are ranked by
+        return new Data(profile, counts, kind, methods, hot, allocations, threads, options, Allocations.of(profile, EventKind.LOCK));
     }
 
     static double percent(long part, long whole) {

@@ -56,6 +56,7 @@ final class TextReport {
         }
         hotMethods();
         allocations();
+        locks();
         threads();
     }
 
@@ -97,6 +98,25 @@ final class TextReport {
         for (Allocations.SiteStat s : a.bySite().stream().limit(d.options().topSites()).toList()) {
             line(String.format(Locale.ROOT, "  %5.1f%% %9s %8d  %s", ProfileReport.percent(s.bytes(), a.totalBytes()),
                     bytes(s.bytes()), s.samples(), fit(s.type(), WIDTH - 30)));
+            line("  " + " ".repeat(28) + style(CYAN, "at " + fit(site(s.site()), WIDTH - 33)));
+            if (s.caller() != null) {
+                line("  " + " ".repeat(28) + "from " + fit(site(s.caller()), WIDTH - 35));
+            }
+        }
+    }
+
+    private void locks() throws IOException {
+        Allocations l = d.locks();
+        if (l.totalSamples() == 0 || d.kind() == EventKind.LOCK) {
+            return; // ranked by lock waits already, in the hot methods above
+        }
+        line("");
+        line(style(BOLD, "Lock contention") + " (" + l.totalSamples() + " waits, "
+                + String.format(Locale.ROOT, "%.0f ms", l.totalBytes() / 1e6) + " waited in all)");
+        line(String.format(Locale.ROOT, "  %6s %9s %8s  %s", "share", "waited", "waits", "lock class / waiting frame"));
+        for (Allocations.SiteStat s : l.bySite().stream().limit(d.options().topSites()).toList()) {
+            line(String.format(Locale.ROOT, "  %5.1f%% %9s %8d  %s", ProfileReport.percent(s.bytes(), l.totalBytes()),
+                    String.format(Locale.ROOT, "%.0fms", s.bytes() / 1e6), s.samples(), fit(s.type(), WIDTH - 30)));
             line("  " + " ".repeat(28) + style(CYAN, "at " + fit(site(s.site()), WIDTH - 33)));
             if (s.caller() != null) {
                 line("  " + " ".repeat(28) + "from " + fit(site(s.caller()), WIDTH - 35));

@@ -30,7 +30,8 @@ class ProfileReportTest {
             Map.entry("schema", "string"), Map.entry("file", "string"), Map.entry("sampler", "string"),
             Map.entry("engine", "string?"), Map.entry("start", "string?"), Map.entry("durationSeconds", "number?"),
             Map.entry("events", "object"), Map.entry("warnings", "array"), Map.entry("hotMethods", "object"),
-            Map.entry("allocations", "object"), Map.entry("threads", "array"));
+            Map.entry("allocations", "object"), Map.entry("locks", "object"), Map.entry("threads", "array"));
+    private static final Map<String, String> LOCKS = Map.of("waits", "number", "waitedNanos", "number", "sites", "array");
     private static final Map<String, String> HOT = Map.of("kind", "string?", "unit", "string?", "total", "number", "methods", "array");
     private static final Map<String, String> METHOD = Map.of("method", "string", "class", "string", "name", "string",
             "descriptor", "string", "self", "number", "total", "number", "selfPercent", "number", "totalPercent", "number",
@@ -74,6 +75,7 @@ class ProfileReportTest {
                     assertShape(l, LINE, "$.hotMethods.methods[].lines[]");
                 }
             }
+            assertShape(root.get("locks"), LOCKS, "$.locks");
             assertShape(root.get("allocations"), ALLOC, "$.allocations");
             assertThat(root.get("allocations").get("sites")).isNotEmpty();
             for (JsonNode s : root.get("allocations").get("sites")) {
