@@ -30,7 +30,7 @@ final class SamplingOptions {
             description = "What to sample: cpu, wall, alloc, lock; repeat or comma-separate for several (default: cpu,alloc).")
     List<SamplingEvent> events = List.of();
 
-    @Option(names = "--interval", converter = Durations.class, paramLabel = "<time>",
+    @Option(names = {"-i", "--interval"}, converter = Durations.class, paramLabel = "<time>",
             description = "Time between cpu samples (and wall samples, which default to 20ms) (default: 10ms).")
     Duration interval;
 
@@ -46,7 +46,7 @@ final class SamplingOptions {
             description = "If async-profiler is already running in the target (another tool, a killed Hoist), stop it and sample.")
     boolean takeOver;
 
-    @Option(names = "--out", paramLabel = "<recording.jfr>",
+    @Option(names = {"-f", "--out"}, paramLabel = "<recording.jfr>",
             description = "Where to write the recording (default: hoist-<pid>-<time>.jfr in the current folder; for demo, "
                     + "demo.jfr in a new private folder under the temp folder, whose path is printed).")
     Path out;
