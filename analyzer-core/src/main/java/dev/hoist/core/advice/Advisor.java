@@ -174,6 +174,8 @@ public final class Advisor {
         }
         String small = Ranking.allSmall(out);
         if (small != null) notices.add(0, small);
+        String wall = HotMethods.wallNotice(profile, kind);
+        if (wall != null) notices.add(0, wall);
         return new AdviceReport(out, analyzed, unavailable, hidden, contradicted, notices);
     }
 

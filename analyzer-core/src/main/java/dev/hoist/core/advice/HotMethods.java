@@ -2,6 +2,7 @@ package dev.hoist.core.advice;
 
 import dev.hoist.core.profile.EventKind;
 import dev.hoist.core.profile.FrameType;
+import dev.hoist.core.profile.IdleStacks;
 import dev.hoist.core.profile.MethodRef;
 import dev.hoist.core.profile.MethodStats;
 import dev.hoist.core.profile.Profile;
@@ -46,7 +47,8 @@ public final class HotMethods {
     }
 
     private static void take(Profile profile, EventKind kind, double coverage, int max, Set<MethodRef> out) {
-        MethodStats stats = MethodStats.of(profile, kind);
+        // wall samples land on every thread, waiting or not: rank the code that was running
+        MethodStats stats = kind == EventKind.WALL ? MethodStats.of(profile, kind, IdleStacks.of(profile)) : MethodStats.of(profile, kind);
         long total = stats.grandTotal();
         if (total == 0) return;
         BitSet java = javaMethods(profile);
@@ -57,6 +59,40 @@ public final class HotMethods {
             self += s.self();
             if (java.get(s.methodIndex()) && !s.method().className().isEmpty()) out.add(s.method());
         }
+    }
+
+    /**
+     * For wall-clock advice, what was left out and which threads were looked at: "wall: 92.1% of the
+     * samples were threads waiting (park, wait, sleep, I/O), left out; the running code ranked is that
+     * of main (974 samples), pool-1-thread-2 (12)". Null for other kinds, or when nothing waited.
+     */
+    static String wallNotice(Profile profile, EventKind kind) {
+        if (kind != EventKind.WALL) return null;
+        BitSet idle = IdleStacks.of(profile);
+        long all = 0;
+        long waiting = 0;
+        long[] running = new long[profile.threadCount()];
+        for (int i = 0, n = profile.size(); i < n; i++) {
+            if (profile.kind(i) != EventKind.WALL) continue;
+            all += profile.weight(i);
+            if (idle.get(profile.stack(i))) {
+                waiting += profile.weight(i);
+            } else if (profile.thread(i) >= 0) {
+                running[profile.thread(i)] += profile.weight(i);
+            }
+        }
+        if (waiting == 0 || all == 0) return null;
+        java.util.List<Integer> order = new java.util.ArrayList<>();
+        for (int t = 0; t < running.length; t++) if (running[t] > 0) order.add(t);
+        order.sort((a, b) -> Long.compare(running[b], running[a]));
+        StringBuilder threads = new StringBuilder();
+        for (int k = 0; k < Math.min(3, order.size()); k++) {
+            if (k > 0) threads.append(", ");
+            threads.append(profile.threadName(order.get(k))).append(" (").append(running[order.get(k)]).append(" samples)");
+        }
+        return String.format(java.util.Locale.ROOT, "wall: %.1f%% of the samples were threads waiting (park, wait, sleep, I/O), "
+                + "left out of the ranking; the running code ranked is mostly that of %s", 100.0 * waiting / all,
+                order.isEmpty() ? "no thread" : threads + (order.size() > 3 ? " and " + (order.size() - 3) + " more threads" : ""));
     }
 
     /** Methods seen in at least one Java frame (async-profiler names native frames by their library). */

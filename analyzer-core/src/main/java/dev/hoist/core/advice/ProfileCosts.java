@@ -25,10 +25,22 @@ final class ProfileCosts {
     private final Map<String, List<Integer>> methodsByName = new HashMap<>();
     private final Map<Integer, MethodQuery> queries = new HashMap<>();
 
+    /** Wall samples on stacks that were running, not waiting ({@link dev.hoist.core.profile.IdleStacks}). */
+    static long runningWallSamples(Profile profile) {
+        java.util.BitSet idle = dev.hoist.core.profile.IdleStacks.of(profile);
+        long n = 0;
+        for (int i = 0, size = profile.size(); i < size; i++) {
+            if (profile.kind(i) == EventKind.WALL && !idle.get(profile.stack(i))) n += profile.sampleCount(i);
+        }
+        return n;
+    }
+
     ProfileCosts(Profile profile, EventKind kind) {
         this.profile = profile;
         this.kind = kind;
-        this.totalSamples = kind == null ? 0 : profile.sampleCounts().getOrDefault(kind, 0L);
+        // wall time is shared out over the threads that ran: a site's share of the samples where threads waited means nothing
+        this.totalSamples = kind == null ? 0 : kind == EventKind.WALL ? runningWallSamples(profile)
+                : profile.sampleCounts().getOrDefault(kind, 0L);
         long bytes = 0;
         for (int i = 0, n = profile.size(); i < n; i++) {
             if (profile.kind(i) == EventKind.ALLOC) bytes += profile.weight(i);

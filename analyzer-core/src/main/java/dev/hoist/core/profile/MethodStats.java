@@ -27,13 +27,13 @@ public final class MethodStats {
     private final long[] total;
     private final Map<Integer, Map<Integer, long[]>> lines = new HashMap<>();
 
-    private MethodStats(Profile profile, EventKind kind) {
+    private MethodStats(Profile profile, EventKind kind, java.util.BitSet leftOut) {
         this.profile = profile;
         this.kind = kind;
         long[] stackWeight = new long[profile.stackCount()];
         long sum = 0;
         for (int i = 0, n = profile.size(); i < n; i++) {
-            if (profile.kind(i) == kind) {
+            if (profile.kind(i) == kind && (leftOut == null || !leftOut.get(profile.stack(i)))) {
                 long w = profile.weight(i);
                 stackWeight[profile.stack(i)] += w;
                 sum += w;
@@ -79,7 +79,12 @@ public final class MethodStats {
     }
 
     public static MethodStats of(Profile profile, EventKind kind) {
-        return new MethodStats(profile, kind);
+        return new MethodStats(profile, kind, null);
+    }
+
+    /** As {@link #of(Profile, EventKind)}, without the samples on the stacks in {@code leftOut} (e.g. {@link IdleStacks}). */
+    public static MethodStats of(Profile profile, EventKind kind, java.util.BitSet leftOut) {
+        return new MethodStats(profile, kind, leftOut);
     }
 
     public EventKind kind() {
