@@ -25,7 +25,8 @@ class WallAdviceTest {
         MainTest.Result r = MainTest.run("report", file.toString(), "--event", "wall", "--classpath",
                 AdviceRecordings.workloadClasses().toString());
         assertThat(r.code()).as(r.err()).isZero();
-        String advice = r.out().substring(r.out().indexOf("Advice ("));
+        // the text report wraps at 100 columns: compare with its lines joined
+        String advice = r.out().substring(r.out().indexOf("Advice (")).replaceAll("\\s+", " ");
         assertThat(advice).contains("were threads waiting (park, wait, sleep, I/O), left out of the ranking")
                 // the main thread (named DestroyJavaVM once main() returns, as the recording's last word on it)
                 .containsPattern("mostly that of (main|DestroyJavaVM) \\(\\d+ samples\\)");
