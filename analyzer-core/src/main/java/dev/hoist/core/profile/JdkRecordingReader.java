@@ -15,9 +15,12 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static dev.hoist.core.profile.ProfileReader.bad;
 
@@ -91,6 +94,7 @@ final class JdkRecordingReader {
         // events. When a recording has both, the TLAB events are the same allocations again: they are
         // kept aside and used only if there was no ObjectAllocationSample.
         private final TlabEvents tlab = new TlabEvents();
+        private final FirstAllocations firsts = new FirstAllocations();
         private boolean sampled;
         private String warning;
 
@@ -150,8 +154,8 @@ final class JdkRecordingReader {
                         stack(b, stacks, e.getStackTrace()), 1, -1);
                 case "jdk.ObjectAllocationSample" -> {
                     sampled = true;
-                    b.add(EventKind.ALLOC, t, thread(b, threads, e.getThread()),
-                            stack(b, stacks, e.getStackTrace()), e.getLong("weight"), allocClass(b, e.getClass("objectClass")));
+                    firsts.add(b, t, thread(b, threads, e.getThread()), stack(b, stacks, e.getStackTrace()), e.getLong("weight"),
+                            allocClass(b, e.getClass("objectClass")));
                 }
                 case "jdk.ObjectAllocationInNewTLAB" -> tlab.add(t, thread(b, threads, e.getThread()),
                         stack(b, stacks, e.getStackTrace()), e.getLong("tlabSize"), allocClass(b, e.getClass("objectClass")));
@@ -184,7 +188,9 @@ final class JdkRecordingReader {
          */
         Profile build(List<String> warnings, boolean share) {
             boolean withTlab = !sampled && !tlab.isEmpty();
+            boolean withFirsts = !firsts.isEmpty();
             int mark = b.size();
+            firsts.addHeldTo(b);
             if (withTlab) {
                 tlab.addTo(b);
             }
@@ -197,12 +203,55 @@ final class JdkRecordingReader {
             if (!share) {
                 return b.finish(info); // the last read: nothing comes after the TLAB events
             }
-            if (!withTlab) {
+            if (!withTlab && !withFirsts) {
                 return b.snapshot(info);
             }
             Profile p = b.build(info);
             b.truncate(mark);
             return p;
+        }
+    }
+
+    /**
+     * The first {@code jdk.ObjectAllocationSample} of each thread, whose weight cannot be trusted.
+     * The weight of a sample is what the thread allocated since its previous sample; for the first
+     * one the JVM counts from the thread's start, not from the recording's (JDK-8307488, fixed in
+     * 21 and 17.0.x backports, back as JDK-8362573 when the event is enabled in a running JVM, which
+     * is how Hoist always starts it): on the demo one such sample weighed 65.8 GB, 90% of the
+     * recording. Its true weight is at most that, and one interval of the same thread is the best
+     * estimate of it, so the first sample is held back until the thread's second and counts with the
+     * smaller of its own weight and the second's. A thread sampled once counts with the smaller of its
+     * weight and the mean weight of all the other threads' later samples.
+     */
+    private static final class FirstAllocations {
+        /** Per builder thread: its first sample {time, stack, weight, class} while it waits for the second. */
+        private final Map<Integer, long[]> held = new HashMap<>();
+        private final Set<Integer> seen = new HashSet<>();
+        private long laterWeight;
+        private long laterCount;
+
+        void add(ProfileBuilder b, long time, int thread, int stack, long weight, int cls) {
+            if (seen.add(thread)) {
+                held.put(thread, new long[] {time, stack, weight, cls});
+                return;
+            }
+            long[] first = held.remove(thread);
+            if (first != null) {
+                b.add(EventKind.ALLOC, first[0], thread, (int) first[1], Math.min(first[2], weight), (int) first[3]);
+            }
+            laterWeight += weight;
+            laterCount++;
+            b.add(EventKind.ALLOC, time, thread, stack, weight, cls);
+        }
+
+        boolean isEmpty() {
+            return held.isEmpty();
+        }
+
+        /** Adds the first samples of threads sampled once so far (a live read takes them off again). */
+        void addHeldTo(ProfileBuilder b) {
+            long mean = laterCount == 0 ? Long.MAX_VALUE : laterWeight / laterCount;
+            held.forEach((thread, e) -> b.add(EventKind.ALLOC, e[0], thread, (int) e[1], Math.min(e[2], mean), (int) e[3]));
         }
     }
 
