@@ -28,16 +28,7 @@ final class DirectorySource implements ClassSource {
     }
 
     @Override
-    public void read(ProblemSink sink, Consumer<ClassFile> action) {
-        ProblemSink.Summarising problems = ProblemSink.summarising(sink, root.toString());
-        try {
-            readAll(problems, action);
-        } finally {
-            problems.finish();
-        }
-    }
-
-    private void readAll(ProblemSink problems, Consumer<ClassFile> action) {
+    public void read(ProblemSink problems, Consumer<ClassFile> action) {
         List<Path> files = new ArrayList<>();
         try {
             Files.walkFileTree(root, new SimpleFileVisitor<>() {

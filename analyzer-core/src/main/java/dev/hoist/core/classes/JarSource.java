@@ -47,21 +47,26 @@ final class JarSource implements ClassSource {
         return display;
     }
 
+    /** Reads the jar alone, its problems summarised past a few ({@link ProblemSink#summarising}). */
     @Override
-    public void read(ProblemSink problems, Consumer<ClassFile> action) {
-        read(problems, action, new InflateBudget(options.maxSourceBytes(), options.maxEntries()));
+    public void read(ProblemSink sink, Consumer<ClassFile> action) {
+        ProblemSink.Summarising problems = ProblemSink.summarising(sink, display);
+        try {
+            read(problems, action, new InflateBudget(options.maxSourceBytes(), options.maxEntries()));
+        } finally {
+            problems.finish();
+        }
     }
 
     /**
      * Reads the jar within a budget shared by the whole input; when it is spent (here or by an
      * earlier source) the jar is skipped, and the first source to spend it says so in one line.
-     * The jar's problems are summarised past a few ({@link ProblemSink#summarising}).
+     * {@link ClassPath} summarises the problems of each source, its own about the headers included.
      */
-    void read(ProblemSink sink, Consumer<ClassFile> action, InflateBudget budget) {
+    void read(ProblemSink problems, Consumer<ClassFile> action, InflateBudget budget) {
         if (budget.spent()) {
             return;
         }
-        ProblemSink.Summarising problems = ProblemSink.summarising(sink, display);
         try {
             ZipFile z;
             try {
@@ -89,8 +94,6 @@ final class JarSource implements ClassSource {
             if (line != null) {
                 problems.report(new Problem(display, null, line));
             }
-        } finally {
-            problems.finish();
         }
     }
 
