@@ -8,6 +8,7 @@ import dev.hoist.core.profile.EventKind;
 import dev.hoist.core.profile.Profile;
 import dev.hoist.core.profile.ProfileReader;
 import dev.hoist.testkit.ChildJvm;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -77,6 +78,37 @@ class JfrKillTest {
             try {
                 // the local management agent publishes this once started; it is what left a JMX listener behind
                 assertThat(vm.getAgentProperties()).doesNotContainKey("com.sun.management.jmxremote.localConnectorAddress");
+                assertThat(dev.hoist.core.jvm.DiagnosticCommand.run(vm, "JFR.check")).doesNotContain("hoist-");
+            } finally {
+                vm.detach();
+            }
+        }
+        assertThat(exchangeFolders()).isEqualTo(foldersBefore);
+    }
+
+    /**
+     * Root profiling another user's JVM (issue 18.7): the target writes its dumps into a folder
+     * handed to its user, the recording Hoist writes is root's and owner-only, and nothing is left
+     * in the target or in the temporary folder.
+     */
+    @Test
+    void rootSamplesAnotherUsersJvmAndKeepsTheRecordingPrivate() throws Exception {
+        Assumptions.assumeTrue("root".equals(System.getProperty("user.name")) && Files.isExecutable(Path.of("/usr/bin/setpriv")),
+                "needs root and setpriv to run the target as user nobody");
+        Set<Path> foldersBefore = exchangeFolders();
+        // setpriv execs java itself, so the child's pid is the target's
+        try (ChildJvm child = ChildJvm.java().prefix("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups")
+                .jvmArgs("-Xmx256m").classpath(Probe.workloadClasspath())
+                .mainClass(dev.hoist.workloads.probe.HotAndAlloc.class).readyLine("ready").start()) {
+            JvmInfo target = Targets.resolve(Long.toString(child.pid()));
+            Path out = tmp.resolve("other-user.jfr");
+            SamplingResult r = new JfrSampler().start(target, SamplingRequest.of(out, Duration.ofSeconds(3), EnumSet.of(CPU)))
+                    .awaitResult();
+            assertThat(ProfileReader.read(r.file()).sampleCounts()).containsKey(EventKind.CPU);
+            assertThat(Files.getOwner(out).getName()).isEqualTo("root");
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(out))).isEqualTo("rw-------");
+            VirtualMachine vm = VirtualMachine.attach(Long.toString(child.pid()));
+            try {
                 assertThat(dev.hoist.core.jvm.DiagnosticCommand.run(vm, "JFR.check")).doesNotContain("hoist-");
             } finally {
                 vm.detach();
