@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.jar.Manifest;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipInputStream;
@@ -27,8 +26,6 @@ import java.util.zip.ZipInputStream;
  */
 final class JarSource implements ClassSource {
     static final String VERSIONS = "META-INF/versions/";
-    private static final String MANIFEST = "META-INF/MANIFEST.MF";
-    private static final long MAX_MANIFEST_BYTES = 1024 * 1024;
 
     private final Path path;
     private final String display;
@@ -98,7 +95,7 @@ final class JarSource implements ClassSource {
     }
 
     private void readZip(ZipFile z, InflateBudget budget, ProblemSink problems, Consumer<ClassFile> action) {
-        boolean multiRelease = multiRelease(z, problems);
+        boolean multiRelease = Manifests.multiRelease(z, display, problems);
         Map<String, VersionedPick<ZipEntry>> picks = new LinkedHashMap<>();
         List<ZipEntry> nested = new ArrayList<>();
         Enumeration<? extends ZipEntry> entries = z.entries();
@@ -221,9 +218,9 @@ final class JarSource implements ClassSource {
                               Consumer<ClassFile> action, Map<String, VersionedPick<byte[]>> picks) throws IOException {
         String n = e.getName();
         boolean isClass = n.endsWith(".class") && (!n.startsWith("META-INF/") || n.startsWith(VERSIONS));
-        if (n.equals(MANIFEST)) {
+        if (n.equals(Manifests.NAME)) {
             try {
-                return multiRelease(ClassBytes.readBounded(in, -1, MAX_MANIFEST_BYTES, "manifest"), prefix + n, problems);
+                return Manifests.multiRelease(ClassBytes.readBounded(in, -1, Manifests.MAX_BYTES, "manifest"), display, prefix + n, problems);
             } catch (ClassBytes.TooBigException tooBig) {
                 problems.report(new Problem(display, prefix + n, tooBig.getMessage() + "; multi-release entries are ignored"));
             }
@@ -255,31 +252,6 @@ final class JarSource implements ClassSource {
         }
         if (name != null) {
             action.accept(new ClassFile(name, display + "!/" + entry, bytes));
-        }
-    }
-
-    private boolean multiRelease(ZipFile z, ProblemSink problems) {
-        ZipEntry m = z.getEntry(MANIFEST);
-        if (m == null) {
-            return false;
-        }
-        try (InputStream in = z.getInputStream(m)) {
-            return multiRelease(ClassBytes.readBounded(in, m.getSize(), MAX_MANIFEST_BYTES, "manifest"), MANIFEST, problems);
-        } catch (IOException | RuntimeException e) {
-            problems.report(new Problem(display, MANIFEST, "cannot read the manifest (" + ClassBytes.describe(e)
-                    + "); multi-release entries are ignored"));
-            return false;
-        }
-    }
-
-    private boolean multiRelease(byte[] manifest, String entry, ProblemSink problems) {
-        try {
-            String value = new Manifest(new ByteArrayInputStream(manifest)).getMainAttributes().getValue("Multi-Release");
-            return "true".equalsIgnoreCase(value == null ? null : value.trim());
-        } catch (IOException | RuntimeException e) {
-            problems.report(new Problem(display, entry, "cannot parse the manifest (" + ClassBytes.describe(e)
-                    + "); multi-release entries are ignored"));
-            return false;
         }
     }
 
