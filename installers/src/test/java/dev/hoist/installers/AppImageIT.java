@@ -92,7 +92,7 @@ class AppImageIT {
             assertThat(a.err()).as(a.all()).doesNotContain("async-profiler could not run");
             assertThat(a.out()).as(a.all()).contains("HotAndAlloc.crunch");
 
-            // the JDK's Flight Recorder through JMX: needs java.management.rmi, found by a service lookup
+            // the JDK's Flight Recorder through jcmd-style commands over attach: needs the launcher's --add-exports
             Path jfr = tmp.resolve("jfr.jfr");
             Result j = run(List.of(LAUNCHER.toString(), "profile", pid, "--duration", "2s", "--sampler", "jfr",
                     "--out", jfr.toString()), Map.of());

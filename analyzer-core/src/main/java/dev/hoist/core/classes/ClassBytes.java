@@ -105,7 +105,8 @@ final class ClassBytes {
             throw new TooBigException(kind + " declares " + mib(declaredSize) + ", more than the " + mib(cap)
                     + " bound (zip bomb?); skipped");
         }
-        byte[] buf = new byte[declaredSize >= 0 ? (int) declaredSize + 1 : 16 * 1024];
+        // a declared size is only a claim: 20,000 entries that each declare 64 MiB must not allocate 64 MiB each
+        byte[] buf = new byte[declaredSize >= 0 ? (int) Math.min(declaredSize + 1, 64 * 1024) : 16 * 1024];
         int n = 0;
         while (true) {
             if (n == buf.length) {

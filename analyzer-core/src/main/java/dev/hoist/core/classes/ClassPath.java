@@ -269,9 +269,13 @@ public final class ClassPath implements ClassLookup, AutoCloseable {
             Map<String, Entry> index = new LinkedHashMap<>();
             Map<String, String> strings = new HashMap<>();
             int[] shadowed = {0};
+            // one budget for the whole input: a bomb spread over many sources is stopped too
+            InflateBudget budget = new InflateBudget(options.maxSourceBytes(), options.maxEntries());
             for (ClassSource source : sources) {
+                // a source's problems past a few are one "and N more" line, its headers' included
+                ProblemSink.Summarising problems = ProblemSink.summarising(this.problems, source.name());
                 java.util.function.Consumer<ClassFile> also = watched.get(source);
-                source.read(problems, cf -> {
+                java.util.function.Consumer<ClassFile> index1 = cf -> {
                     if (also != null) also.accept(cf);
                     if (index.containsKey(cf.internalName())) {
                         shadowed[0]++;
@@ -287,7 +291,16 @@ public final class ClassPath implements ClassLookup, AutoCloseable {
                     }
                     byte[] keep = !keepBytes && source.canReread(cf) ? null : cf.bytes();
                     index.put(header.name, new Entry(header, source, cf.origin(), keep));
-                });
+                };
+                try {
+                    if (source instanceof JarSource jar) {
+                        jar.read(problems, index1, budget);
+                    } else {
+                        source.read(problems, index1);
+                    }
+                } finally {
+                    problems.finish();
+                }
             }
             return new ClassPath(sources, index, jdkFallback, shadowed[0]);
         }

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.jar.Manifest;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipInputStream;
@@ -27,8 +26,6 @@ import java.util.zip.ZipInputStream;
  */
 final class JarSource implements ClassSource {
     static final String VERSIONS = "META-INF/versions/";
-    private static final String MANIFEST = "META-INF/MANIFEST.MF";
-    private static final long MAX_MANIFEST_BYTES = 1024 * 1024;
 
     private final Path path;
     private final String display;
@@ -47,39 +44,64 @@ final class JarSource implements ClassSource {
         return display;
     }
 
+    /** Reads the jar alone, its problems summarised past a few ({@link ProblemSink#summarising}). */
     @Override
-    public void read(ProblemSink problems, Consumer<ClassFile> action) {
-        InflateBudget budget = new InflateBudget(options.maxSourceBytes());
-        ZipFile z;
+    public void read(ProblemSink sink, Consumer<ClassFile> action) {
+        ProblemSink.Summarising problems = ProblemSink.summarising(sink, display);
         try {
-            z = new ZipFile(path.toFile());
-        } catch (IOException e) {
-            problems.report(new Problem(display, null, "damaged or not a jar (" + ClassBytes.describe(e)
-                    + "); reading its entries in order up to the damage"));
-            try (InputStream in = new BufferedInputStream(Files.newInputStream(path), 64 * 1024)) {
-                readStream(in, "", 0, budget, problems, action);
-            } catch (IOException e2) {
-                problems.report(new Problem(display, null, "cannot read: " + ClassBytes.describe(e2)));
-            }
+            read(problems, action, new InflateBudget(options.maxSourceBytes(), options.maxEntries()));
+        } finally {
+            problems.finish();
+        }
+    }
+
+    /**
+     * Reads the jar within a budget shared by the whole input; when it is spent (here or by an
+     * earlier source) the jar is skipped, and the first source to spend it says so in one line.
+     * {@link ClassPath} summarises the problems of each source, its own about the headers included.
+     */
+    void read(ProblemSink problems, Consumer<ClassFile> action, InflateBudget budget) {
+        if (budget.spent()) {
             return;
         }
-        // Closed after reading and reopened only for the jars whose classes are asked for later,
-        // so a class path of a thousand jars does not hold a thousand files and central directories.
         try {
-            rereadable = true;
-            readZip(z, budget, problems, action);
-        } finally {
-            closeQuietly(z);
+            ZipFile z;
+            try {
+                z = new ZipFile(path.toFile());
+            } catch (IOException e) {
+                problems.report(new Problem(display, null, "damaged or not a jar (" + ClassBytes.describe(e)
+                        + "); reading its entries in order up to the damage"));
+                try (InputStream in = new BufferedInputStream(Files.newInputStream(path), 64 * 1024)) {
+                    readStream(in, "", 0, budget, problems, action);
+                } catch (IOException e2) {
+                    problems.report(new Problem(display, null, "cannot read: " + ClassBytes.describe(e2)));
+                }
+                return;
+            }
+            // Closed after reading and reopened only for the jars whose classes are asked for later,
+            // so a class path of a thousand jars does not hold a thousand files and central directories.
+            try {
+                rereadable = true;
+                readZip(z, budget, problems, action);
+            } finally {
+                closeQuietly(z);
+            }
+        } catch (InflateBudget.Spent spent) {
+            String line = budget.reportOnce();
+            if (line != null) {
+                problems.report(new Problem(display, null, line));
+            }
         }
     }
 
     private void readZip(ZipFile z, InflateBudget budget, ProblemSink problems, Consumer<ClassFile> action) {
-        boolean multiRelease = multiRelease(z, problems);
+        boolean multiRelease = Manifests.multiRelease(z, display, problems);
         Map<String, VersionedPick<ZipEntry>> picks = new LinkedHashMap<>();
         List<ZipEntry> nested = new ArrayList<>();
         Enumeration<? extends ZipEntry> entries = z.entries();
         while (entries.hasMoreElements()) {
             ZipEntry e = entries.nextElement();
+            budget.entry();
             if (e.isDirectory()) {
                 continue;
             }
@@ -96,119 +118,85 @@ final class JarSource implements ClassSource {
                 continue;
             }
             byte[] bytes;
-            try (InputStream in = z.getInputStream(e)) {
+            try (InputStream in = budget.meter(z.getInputStream(e), Long.MAX_VALUE)) {
                 bytes = ClassBytes.readBounded(in, e.getSize(), options.maxClassBytes(), "class entry");
             } catch (ClassBytes.TooBigException tooBig) {
                 problems.report(new Problem(display, e.getName(), tooBig.getMessage()));
                 continue;
+            } catch (InflateBudget.Spent spent) {
+                throw spent;
             } catch (IOException | RuntimeException ex) {
                 problems.report(new Problem(display, e.getName(), "cannot inflate entry (" + ClassBytes.describe(ex) + "); skipped"));
                 continue;
             }
-            if (!budget.charge(bytes.length)) {
-                overBudget(budget, problems);
-                return;
-            }
             emit(bytes, e.getName(), problems, action);
         }
-        for (ZipEntry e : nested) {
-            byte[] bytes = readNestedEntry(z, e, budget, problems);
-            if (bytes != null) {
-                readStream(new ByteArrayInputStream(bytes), e.getName() + "!/", 1, budget, problems, action);
-            }
-            if (budget.left() == 0) {
-                overBudget(budget, problems);
-                return;
-            }
-        }
-    }
-
-    private byte[] readNestedEntry(ZipFile z, ZipEntry e, InflateBudget budget, ProblemSink problems) {
         if (options.maxNestingDepth() < 1) {
-            return null;
+            return;
         }
-        try (InputStream in = z.getInputStream(e)) {
-            byte[] bytes = ClassBytes.readBounded(in, e.getSize(), Math.min(options.maxNestedJarBytes(), budget.left()), "nested jar");
-            budget.charge(bytes.length);
-            return bytes;
-        } catch (ClassBytes.TooBigException tooBig) {
-            problems.report(new Problem(display, e.getName(), tooBig.getMessage()));
-        } catch (IOException | RuntimeException ex) {
-            problems.report(new Problem(display, e.getName(), "cannot inflate nested jar (" + ClassBytes.describe(ex) + "); skipped"));
+        for (ZipEntry e : nested) {
+            // streamed from the jar, never held whole: eight nested jars of 500 MB cost no memory
+            try (InputStream raw = z.getInputStream(e)) {
+                InputStream metered = budget.meter(raw, options.maxNestedJarBytes());
+                try {
+                    if (readStream(metered, e.getName() + "!/", 1, budget, problems, action) == 0) {
+                        problems.report(new Problem(display, e.getName(), "nested jar has no entries (not a zip?); skipped"));
+                    }
+                } catch (InflateBudget.EntryTooBig big) {
+                    problems.report(new Problem(display, e.getName(), "nested jar " + big.getMessage() + "; skipped"));
+                }
+            } catch (InflateBudget.Spent spent) {
+                throw spent;
+            } catch (IOException | RuntimeException ex) {
+                problems.report(new Problem(display, e.getName(), "cannot inflate nested jar (" + ClassBytes.describe(ex) + "); skipped"));
+            }
         }
-        return null;
     }
 
     /**
-     * Streams a zip from its first byte: used for nested jars (in memory) and for jars whose
-     * central directory is damaged. Classes are emitted only after the stream ends, because the
-     * multi-release choice needs the manifest and every version of a class; a damaged stream
-     * still emits everything read before the damage.
+     * Streams a zip from its first byte: used for nested jars (streamed from the jar that holds
+     * them) and for jars whose central directory is damaged; returns how many entries it had.
+     * Every entry is inflated through the budget's meter, also the ones only skipped, so what a
+     * stream costs is counted; an entry that inflates past its bound ends the stream with one line,
+     * since the next entry lies behind the rest of it. Classes are emitted when the stream ends,
+     * because the multi-release choice needs the manifest and every version of a class; a damaged
+     * stream still emits everything read before the damage.
      */
-    private void readStream(InputStream raw, String prefix, int depth, InflateBudget budget, ProblemSink problems,
-                            Consumer<ClassFile> action) {
+    private int readStream(InputStream raw, String prefix, int depth, InflateBudget budget, ProblemSink problems,
+                           Consumer<ClassFile> action) {
         Map<String, VersionedPick<byte[]>> picks = new LinkedHashMap<>();
-        Map<String, byte[]> nested = new LinkedHashMap<>();
         boolean multiRelease = false;
         String current = null;
         int seen = 0;
+        RuntimeException passOn = null;
         try (ZipInputStream in = new ZipInputStream(raw)) {
             ZipEntry e;
             while ((e = in.getNextEntry()) != null) {
                 seen++;
+                budget.entry();
                 current = e.getName();
-                if (e.isDirectory()) {
-                    continue;
-                }
                 String n = current;
-                boolean isClass = n.endsWith(".class") && (!n.startsWith("META-INF/") || n.startsWith(VERSIONS));
-                boolean isNested = isJar(n) && depth < options.maxNestingDepth();
-                if (n.equals(MANIFEST)) {
-                    try {
-                        multiRelease = multiRelease(ClassBytes.readBounded(in, -1, MAX_MANIFEST_BYTES, "manifest"), prefix + n, problems);
-                    } catch (ClassBytes.TooBigException tooBig) {
-                        problems.report(new Problem(display, prefix + n, tooBig.getMessage() + "; multi-release entries are ignored"));
-                        budget.charge(MAX_MANIFEST_BYTES + ClassBytes.discard(in, budget.left()));
+                InputStream entry = budget.meter(in, options.maxNestedJarBytes());
+                try {
+                    if (!e.isDirectory()) {
+                        multiRelease |= readEntry(entry, e, prefix, depth, budget, problems, action, picks);
                     }
-                } else if (isClass || isNested) {
-                    long cap = Math.min(isClass ? options.maxClassBytes() : options.maxNestedJarBytes(), budget.left());
-                    byte[] bytes;
-                    try {
-                        bytes = ClassBytes.readBounded(in, e.getSize(), cap, isClass ? "class entry" : "nested jar");
-                    } catch (ClassBytes.TooBigException tooBig) {
-                        problems.report(new Problem(display, prefix + n, tooBig.getMessage()));
-                        // Moving to the next entry means inflating the rest of this one: count it, so a
-                        // bomb can waste time only up to the source's bound.
-                        budget.charge(cap + ClassBytes.discard(in, budget.left()));
-                        if (budget.left() == 0) {
-                            overBudget(budget, problems);
-                            break;
-                        }
-                        continue;
+                    ClassBytes.discard(entry, Long.MAX_VALUE); // through the meter: skipping inflates too
+                } catch (InflateBudget.EntryTooBig big) {
+                    if (big.entry != entry) {
+                        throw big;
                     }
-                    if (!budget.charge(bytes.length)) {
-                        overBudget(budget, problems);
-                        break;
-                    }
-                    if (isClass) {
-                        VersionedPick.pick(picks, n, bytes, options.release());
-                    } else {
-                        nested.put(n, bytes);
-                    }
-                } else if (isJar(n)) {
-                    problems.report(new Problem(display, prefix + n, "jar nested deeper than "
-                            + options.maxNestingDepth() + " levels; skipped"));
+                    String jar = prefix.isEmpty() ? "the jar" : prefix.substring(0, prefix.length() - 2);
+                    problems.report(new Problem(display, prefix + n, big.getMessage() + "; the rest of " + jar + " is skipped"));
+                    break;
                 }
             }
+        } catch (InflateBudget.Spent | InflateBudget.EntryTooBig pass) {
+            passOn = pass; // the whole input's budget, or the entry of an outer jar that holds this one
         } catch (IOException | RuntimeException ex) {
             String where = current == null ? (prefix.isEmpty() ? null : prefix.substring(0, prefix.length() - 2)) : prefix + current;
             problems.report(new Problem(display, where, "jar is truncated or damaged (" + ClassBytes.describe(ex)
                     + "); entries from here on are skipped, " + picks.size() + " class entries before it are read"));
-        }
-        if (seen == 0 && !prefix.isEmpty()) {
-            // ZipInputStream reads a non-zip as an empty zip; say so rather than show nothing
-            problems.report(new Problem(display, prefix.substring(0, prefix.length() - 2),
-                    "nested jar has no entries (not a zip?); skipped"));
         }
         for (Map.Entry<String, VersionedPick<byte[]>> p : picks.entrySet()) {
             VersionedPick<byte[]> pick = p.getValue();
@@ -219,9 +207,39 @@ final class JarSource implements ClassSource {
                 emit(bytes, prefix + entry, problems, action);
             }
         }
-        for (Map.Entry<String, byte[]> n : nested.entrySet()) {
-            readStream(new ByteArrayInputStream(n.getValue()), prefix + n.getKey() + "!/", depth + 1, budget, problems, action);
+        if (passOn != null) {
+            throw passOn;
         }
+        return seen;
+    }
+
+    /** Reads one streamed entry: a class is kept in {@code picks}, a nested jar is read; returns whether it was a multi-release manifest. */
+    private boolean readEntry(InputStream in, ZipEntry e, String prefix, int depth, InflateBudget budget, ProblemSink problems,
+                              Consumer<ClassFile> action, Map<String, VersionedPick<byte[]>> picks) throws IOException {
+        String n = e.getName();
+        boolean isClass = n.endsWith(".class") && (!n.startsWith("META-INF/") || n.startsWith(VERSIONS));
+        if (n.equals(Manifests.NAME)) {
+            try {
+                return Manifests.multiRelease(ClassBytes.readBounded(in, -1, Manifests.MAX_BYTES, "manifest"), display, prefix + n, problems);
+            } catch (ClassBytes.TooBigException tooBig) {
+                problems.report(new Problem(display, prefix + n, tooBig.getMessage() + "; multi-release entries are ignored"));
+            }
+        } else if (isClass) {
+            try {
+                VersionedPick.pick(picks, n, ClassBytes.readBounded(in, e.getSize(), options.maxClassBytes(), "class entry"),
+                        options.release());
+            } catch (ClassBytes.TooBigException tooBig) {
+                problems.report(new Problem(display, prefix + n, tooBig.getMessage()));
+            }
+        } else if (isJar(n) && depth < options.maxNestingDepth()) {
+            if (readStream(in, prefix + n + "!/", depth + 1, budget, problems, action) == 0) {
+                ClassBytes.discard(in, Long.MAX_VALUE); // a bomb of zeros is no zip: say that only if it is not a bomb
+                problems.report(new Problem(display, prefix + n, "nested jar has no entries (not a zip?); skipped"));
+            }
+        } else if (isJar(n)) {
+            problems.report(new Problem(display, prefix + n, "jar nested deeper than " + options.maxNestingDepth() + " levels; skipped"));
+        }
+        return false;
     }
 
     private void emit(byte[] bytes, String entry, ProblemSink problems, Consumer<ClassFile> action) {
@@ -234,39 +252,6 @@ final class JarSource implements ClassSource {
         }
         if (name != null) {
             action.accept(new ClassFile(name, display + "!/" + entry, bytes));
-        }
-    }
-
-    private boolean multiRelease(ZipFile z, ProblemSink problems) {
-        ZipEntry m = z.getEntry(MANIFEST);
-        if (m == null) {
-            return false;
-        }
-        try (InputStream in = z.getInputStream(m)) {
-            return multiRelease(ClassBytes.readBounded(in, m.getSize(), MAX_MANIFEST_BYTES, "manifest"), MANIFEST, problems);
-        } catch (IOException | RuntimeException e) {
-            problems.report(new Problem(display, MANIFEST, "cannot read the manifest (" + ClassBytes.describe(e)
-                    + "); multi-release entries are ignored"));
-            return false;
-        }
-    }
-
-    private boolean multiRelease(byte[] manifest, String entry, ProblemSink problems) {
-        try {
-            String value = new Manifest(new ByteArrayInputStream(manifest)).getMainAttributes().getValue("Multi-Release");
-            return "true".equalsIgnoreCase(value == null ? null : value.trim());
-        } catch (IOException | RuntimeException e) {
-            problems.report(new Problem(display, entry, "cannot parse the manifest (" + ClassBytes.describe(e)
-                    + "); multi-release entries are ignored"));
-            return false;
-        }
-    }
-
-    private void overBudget(InflateBudget budget, ProblemSink problems) {
-        if (!budget.reported) {
-            budget.reported = true;
-            problems.report(new Problem(display, null, "inflates past the " + ClassBytes.mib(options.maxSourceBytes())
-                    + " bound for one source (zip bomb?); the rest of it is skipped"));
         }
     }
 

@@ -43,4 +43,51 @@ public interface ProblemSink {
             return problems.stream().map(Problem::toString).toList();
         }
     }
+
+    /** How many problems of one file are printed before the rest are only counted. */
+    int SUMMARY_AFTER = 5;
+
+    /**
+     * A sink for the problems of one file that passes the first {@link #SUMMARY_AFTER} on and
+     * counts the rest; {@link Summarising#finish} then says how many more there were, in one line.
+     * A jar of 20,000 bad entries is six lines, not 20,000.
+     */
+    static Summarising summarising(ProblemSink to, String file) {
+        return new Summarising(to, file);
+    }
+
+    /** See {@link #summarising}. */
+    final class Summarising implements ProblemSink {
+        private final ProblemSink to;
+        private final String file;
+        private int seen;
+
+        Summarising(ProblemSink to, String file) {
+            this.to = to;
+            this.file = file;
+        }
+
+        @Override
+        public void report(Problem problem) {
+            boolean pass;
+            synchronized (this) {
+                pass = ++seen <= SUMMARY_AFTER;
+            }
+            if (pass) {
+                to.report(problem);
+            }
+        }
+
+        /** Reports how many problems were only counted, if any. */
+        public void finish() {
+            int more;
+            synchronized (this) {
+                more = seen - SUMMARY_AFTER;
+                seen = 0;
+            }
+            if (more > 0) {
+                to.report(new Problem(file, null, "and " + more + " more problem" + (more == 1 ? "" : "s") + " like these; skipped"));
+            }
+        }
+    }
 }

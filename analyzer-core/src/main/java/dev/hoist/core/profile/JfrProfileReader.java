@@ -19,7 +19,7 @@ final class JfrProfileReader {
         JfrFraming.Result framing = JfrFraming.check(file);
         JfrReader reader;
         try {
-            reader = new JfrReader(file.toString());
+            reader = BoundedJfrReader.open(file.toString(), java.nio.file.Files.size(file));
         } catch (IOException | RuntimeException | OutOfMemoryError | StackOverflowError e) {
             throw openFailed(file, e);
         }
@@ -43,6 +43,9 @@ final class JfrProfileReader {
     static HoistException openFailed(Path file, Throwable e) {
         if (e instanceof OutOfMemoryError) {
             return bad(file, firstChunkProblem(e), e);
+        }
+        if (e instanceof BoundedJfrReader.CorruptSize) {
+            return bad(file, "corrupt JFR recording (" + e.getMessage() + ")", e);
         }
         if (!(e instanceof IOException io)) {
             return bad(file, "corrupt JFR recording (" + e.getClass().getSimpleName() + " while reading the first chunk's metadata)", e);
@@ -89,6 +92,9 @@ final class JfrProfileReader {
     }
 
     static String describe(Throwable e) {
+        if (e instanceof BoundedJfrReader.CorruptSize) {
+            return e.getMessage();
+        }
         String m = e.getMessage();
         return e.getClass().getSimpleName() + (m == null || m.isBlank() ? "" : ": " + m.lines().findFirst().orElse(""));
     }

@@ -229,7 +229,7 @@ public final class LiveRecording {
         bytes.limit(bytes.capacity()).put(JFR_MAGIC).position(0);
         JfrReader reader;
         try {
-            reader = new JfrReader(bytes);
+            reader = BoundedJfrReader.open(bytes);
         } catch (IOException | RuntimeException | OutOfMemoryError | StackOverflowError e) {
             if (chunksRead == 0) {
                 throw JfrProfileReader.openFailed(file, e);

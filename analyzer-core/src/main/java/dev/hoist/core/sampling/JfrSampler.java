@@ -4,18 +4,10 @@ import com.sun.tools.attach.VirtualMachine;
 import dev.hoist.core.Failure;
 import dev.hoist.core.HoistException;
 import dev.hoist.core.jvm.Attach;
+import dev.hoist.core.jvm.DiagnosticCommand;
 import dev.hoist.core.jvm.JvmInfo;
-import jdk.management.jfr.FlightRecorderMXBean;
 
-import javax.management.JMX;
-import javax.management.MalformedObjectNameException;
-import javax.management.ObjectName;
-import javax.management.remote.JMXConnector;
-import javax.management.remote.JMXConnectorFactory;
-import javax.management.remote.JMXServiceURL;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,25 +18,27 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Samples with the JDK's own Flight Recorder in the target: the fallback where async-profiler
- * cannot load (Windows, unsupported libc or architecture) and what {@code --sampler jfr} picks.
- * Over the Attach API it starts the target's local JMX agent and drives
- * {@link FlightRecorderMXBean}, which is public API (unlike {@code HotSpotVirtualMachine.executeJCmd}).
+ * cannot load (Windows, unsupported libc or architecture, another user's JVM) and what
+ * {@code --sampler jfr} picks. It drives the recording with diagnostic commands over the Attach
+ * API, as {@code jcmd} does ({@link DiagnosticCommand}): {@code JFR.start} with a name of its own,
+ * {@code JFR.dump} once per checkpoint, {@code JFR.stop}; nothing else is started in the target, so
+ * no JMX agent or listener stays behind.
  *
- * <p>The output file grows by complete chunks once per checkpoint, as async-profiler's does, so a
- * {@code LiveRecording} can follow it and a target killed with SIGKILL keeps what was checkpointed.
- * Each checkpoint clones the recording with stop=true: stopping the clone makes the target finish
- * its current chunk (a chunk rotation), so the clone holds every chunk up to now, and the chunks that
- * started after the last one appended are streamed over JMX ({@code openStream} with a start time)
- * and appended. The recording's own destination is a side file ({@link #dumpFile}) with
- * dump-on-exit, because the JDK appends the whole recording to its destination when it stops; the
- * chunks there that are newer than the output's are appended at the end (stop, or an orderly exit
- * of the target) and the side file is deleted. The price of a chunk per second is the JDK's
- * metadata and constant pools written again per chunk (about 100 KB per chunk on JDK 17) and a
- * rotation in the target per second, which also cuts any recording the target runs itself into
- * chunks of a second while Hoist samples.
+ * <p>The target writes its dumps into an exchange folder ({@link Exchange}): a fresh private
+ * temporary folder, handed to the target's user when that is another one (root profiling a
+ * service), so the target can write there and nobody else can read it. Each dump holds the whole
+ * recording so far; the chunks newer than the output's last one are appended to the output, which
+ * so grows by complete chunks as async-profiler's does: a {@code LiveRecording} follows it, and a
+ * target killed with SIGKILL leaves a readable recording of everything up to the last dump. The
+ * recording's own destination is a file in the same folder with dump-on-exit, so an orderly exit of
+ * the target (or {@code JFR.stop}) writes the rest; its new chunks are appended at the end and the
+ * folder is deleted. The first checkpoint comes after the shared period, the next ones every two:
+ * a dump is a chunk rotation in the target and a copy of the recording, and a killed target then
+ * loses at most one period at the start and two later.
  */
 public final class JfrSampler implements Sampler {
 
@@ -90,36 +84,47 @@ public final class JfrSampler implements Sampler {
         return s;
     }
 
-    /** Where the target itself writes the whole recording when it stops or exits, beside the output. */
-    static Path dumpFile(Path output) {
-        return output.resolveSibling(output.getFileName() + ".dump");
+    /** The settings as a .jfc file, which {@code JFR.start settings=} reads on every JDK from 11 on. */
+    static String jfc(Map<String, String> settings) {
+        Map<String, Map<String, String>> byEvent = new TreeMap<>();
+        settings.forEach((key, value) -> {
+            int hash = key.indexOf('#');
+            byEvent.computeIfAbsent(key.substring(0, hash), k -> new TreeMap<>()).put(key.substring(hash + 1), value);
+        });
+        StringBuilder x = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<configuration version=\"2.0\">\n");
+        byEvent.forEach((event, values) -> {
+            x.append("  <event name=\"").append(event).append("\">");
+            values.forEach((k, v) -> x.append("<setting name=\"").append(k).append("\">").append(v).append("</setting>"));
+            x.append("</event>\n");
+        });
+        return x.append("</configuration>\n").toString();
     }
 
     @Override
-    // BanJNDI: the JMX connection goes to the address the target's own local management agent gave
-    // (a local attach), not to a name from user input
-    @SuppressWarnings("BanJNDI")
     public SamplingSession start(JvmInfo target, SamplingRequest request) {
         Path out = request.output();
+        Exchange exchange;
         try {
             Files.createDirectories(out.getParent());
             Files.deleteIfExists(out);
-            Files.deleteIfExists(dumpFile(out));
         } catch (IOException e) {
             throw new HoistException(Failure.BAD_INPUT, "cannot write the recording " + out + ": " + e.getMessage(), e);
         }
-        VirtualMachine vm = Attach.attach(target.pid());
-        JMXConnector connector = null;
         try {
-            String address = vm.startLocalManagementAgent();
-            connector = JMXConnectorFactory.connect(new JMXServiceURL(address));
-            FlightRecorderMXBean jfr = JMX.newMXBeanProxy(connector.getMBeanServerConnection(),
-                    new ObjectName("jdk.management.jfr:type=FlightRecorder"), FlightRecorderMXBean.class);
-            long id = jfr.newRecording();
-            jfr.setRecordingSettings(id, settings(request, target.featureVersion().orElse(11)));
-            jfr.setRecordingOptions(id, Map.of("name", "hoist", "disk", "true", "dumpOnExit", "true",
-                    "destination", dumpFile(out).toString()));
-            jfr.startRecording(id);
+            exchange = Exchange.create(target.pid());
+            exchange.write("hoist.jfc", jfc(settings(request, target.featureVersion().orElse(11))));
+        } catch (IOException e) {
+            throw new HoistException(Failure.SAMPLER_FAILED, "cannot make a folder where JVM " + target.pid()
+                    + " can write its Flight Recorder dumps: " + e.getMessage(), e);
+        }
+        VirtualMachine vm = null;
+        String name = "hoist-" + ProcessHandle.current().pid() + "-" + Long.toHexString(System.nanoTime() & 0xffffff);
+        boolean started = false;
+        try {
+            vm = Attach.attach(target.pid());
+            DiagnosticCommand.run(vm, "JFR.start name=" + name + " settings=" + quote(exchange.file("hoist.jfc"))
+                    + " disk=true dumponexit=true filename=" + quote(exchange.file("exit.jfr")));
+            started = true;
             List<String> notes = new ArrayList<>();
             if (request.has(SamplingEvent.WALL)) {
                 notes.add("JFR has no wall-clock sampler: wall uses Java and native-method samples");
@@ -127,13 +132,20 @@ public final class JfrSampler implements Sampler {
             if (request.has(SamplingEvent.ALLOC)) {
                 notes.add("JFR samples allocations by rate (300/s), not every " + request.allocBytes() + " bytes");
             }
-            notes.add("the JMX agent started in the target for JFR stays open until the target exits");
-            Session session = new Session(target, request, vm, connector, jfr, id, notes);
+            Session session = new Session(target, request, vm, name, exchange, notes);
             session.begin();
             return session;
-        } catch (IOException | MalformedObjectNameException | RuntimeException e) {
-            closeQuietly(connector);
+        } catch (IOException | RuntimeException e) {
+            if (vm != null && !started) {
+                // a start that failed half-way can leave a recording in state "new" in the target
+                try {
+                    DiagnosticCommand.run(vm, "JFR.stop name=" + name);
+                } catch (IOException | RuntimeException ignored) {
+                    // nothing was created
+                }
+            }
             Attach.detachQuietly(vm);
+            exchange.delete();
             if (e instanceof HoistException h) {
                 throw h;
             }
@@ -141,50 +153,43 @@ public final class JfrSampler implements Sampler {
                 throw new HoistException(Failure.TARGET_EXITED, "JVM " + target.pid()
                         + " exited while Flight Recorder was starting in it; nothing was recorded", e);
             }
+            String why = e instanceof DiagnosticCommand.Refused ? "JVM " + target.pid() + " refused: " + e.getMessage()
+                    : e.getMessage() + "; is it a JDK with JFR (8u262+, 11+)?";
             throw new HoistException(Failure.SAMPLER_FAILED, "could not start Flight Recorder in JVM " + target.pid()
-                    + ": " + e.getMessage() + "; is it a JDK with JFR (8u262+, 11+)?", e);
+                    + ": " + why, e);
         }
     }
 
-    private static void closeQuietly(JMXConnector c) {
-        if (c != null) {
-            try {
-                c.close();
-            } catch (IOException | RuntimeException e) {
-                // the target may be gone already
-            }
-        }
+    /** A path as one argument of a diagnostic command. */
+    static String quote(Path p) {
+        return "\"" + p.toAbsolutePath() + "\"";
     }
 
     private final class Session extends PollingSession {
-        private static final int STREAM_BLOCK = 4 << 20;
         private final VirtualMachine vm;
-        private final JMXConnector connector;
-        private final FlightRecorderMXBean jfr;
-        private final long id;
-        /** Start and end (epoch nanoseconds) of the last chunk appended to the output. */
+        private final String name;
+        private final Exchange exchange;
+        /** Start time (epoch nanoseconds) of the last chunk appended to the output. */
         private long lastChunkStart = Long.MIN_VALUE;
-        private long lastChunkEnd = Long.MIN_VALUE;
+        private boolean dumped;
         private boolean checkpointing = true;
 
-        Session(JvmInfo target, SamplingRequest request, VirtualMachine vm, JMXConnector connector,
-                FlightRecorderMXBean jfr, long id, List<String> notes) {
+        Session(JvmInfo target, SamplingRequest request, VirtualMachine vm, String name, Exchange exchange, List<String> notes) {
             super(target, request, notes);
             this.vm = vm;
-            this.connector = connector;
-            this.jfr = jfr;
-            this.id = id;
+            this.name = name;
+            this.exchange = exchange;
         }
 
         /**
-         * Twice the shared period: each Flight Recorder chunk repeats about 115 KB of metadata and
-         * the clone-and-stream costs the target CPU, measured at -5.5% throughput per CPU second with
-         * one-second checkpoints against -2.8% without (OverheadBench, cpu+alloc). Every two seconds
-         * halves that extra cost; the window's view of a JFR session updates at that pace.
+         * The shared period until the first dump, then twice that: each dump rotates a chunk in
+         * the target (about 100 KB of metadata and constant pools written again) and copies the
+         * recording; one-second checkpoints cost the target -5.5% throughput per CPU second against
+         * -2.8% without (OverheadBench, cpu+alloc, with the earlier JMX streaming).
          */
         @Override
         protected Duration checkpointPeriod() {
-            return super.checkpointPeriod().multipliedBy(2);
+            return dumped ? super.checkpointPeriod().multipliedBy(2) : super.checkpointPeriod();
         }
 
         @Override
@@ -192,78 +197,54 @@ public final class JfrSampler implements Sampler {
             if (!checkpointing) {
                 return;
             }
+            Path dump = exchange.file("dump.jfr");
             try {
-                long clone = jfr.cloneRecording(id, true);
-                try {
-                    appendNewChunks(clone);
-                } finally {
-                    jfr.closeRecording(clone);
-                }
+                DiagnosticCommand.run(vm, "JFR.dump name=" + name + " filename=" + quote(dump));
+                appendFrom(dump);
+                dumped = true;
             } catch (IOException | RuntimeException e) {
                 if (targetAlive()) {
                     // the recording itself goes on and is complete at the end; only the live file stops growing
                     checkpointing = false;
                     notes.add("Flight Recorder checkpoints stopped (" + e.getMessage() + "): the recording grows again when sampling stops");
                 }
-            }
-        }
-
-        /** Streams the recording's chunks that are newer than the output's last one and appends them. */
-        private void appendNewChunks(long recording) throws IOException {
-            Map<String, String> options = new HashMap<>();
-            options.put("blockSize", Integer.toString(STREAM_BLOCK));
-            if (lastChunkEnd != Long.MIN_VALUE) {
-                // chunks that end at or after the start time come back: past the last one, only new ones
-                options.put("startTime", Instant.ofEpochSecond(0, lastChunkEnd).plusNanos(1).toString());
-            }
-            long stream;
-            try {
-                stream = jfr.openStream(recording, options);
-            } catch (IOException e) {
-                if (String.valueOf(e.getMessage()).contains("No recording data")) {
-                    return; // no chunk finished since the last checkpoint
-                }
-                throw e;
-            }
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            try {
-                for (byte[] block; (block = jfr.readStream(stream)) != null; ) {
-                    bytes.write(block);
-                }
             } finally {
-                jfr.closeStream(stream);
-            }
-            append(ByteBuffer.wrap(bytes.toByteArray()));
-        }
-
-        private void append(ByteBuffer chunks) throws IOException {
-            long[] last = JfrChunks.appendNew(chunks, lastChunkStart, request().output());
-            if (last != null) {
-                lastChunkStart = last[0];
-                lastChunkEnd = last[1];
+                exchange.deleteFile(dump);
             }
         }
 
-        /**
-         * Appends the chunks of the side file that the checkpoints did not (at least the last one)
-         * and deletes it; returns whether the output holds a complete chunk.
-         */
-        private boolean appendFromDumpFile() {
-            Path dump = dumpFile(request().output());
-            try {
-                if (Files.exists(dump)) {
-                    try (FileChannel ch = FileChannel.open(dump, StandardOpenOption.READ)) {
-                        if (ch.size() > Integer.MAX_VALUE) {
-                            notes.add("the recording is over 2 GB: its last chunks stay in " + dump);
-                            return JfrChunks.keepComplete(request().output()) > 0;
-                        }
-                        append(ch.map(FileChannel.MapMode.READ_ONLY, 0, ch.size()));
-                    }
-                    Files.delete(dump);
+        /** Appends the chunks of a file the target wrote that are newer than the output's; false if it has no complete chunk. */
+        private boolean appendFrom(Path file) throws IOException {
+            if (!JfrChunks.startsWithCompleteChunk(file)) {
+                return false;
+            }
+            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+                if (ch.size() > Integer.MAX_VALUE) {
+                    notes.add("the recording is over 2 GB: the output keeps its chunks up to " + Instant.ofEpochSecond(0, lastChunkStart));
+                    checkpointing = false;
+                    return true;
                 }
+                Path out = request().output();
+                boolean created = !Files.exists(out);
+                if (created) {
+                    dev.hoist.core.PrivateFiles.create(out);
+                }
+                long[] last = JfrChunks.appendNew(ch.map(FileChannel.MapMode.READ_ONLY, 0, ch.size()), lastChunkStart, out);
+                if (last != null) {
+                    lastChunkStart = last[0];
+                }
+                return true;
+            }
+        }
+
+        /** Appends what the recording's destination holds beyond the output; whether the output now holds a complete chunk. */
+        private boolean finish() {
+            Path exit = exchange.file("exit.jfr");
+            try {
+                appendFrom(exit);
                 return JfrChunks.keepComplete(request().output()) > 0;
             } catch (IOException e) {
-                notes.add("could not complete the recording from " + dump + ": " + e.getMessage());
+                notes.add("could not complete the recording from " + exit + ": " + e.getMessage());
                 return Files.exists(request().output());
             }
         }
@@ -271,33 +252,27 @@ public final class JfrSampler implements Sampler {
         @Override
         protected SamplingResult stopInTarget(Duration ranFor) {
             try {
-                jfr.stopRecording(id); // writes the whole recording to the side file
-            } catch (RuntimeException e) {
+                DiagnosticCommand.run(vm, "JFR.stop name=" + name); // writes the whole recording to exit.jfr
+            } catch (IOException | RuntimeException e) {
                 if (!targetAlive()) {
-                    throw e;
+                    throw new IllegalStateException(e);
                 }
                 throw new HoistException(Failure.SAMPLER_FAILED, "could not stop Flight Recorder in JVM "
                         + target().pid() + ": " + e.getMessage(), e);
             }
-            Path out = request().output();
-            if (!appendFromDumpFile()) {
+            if (!finish()) {
                 throw new HoistException(Failure.SAMPLER_FAILED, "Flight Recorder stopped but wrote no recording to "
-                        + dumpFile(out));
+                        + exchange.file("exit.jfr"));
             }
-            try {
-                jfr.closeRecording(id); // lets the target delete its copy of the chunks
-            } catch (IOException | RuntimeException e) {
-                notes.add("could not close the recording in the target: " + e.getMessage());
-            }
-            dev.hoist.core.PrivateFiles.restrict(out);
-            return new SamplingResult(name(), "jfr", request().events(), out, ranFor, false, notes);
+            dev.hoist.core.PrivateFiles.restrict(request().output());
+            return new SamplingResult(name(), "jfr", request().events(), request().output(), ranFor, false, notes);
         }
 
         @Override
         protected SamplingResult afterExit(Duration ranFor) {
-            Path dump = dumpFile(request().output());
-            // dump-on-exit runs in the target's shutdown; give the side file a moment to be complete
-            for (int i = 0; i < 20 && !JfrChunks.startsWithCompleteChunk(dump); i++) {
+            Path exit = exchange.file("exit.jfr");
+            // dump-on-exit runs in the target's shutdown; give the file a moment to be complete
+            for (int i = 0; i < 20 && Files.exists(exit) && !JfrChunks.startsWithCompleteChunk(exit); i++) {
                 try {
                     Thread.sleep(100);
                 } catch (InterruptedException e) {
@@ -305,18 +280,19 @@ public final class JfrSampler implements Sampler {
                     break;
                 }
             }
-            boolean kept = appendFromDumpFile();
+            boolean kept = finish();
             if (!kept) {
                 notes.add("the target was killed before Flight Recorder could write its recording");
+            } else {
+                dev.hoist.core.PrivateFiles.restrict(request().output());
             }
-            if (kept) dev.hoist.core.PrivateFiles.restrict(request().output());
             return new SamplingResult(name(), "jfr", request().events(), kept ? request().output() : null, ranFor, true, notes);
         }
 
         @Override
         protected void release() {
-            closeQuietly(connector);
             Attach.detachQuietly(vm);
+            exchange.delete();
         }
 
         @Override

@@ -77,7 +77,13 @@ public final class StaticAnalysis {
         try (ClassPath cp = b.build()) {
             result = new Analysis(cp, rules, sources).threads(threads).analyzeInputs(toAnalyze);
         }
-        problems.addAll(result.problems());
+        // classes and methods the analysis skipped (a damaged jar's can be thousands): a few, then how many more
+        List<String> skipped = result.problems();
+        int shown = Math.min(skipped.size(), dev.hoist.core.classes.ProblemSink.SUMMARY_AFTER);
+        problems.addAll(skipped.subList(0, shown));
+        if (skipped.size() > shown) {
+            problems.add("and " + (skipped.size() - shown) + " more classes or methods skipped like these");
+        }
         return new Result(result.findings(), new ArrayList<>(problems), result.classes(), result.methodsWithLoops(),
                 List.copyOf(result.missingClasses()));
     }

@@ -292,7 +292,7 @@ class BadInputTest {
 
         assertThat(read).hasSize(10);
         assertThat(problems.lines()).containsExactly(jar + ": inflates past the " + budget
-                + " bytes bound for one source (zip bomb?); the rest of it is skipped");
+                + " bytes bound for the whole input (zip bomb?); the rest of the input is skipped");
     }
 
     @Test
@@ -307,5 +307,73 @@ class BadInputTest {
             }, f -> { });
         }
         assertThat(printed.toString().lines().toList()).isEqualTo(problems.lines()).hasSize(1);
+    }
+
+    @Test
+    void eightNestedJarsOfZerosAreOneLineAndCostNoMemory() throws IOException {
+        Map<String, byte[]> good = TestClasses.asEntries("", TestClasses.plainClasses());
+        Path jar = dev.hoist.testkit.HostileInputs.nestedBombJar(tmp.resolve("nested-bomb.jar"), good, 8, 500_000_000L);
+        ProblemSink.Collecting problems = ProblemSink.collecting();
+
+        List<ClassFile> read = ClassSource.open(jar).readAll(problems);
+
+        assertThat(Files.size(jar)).isLessThan(8 * MIB);
+        assertThat(names(read)).containsExactlyInAnyOrder("plain/Alpha", "plain/Beta", "plain/Beta$Inner", "plain/Gamma");
+        assertThat(problems.lines()).containsExactly(jar + "!BOOT-INF/lib/inner.jar!/lib/zeros-0.jar: inflates past the 256 MiB "
+                + "bound for one entry (zip bomb?); the rest of BOOT-INF/lib/inner.jar is skipped");
+    }
+
+    @Test
+    void twentyThousandEntriesDeclaringHugeSizesAreSummarisedInAFewLines() throws IOException {
+        Path jar = dev.hoist.testkit.HostileInputs.manyHugeDeclaredEntries(tmp.resolve("declares.jar"), 20_000, 64 * MIB);
+        ProblemSink.Collecting problems = ProblemSink.collecting();
+
+        assertThat(ClassSource.open(jar).readAll(problems)).isEmpty();
+
+        assertThat(problems.lines()).hasSize(ProblemSink.SUMMARY_AFTER + 1);
+        assertThat(problems.lines().get(ProblemSink.SUMMARY_AFTER)).isEqualTo(jar + ": and 19995 more problems like these; skipped");
+    }
+
+    @Test
+    void theBudgetHoldsForTheWholeClassPathNotPerJar() throws IOException {
+        byte[] real = TestClasses.plainClasses().get("plain/Alpha");
+        List<Path> jars = new java.util.ArrayList<>();
+        for (int j = 0; j < 5; j++) {
+            Map<String, byte[]> entries = new LinkedHashMap<>();
+            for (int i = 0; i < 10; i++) {
+                entries.put("j" + j + "/C" + i + ".class", real);
+            }
+            jars.add(TestClasses.writeJar(tmp.resolve("part-" + j + ".jar"), entries));
+        }
+        ProblemSink.Collecting problems = ProblemSink.collecting();
+        long budget = real.length * 25L + 1; // two and a half jars
+
+        int[] read = {0};
+        ClassPath.Builder b = ClassPath.builder().options(ReadOptions.defaults().withMaxSourceBytes(budget)).problems(problems)
+                .jdkFallback(false);
+        jars.forEach(j -> b.add(j, cf -> read[0]++)); // the same class under many names: count what was read, not indexed
+        b.build();
+
+        assertThat(problems.lines()).containsExactly(jars.get(2) + ": inflates past the " + budget
+                + " bytes bound for the whole input (zip bomb?); the rest of the input is skipped");
+        assertThat(read[0]).as("classes read before the budget ran out").isBetween(20, 25);
+    }
+
+    @Test
+    void theEntryCountHoldsForTheWholeInputToo() throws IOException {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        byte[] real = TestClasses.plainClasses().get("plain/Alpha");
+        for (int i = 0; i < 30; i++) {
+            entries.put("many/C" + i + ".class", real);
+        }
+        Map<String, byte[]> outer = new LinkedHashMap<>();
+        outer.put("lib/a.jar", TestClasses.zip(entries, false));
+        outer.put("lib/b.jar", TestClasses.zip(entries, false));
+        Path jar = TestClasses.writeJar(tmp.resolve("counted.jar"), outer);
+        ProblemSink.Collecting problems = ProblemSink.collecting();
+
+        ClassSource.open(jar, ReadOptions.defaults().withMaxEntries(40)).readAll(problems);
+
+        assertThat(problems.lines()).containsExactly(jar + ": holds more than 40 entries in all (zip bomb?); the rest of the input is skipped");
     }
 }

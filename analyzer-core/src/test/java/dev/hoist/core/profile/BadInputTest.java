@@ -147,4 +147,39 @@ class BadInputTest {
         assertThat(JfrProfileReader.chunkProblem(new IllegalArgumentException("bad varint"))).isEqualTo(
                 "is corrupt (IllegalArgumentException: bad varint)");
     }
+
+    /**
+     * A size varint (a constant pool count, a metadata table, a string length) set to 2^28-1 at
+     * several places in the first chunk's metadata and constant pool, in both formats: the reader
+     * must say the recording is corrupt, not allocate for the size (one such field filled a 6 GB heap).
+     */
+    @Test
+    void aCorruptSizeFieldIsBadInputBeforeAnythingIsAllocatedForIt() throws Exception {
+        for (Path rec : List.of(Recordings.asyncProfiler(), Recordings.jdk())) {
+            byte[] original = Files.readAllBytes(rec);
+            ByteBuffer header = ByteBuffer.wrap(original);
+            int sizeErrors = 0;
+            for (long start : List.of(header.getLong(16), header.getLong(24))) {
+                for (int off = 8; off <= 64; off += 2) {
+                    byte[] b = original.clone();
+                    int at = (int) start + off;
+                    b[at] = (byte) 0xFF;
+                    b[at + 1] = (byte) 0xFF;
+                    b[at + 2] = (byte) 0xFF;
+                    b[at + 3] = (byte) 0x7F;
+                    Path f = Files.write(tmp.resolve("size-" + off + ".jfr"), b);
+                    try {
+                        ProfileReader.read(f);
+                    } catch (HoistException e) {
+                        assertThat(e.failure()).as(rec + " +" + off).isEqualTo(Failure.BAD_INPUT);
+                        assertThat(e.getMessage()).as(rec + " +" + off).doesNotContain("heap", "\n");
+                        if (e.getMessage().contains("a size field reads")) {
+                            sizeErrors++;
+                        }
+                    }
+                }
+            }
+            assertThat(sizeErrors).as(rec + ": corrupt sizes caught as such").isPositive();
+        }
+    }
 }

@@ -185,7 +185,7 @@ class SamplingTest {
             SamplingResult r = s.awaitResult();
             assertThat(Files.size(r.file())).isGreaterThan(during);
             assertHotMethodAndAllocationSite(r.file());
-            assertThat(JfrSampler.dumpFile(r.file())).as("the side file the target wrote is merged and removed").doesNotExist();
+            assertThat(r.notes()).noneMatch(n -> n.contains("could not close"));
         }
     }
 
@@ -214,7 +214,6 @@ class SamplingTest {
         assertThat(r.targetExited()).isTrue();
         assertThat(r.file()).isNotNull();
         assertThat(Recordings.topMethods(r.file(), 3)).contains(CRUNCH);
-        assertThat(JfrSampler.dumpFile(r.file())).doesNotExist();
     }
 
     /** Waits (up to 20 s) until a checkpoint has put a readable chunk with the hot method on disk. */

@@ -113,7 +113,27 @@ public final class FindingsSarif {
         int dot = cls.lastIndexOf('.');
         String dir = dot < 0 ? "" : cls.substring(0, dot).replace('.', '/') + "/";
         String file = f.file() != null ? f.file() : cls.substring(dot + 1).replaceAll("\\$.*", "") + ".java";
-        return dir + file;
+        return percentEncoded(dir + file);
+    }
+
+    /**
+     * A relative URI reference for a path (RFC 3986): every byte of its UTF-8 but unreserved
+     * characters and the {@code /} separators is percent-encoded, so spaces, {@code <script>},
+     * control and bidirectional characters from a target's file names reach SARIF viewers as data.
+     */
+    static String percentEncoded(String path) {
+        StringBuilder b = new StringBuilder(path.length() + 16);
+        for (byte x : path.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            int c = x & 0xff;
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_'
+                    || c == '~' || c == '/') {
+                b.append((char) c);
+            } else {
+                b.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(c & 15, 16)));
+            }
+        }
+        return b.toString();
     }
 
     private static String camel(String id) {

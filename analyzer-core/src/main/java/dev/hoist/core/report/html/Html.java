@@ -10,7 +10,12 @@ public final class Html {
     private Html() {
     }
 
-    /** Escapes for element content and for single- or double-quoted attribute values. */
+    /**
+     * Escapes for element content and for single- or double-quoted attribute values. Control and
+     * Unicode bidirectional-control characters (which make a name render reversed: spoofing) are
+     * shown as visible {@code \\uXXXX}, as {@link dev.hoist.core.SafeText} shows them on a
+     * terminal; line feeds and tabs stay, for code.
+     */
     public static String text(String s) {
         if (s == null) {
             return "";
@@ -24,7 +29,13 @@ public final class Html {
                 case '&' -> b.append("&amp;");
                 case '"' -> b.append("&quot;");
                 case '\'' -> b.append("&#39;");
-                default -> b.append(c);
+                default -> {
+                    if (c != '\n' && c != '\t' && dev.hoist.core.SafeText.unsafe(c)) {
+                        b.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+                    } else {
+                        b.append(c);
+                    }
+                }
             }
         }
         return b.toString();

@@ -75,7 +75,12 @@ final class HtmlData {
         j.append(']');
     }
 
-    /** A JSON string literal (RFC 8259 escapes); {@link Html#scriptJson} then makes it safe in a script element. */
+    /**
+     * A JSON string literal (RFC 8259 escapes); {@link Html#scriptJson} then makes it safe in a
+     * script element. Control and bidirectional-control characters other than line ends and tabs
+     * become the visible text {@code \\uXXXX} (an escaped backslash), so the page shows them as
+     * the text report does instead of rendering a name reversed.
+     */
     static void jsonString(StringBuilder j, String s) {
         if (s == null) {
             j.append("null");
@@ -91,8 +96,8 @@ final class HtmlData {
                 case '\r' -> j.append("\\r");
                 case '\t' -> j.append("\\t");
                 default -> {
-                    if (c < 0x20) {
-                        j.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+                    if (dev.hoist.core.SafeText.unsafe(c)) {
+                        j.append(String.format(Locale.ROOT, "\\\\u%04x", (int) c));
                     } else {
                         j.append(c);
                     }

@@ -86,6 +86,19 @@ class FindingsWritersTest {
     }
 
     @Test
+    void sarifUrisArePercentEncodedSoATargetsFileNameStaysData() throws Exception {
+        Finding hostile = new Finding(RULE.id(), "com.my app.Totals", "sum", "([I)I", "a b<script>\u0007\u202e.java", 12,
+                new int[] {11, 13}, new int[] {4, 7, 12, 20}, 80, Severity.of(80), Confidence.MEDIUM, "x", RULE.mechanism(),
+                new Fix("a", "b"), List.of(), List.of());
+        StringWriter out = new StringWriter();
+        FindingsSarif.write(List.of(hostile), List.of(RULE), "0.1.0", out);
+        String uri = new ObjectMapper().readTree(out.toString()).get("runs").get(0).get("results").get(0).get("locations").get(0)
+                .get("physicalLocation").get("artifactLocation").get("uri").asText();
+        assertThat(uri).isEqualTo("com/my%20app/a%20b%3Cscript%3E%07%E2%80%AE.java");
+        assertThat(java.net.URI.create(uri).getPath()).isEqualTo("com/my app/a b<script>\u0007\u202e.java");
+    }
+
+    @Test
     void sarifValidatesAgainstTheSarif210Schema() throws Exception {
         StringWriter out = new StringWriter();
         FindingsSarif.write(List.of(finding("com.acme.Totals", 12, 80, List.of()), finding("Top", 3, 10, List.of())),

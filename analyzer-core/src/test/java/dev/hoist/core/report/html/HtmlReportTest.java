@@ -203,6 +203,18 @@ class HtmlReportTest {
     }
 
     @Test
+    void bidirectionalOverridesAndControlsAreShownNotObeyed() throws Exception {
+        // U+202E makes what follows render reversed: "evil\u202Etxt.exe" would show as "evilexe.txt"
+        String name = "evil\u202etxt.exe\u0007";
+        assertThat(Html.text(name)).isEqualTo("evil\\u202etxt.exe\\u0007").doesNotContain("\u202e", "\u0007");
+        StringBuilder json = new StringBuilder();
+        HtmlData.jsonString(json, name);
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toString()).asText())
+                .as("what the page's script reads").isEqualTo("evil\\u202etxt.exe\\u0007");
+        assertThat(Html.text("line\n\tcode")).isEqualTo("line\n\tcode");
+    }
+
+    @Test
     void embeddedDataParsesBackToTheTargetsNames() throws Exception {
         Matcher m = Pattern.compile("<script type=\"application/json\" id=\"hoist-data\">(.*?)</script>", Pattern.DOTALL).matcher(html);
         assertThat(m.find()).isTrue();
@@ -293,7 +305,9 @@ class HtmlReportTest {
         HtmlData.jsonString(j, nasty);
         String safe = Html.scriptJson(j.toString());
         assertThat(safe).doesNotContain("<", ">", "&", "'", "\u2028", "\u2029", "\n");
-        assertThat(new ObjectMapper().readTree(safe).asText()).isEqualTo(nasty);
+        // other control characters come back as visible escapes, as on a terminal
+        assertThat(new ObjectMapper().readTree(safe).asText()).isEqualTo(nasty.replace("\u0001", "\\u0001")
+                .replace("\u001f", "\\u001f"));
     }
 
     private static int count(String s, String what) {
