@@ -96,6 +96,24 @@ class JfrReadingTest {
     }
 
     @Test
+    void nativeFramesAreNamedByTheirSymbolWithoutTheirLibraryTakenForAClass() throws Exception {
+        // async-profiler names the library of a native frame where a Java frame has its class:
+        // "libc.so.6" read as a class showed as "6.clone3" in the flame graph
+        Profile p = ProfileReader.read(Recordings.wall());
+        List<MethodRef> nativeOnes = new java.util.ArrayList<>();
+        for (int f = 0; f < p.frameCount(); f++) {
+            if (!p.frame(f).type().isJava()) {
+                nativeOnes.add(p.method(p.frame(f).methodIndex()));
+            }
+        }
+        assertThat(nativeOnes).as("wall-clock samples of waiting threads end in native code").isNotEmpty();
+        assertThat(nativeOnes).allSatisfy(m -> {
+            assertThat(m.className()).as(m.toString()).isEmpty();
+            assertThat(m.displayName()).as(m.toString()).doesNotContain(".so");
+        });
+    }
+
+    @Test
     void contendedMonitorsAreLockSamplesWeighedByTimeWaited() throws Exception {
         Profile p = ProfileReader.read(Recordings.locks());
         assertThat(p.sampleCounts()).containsKeys(EventKind.LOCK, EventKind.CPU);
