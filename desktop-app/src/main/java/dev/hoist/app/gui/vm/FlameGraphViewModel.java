@@ -38,10 +38,17 @@ public final class FlameGraphViewModel {
     private final ReadOnlyStringWrapper zoomText = new ReadOnlyStringWrapper(this, "zoomText", "");
     /** The zoomed node's call path as frame keys, kept across graph replacements. */
     private List<String> zoomPath = List.of();
+    /** The hovered node's call path as frame keys (empty: the root), kept across graph replacements; null: none. */
+    private List<String> hoverPath;
 
     public FlameGraphViewModel() {
         search.addListener((o, a, b) -> updateMatch());
-        hovered.addListener((o, a, b) -> hoverText.set(describe(b.intValue())));
+        hovered.addListener((o, a, b) -> {
+            FlameGraph g = graph.get();
+            int n = b.intValue();
+            hoverPath = g == null || n < 0 || n >= g.size() ? null : pathKeys(g, n);
+            hoverText.set(describe(n));
+        });
     }
 
     public ReadOnlyObjectProperty<FlameGraph> graphProperty() {
@@ -97,7 +104,15 @@ public final class FlameGraphViewModel {
             zoomPath = List.of();
         }
         zoom.set(z);
-        hovered.set(-1);
+        // the frame under the mouse stays hovered in the new graph (a live session replaces it every
+        // second; clearing the hover made the tooltip vanish within a second); the next mouse move
+        // finds what is under the mouse in the new layout
+        int h = g == null || hoverPath == null ? -1 : find(g, hoverPath);
+        if (h < 0) {
+            hoverPath = null;
+        }
+        hovered.set(h);
+        hoverText.set(describe(h));
         updateMatch();
         updateZoomText();
     }
