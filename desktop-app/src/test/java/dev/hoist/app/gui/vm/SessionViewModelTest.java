@@ -62,7 +62,7 @@ class SessionViewModelTest {
 
             t.onUi(() -> s.viewKindProperty().set(EventKind.ALLOC));
             t.await("the allocation view", WAIT, () -> s.flame().graph().kind() == EventKind.ALLOC);
-            assertThat(t.onUi(() -> s.methods().unitProperty().get())).isEqualTo("bytes");
+            assertThat(t.onUi(() -> s.methods().unitProperty().get())).isEqualTo("allocated");
 
             // replaced by another session, it lets go of the profile and all made from it; the file stays
             t.onUi(s::release);
