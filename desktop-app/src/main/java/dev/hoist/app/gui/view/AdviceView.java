@@ -84,6 +84,7 @@ public final class AdviceView extends VBox {
         blind.setMaxHeight(90);
         VBox left = new VBox(6, summary, list, blind);
         left.setStyle("-fx-padding: 8;");
+        left.setMinWidth(270); // a row's rank, share and confidence side by side
         VBox.setVgrow(list, Priority.ALWAYS);
 
         detail.getStyleClass().add("detail");
@@ -242,6 +243,9 @@ public final class AdviceView extends VBox {
             bar.setMaxHeight(4);
             Region grow = new Region();
             HBox.setHgrow(grow, Priority.ALWAYS);
+            // the rank, the share and the confidence are the point of the row: the location below gives way
+            SessionView.fixedWidth(rank, share, conf);
+            where.setWrapText(true); // a long location wraps rather than losing its line number
             HBox top = new HBox(8, rank, share, grow, conf);
             top.setAlignment(Pos.CENTER_LEFT);
             StackPane barBox = new StackPane(bar);

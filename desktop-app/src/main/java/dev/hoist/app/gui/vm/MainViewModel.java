@@ -7,6 +7,8 @@ import dev.hoist.core.jvm.Targets;
 import dev.hoist.core.rule.Rule;
 import dev.hoist.core.rule.RuleRegistry;
 import dev.hoist.core.session.SessionArchive;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -34,6 +36,10 @@ public final class MainViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyStringWrapper busy = new ReadOnlyStringWrapper(this, "busy", "");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "Ready");
+    private final ReadOnlyBooleanWrapper saveable = new ReadOnlyBooleanWrapper(this, "saveable", false);
+    // a change listener, not a binding: it sees every change of the session's state and recording
+    // (a binding over a flatMap nobody reads saw only the first one, and the Save button never enabled)
+    private final javafx.beans.value.ChangeListener<Object> recheckSave = (o, a, b) -> saveable.set(canSave());
     private volatile List<Path> sourceDirs;
     private volatile String classPath;
     private volatile DemoWorkload demo;
@@ -51,6 +57,17 @@ public final class MainViewModel implements AutoCloseable {
         this.jvms = jvms;
         this.sourceDirs = List.copyOf(sourceDirs);
         this.classPath = classPath == null ? "" : classPath;
+        session.addListener((o, old, next) -> {
+            if (old != null) {
+                old.stateProperty().removeListener(recheckSave);
+                old.recordingProperty().removeListener(recheckSave);
+            }
+            if (next != null) {
+                next.stateProperty().addListener(recheckSave);
+                next.recordingProperty().addListener(recheckSave);
+            }
+            saveable.set(canSave());
+        });
     }
 
     /** Where live sessions write their recordings: {@code $XDG_DATA_HOME/hoist/recordings} or {@code ~/.local/share/hoist/recordings}. */
@@ -183,6 +200,11 @@ public final class MainViewModel implements AutoCloseable {
     /** A session that is never loaded, for the window to lay out once at start (see MainWindow#warmUp). */
     public SessionViewModel warmUpSession() {
         return SessionViewModel.recording(Path.of("warm-up.jfr"), workers, rules, List.of(), "");
+    }
+
+    /** {@link #canSave()} as a property: the Save button's enabled state follows it. */
+    public ReadOnlyBooleanProperty saveableProperty() {
+        return saveable.getReadOnlyProperty();
     }
 
     /** Whether the session can be saved: it has a recording and is not sampling. */

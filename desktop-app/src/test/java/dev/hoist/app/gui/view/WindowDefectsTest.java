@@ -1,0 +1,197 @@
+package dev.hoist.app.gui.view;
+
+import dev.hoist.app.gui.vm.MainViewModel;
+import dev.hoist.app.gui.vm.SessionViewModel;
+import dev.hoist.app.gui.vm.Workers;
+import dev.hoist.app.testing.AdviceRecordings;
+import dev.hoist.workloads.Catalog;
+import javafx.application.Platform;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static dev.hoist.app.gui.view.WindowTest.fx;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The window's defects of issue 20, each pinned by what the user sees in the real window: the
+ * Save button and its message, the layout at the minimum size, the sidebar that collapses, and
+ * the smaller ones.
+ */
+@ExtendWith(ApplicationExtension.class)
+class WindowDefectsTest {
+    private MainViewModel vm;
+    private MainWindow window;
+    private Workers workers;
+    private Stage stage;
+
+    @org.junit.jupiter.api.io.TempDir
+    Path sessions;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        this.stage = stage;
+        workers = Workers.threads(Platform::runLater);
+        vm = new MainViewModel(workers, sessions, List.of(), AdviceRecordings.workloadClasses().toString());
+        window = new MainWindow(vm);
+        stage.setOnCloseRequest(e -> vm.close());
+        window.show(stage);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            vm.close();
+            stage.hide();
+        }).get(30, TimeUnit.SECONDS);
+        workers.close();
+    }
+
+    private void waitFor(String what, int seconds, java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> fx(condition));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("timed out waiting for " + what + " (window error: '" + fx(() -> vm.errorProperty().get()
+                    + (vm.session() == null ? "" : "; session " + vm.session().state() + ": "
+                    + vm.session().errorProperty().get())) + "')", e);
+        }
+    }
+
+    private void openAndWait(Path file) throws Exception {
+        fx(() -> {
+            window.open(file);
+            return null;
+        });
+        waitFor("the recording read and advised", 90, () -> vm.session() != null
+                && vm.session().state() == SessionViewModel.State.READY);
+    }
+
+    @Test
+    void saveSessionEnablesOnAReadyRecordingAndSaysWhereItSaved(FxRobot robot) throws Exception {
+        Button save = robot.lookup("#save-button").queryAs(Button.class);
+        assertThat(save.isDisabled()).as("nothing to save on the start page").isTrue();
+        openAndWait(AdviceRecordings.asyncProfiler(Catalog.DEMO_MAIN, 7));
+        waitFor("Save session… enabled", 10, () -> !save.isDisabled());
+
+        Path target = sessions.resolve("kept.hoist");
+        fx(() -> {
+            window.save(target);
+            return null;
+        });
+        waitFor("the saved file", 60, () -> Files.exists(target) && !robot.lookup("#status").queryAs(Label.class)
+                .getText().isEmpty() && robot.lookup("#status").queryAs(Label.class).getText().startsWith("Saved"));
+        assertThat(robot.lookup("#status").queryAs(Label.class).getText())
+                .as("the message is not hidden by the session's own line").isEqualTo("Saved the session to " + target);
+        assertThat(save.isDisabled()).isFalse();
+    }
+
+    @Test
+    void atTheMinimumSizeTheHeaderTheAdviceAndTheHotMethodsShowTheirWholeTextAndTheSidebarCollapses(FxRobot robot)
+            throws Exception {
+        resize(980, 620);
+        openAndWait(AdviceRecordings.asyncProfiler(Catalog.DEMO_MAIN, 7));
+        SessionView view = fx(() -> window.sessionView());
+        waitFor("the advice listed", 30, () -> !view.adviceView().list().getItems().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(() -> elided(robot.lookup(".app-bar").query()))).as("the application bar").isEmpty();
+        assertThat(fx(() -> elided(robot.lookup("#session-header").query()))).as("the session's header").isEmpty();
+        assertThat(fx(() -> elided(view.adviceView().list()))).as("the advice list's rank, share and confidence").isEmpty();
+        assertThat(fx(() -> view.adviceView().list().lookupAll(".advice-share").stream()
+                .anyMatch(n -> ((Label) n).getText().contains("%")))).as("a share is shown").isTrue();
+
+        robot.clickOn("Hot methods");
+        waitFor("the hot methods", 30, () -> robot.lookup("#methods-table").tryQuery().isPresent()
+                && !robot.lookup("#methods-table").queryAs(javafx.scene.control.TableView.class).getItems().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.TableView<?> table = robot.lookup("#methods-table").queryAs(javafx.scene.control.TableView.class);
+        assertThat(fx(() -> elided(table, "Method", "Hot lines"))).as("the hot methods' headers and numbers").isEmpty();
+        // the share bars the README promises: drawn, in proportion, in the top row
+        waitFor("a share bar drawn", 10, () -> table.lookupAll(".share-bar").stream()
+                .anyMatch(b -> b.isVisible() && b.getParent() != null && b.getParent().isVisible()
+                        && ((javafx.scene.layout.Region) b).getWidth() > 5));
+
+        // the sidebar folds away and comes back
+        assertThat(robot.lookup("#jvm-table").tryQuery()).isPresent();
+        double before = fx(() -> view.getWidth());
+        robot.clickOn("#sidebar-toggle");
+        waitFor("the sidebar hidden", 10, () -> robot.lookup("#jvm-table").tryQuery().isEmpty());
+        waitFor("the session wider", 10, () -> view.getWidth() > before + 200);
+        robot.clickOn("#sidebar-toggle");
+        waitFor("the sidebar back", 10, () -> robot.lookup("#jvm-table").tryQuery().isPresent());
+    }
+
+    @Test
+    void allocationsReadInHumanUnits(FxRobot robot) throws Exception {
+        openAndWait(AdviceRecordings.asyncProfiler(Catalog.DEMO_MAIN, 7));
+        robot.clickOn("Hot methods");
+        fx(() -> {
+            // as a user picks "Allocated bytes" in the Show box
+            robot.lookup("#kind-chooser").queryAs(javafx.scene.control.ComboBox.class)
+                    .setValue(dev.hoist.core.profile.EventKind.ALLOC);
+            return null;
+        });
+        javafx.scene.control.TableView<?> table = robot.lookup("#methods-table").queryAs(javafx.scene.control.TableView.class);
+        waitFor("the allocating methods", 30, () -> robot.lookup("#methods-summary").queryAs(Label.class).getText()
+                .endsWith("bytes allocated")
+                && !table.getItems().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> amounts = fx(() -> table.lookupAll(".table-cell").stream()
+                .map(n -> (javafx.scene.control.TableCell<?, ?>) n)
+                .filter(c -> c.getTableColumn() == table.getColumns().get(2) && c.getText() != null && !c.getText().isEmpty())
+                .map(javafx.scene.control.TableCell::getText).toList());
+        assertThat(amounts).isNotEmpty().allMatch(t -> t.matches("\\d+(\\.\\d)? (B|KB|MB|GB|TB)"), "in B, KB, MB or GB");
+    }
+
+    private void resize(double w, double h) throws Exception {
+        fx(() -> {
+            stage.setWidth(w);
+            stage.setHeight(h);
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /**
+     * Texts the user sees cut to "…": a label, button, check box or cell whose drawn text is not its
+     * text. Cells of the named columns may shorten (long method names do).
+     */
+    static List<String> elided(javafx.scene.Node root, String... columnsThatMayShorten) {
+        List<String> out = new java.util.ArrayList<>();
+        walk(root, List.of(columnsThatMayShorten), out);
+        return out;
+    }
+
+    private static void walk(javafx.scene.Node n, List<String> mayShorten, List<String> out) {
+        if (!n.isVisible()) {
+            return;
+        }
+        if (n instanceof javafx.scene.control.TableCell<?, ?> c && c.getTableColumn() != null
+                && mayShorten.contains(c.getTableColumn().getText())) {
+            return;
+        }
+        if (n instanceof javafx.scene.control.Labeled l && l.getText() != null && !l.getText().isEmpty()) {
+            for (javafx.scene.Node child : l.getChildrenUnmodifiable()) {
+                if (child instanceof javafx.scene.text.Text t && !t.getText().equals(l.getText())) {
+                    out.add("'" + l.getText() + "' shows as '" + t.getText() + "'");
+                }
+            }
+        }
+        if (n instanceof javafx.scene.Parent p) {
+            for (javafx.scene.Node child : p.getChildrenUnmodifiable()) {
+                walk(child, mayShorten, out);
+            }
+        }
+    }
+}
