@@ -62,6 +62,7 @@ public final class SessionView extends BorderPane {
         styleChip(chip, vm.state());
         Label subtitle = new Label();
         subtitle.getStyleClass().add("muted");
+        subtitle.setId("session-subtitle");
         subtitle.textProperty().bind(vm.subtitleProperty());
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
@@ -74,8 +75,9 @@ public final class SessionView extends BorderPane {
         samples.getStyleClass().add("big-number");
         samples.textProperty().bind(vm.samplesProperty().map(n -> n.longValue() == 0 ? "" : Fmt.count(n.longValue()) + " events"));
         // what the state and counts say must stay readable at the window's minimum width: the title
-        // (a long main class) gives up its room first
+        // (a long main class) gives up its room first, and wraps rather than losing the PID at its end
         title.setMinWidth(60);
+        title.setWrapText(true);
         fixedWidth(chip, elapsed, samples);
         HBox titleRow = new HBox(10, title, chip, grow, elapsed, samples);
         titleRow.setAlignment(Pos.CENTER_LEFT);

@@ -79,6 +79,9 @@ public final class LiveSessionViewModel extends SessionViewModel {
     private volatile LiveProfiling live;
     private volatile String targetClassPath;
     private volatile Workers.Ticking tick;
+    private final java.time.Instant targetStarted;
+    private volatile Workers.Ticking clock;
+    private volatile boolean targetExited;
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final AtomicBoolean refreshing = new AtomicBoolean();
 
@@ -88,13 +91,36 @@ public final class LiveSessionViewModel extends SessionViewModel {
         this.target = target;
         this.recordingsDir = recordingsDir;
         title.set(target.displayName() + "  ·  PID " + target.pid());
-        subtitle.set(describe(target));
+        targetStarted = target.uptime() == null ? null : java.time.Instant.now().minus(target.uptime());
+        subtitle.set(describe(target, target.uptime()));
+        // the target's age goes on: "up 34 s" said so once and then stood still
+        clock = targetStarted == null ? null : workers.every(REFRESH, () -> workers.ui(this::showAge));
         state.set(State.READY);
     }
 
-    static String describe(JvmInfo j) {
+    static String describe(JvmInfo j, Duration uptime) {
         return "PID " + j.pid() + "  ·  Java " + j.javaVersion() + (j.vendor().equals("?") ? "" : " (" + j.vendor() + ")")
-                + (j.uptime() == null ? "" : "  ·  up " + Fmt.age(j.uptime()));
+                + (uptime == null ? "" : "  ·  up " + Fmt.age(uptime));
+    }
+
+    private void showAge() {
+        if (targetStarted != null && !targetExited) {
+            subtitle.set(describe(target, Duration.between(targetStarted, java.time.Instant.now())));
+        }
+    }
+
+    @Override
+    public void release() {
+        closeClock();
+        super.release();
+    }
+
+    private void closeClock() {
+        Workers.Ticking c = clock;
+        clock = null;
+        if (c != null) {
+            c.close();
+        }
     }
 
     public BooleanProperty cpuProperty() {
@@ -268,6 +294,9 @@ public final class LiveSessionViewModel extends SessionViewModel {
                 state.set(latest == null ? State.FAILED : State.READY);
                 error.set(result.targetExited() ? result.exitFailure(target.pid()).getMessage()
                         : "The sampler wrote no recording.");
+                if (result.targetExited()) {
+                    targetGone();
+                }
                 said.forEach(this::note);
             });
             return;
@@ -280,6 +309,7 @@ public final class LiveSessionViewModel extends SessionViewModel {
                     + result.engine() + "); the recording is " + file);
             if (result.targetExited()) {
                 error.set(result.exitFailure(target.pid()).getMessage());
+                targetGone();
             }
             said.forEach(this::note);
         };
@@ -316,6 +346,7 @@ public final class LiveSessionViewModel extends SessionViewModel {
     public Path stopNow() {
         work.supersede();
         closeTick();
+        closeClock();
         LiveProfiling lp = live;
         live = null;
         if (lp == null) {
@@ -332,6 +363,13 @@ public final class LiveSessionViewModel extends SessionViewModel {
     @Override
     public boolean isSampling() {
         return live != null;
+    }
+
+    /** The target ended: its age stops, and the header says it exited. On the UI thread. */
+    private void targetGone() {
+        targetExited = true;
+        closeClock();
+        subtitle.set(describe(target, null) + "  ·  exited");
     }
 
     private void closeTick() {

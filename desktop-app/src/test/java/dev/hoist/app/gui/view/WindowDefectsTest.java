@@ -4,6 +4,7 @@ import dev.hoist.app.gui.vm.MainViewModel;
 import dev.hoist.app.gui.vm.SessionViewModel;
 import dev.hoist.app.gui.vm.Workers;
 import dev.hoist.app.testing.AdviceRecordings;
+import dev.hoist.testkit.ChildJvm;
 import dev.hoist.workloads.Catalog;
 import javafx.application.Platform;
 import javafx.scene.control.Button;
@@ -152,6 +153,75 @@ class WindowDefectsTest {
                 .filter(c -> c.getTableColumn() == table.getColumns().get(2) && c.getText() != null && !c.getText().isEmpty())
                 .map(javafx.scene.control.TableCell::getText).toList());
         assertThat(amounts).isNotEmpty().allMatch(t -> t.matches("\\d+(\\.\\d)? (B|KB|MB|GB|TB)"), "in B, KB, MB or GB");
+    }
+
+    @Test
+    void aLiveSessionAtTheMinimumSizeKeepsItsControlsWholeItsAgeTickingAndTheHoverAcrossRefreshes(FxRobot robot)
+            throws Exception {
+        resize(980, 620);
+        try (ChildJvm probe = ChildJvm.java().testClasspath().mainClass(WindowTest.PROBE)
+                .mergeStderr().readyPrefix("ready").start()) {
+            fx(() -> {
+                vm.attach(Long.toString(probe.pid()));
+                return null;
+            });
+            waitFor("samples", 90, () -> vm.session() != null && vm.session().samplesProperty().get() > 0);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(fx(() -> elided(robot.lookup("#session-header").query())))
+                    .as("Start, Stop, the event boxes, the state and the counts").isEmpty();
+            for (String id : List.of("#start-button", "#stop-button", "#event-cpu", "#event-repair", "#state-chip")) {
+                assertThat(robot.lookup(id).queryAs(javafx.scene.control.Labeled.class).getWidth()).as(id).isPositive();
+            }
+
+            // the header's "up …" goes on counting
+            Label subtitle = robot.lookup("#session-subtitle").queryAs(Label.class);
+            String age = fx(subtitle::getText);
+            assertThat(age).contains("up ");
+            waitFor("the target's age to move on from '" + age + "'", 70, () -> !subtitle.getText().equals(age)
+                    && subtitle.getText().contains("up "));
+
+            // hover a frame of the probe in the live flame graph and keep the mouse still: it stays hovered
+            robot.clickOn("Flame graph");
+            SessionView view = fx(() -> window.sessionView());
+            FlameGraphView flame = view.flameView();
+            waitFor("the probe's frames drawn", 30, () -> probeFrame() > 0 && flame.boundsOf(probeFrame()) != null);
+            String name = fx(() -> vm.session().flame().graph().name(probeFrame()));
+            boolean hovered = false;
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            for (int round = 0; !hovered && System.nanoTime() < until; round++) {
+                int nudge = round % 3 - 1;
+                var at = fx(() -> {
+                    double[] b = flame.boundsOf(probeFrame());
+                    return b == null ? null : flame.canvas().localToScreen(b[0] + b[2] / 2 + nudge, b[1] + FlameGraphView.ROW / 2);
+                });
+                if (at != null) {
+                    robot.moveTo(at);
+                    WaitForAsyncUtils.waitForFxEvents();
+                    hovered = fx(() -> vm.session().flame().hoverTextProperty().get().startsWith(name));
+                }
+            }
+            assertThat(hovered).as("hovering %s", name).isTrue();
+            int[] refreshes = {0};
+            fx(() -> {
+                vm.session().flame().graphProperty().addListener((o, a, b) -> refreshes[0]++);
+                return null;
+            });
+            waitFor("two live refreshes", 30, () -> refreshes[0] >= 2);
+            assertThat(robot.lookup(".flame-info").queryAs(Label.class).getText())
+                    .as("the frame under the still mouse is still described").startsWith(name);
+        }
+    }
+
+    /** The widest frame of the probe's own class in the live flame graph, -1 while there is none. */
+    private int probeFrame() {
+        var g = vm.session().flame().graph();
+        int best = -1;
+        for (int i = 1; g != null && i < g.size(); i++) {
+            if (g.name(i).startsWith(WindowTest.PROBE + ".") && (best < 0 || g.total(i) > g.total(best))) {
+                best = i;
+            }
+        }
+        return best;
     }
 
     private void resize(double w, double h) throws Exception {
