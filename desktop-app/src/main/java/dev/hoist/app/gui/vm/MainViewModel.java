@@ -43,6 +43,8 @@ public final class MainViewModel implements AutoCloseable {
     private volatile List<Path> sourceDirs;
     private volatile String classPath;
     private volatile DemoWorkload demo;
+    /** A recording being read while the open session stays on screen; UI thread. */
+    private SessionViewModel pending;
 
     public MainViewModel(Workers workers, Path recordingsDir, List<Path> sourceDirs, String classPath) {
         this(workers, List.copyOf(RuleRegistry.load(MainViewModel.class.getClassLoader()).all()), recordingsDir,
@@ -135,11 +137,15 @@ public final class MainViewModel implements AutoCloseable {
             } catch (RuntimeException e) {
                 workers.ui(() -> {
                     busy.set("");
-                    error.set(oneLine(e));
+                    // the window's user has the list at hand, not a terminal to run `hoist jvms` in
+                    error.set(oneLine(e).replace(Targets.LIST_HINT, WINDOW_LIST_HINT));
                 });
             }
         });
     }
+
+    /** What a failed attach tells the window's user to do next, in place of {@link Targets#LIST_HINT}. */
+    public static final String WINDOW_LIST_HINT = "the list on the left shows the JVMs you can attach to";
 
     /** Opens a recording (JFR, collapsed stacks) or a saved session; a jar or class folder is analyzed instead. */
     public void open(Path file) {
@@ -149,8 +155,58 @@ public final class MainViewModel implements AutoCloseable {
             return;
         }
         RecordingSessionViewModel s = SessionViewModel.recording(file, workers, rules, sourceDirs, classPath);
-        replaceSession(s);
+        SessionViewModel open = session.get();
+        if (open == null || isLarge(file)) {
+            // a large recording needs the heap the open session holds: that one goes first
+            pending = null;
+            replaceSession(s);
+            s.load();
+            return;
+        }
+        // the open session stays until the new file has been read: a file that is no recording
+        // (or a broken one) says so above the session it would have thrown away
+        pending = s;
+        busy.set("Opening " + file.getFileName() + "…");
+        javafx.beans.value.ChangeListener<Object> settle = new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<?> o, Object a, Object b) {
+                @SuppressWarnings("ReferenceEquality")
+                boolean mine = pending == s;
+                SessionViewModel.State st = s.state();
+                boolean read = s.viewProperty().get() != null || st == SessionViewModel.State.READY;
+                if (!read && st != SessionViewModel.State.FAILED) {
+                    return;
+                }
+                s.stateProperty().removeListener(this);
+                s.viewProperty().removeListener(this);
+                if (!mine) {
+                    s.release(); // another file was opened meanwhile
+                    return;
+                }
+                pending = null;
+                busy.set("");
+                if (read) {
+                    replaceSession(s);
+                } else {
+                    error.set(s.errorProperty().get());
+                    s.release();
+                }
+            }
+        };
+        s.stateProperty().addListener(settle);
+        s.viewProperty().addListener(settle);
         s.load();
+    }
+
+    /** Above this size a recording is read after the open session let go of its heap (two 250 MB ones do not fit in 1 GB). */
+    private static final long LARGE = 64L * 1024 * 1024;
+
+    private static boolean isLarge(Path file) {
+        try {
+            return Files.size(file) > LARGE;
+        } catch (IOException e) {
+            return false; // it cannot be read: it fails small
+        }
     }
 
     /** Static findings for jars, class folders or class files. */
@@ -242,6 +298,12 @@ public final class MainViewModel implements AutoCloseable {
     }
 
     private void replaceSession(SessionViewModel next) {
+        @SuppressWarnings("ReferenceEquality")
+        boolean other = pending != null && pending != next;
+        if (other) {
+            pending = null; // a session chosen after it wins; its listener lets it go when it settles
+            busy.set("");
+        }
         SessionViewModel old = session.get();
         if (old != null && old.isSampling()) {
             // one session at a time: the old sampler stops and its recording stays on disk

@@ -224,6 +224,27 @@ class WindowDefectsTest {
         return best;
     }
 
+    @Test
+    void aFileThatIsNoRecordingSaysSoAndKeepsTheOpenSession(FxRobot robot) throws Exception {
+        openAndWait(AdviceRecordings.asyncProfiler(Catalog.DEMO_MAIN, 7));
+        SessionView view = fx(() -> window.sessionView());
+        String title = robot.lookup("#session-title").queryAs(Label.class).getText();
+        int advice = fx(() -> view.adviceView().list().getItems().size());
+        Path broken = sessions.resolve("broken.jfr");
+        Files.write(broken, new byte[] {'n', 'o', 't', 0, 1, 2, 3});
+
+        fx(() -> {
+            window.open(broken);
+            return null;
+        });
+        waitFor("the error banner", 30, () -> robot.lookup("#error-banner").query().isVisible());
+        assertThat(robot.lookup("#error-banner .label").match((Label l) -> l.getText().contains("broken.jfr")).tryQuery())
+                .as("the banner names the file and what is wrong with it").isPresent();
+        assertThat(robot.lookup("#session-title").queryAs(Label.class).getText()).as("the open session stays").isEqualTo(title);
+        assertThat(fx(() -> window.sessionView() == view && view.adviceView().list().getItems().size() == advice)).isTrue();
+        assertThat(robot.lookup("#save-button").query().isDisabled()).as("and can still be saved").isFalse();
+    }
+
     private void resize(double w, double h) throws Exception {
         fx(() -> {
             stage.setWidth(w);

@@ -190,7 +190,7 @@ class WindowTest {
         waitFor("the error banner", 30, () -> robot.lookup("#error-banner").query().isVisible());
         Label text = robot.lookup("#error-banner .label").match((Label l) -> l.getText().contains("PID")).query();
         assertThat(text.getText()).isEqualTo("no process with PID " + gone.pid()
-                + "; run `hoist jvms` to see the JVMs you can attach to");
+                + "; the list on the left shows the JVMs you can attach to");
         assertThat(robot.lookup("#welcome").tryQuery()).as("the window carries on").isPresent();
     }
 
