@@ -7,7 +7,14 @@ import dev.hoist.core.advice.Advice;
 import dev.hoist.core.rule.Finding;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
@@ -129,9 +136,12 @@ public final class AdviceView extends VBox {
             share.setWrapText(true);
             detail.getChildren().add(share);
         }
-        Label where = new Label(d.location());
-        where.getStyleClass().add("muted");
-        where.setWrapText(true);
+        // selectable, and a right click copies it: the location is what a user pastes into an IDE
+        TextField where = new TextField(d.location());
+        where.setEditable(false);
+        where.getStyleClass().addAll("muted", "selectable-text");
+        where.setId("detail-location");
+        where.setContextMenu(copyMenu(where, "Copy location"));
         detail.getChildren().add(where);
 
         detail.getChildren().addAll(section("WHAT TO CHANGE"), paragraph(d.message()));
@@ -179,8 +189,65 @@ public final class AdviceView extends VBox {
                 }
                 src.getChildren().add(row);
             }
+            String lines = String.join("\n", d.source().stream().map(l -> l.text().replace("\t", "    ")).toList());
+            MenuItem copySource = new MenuItem("Copy source lines");
+            copySource.setOnAction(e -> toClipboard(lines));
+            ContextMenu menu = new ContextMenu(copySource);
+            src.setOnContextMenuRequested(e -> {
+                menu.show(src, e.getScreenX(), e.getScreenY());
+                e.consume();
+            });
             detail.getChildren().add(src);
         }
+        // the whole advice as text, from anywhere in the detail that has no menu of its own
+        MenuItem copyAdvice = new MenuItem("Copy this advice");
+        copyAdvice.setOnAction(e -> toClipboard(asText(d)));
+        ContextMenu adviceMenu = new ContextMenu(copyAdvice);
+        detail.setOnContextMenuRequested(e -> {
+            if (!e.isConsumed()) {
+                adviceMenu.show(detail, e.getScreenX(), e.getScreenY());
+            }
+        });
+    }
+
+    /** The detail as plain text: what "Copy this advice" puts on the clipboard. */
+    static String asText(Detail d) {
+        StringBuilder b = new StringBuilder(d.title()).append('\n');
+        if (d.measured() && !d.share().isEmpty()) {
+            b.append(d.share()).append('\n');
+        }
+        b.append(d.location()).append("\n\n").append(d.message()).append('\n');
+        if (!d.before().isBlank()) {
+            b.append("\nBefore:\n").append(d.before().stripTrailing()).append('\n');
+        }
+        if (!d.after().isBlank()) {
+            b.append("\nAfter:\n").append(d.after().stripTrailing()).append('\n');
+        }
+        b.append('\n').append(d.mechanism()).append('\n');
+        for (String e : d.evidence()) {
+            b.append("- ").append(e).append('\n');
+        }
+        return b.toString();
+    }
+
+    /**
+     * Copy (the selection, or all of it when nothing is selected), a second item that copies all,
+     * and Select all: the menu of read-only text in the detail.
+     */
+    static ContextMenu copyMenu(TextInputControl text, String copyAll) {
+        MenuItem copy = new MenuItem("Copy");
+        copy.setOnAction(e -> toClipboard(text.getSelectedText().isEmpty() ? text.getText() : text.getSelectedText()));
+        MenuItem all = new MenuItem(copyAll);
+        all.setOnAction(e -> toClipboard(text.getText()));
+        MenuItem select = new MenuItem("Select all");
+        select.setOnAction(e -> text.selectAll());
+        return new ContextMenu(copy, all, select);
+    }
+
+    static void toClipboard(String s) {
+        ClipboardContent c = new ClipboardContent();
+        c.putString(s);
+        Clipboard.getSystemClipboard().setContent(c);
     }
 
     private static Label chip(String text, String style) {
@@ -209,13 +276,19 @@ public final class AdviceView extends VBox {
     private static Node codeBox(String title, String code, String kind) {
         Label head = new Label(title);
         head.getStyleClass().add("code-head");
-        Label text = new Label(code.replace("\t", "    "));
+        // read-only text, so that it can be selected and copied (a label cannot)
+        String shown = code.replace("\t", "    ").stripTrailing();
+        TextArea text = new TextArea(shown);
+        text.setEditable(false);
         text.getStyleClass().addAll("code", kind);
         text.setId("fix-" + kind);
         text.setStyle("-fx-font-family: 'DejaVu Sans Mono'; -fx-font-size: 12px;");
         text.setWrapText(true);
         text.setMaxWidth(Double.MAX_VALUE);
+        // as tall as the code: a line more than it has, for a wrapped line
+        text.setPrefRowCount((int) shown.lines().count() + 1);
         text.setMinHeight(Region.USE_PREF_SIZE);
+        text.setContextMenu(copyMenu(text, "Copy " + title.toLowerCase(java.util.Locale.ROOT) + " code"));
         VBox box = new VBox(2, head, text);
         box.setMaxWidth(Double.MAX_VALUE);
         return box;

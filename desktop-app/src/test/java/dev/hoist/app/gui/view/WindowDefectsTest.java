@@ -245,6 +245,79 @@ class WindowDefectsTest {
         assertThat(robot.lookup("#save-button").query().isDisabled()).as("and can still be saved").isFalse();
     }
 
+    @Test
+    void theAdvicesLocationAndCodeCanBeSelectedAndCopied(FxRobot robot) throws Exception {
+        openAndWait(AdviceRecordings.asyncProfiler(Catalog.DEMO_MAIN, 7));
+        SessionView view = fx(() -> window.sessionView());
+        // the first piece of advice with a fix
+        int n = fx(() -> view.adviceView().list().getItems().size());
+        for (int i = 0; i < n && robot.lookup("#fix-after").tryQuery().isEmpty(); i++) {
+            int item = i;
+            fx(() -> {
+                view.adviceView().list().getSelectionModel().select(item);
+                return null;
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        javafx.scene.control.TextInputControl after = robot.lookup("#fix-after").queryAs(javafx.scene.control.TextInputControl.class);
+        assertThat(after.isEditable()).isFalse();
+        fx(() -> { // the clipboard starts from something else
+            AdviceView.toClipboard("");
+            return null;
+        });
+
+        javafx.scene.control.TextInputControl where = robot.lookup("#detail-location")
+                .queryAs(javafx.scene.control.TextInputControl.class);
+        rightClick(robot, where);
+        waitFor("the location's menu", 10, () -> where.getContextMenu().isShowing());
+        robot.clickOn("Copy location");
+        waitFor("the location on the clipboard", 10, () -> where.getText().equals(
+                javafx.scene.input.Clipboard.getSystemClipboard().getString()));
+        assertThat(where.getText()).matches(".*\\(\\w+\\.java:\\d+\\).*");
+
+        fx(() -> { // as the user scrolls the detail down to the fix
+            javafx.scene.Node up = after;
+            while (!(up instanceof javafx.scene.control.ScrollPane)) {
+                up = up.getParent();
+            }
+            javafx.scene.control.ScrollPane scroller = (javafx.scene.control.ScrollPane) up;
+            double y = scroller.getContent().sceneToLocal(after.localToScene(0, 0)).getY();
+            double room = scroller.getContent().getBoundsInLocal().getHeight() - scroller.getViewportBounds().getHeight();
+            scroller.setVvalue(room <= 0 ? 0 : Math.min(1, Math.max(0, y - 40) / room));
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        rightClick(robot, after);
+        waitFor("the code's menu", 10, () -> after.getContextMenu().isShowing());
+        robot.clickOn("Copy after code");
+        waitFor("the fix on the clipboard", 10, () -> javafx.scene.input.Clipboard.getSystemClipboard().getString() != null
+                && javafx.scene.input.Clipboard.getSystemClipboard().getString().equals(after.getText()));
+
+        // and a part of the code selects as in any text field
+        robot.doubleClickOn(after);
+        waitFor("a word selected", 10, () -> !after.getSelectedText().isEmpty());
+    }
+
+    /**
+     * A right click on {@code node}. Headless Monocle turns a right click into no context-menu
+     * request (TestFX/TestFX#645), so the request the platform would send follows it, at the same point.
+     */
+    private static void rightClick(FxRobot robot, javafx.scene.Node node) throws Exception {
+        robot.rightClickOn(node);
+        WaitForAsyncUtils.waitForFxEvents();
+        fx(() -> {
+            javafx.geometry.Bounds b = node.getLayoutBounds();
+            double x = b.getCenterX();
+            double y = b.getCenterY();
+            javafx.geometry.Point2D screen = node.localToScreen(x, y);
+            javafx.event.Event.fireEvent(node, new javafx.scene.input.ContextMenuEvent(
+                    javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED, x, y, screen.getX(), screen.getY(), false,
+                    new javafx.scene.input.PickResult(node, x, y)));
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     private void resize(double w, double h) throws Exception {
         fx(() -> {
             stage.setWidth(w);
