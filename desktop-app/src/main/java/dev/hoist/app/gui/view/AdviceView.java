@@ -104,6 +104,9 @@ public final class AdviceView extends VBox {
 
         SplitPane split = new SplitPane(left, scroller);
         split.setDividerPositions(0.36);
+        // a SplitPane keeps the list's width when the window shrinks and takes it all from the
+        // detail: at 1000 px the detail was left a third of the room; the list gets half at most
+        left.maxWidthProperty().bind(split.widthProperty().multiply(0.5));
         VBox.setVgrow(split, Priority.ALWAYS);
         getChildren().add(split);
     }
@@ -125,7 +128,8 @@ public final class AdviceView extends VBox {
         title.getStyleClass().add("detail-title");
         title.setWrapText(true);
         title.setId("detail-title");
-        HBox chips = new HBox(6, chip(f.rule(), ""), chip("confidence " + AdviceViewModel.lower(d.advice().confidence()),
+        // the chips wrap onto a second line in a narrow detail rather than each turning into "…"
+        javafx.scene.layout.FlowPane chips = new javafx.scene.layout.FlowPane(6, 4, chip(f.rule(), ""), chip("confidence " + AdviceViewModel.lower(d.advice().confidence()),
                 AdviceViewModel.lower(d.advice().confidence())), chip("severity " + AdviceViewModel.lower(f.severity()),
                 AdviceViewModel.lower(f.severity())));
         chips.setAlignment(Pos.CENTER_LEFT);
@@ -252,6 +256,7 @@ public final class AdviceView extends VBox {
 
     private static Label chip(String text, String style) {
         Label l = new Label(text);
+        SessionView.fixedWidth(l);
         l.getStyleClass().add("chip");
         if (!style.isEmpty()) {
             l.getStyleClass().add(style);

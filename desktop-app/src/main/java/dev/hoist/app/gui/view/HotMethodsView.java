@@ -45,7 +45,12 @@ public final class HotMethodsView extends VBox {
         HBox.setHgrow(grow, Priority.ALWAYS);
         Label hint = new Label("Double-click a method to find it in the flame graph");
         hint.getStyleClass().addAll("muted", "small");
+        // in a narrow window the filter gives way first, and the hint goes rather than showing "…"
+        filter.setMinWidth(140);
+        SessionView.fixedWidth(summary, hint);
         HBox bar = new HBox(10, filter, summary, grow, hint);
+        hint.visibleProperty().bind(bar.widthProperty().greaterThan(840));
+        hint.managedProperty().bind(hint.visibleProperty());
         bar.setAlignment(Pos.CENTER_LEFT);
 
         TableColumn<Row, String> method = new TableColumn<>("Method");

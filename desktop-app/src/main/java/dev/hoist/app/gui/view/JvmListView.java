@@ -55,8 +55,9 @@ public final class JvmListView extends VBox {
         mainClass.setCellValueFactory(c -> new ReadOnlyStringWrapper(simple(c.getValue().displayName())));
         mainClass.setPrefWidth(160);
         TableColumn<JvmInfo, String> version = new TableColumn<>("Java");
-        version.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().javaVersion()));
-        version.setPrefWidth(58);
+        // the feature release fits the narrow sidebar ("17", not "17.0.1…"); the row's tooltip has the whole version
+        version.setCellValueFactory(c -> new ReadOnlyStringWrapper(feature(c.getValue().javaVersion())));
+        version.setPrefWidth(44);
         TableColumn<JvmInfo, String> up = new TableColumn<>("Up");
         up.setCellValueFactory(c -> new ReadOnlyStringWrapper(Fmt.age(c.getValue().uptime())));
         up.setPrefWidth(64);
@@ -155,6 +156,16 @@ public final class JvmListView extends VBox {
 
     public TableView<JvmInfo> table() {
         return table;
+    }
+
+    /** {@code 17.0.15} is {@code 17}, {@code 1.8.0_392} is {@code 8}, {@code 25-ea} is {@code 25}. */
+    static String feature(String version) {
+        String v = version.startsWith("1.") ? version.substring(2) : version;
+        int end = 0;
+        while (end < v.length() && Character.isDigit(v.charAt(end))) {
+            end++;
+        }
+        return end == 0 ? version : v.substring(0, end);
     }
 
     /** {@code com.acme.OrderService} shows as {@code OrderService}; jars and paths keep their file name. */

@@ -101,11 +101,16 @@ class WindowDefectsTest {
     @Test
     void atTheMinimumSizeTheHeaderTheAdviceAndTheHotMethodsShowTheirWholeTextAndTheSidebarCollapses(FxRobot robot)
             throws Exception {
-        resize(980, 620);
+        // opened in a larger window, then made as small as it goes, as a user would
         openAndWait(AdviceRecordings.asyncProfiler(Catalog.DEMO_MAIN, 7));
         SessionView view = fx(() -> window.sessionView());
         waitFor("the advice listed", 30, () -> !view.adviceView().list().getItems().isEmpty());
+        resize(980, 620);
         WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(() -> elided(robot.lookup("#advice-detail").query()).stream().filter(e -> e.contains("confidence")
+                || e.contains("severity")).toList())).as("the detail's chips").isEmpty();
+        assertThat(fx(() -> robot.lookup("#advice-detail").queryAs(javafx.scene.layout.Region.class).getWidth()
+                / view.adviceView().getWidth())).as("the detail keeps its share of the room").isGreaterThan(0.45);
         assertThat(fx(() -> elided(robot.lookup(".app-bar").query()))).as("the application bar").isEmpty();
         assertThat(fx(() -> elided(robot.lookup("#session-header").query()))).as("the session's header").isEmpty();
         assertThat(fx(() -> elided(view.adviceView().list()))).as("the advice list's rank, share and confidence").isEmpty();
