@@ -114,6 +114,19 @@ class JfrReadingTest {
     }
 
     @Test
+    void hiddenClassesAreNamedAsClassGetNameNamesThem() {
+        // as async-profiler writes a lambda's class: its address read as the class showed "0x00007f8ff8006660.apply"
+        assertThat(ProfileReader.javaName("dev/hoist/demo/DemoMain$$Lambda$4.0x00007f8ff8006660"))
+                .isEqualTo("dev.hoist.demo.DemoMain$$Lambda$4/0x00007f8ff8006660");
+        assertThat(ProfileReader.javaName("java/lang/invoke/LambdaForm$MH/0x0000000800c03000"))
+                .isEqualTo("java.lang.invoke.LambdaForm$MH/0x0000000800c03000");
+        assertThat(ProfileReader.javaName("[Ldev/hoist/demo/DemoMain$$Lambda$4.0x00007f8ff8006660;"))
+                .isEqualTo("dev.hoist.demo.DemoMain$$Lambda$4/0x00007f8ff8006660[]");
+        assertThat(ProfileReader.javaName("a/b0x/C")).isEqualTo("a.b0x.C");
+        assertThat(ProfileReader.javaName("a/b/C$0xg")).isEqualTo("a.b.C$0xg");
+    }
+
+    @Test
     void contendedMonitorsAreLockSamplesWeighedByTimeWaited() throws Exception {
         Profile p = ProfileReader.read(Recordings.locks());
         assertThat(p.sampleCounts()).containsKeys(EventKind.LOCK, EventKind.CPU);
