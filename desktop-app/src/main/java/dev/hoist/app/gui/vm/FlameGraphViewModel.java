@@ -229,6 +229,10 @@ public final class FlameGraphViewModel {
         FrameType t = g.type(node);
         if (t != null) {
             b.append("\n").append(t.jfrName());
+            List<String> others = g.types(node).stream().filter(o -> o != t).map(FrameType::jfrName).toList();
+            if (!others.isEmpty()) {
+                b.append(" (mostly; also ").append(String.join(", ", others)).append(")");
+            }
         }
         b.append("\nTotal: ").append(Fmt.pct((double) g.total(node) / root)).append("  (").append(amount(g.total(node), g.kind()))
                 .append(unit).append(")");
@@ -284,10 +288,15 @@ public final class FlameGraphViewModel {
         List<String> keys = new ArrayList<>();
         for (int n : g.path(node)) {
             if (n > 0) {
-                keys.add(g.name(n) + '\u0000' + g.type(n));
+                keys.add(key(g, n));
             }
         }
         return List.copyOf(keys);
+    }
+
+    /** A frame as a step of a call path: its name, and its type unless the graph merges types (it may change then). */
+    private static String key(FlameGraph g, int n) {
+        return g.mergesFrameTypes() ? g.name(n) : g.name(n) + '\u0000' + g.type(n);
     }
 
     private static int find(FlameGraph g, List<String> path) {
@@ -298,7 +307,7 @@ public final class FlameGraphViewModel {
         for (String key : path) {
             int next = -1;
             for (int c = node + 1; c < g.end(node); c = g.end(c)) {
-                if ((g.name(c) + '\u0000' + g.type(c)).equals(key)) {
+                if (key(g, c).equals(key)) {
                     next = c;
                     break;
                 }

@@ -33,7 +33,8 @@ public record ProfileSnapshot(EventKind kind, EventKind timeKind, Map<EventKind,
         Map<EventKind, Long> counts = profile.sampleCounts();
         EventKind k = kind != null && counts.containsKey(kind) ? kind : defaultKind(counts);
         MethodStats stats = MethodStats.of(profile, k);
-        FlameGraph flame = FlameGraph.of(profile, k);
+        // one node per call path, however the JIT ran it: split by frame type, a path was drawn up to three times
+        FlameGraph flame = FlameGraph.merged(profile, k);
         List<MethodRef> top = new ArrayList<>();
         EventKind timeKind = timeKind(counts, k);
         MethodStats timeStats = timeKind == k ? stats : MethodStats.of(profile, timeKind);

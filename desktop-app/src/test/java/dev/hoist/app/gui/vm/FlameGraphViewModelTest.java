@@ -120,4 +120,19 @@ class FlameGraphViewModelTest {
         assertThat(vm.hoveredProperty().get()).as("the frame is gone: nothing hovered").isEqualTo(-1);
         assertThat(vm.hoverTextProperty().get()).isEmpty();
     }
+
+    @Test
+    void aMergedFrameSaysWhatElseTheJitRanItAs(@TempDir Path dir) throws IOException {
+        FlameGraphViewModel vm = new FlameGraphViewModel();
+        FlameGraph g = FlameGraph.merged(collapsed(dir, "a.Main.main_[j];a.Feed.parse_[j] 6\na.Main.main_[j];a.Feed.parse_[i] 2\n"),
+                EventKind.SAMPLE);
+        vm.show(g);
+        int parse = node(g, "a.Feed.parse");
+        assertThat(vm.describe(parse)).contains("JIT compiled (mostly; also Inlined)");
+        vm.zoomTo(parse);
+        vm.show(FlameGraph.merged(collapsed(dir, "a.Main.main_[j];a.Feed.parse_[i] 9\na.Main.main_[j];a.Feed.parse_[j] 2\n"),
+                EventKind.SAMPLE));
+        assertThat(vm.zoomTextProperty().get()).as("the zoom follows the path when its colour changes")
+                .startsWith("Zoomed to a.Feed.parse");
+    }
 }
