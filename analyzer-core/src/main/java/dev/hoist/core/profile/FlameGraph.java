@@ -127,9 +127,7 @@ public final class FlameGraph {
                 child.total += w;
                 child.typeMask |= 1 << t;
                 if (merge) {
-                    if (child.byType == null) {
-                        child.byType = new long[FrameType.values().length];
-                    }
+                    child.byType = child.byType == null ? new long[FrameType.values().length] : child.byType;
                     child.byType[t] += w;
                 }
                 node = child;
@@ -290,8 +288,7 @@ public final class FlameGraph {
         long total;
         long self;
         int typeMask;
-        /** Weight per frame type, for a merged node only: its colour is the type most of it ran as. */
-        long[] byType;
+        long[] byType; // weight per frame type, merged nodes only: the colour is the type most of it ran as
         Map<Long, Node> children;
 
         Node(int name, int type, int method) {
