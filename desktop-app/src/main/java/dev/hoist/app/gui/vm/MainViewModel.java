@@ -36,6 +36,7 @@ public final class MainViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyStringWrapper busy = new ReadOnlyStringWrapper(this, "busy", "");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "Ready");
+    private final SamplingSettings settings = new SamplingSettings();
     private final ReadOnlyBooleanWrapper saveable = new ReadOnlyBooleanWrapper(this, "saveable", false);
     // a change listener, not a binding: it sees every change of the session's state and recording
     // (a binding over a flatMap nobody reads saw only the first one, and the Save button never enabled)
@@ -81,6 +82,11 @@ public final class MainViewModel implements AutoCloseable {
         String xdg = System.getenv("XDG_DATA_HOME");
         Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".local", "share");
         return base.resolve("hoist").resolve("recordings");
+    }
+
+    /** What the next attach samples, chosen before attaching and kept from the last live session. */
+    public SamplingSettings samplingSettings() {
+        return settings;
     }
 
     public JvmListViewModel jvms() {
@@ -131,6 +137,7 @@ public final class MainViewModel implements AutoCloseable {
                 workers.ui(() -> {
                     busy.set("");
                     LiveSessionViewModel s = SessionViewModel.live(target, workers, rules, recordingsDir, sourceDirs, classPath);
+                    settings.apply(s);
                     replaceSession(s);
                     s.start();
                 });

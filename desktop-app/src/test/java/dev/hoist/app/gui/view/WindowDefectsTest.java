@@ -217,6 +217,33 @@ class WindowDefectsTest {
         }
     }
 
+    @Test
+    void theEventsAndIntervalAreChosenBeforeAttachingAndCarryOverToTheNextAttach(FxRobot robot) throws Exception {
+        robot.clickOn("#next-alloc").clickOn("#next-wall");
+        robot.doubleClickOn("#next-interval .text-field").press(javafx.scene.input.KeyCode.CONTROL)
+                .type(javafx.scene.input.KeyCode.A).release(javafx.scene.input.KeyCode.CONTROL).write("20")
+                .type(javafx.scene.input.KeyCode.ENTER);
+        try (ChildJvm probe = ChildJvm.java().testClasspath().mainClass(WindowTest.PROBE)
+                .mergeStderr().readyPrefix("ready").start()) {
+            fx(() -> {
+                vm.attach(Long.toString(probe.pid()));
+                return null;
+            });
+            waitFor("sampling", 90, () -> vm.session() != null && vm.session().state() == SessionViewModel.State.SAMPLING);
+            assertThat(robot.lookup("#status").queryAs(Label.class).getText()).startsWith("Sampling cpu, wall every 20 ms");
+            assertThat(robot.lookup("#event-wall").queryAs(javafx.scene.control.CheckBox.class).isSelected()).isTrue();
+            assertThat(robot.lookup("#event-alloc").queryAs(javafx.scene.control.CheckBox.class).isSelected()).isFalse();
+            assertThat(robot.lookup("#interval").queryAs(javafx.scene.control.Spinner.class).getValue()).isEqualTo(20);
+
+            // what the session is set to next is what the sidebar offers for the next attach
+            robot.clickOn("#stop-button");
+            waitFor("stopped", 90, () -> vm.session().state() == SessionViewModel.State.READY);
+            robot.clickOn("#event-lock");
+            assertThat(robot.lookup("#next-lock").queryAs(javafx.scene.control.CheckBox.class).isSelected()).isTrue();
+            assertThat(robot.lookup("#next-wall").queryAs(javafx.scene.control.CheckBox.class).isSelected()).isTrue();
+        }
+    }
+
     /** The widest frame of the probe's own class in the live flame graph, -1 while there is none. */
     private int probeFrame() {
         var g = vm.session().flame().graph();
