@@ -9,7 +9,6 @@ import dev.hoist.core.sampling.SamplingRequest;
 import dev.hoist.core.sampling.SamplingResult;
 import dev.hoist.core.session.LiveProfiling;
 import dev.hoist.core.session.RecordingSidecar;
-import dev.hoist.core.session.SessionArchive;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -314,15 +313,14 @@ public final class LiveSessionViewModel extends SessionViewModel {
                 targetGone();
             }
             said.forEach(this::note);
-            // the class path and sources this advice used, next to the recording: opened later, it advises the same
-            SessionArchive.Meta known = meta();
-            workers.background(() -> {
-                try {
-                    RecordingSidecar.write(file, known);
-                } catch (java.io.IOException | RuntimeException e) {
-                    t.ui(() -> note("Could not write " + RecordingSidecar.of(file).getFileName() + ": " + e.getMessage()));
-                }
-            });
+            // the class path and sources this advice used, next to the recording: opened later, it advises
+            // the same. A file of a few hundred bytes, written here: from a background task it could
+            // finish after the window (or a test) let the session go, with no UI thread left to report to
+            try {
+                RecordingSidecar.write(file, meta());
+            } catch (java.io.IOException | RuntimeException e) {
+                note("Could not write " + RecordingSidecar.of(file).getFileName() + ": " + e.getMessage());
+            }
         };
         try {
             // the chunks read while sampling stay read: only what came since the last poll is parsed

@@ -66,13 +66,35 @@ public record ProfileSnapshot(EventKind kind, EventKind timeKind, Map<EventKind,
         return k != null ? k : EventKind.CPU;
     }
 
-    /** Per second, the share of the timeline's samples that had {@code method} on the stack, 0..1. */
+    /** The fewest samples a point of the share chart stands on; fewer swung it between 0 and 100%. */
+    static final int MIN_SAMPLES_PER_POINT = 100;
+    /** How far a point's window reaches either side when the seconds around it are sparse. */
+    static final int MAX_HALF_WINDOW_SECONDS = 5;
+
+    /**
+     * Per second, the share of the timeline's samples that had {@code method} on the stack, 0..1,
+     * over the seconds around it: as many as it takes to count {@value #MIN_SAMPLES_PER_POINT}
+     * samples, at most {@value #MAX_HALF_WINDOW_SECONDS} either side. At ten samples a second, one
+     * second alone swung the line between 0 and 100%.
+     */
     public double[] shareOverTime(MethodRef method) {
         long[] all = timeline.samples();
         long[] mine = timeline.methods().getOrDefault(method, new long[all.length]);
         double[] out = new double[all.length];
         for (int i = 0; i < all.length; i++) {
-            out[i] = all[i] == 0 ? 0 : (double) mine[i] / all[i];
+            long total = all[i];
+            long hits = mine[i];
+            for (int h = 1; h <= MAX_HALF_WINDOW_SECONDS && total < MIN_SAMPLES_PER_POINT; h++) {
+                if (i - h >= 0) {
+                    total += all[i - h];
+                    hits += mine[i - h];
+                }
+                if (i + h < all.length) {
+                    total += all[i + h];
+                    hits += mine[i + h];
+                }
+            }
+            out[i] = total == 0 ? 0 : (double) hits / total;
         }
         return out;
     }

@@ -238,6 +238,9 @@ class WindowDefectsTest {
             // what the session is set to next is what the sidebar offers for the next attach
             robot.clickOn("#stop-button");
             waitFor("stopped", 90, () -> vm.session().state() == SessionViewModel.State.READY);
+            Path recording = fx(() -> vm.session().recordingProperty().get());
+            assertThat(dev.hoist.core.session.RecordingSidecar.read(recording)).as("what it advised with, beside the recording")
+                    .hasValueSatisfying(m -> assertThat(m.events()).contains("cpu", "wall"));
             robot.clickOn("#event-lock");
             assertThat(robot.lookup("#next-lock").queryAs(javafx.scene.control.CheckBox.class).isSelected()).isTrue();
             assertThat(robot.lookup("#next-wall").queryAs(javafx.scene.control.CheckBox.class).isSelected()).isTrue();
