@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Starts the Hoist window with the demo workload under a virtual X display (Xvfb), waits for the
-# demo to be sampled, and saves screenshots of the advice, the flame graph and the hot methods at
+# demo to be sampled, and saves screenshots of the advice, the flame graph, the hot methods and the allocations at
 # each window size asked for (default: 1600x1000, and 1000x700 near the window's minimum of 980x620).
 #   desktop-app/screenshots.sh [out-dir] [seconds-to-sample] [sizes, e.g. "1600x1000 1000x700"]
-# Shots at 1600x1000 are gui-advice.png, gui-flame.png, gui-methods.png; at other sizes the size is in
+# Shots at 1600x1000 are gui-advice.png, gui-flame.png, gui-methods.png, gui-allocations.png; at other sizes the size is in
 # the name (gui-advice-1000x700.png), and the smallest size also gets one with the sidebar folded away.
 # Needs: xvfb, xdotool, imagemagick (import) and the GTK 3 libraries JavaFX uses:
 #   apt-get install -y xvfb xdotool imagemagick libgtk-3-0 libxtst6
@@ -64,6 +64,7 @@ for size in $sizes; do
   xdotool key --window "$win" ctrl+1; sleep 2; shot "gui-advice$suffix.png" "$size"
   xdotool key --window "$win" ctrl+2; sleep 2; shot "gui-flame$suffix.png" "$size"
   xdotool key --window "$win" ctrl+3; sleep 2; shot "gui-methods$suffix.png" "$size"
+  xdotool key --window "$win" ctrl+4; sleep 2; shot "gui-allocations$suffix.png" "$size"
   xdotool key --window "$win" ctrl+1; sleep 1
   last="$size"
 done

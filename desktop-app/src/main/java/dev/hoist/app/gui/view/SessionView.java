@@ -41,6 +41,7 @@ public final class SessionView extends BorderPane {
     private final Tab adviceTab = new Tab("Advice");
     private final Tab flameTab = new Tab("Flame graph");
     private final Tab methodsTab = new Tab("Hot methods");
+    private final Tab allocTab = new Tab("Allocations");
     private final FlameGraphView flameView;
     private final AdviceView adviceView;
     private final HotMethodsView methodsView;
@@ -110,7 +111,9 @@ public final class SessionView extends BorderPane {
         javafx.scene.Node flameContent = flameTab(vm);
         lazily(flameTab, flameContent);
         lazily(methodsTab, methodsView);
-        for (Tab t : new Tab[] {adviceTab, flameTab, methodsTab}) {
+        lazily(allocTab, new AllocationsView(vm.allocations()));
+        allocTab.setId("alloc-tab");
+        for (Tab t : new Tab[] {adviceTab, flameTab, methodsTab, allocTab}) {
             t.setClosable(false);
         }
         adviceTab.textProperty().bind(Bindings.size(vm.advice().items()).map(n -> "Advice (" + n + ")"));
@@ -118,7 +121,7 @@ public final class SessionView extends BorderPane {
             tabs.getTabs().add(adviceTab);
             setCenter(tabs);
         } else {
-            tabs.getTabs().addAll(adviceTab, flameTab, methodsTab);
+            tabs.getTabs().addAll(adviceTab, flameTab, methodsTab, allocTab);
             SplitPane split = new SplitPane();
             split.setOrientation(Orientation.VERTICAL);
             SplitPane.setResizableWithParent(timeline, false);

@@ -23,7 +23,14 @@ import java.util.Map;
  * @param rows   the hot-methods table's rows
  */
 public record ProfileSnapshot(EventKind kind, EventKind timeKind, Map<EventKind, Long> counts, FlameGraph flame,
-                              Timeline timeline, List<MethodRef> top, List<HotMethodsViewModel.Row> rows) {
+                              Timeline timeline, List<MethodRef> top, List<HotMethodsViewModel.Row> rows,
+                              AllocationsViewModel.Rows allocations) {
+
+    /** A snapshot without the allocations view's rows. */
+    public ProfileSnapshot(EventKind kind, EventKind timeKind, Map<EventKind, Long> counts, FlameGraph flame,
+                           Timeline timeline, List<MethodRef> top, List<HotMethodsViewModel.Row> rows) {
+        this(kind, timeKind, counts, flame, timeline, top, rows, AllocationsViewModel.Rows.NONE);
+    }
 
     /** How many methods the timeline's share chart follows. */
     public static final int TOP_METHODS = 5;
@@ -48,7 +55,11 @@ public record ProfileSnapshot(EventKind kind, EventKind timeKind, Map<EventKind,
         }
         Timeline timeline = Timeline.of(profile, timeKind, top);
         // the table's rows too: formatting thousands of rows is work the UI thread should not do
-        return new ProfileSnapshot(k, timeKind, counts, flame, timeline, List.copyOf(top), HotMethodsViewModel.rowsOf(stats));
+        // what was allocated, by type and by site: the table of methods says who allocates, not what
+        AllocationsViewModel.Rows allocations = counts.getOrDefault(EventKind.ALLOC, 0L) == 0 ? AllocationsViewModel.Rows.NONE
+                : AllocationsViewModel.of(dev.hoist.core.profile.Allocations.of(profile), profile.info().durationNanos());
+        return new ProfileSnapshot(k, timeKind, counts, flame, timeline, List.copyOf(top), HotMethodsViewModel.rowsOf(stats),
+                allocations);
     }
 
     /** The kind shown when the user has not chosen: cpu, then wall, sample, native, alloc, lock. */

@@ -158,6 +158,22 @@ class WindowDefectsTest {
                 .filter(c -> c.getTableColumn() == table.getColumns().get(2) && c.getText() != null && !c.getText().isEmpty())
                 .map(javafx.scene.control.TableCell::getText).toList());
         assertThat(amounts).isNotEmpty().allMatch(t -> t.matches("\\d+(\\.\\d)? (B|KB|MB|GB|TB)"), "in B, KB, MB or GB");
+
+        // what was allocated, not only who allocated: types and sites, in units, with the rate
+        robot.clickOn("Allocations");
+        javafx.scene.control.TableView<?> types = robot.lookup("#alloc-types").queryAs(javafx.scene.control.TableView.class);
+        waitFor("the allocated types", 30, () -> !types.getItems().isEmpty()
+                && !robot.lookup("#alloc-sites").queryAs(javafx.scene.control.TableView.class).getItems().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#alloc-summary").queryAs(Label.class).getText())
+                .matches("\\d+(\\.\\d)? (KB|MB|GB|TB) allocated in \\d+:\\d\\d, \\d+(\\.\\d)? (B|KB|MB|GB)/s · .*");
+        List<String> typeBytes = fx(() -> types.lookupAll(".table-cell").stream()
+                .map(n -> (javafx.scene.control.TableCell<?, ?>) n)
+                .filter(c -> c.getTableColumn() == types.getColumns().get(1) && c.getText() != null && !c.getText().isEmpty())
+                .map(javafx.scene.control.TableCell::getText).toList());
+        assertThat(typeBytes).isNotEmpty().allMatch(t -> t.matches("\\d+(\\.\\d)? (B|KB|MB|GB|TB)"), "in B, KB, MB or GB");
+        assertThat(fx(() -> ((dev.hoist.app.gui.vm.AllocationsViewModel.TypeRow) types.getItems().get(0)).type()))
+                .as("the type allocating most bytes is named").isNotBlank();
     }
 
     @Test
