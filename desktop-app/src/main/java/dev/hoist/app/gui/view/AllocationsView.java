@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * What was allocated: the types (bytes with units, share with a bar) above the sites that
+ * What was allocated: the types (bytes with units, share with a bar) beside the sites that
  * allocate them (method and line, and for a JDK site the application's caller), both sortable.
  */
 public final class AllocationsView extends VBox {
@@ -34,17 +34,16 @@ public final class AllocationsView extends VBox {
         summary.getStyleClass().add("muted");
         summary.textProperty().bind(vm.summaryProperty());
 
-        TableColumn<TypeRow, String> type = text("Allocated type", TypeRow::type, 360);
+        TableColumn<TypeRow, String> type = text("Allocated type", TypeRow::type, 240);
         TableColumn<TypeRow, Long> typeBytes = bytes("Bytes", TypeRow::bytes);
         TableColumn<TypeRow, Double> typeShare = share(TypeRow::share);
-        TableColumn<TypeRow, String> typeSamples = text("Samples", r -> Fmt.count(r.samples()), 90);
-        typeSamples.getStyleClass().add("num");
-        types.getColumns().setAll(List.of(type, typeBytes, typeShare, typeSamples));
+        type.setMinWidth(100);
+        types.getColumns().setAll(List.of(type, typeBytes, typeShare));
         types.setId("alloc-types");
         sorted(types, vm.types(), typeBytes);
 
         TableColumn<SiteRow, String> site = text("Allocated at", SiteRow::site, 360);
-        TableColumn<SiteRow, String> caller = text("Called from (below a JDK site)", SiteRow::caller, 260);
+        TableColumn<SiteRow, String> caller = text("Called from", SiteRow::caller, 260);
         TableColumn<SiteRow, String> siteType = text("Type", SiteRow::type, 200);
         TableColumn<SiteRow, Long> siteBytes = bytes("Bytes", SiteRow::bytes);
         TableColumn<SiteRow, Double> siteShare = share(SiteRow::share);
@@ -58,9 +57,14 @@ public final class AllocationsView extends VBox {
             empty.getStyleClass().add("empty");
             t.setPlaceholder(empty);
         }
+        // side by side: one above the other left a few rows each once the timeline and the header took
+        // their height at 1000x700
         SplitPane split = new SplitPane(types, sites);
-        split.setOrientation(Orientation.VERTICAL);
+        split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.4);
+        types.setMinWidth(270); // the type, its bytes and its share side by side
+        // a SplitPane keeps a pane's width when the window shrinks: the sites would get all of the loss
+        types.maxWidthProperty().bind(split.widthProperty().multiply(0.45));
         VBox.setVgrow(split, Priority.ALWAYS);
         getChildren().addAll(summary, split);
     }
@@ -101,7 +105,7 @@ public final class AllocationsView extends VBox {
         });
         c.getStyleClass().add("num");
         c.setPrefWidth(100);
-        c.setMinWidth(90);
+        c.setMinWidth(76);
         c.setSortType(TableColumn.SortType.DESCENDING);
         return c;
     }
@@ -111,7 +115,7 @@ public final class AllocationsView extends VBox {
         c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(f.applyAsDouble(d.getValue())));
         c.setCellFactory(col -> new HotMethodsView.ShareCell<>());
         c.setPrefWidth(120);
-        c.setMinWidth(84);
+        c.setMinWidth(80);
         c.setSortType(TableColumn.SortType.DESCENDING);
         return c;
     }
