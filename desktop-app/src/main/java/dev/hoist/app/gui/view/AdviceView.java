@@ -44,7 +44,7 @@ public final class AdviceView extends VBox {
         getStyleClass().add("tab-content");
         setStyle("-fx-padding: 0;");
         list.setId("advice-list");
-        list.setItems(vm.items());
+        list.setItems(vm.shown());
         list.setCellFactory(l -> new AdviceCell());
         list.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             // the very item the list shows, not an equal one, is what the view model must hold
@@ -89,7 +89,11 @@ public final class AdviceView extends VBox {
         blind.visibleProperty().bind(vm.blindProperty().isNotEmpty());
         blind.managedProperty().bind(blind.visibleProperty());
         blind.setMaxHeight(90);
-        VBox left = new VBox(6, summary, list, blind);
+        TextField filter = new TextField();
+        filter.setId("advice-filter");
+        filter.setPromptText("Filter by rule, class or method");
+        filter.textProperty().bindBidirectional(vm.filterProperty());
+        VBox left = new VBox(6, summary, filter, list, blind);
         left.setStyle("-fx-padding: 8;");
         left.setMinWidth(270); // a row's rank, share and confidence side by side
         VBox.setVgrow(list, Priority.ALWAYS);

@@ -116,7 +116,10 @@ public final class SessionView extends BorderPane {
         for (Tab t : new Tab[] {adviceTab, flameTab, methodsTab, allocTab}) {
             t.setClosable(false);
         }
-        adviceTab.textProperty().bind(Bindings.size(vm.advice().items()).map(n -> "Advice (" + n + ")"));
+        adviceTab.textProperty().bind(Bindings.createStringBinding(() -> vm.advice().shown().size() == vm.advice().items().size()
+                ? "Advice (" + vm.advice().items().size() + ")"
+                : "Advice (" + vm.advice().shown().size() + " of " + vm.advice().items().size() + ")",
+                vm.advice().shown(), vm.advice().items()));
         if (vm instanceof AnalysisSessionViewModel) {
             tabs.getTabs().add(adviceTab);
             setCenter(tabs);

@@ -263,6 +263,31 @@ class WindowDefectsTest {
         }
     }
 
+    @Test
+    void aLongListOfStaticFindingsFiltersByRuleOrClass(FxRobot robot) throws Exception {
+        fx(() -> {
+            vm.analyze(List.of(AdviceRecordings.workloadClasses()));
+            return null;
+        });
+        waitFor("the static findings", 120, () -> vm.session() != null && vm.session().state() == SessionViewModel.State.READY);
+        SessionView view = fx(() -> window.sessionView());
+        int all = fx(() -> view.adviceView().list().getItems().size());
+        assertThat(all).isGreaterThan(5);
+
+        robot.clickOn("#advice-filter").write("boxing");
+        waitFor("the list filtered", 10, () -> view.adviceView().list().getItems().size() < all);
+        List<String> rules = fx(() -> view.adviceView().list().getItems().stream()
+                .map(a -> a.finding().rule() + " " + vm.session().advice().title(a.finding().rule())).toList());
+        assertThat(rules).isNotEmpty().allMatch(r -> r.toLowerCase(java.util.Locale.ROOT).contains("boxing"));
+        assertThat(fx(() -> view.tabs().getTabs().get(0).getText())).isEqualTo("Advice (" + rules.size() + " of " + all + ")");
+
+        fx(() -> {
+            robot.lookup("#advice-filter").queryAs(javafx.scene.control.TextField.class).clear();
+            return null;
+        });
+        waitFor("the whole list again", 10, () -> view.adviceView().list().getItems().size() == all);
+    }
+
     /** The widest frame of the probe's own class in the live flame graph, -1 while there is none. */
     private int probeFrame() {
         var g = vm.session().flame().graph();
