@@ -33,6 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ExtendWith(ApplicationExtension.class)
 class WindowDefectsTest {
+    /** An amount of bytes as the window writes it: "1.2 GB" (or "1.2 GiB", as powers of 1024 may be named). */
+    static final String BYTES = "\\d+(\\.\\d)? (B|Ki?B|Mi?B|Gi?B|Ti?B)";
     private MainViewModel vm;
     private MainWindow window;
     private Workers workers;
@@ -157,7 +159,7 @@ class WindowDefectsTest {
                 .map(n -> (javafx.scene.control.TableCell<?, ?>) n)
                 .filter(c -> c.getTableColumn() == table.getColumns().get(2) && c.getText() != null && !c.getText().isEmpty())
                 .map(javafx.scene.control.TableCell::getText).toList());
-        assertThat(amounts).isNotEmpty().allMatch(t -> t.matches("\\d+(\\.\\d)? (B|KB|MB|GB|TB)"), "in B, KB, MB or GB");
+        assertThat(amounts).isNotEmpty().allMatch(t -> t.matches(BYTES), "in B, KB, MB or GB");
 
         // what was allocated, not only who allocated: types and sites, in units, with the rate
         robot.clickOn("Allocations");
@@ -166,12 +168,12 @@ class WindowDefectsTest {
                 && !robot.lookup("#alloc-sites").queryAs(javafx.scene.control.TableView.class).getItems().isEmpty());
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#alloc-summary").queryAs(Label.class).getText())
-                .matches("\\d+(\\.\\d)? (KB|MB|GB|TB) allocated in \\d+:\\d\\d, \\d+(\\.\\d)? (B|KB|MB|GB)/s · .*");
+                .matches(BYTES + " allocated in \\d+:\\d\\d, " + BYTES + "/s · .*");
         List<String> typeBytes = fx(() -> types.lookupAll(".table-cell").stream()
                 .map(n -> (javafx.scene.control.TableCell<?, ?>) n)
                 .filter(c -> c.getTableColumn() == types.getColumns().get(1) && c.getText() != null && !c.getText().isEmpty())
                 .map(javafx.scene.control.TableCell::getText).toList());
-        assertThat(typeBytes).isNotEmpty().allMatch(t -> t.matches("\\d+(\\.\\d)? (B|KB|MB|GB|TB)"), "in B, KB, MB or GB");
+        assertThat(typeBytes).isNotEmpty().allMatch(t -> t.matches(BYTES), "in B, KB, MB or GB");
         assertThat(fx(() -> ((dev.hoist.app.gui.vm.AllocationsViewModel.TypeRow) types.getItems().get(0)).type()))
                 .as("the type allocating most bytes is named").isNotBlank();
     }
