@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
 # Starts the Hoist window with the demo workload under a virtual X display (Xvfb), waits for the
-# demo to be sampled, and saves screenshots of the advice, the flame graph and the hot methods.
-#   desktop-app/screenshots.sh [out-dir] [seconds-to-sample]
+# demo to be sampled, and saves screenshots of the advice, the flame graph, the hot methods and the allocations at
+# each window size asked for (default: 1600x1000, and 1000x700 near the window's minimum of 980x620).
+#   desktop-app/screenshots.sh [out-dir] [seconds-to-sample] [sizes, e.g. "1600x1000 1000x700"]
+# Shots at 1600x1000 are gui-advice.png, gui-flame.png, gui-methods.png, gui-allocations.png; at other sizes the size is in
+# the name (gui-advice-1000x700.png), and the smallest size also gets one with the sidebar folded away.
 # Needs: xvfb, xdotool, imagemagick (import) and the GTK 3 libraries JavaFX uses:
 #   apt-get install -y xvfb xdotool imagemagick libgtk-3-0 libxtst6
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 out="${1:-$root/docs}"
 wait_s="${2:-20}"
+sizes="${3:-1600x1000 1000x700}"
 mkdir -p "$out"
 for tool in Xvfb xdotool import; do
   command -v "$tool" >/dev/null || { echo "screenshots: $tool is missing (see the comment at the top)" >&2; exit 2; }
@@ -45,12 +49,27 @@ done
 xdotool windowmove "$win" 0 0 windowsize "$win" 1600 1000 2>/dev/null || true
 sleep "$wait_s"
 
+# shot NAME WxH: the top-left WxH of the screen, where the window is
 shot() {
-  import -window root "$out/$1"
+  import -window root -crop "$2+0+0" +repage "$out/$1"
   echo "screenshots: wrote $out/$1"
 }
 xdotool windowfocus --sync "$win" 2>/dev/null || true
-shot gui-advice.png
-xdotool key --window "$win" ctrl+2; sleep 2; shot gui-flame.png
-xdotool key --window "$win" ctrl+3; sleep 2; shot gui-methods.png
-xdotool key --window "$win" ctrl+1; sleep 1
+last=""
+for size in $sizes; do
+  w="${size%x*}"; h="${size#*x}"
+  xdotool windowsize "$win" "$w" "$h" 2>/dev/null || true
+  sleep 2
+  suffix=""; [ "$size" = 1600x1000 ] || suffix="-$size"
+  xdotool key --window "$win" ctrl+1; sleep 2; shot "gui-advice$suffix.png" "$size"
+  xdotool key --window "$win" ctrl+2; sleep 2; shot "gui-flame$suffix.png" "$size"
+  xdotool key --window "$win" ctrl+3; sleep 2; shot "gui-methods$suffix.png" "$size"
+  xdotool key --window "$win" ctrl+4; sleep 2; shot "gui-allocations$suffix.png" "$size"
+  xdotool key --window "$win" ctrl+1; sleep 1
+  last="$size"
+done
+if [ -n "$last" ] && [ "$last" != 1600x1000 ]; then
+  # the sidebar folded away (Ctrl+J), at the last (smallest) size
+  xdotool key --window "$win" ctrl+j; sleep 2; shot "gui-advice-$last-nosidebar.png" "$last"
+  xdotool key --window "$win" ctrl+j; sleep 1
+fi

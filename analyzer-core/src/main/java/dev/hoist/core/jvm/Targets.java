@@ -15,6 +15,12 @@ import java.util.stream.Collectors;
  * process, not a JVM, another user's JVM, attach refused, or an ambiguous name.
  */
 public final class Targets {
+    /**
+     * How the messages below end: what to do next, said for the command line. A face that shows
+     * the JVMs itself (the window's list) puts its own words in place of this one.
+     */
+    public static final String LIST_HINT = "run `hoist jvms` to see the JVMs you can attach to";
+
     private Targets() {}
 
     /** Resolves a PID or a unique substring of a main class / jar to an attachable JVM. */
@@ -83,7 +89,7 @@ public final class Targets {
                 return resolvePid(hidden.get());
             }
             throw new HoistException(Failure.NO_SUCH_PROCESS, "no JVM whose main class or jar contains '" + name
-                    + "'; run `hoist jvms` to see the JVMs you can attach to");
+                    + "'; " + LIST_HINT);
         }
         if (matches.size() > 1) {
             String list = matches.stream().map(j -> j.pid() + "  " + j.displayName())
@@ -105,13 +111,13 @@ public final class Targets {
 
     private static HoistException noSuchProcess(String pid) {
         return new HoistException(Failure.NO_SUCH_PROCESS, "no process with PID " + pid
-                + "; run `hoist jvms` to see the JVMs you can attach to");
+                + "; " + LIST_HINT);
     }
 
     private static HoistException notAJvm(long pid) {
         List<String> cmd = ProcFs.cmdline(pid);
         String what = cmd.isEmpty() ? "" : " (" + ProcFs.describe(cmd) + ")";
         return new HoistException(Failure.NOT_A_JVM, "process " + pid + what + " is not a JVM; "
-                + "run `hoist jvms` to see the JVMs you can attach to");
+                + LIST_HINT);
     }
 }

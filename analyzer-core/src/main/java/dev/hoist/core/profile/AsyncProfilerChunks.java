@@ -256,7 +256,9 @@ final class AsyncProfilerChunks {
                 id = b.method("", "[unknown method]", "");
             } else {
                 ClassRef c = r.classes.get(m.cls);
-                String cls = c == null ? "" : ProfileReader.javaName(symbol(c.name));
+                // a native, kernel or C++ frame's "class" is its library (libc.so.6, libjvm.so): not a
+                // class, and read as one it showed as "6.clone3"; such frames carry no class
+                String cls = c == null || !java ? "" : ProfileReader.javaName(symbol(c.name));
                 // async-profiler gives native, kernel and C++ frames a placeholder signature
                 id = b.method(cls, symbol(m.name), java ? symbol(m.sig) : "");
             }

@@ -17,6 +17,9 @@ import java.util.Map;
  * look alike. Nodes are stored in pre-order in parallel arrays, so a subtree is the index range
  * {@code [i, end(i))} and a graph of 100k nodes costs a few megabytes, not 100k objects.
  * Nodes narrower than {@code minShare} of the root are left out when asked (the HTML page).
+ * {@link #merged} merges the children by method alone, so one call path is drawn once however the
+ * JIT ran it (the window): a node's type is then the one most of its weight ran as, and
+ * {@link #types} says which others it ran as.
  */
 public final class FlameGraph {
 
@@ -25,6 +28,8 @@ public final class FlameGraph {
     private final int size;
     private final int[] name;
     private final byte[] type;
+    private final byte[] types;
+    private final boolean merged;
     private final int[] method;
     private final int[] level;
     private final long[] left;
@@ -42,6 +47,8 @@ public final class FlameGraph {
         this.size = b.size;
         this.name = Arrays.copyOf(b.name, size);
         this.type = Arrays.copyOf(b.type, size);
+        this.types = Arrays.copyOf(b.types, size);
+        this.merged = b.merged;
         this.method = Arrays.copyOf(b.method, size);
         this.level = Arrays.copyOf(b.level, size);
         this.left = Arrays.copyOf(b.left, size);
@@ -59,6 +66,18 @@ public final class FlameGraph {
 
     /** Leaves out nodes narrower than {@code minShare} (0..1) of all the kind's weight. */
     public static FlameGraph of(Profile p, EventKind kind, double minShare) {
+        return build(p, kind, minShare, false);
+    }
+
+    /**
+     * Every frame, children merged by method whatever their frame type: a call path that ran
+     * inlined, compiled and interpreted is one node, not three side by side.
+     */
+    public static FlameGraph merged(Profile p, EventKind kind) {
+        return build(p, kind, 0, true);
+    }
+
+    private static FlameGraph build(Profile p, EventKind kind, double minShare, boolean merge) {
         long[] stackWeight = new long[p.stackCount()];
         for (int i = 0, n = p.size(); i < n; i++) {
             if (p.kind(i) == kind) {
@@ -66,6 +85,7 @@ public final class FlameGraph {
             }
         }
         Builder b = new Builder();
+        b.merged = merge;
         Map<String, Integer> nameIndex = new HashMap<>();
         nameIndex.put("all", 0);
         b.names.add("all");
@@ -95,7 +115,7 @@ public final class FlameGraph {
                 }
                 @SuppressWarnings("EnumOrdinal") // a key within this tree only, never stored
                 int t = f.type().ordinal();
-                long key = ((long) methodName[mi] << 4) | t;
+                long key = merge ? (long) methodName[mi] << 4 : ((long) methodName[mi] << 4) | t;
                 if (node.children == null) {
                     node.children = new HashMap<>(4);
                 }
@@ -105,6 +125,11 @@ public final class FlameGraph {
                     node.children.put(key, child);
                 }
                 child.total += w;
+                child.typeMask |= 1 << t;
+                if (merge) {
+                    child.byType = child.byType == null ? new long[FrameType.values().length] : child.byType;
+                    child.byType[t] += w;
+                }
                 node = child;
             }
             node.self += w;
@@ -151,6 +176,22 @@ public final class FlameGraph {
     /** How the frame ran; null for the root. */
     public FrameType type(int node) {
         return type[node] < 0 ? null : FrameType.ofOrdinal(type[node]);
+    }
+
+    /** Whether children were merged by method alone ({@link #merged}), whatever their frame type. */
+    public boolean mergesFrameTypes() {
+        return merged;
+    }
+
+    /** Every frame type the node's samples ran as (one, unless {@link #mergesFrameTypes}); empty for the root. */
+    public java.util.Set<FrameType> types(int node) {
+        java.util.Set<FrameType> out = java.util.EnumSet.noneOf(FrameType.class);
+        for (int t = 0; t < FrameType.values().length; t++) {
+            if ((types[node] & 0xff & (1 << t)) != 0) {
+                out.add(FrameType.ofOrdinal(t));
+            }
+        }
+        return out;
     }
 
     /** The method of the node with its descriptor, null for the root. */
@@ -246,6 +287,8 @@ public final class FlameGraph {
         final int method;
         long total;
         long self;
+        int typeMask;
+        long[] byType; // weight per frame type, merged nodes only: the colour is the type most of it ran as
         Map<Long, Node> children;
 
         Node(int name, int type, int method) {
@@ -264,6 +307,8 @@ public final class FlameGraph {
         int depth;
         int[] name = new int[256];
         byte[] type = new byte[256];
+        byte[] types = new byte[256];
+        boolean merged;
         int[] method = new int[256];
         int[] level = new int[256];
         long[] left = new long[256];
@@ -310,11 +355,25 @@ public final class FlameGraph {
             }
         }
 
+        private static int dominant(Node n) {
+            if (n.byType == null) {
+                return n.type;
+            }
+            int best = 0;
+            for (int t = 1; t < n.byType.length; t++) {
+                if (n.byType[t] > n.byType[best]) {
+                    best = t;
+                }
+            }
+            return best;
+        }
+
         private int add(Pending p) {
             if (size == name.length) {
                 int n = size * 2;
                 name = Arrays.copyOf(name, n);
                 type = Arrays.copyOf(type, n);
+                types = Arrays.copyOf(types, n);
                 method = Arrays.copyOf(method, n);
                 level = Arrays.copyOf(level, n);
                 left = Arrays.copyOf(left, n);
@@ -325,7 +384,8 @@ public final class FlameGraph {
             }
             int id = size++;
             name[id] = p.node.name;
-            type[id] = (byte) p.node.type;
+            type[id] = (byte) dominant(p.node);
+            types[id] = (byte) p.node.typeMask;
             method[id] = p.node.method;
             level[id] = p.level;
             left[id] = p.left;

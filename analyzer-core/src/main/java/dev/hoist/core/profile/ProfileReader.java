@@ -73,12 +73,28 @@ public final class ProfileReader {
     }
 
     /** Turns a JVM class name ({@code java/lang/String}, {@code [Ljava/lang/Object;}, {@code [I}) into source form. */
+    /**
+     * {@code a/b/C} as {@code a.b.C}. A hidden class (a lambda, a method handle's form) comes as
+     * {@code a/b/C$$Lambda$4.0x00007f8ff8006660}: its address made a segment of the name read as the
+     * class, and the lambda showed as "0x00007f8ff8006660.apply"; it is named as
+     * {@code Class.getName()} names it, {@code a.b.C$$Lambda$4/0x00007f8ff8006660}. A Java identifier
+     * cannot start with a digit, so no other name has such a segment.
+     */
+    static String dotted(String internal) {
+        int cut = Math.max(internal.lastIndexOf(".0x"), internal.lastIndexOf("/0x"));
+        if (cut > 0 && cut + 3 < internal.length()
+                && internal.substring(cut + 3).chars().allMatch(ch -> Character.digit(ch, 16) >= 0)) {
+            return internal.substring(0, cut).replace('/', '.') + "/" + internal.substring(cut + 1);
+        }
+        return internal.replace('/', '.');
+    }
+
     static String javaName(String name) {
         if (name == null || name.isEmpty()) {
             return "";
         }
         if (name.charAt(0) != '[') {
-            return name.replace('/', '.');
+            return dotted(name);
         }
         int dims = 0;
         while (dims < name.length() && name.charAt(dims) == '[') {
@@ -95,8 +111,8 @@ public final class ProfileReader {
             case 'J' -> element = "long";
             case 'F' -> element = "float";
             case 'D' -> element = "double";
-            case 'L' -> element = rest.substring(1, rest.endsWith(";") ? rest.length() - 1 : rest.length()).replace('/', '.');
-            default -> element = rest.replace('/', '.');
+            case 'L' -> element = dotted(rest.substring(1, rest.endsWith(";") ? rest.length() - 1 : rest.length()));
+            default -> element = dotted(rest);
         }
         return element + "[]".repeat(dims);
     }

@@ -17,8 +17,11 @@ import java.nio.file.Path;
  * @param recording the recording's file (for a saved session, the extracted copy)
  * @param saved     the saved session's description, null for a plain recording
  * @param advice    the advice saved with the session, null when none (then advise anew)
+ * @param known     what Hoist knew when it made the recording (class path, sources, target): the
+ *                  saved session's description, or the recording's {@link RecordingSidecar}; null when neither
  */
-public record OpenedRecording(Profile profile, Path recording, SessionArchive.Meta saved, AdviceReport advice) {
+public record OpenedRecording(Profile profile, Path recording, SessionArchive.Meta saved, AdviceReport advice,
+                              SessionArchive.Meta known) {
 
     /** Reads {@code file}; a saved session's recording is extracted first. */
     public static OpenedRecording open(Path file) throws IOException {
@@ -28,8 +31,9 @@ public record OpenedRecording(Profile profile, Path recording, SessionArchive.Me
             SessionArchive.Opened opened = SessionArchive.open(file, scratch);
             opened.recording().toFile().deleteOnExit();
             return new OpenedRecording(ProfileReader.read(opened.recording()), opened.recording(), opened.meta(),
-                    opened.advice());
+                    opened.advice(), opened.meta());
         }
-        return new OpenedRecording(ProfileReader.read(file), file, null, null);
+        Profile p = ProfileReader.read(file);
+        return new OpenedRecording(p, file, null, null, RecordingSidecar.read(file).orElse(null));
     }
 }

@@ -34,7 +34,7 @@ public final class SessionArchive {
     static final String RECORDING = "recording";
     private static final long MAX_JSON_BYTES = 64L * 1024 * 1024;
 
-    private static final ObjectMapper JSON = new ObjectMapper()
+    static final ObjectMapper JSON = new ObjectMapper()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(SerializationFeature.INDENT_OUTPUT);
 

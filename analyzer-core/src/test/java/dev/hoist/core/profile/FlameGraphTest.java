@@ -31,6 +31,36 @@ class FlameGraphTest {
     }
 
     @Test
+    void mergedOneCallPathIsOneNodeHoweverTheJitRanIt() {
+        Profile p = profile(
+                "a.Main.main;a.Feed.parse;java.lang.String.substring_[i]", 2,
+                "a.Main.main;a.Feed.parse;java.lang.String.substring", 5,
+                "a.Main.main;a.Feed.parse_[i];java.lang.String.substring_[i]", 1);
+        FlameGraph split = FlameGraph.of(p, EventKind.CPU);
+        assertThat(names(split)).as("split: parse twice, substring three times")
+                .containsExactly("all", "a.Main.main", "a.Feed.parse", "java.lang.String.substring",
+                        "java.lang.String.substring", "a.Feed.parse", "java.lang.String.substring");
+
+        FlameGraph merged = FlameGraph.merged(p, EventKind.CPU);
+        assertThat(merged.mergesFrameTypes()).isTrue();
+        assertThat(names(merged)).containsExactly("all", "a.Main.main", "a.Feed.parse", "java.lang.String.substring");
+        int substring = 3;
+        assertThat(merged.total(substring)).isEqualTo(8);
+        assertThat(merged.type(substring)).as("what most of it ran as").isEqualTo(FrameType.JIT_COMPILED);
+        assertThat(merged.types(substring)).containsExactlyInAnyOrder(FrameType.JIT_COMPILED, FrameType.INLINED);
+        assertThat(merged.types(0)).isEmpty();
+        assertThat(split.types(3)).containsExactly(split.type(3));
+    }
+
+    private static List<String> names(FlameGraph g) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < g.size(); i++) {
+            out.add(g.name(i));
+        }
+        return out;
+    }
+
+    @Test
     void nodesArePreOrderWithSubtreeRangesAndWidthsThatAddUp() {
         FlameGraph g = FlameGraph.of(profile(
                 "a.Main.main;a.Feed.parse;java.lang.String.substring", 6,

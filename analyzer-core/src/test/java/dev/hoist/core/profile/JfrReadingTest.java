@@ -96,6 +96,37 @@ class JfrReadingTest {
     }
 
     @Test
+    void nativeFramesAreNamedByTheirSymbolWithoutTheirLibraryTakenForAClass() throws Exception {
+        // async-profiler names the library of a native frame where a Java frame has its class:
+        // "libc.so.6" read as a class showed as "6.clone3" in the flame graph
+        Profile p = ProfileReader.read(Recordings.wall());
+        List<MethodRef> nativeOnes = new java.util.ArrayList<>();
+        for (int f = 0; f < p.frameCount(); f++) {
+            if (!p.frame(f).type().isJava()) {
+                nativeOnes.add(p.method(p.frame(f).methodIndex()));
+            }
+        }
+        assertThat(nativeOnes).as("wall-clock samples of waiting threads end in native code").isNotEmpty();
+        assertThat(nativeOnes).allSatisfy(m -> {
+            assertThat(m.className()).as(m.toString()).isEmpty();
+            assertThat(m.displayName()).as(m.toString()).doesNotContain(".so");
+        });
+    }
+
+    @Test
+    void hiddenClassesAreNamedAsClassGetNameNamesThem() {
+        // as async-profiler writes a lambda's class: its address read as the class showed "0x00007f8ff8006660.apply"
+        assertThat(ProfileReader.javaName("dev/hoist/demo/DemoMain$$Lambda$4.0x00007f8ff8006660"))
+                .isEqualTo("dev.hoist.demo.DemoMain$$Lambda$4/0x00007f8ff8006660");
+        assertThat(ProfileReader.javaName("java/lang/invoke/LambdaForm$MH/0x0000000800c03000"))
+                .isEqualTo("java.lang.invoke.LambdaForm$MH/0x0000000800c03000");
+        assertThat(ProfileReader.javaName("[Ldev/hoist/demo/DemoMain$$Lambda$4.0x00007f8ff8006660;"))
+                .isEqualTo("dev.hoist.demo.DemoMain$$Lambda$4/0x00007f8ff8006660[]");
+        assertThat(ProfileReader.javaName("a/b0x/C")).isEqualTo("a.b0x.C");
+        assertThat(ProfileReader.javaName("a/b/C$0xg")).isEqualTo("a.b.C$0xg");
+    }
+
+    @Test
     void contendedMonitorsAreLockSamplesWeighedByTimeWaited() throws Exception {
         Profile p = ProfileReader.read(Recordings.locks());
         assertThat(p.sampleCounts()).containsKeys(EventKind.LOCK, EventKind.CPU);

@@ -79,6 +79,7 @@ final class ProfilingRun {
             }
             err.flush();
             if (result.file() != null) {
+                keepContext(target, result, classPath == null ? options.classPath : classPath, options.sources, err);
                 ReportCommand.render(live.recorded(result), options.format, null, options.top, classPath, options.all,
                         options.reportOut, out, err, options.noAgent ? null : live.missingClasses(), options.sources);
                 out.flush();
@@ -94,6 +95,27 @@ final class ProfilingRun {
             } catch (IllegalStateException shuttingDown) {
                 // Ctrl-C is in progress: the hook is running and waits for the latch released above.
             }
+        }
+    }
+
+    /**
+     * Writes down, next to the recording, the class path and sources this run advised with: opened
+     * later (the window, {@code hoist report}) the recording advises as it did here. A failure costs
+     * that convenience only.
+     */
+    private static void keepContext(JvmInfo target, SamplingResult result, String classPath, java.util.List<java.nio.file.Path> sources,
+                                    PrintWriter err) {
+        var meta = new dev.hoist.core.session.SessionArchive.Meta(dev.hoist.core.session.RecordingSidecar.SCHEMA,
+                target.displayName() + "  ·  PID " + target.pid(), target.pid() + " " + target.displayName(),
+                result.sampler() + (result.engine() == null ? "" : " (" + result.engine() + ")"),
+                result.events().stream().map(e -> e.id()).sorted().toList(), classPath == null ? "" : classPath,
+                sources.stream().map(p -> p.toAbsolutePath().toString()).toList(), result.file().getFileName().toString(),
+                System.currentTimeMillis());
+        try {
+            dev.hoist.core.session.RecordingSidecar.write(result.file(), meta);
+        } catch (IOException | RuntimeException e) {
+            err.println("hoist: note: could not write " + dev.hoist.core.session.RecordingSidecar.of(result.file()).getFileName()
+                    + " (the class path for opening the recording later): " + dev.hoist.core.SafeText.clean(String.valueOf(e.getMessage())));
         }
     }
 

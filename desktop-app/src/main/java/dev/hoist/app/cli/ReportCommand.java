@@ -52,7 +52,8 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Option(names = {"--classpath", "-cp"}, paramLabel = "<path>",
             description = "The profiled application's class path (jars and directories, separated by '"
-                    + "${sys:path.separator}'), where the advisor reads the hot methods' bytecode. Without it only JDK "
+                    + "${sys:path.separator}'), where the advisor reads the hot methods' bytecode. Without it, the class "
+                    + "path hoist profile wrote next to the recording (FILE.hoist.json) is used; without either only JDK "
                     + "classes are found and the advice says which methods it could not read.")
     String classPath;
 
@@ -88,8 +89,21 @@ public final class ReportCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--format sarif prints the advice; it cannot be combined with --no-advice");
         }
         PrintWriter err = spec.commandLine().getErr();
-        render(file, format, kind, top, noAdvice ? null : (classPath == null ? "" : classPath), all, out,
-                spec.commandLine().getOut(), err, null, sources);
+        String cp = classPath;
+        List<Path> dirs = new java.util.ArrayList<>(sources);
+        var known = noAdvice ? java.util.Optional.<dev.hoist.core.session.SessionArchive.Meta>empty()
+                : dev.hoist.core.session.RecordingSidecar.read(file);
+        if (known.isPresent()) {
+            // hoist profile wrote down the class path and sources it advised with; a --classpath given here wins
+            known.get().sources().forEach(d -> dirs.add(Path.of(d)));
+            if (cp == null && known.get().classPath() != null && !known.get().classPath().isBlank()) {
+                cp = known.get().classPath();
+                err.println("hoist: advising with the class path recorded in "
+                        + dev.hoist.core.SafeText.clean(dev.hoist.core.session.RecordingSidecar.of(file).getFileName().toString()));
+            }
+        }
+        render(file, format, kind, top, noAdvice ? null : (cp == null ? "" : cp), all, out,
+                spec.commandLine().getOut(), err, null, dirs);
         return 0;
     }
 

@@ -209,6 +209,19 @@ class AdviceEndToEndTest {
     }
 
     @Test
+    void aRecordingOpensWithTheClassPathHoistProfileWroteBesideIt(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path copy = dir.resolve("demo.jfr");
+        java.nio.file.Files.copy(demo, copy);
+        dev.hoist.core.session.RecordingSidecar.write(copy, new dev.hoist.core.session.SessionArchive.Meta(
+                dev.hoist.core.session.RecordingSidecar.SCHEMA, "DemoMain", "1 DemoMain", null, List.of("cpu"),
+                classes.toString(), List.of(), "demo.jfr", 0));
+        MainTest.Result out = MainTest.run("report", copy.toString());
+        assertThat(out.code()).as(out.err()).isZero();
+        assertThat(out.err()).contains("advising with the class path recorded in demo.jfr.hoist.json");
+        assertThat(out.out()).doesNotContain("OrderFeed.parse: class bytes not found").contains("OrderFeed.parse");
+    }
+
+    @Test
     void reportPrintsTheSameAdviceAsTheAdvisorInTextAndJson() throws Exception {
         AdviceReport r = advise(demo, classes.toString());
         MainTest.Result text = MainTest.run("report", demo.toString(), "--classpath", classes.toString());

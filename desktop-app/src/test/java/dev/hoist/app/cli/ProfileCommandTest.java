@@ -53,6 +53,13 @@ class ProfileCommandTest {
             JsonNode report = JSON.readTree(r.out());
             assertThat(methodNames(report).subList(0, 3)).contains(PROBE + ".crunch");
             assertThat(report.at("/allocations/sites").toString()).contains("HotAndAlloc$Point");
+            // what this run advised with, beside the recording, for the window and hoist report to open it with
+            var known = dev.hoist.core.session.RecordingSidecar.read(jfr);
+            assertThat(known).isPresent();
+            assertThat(known.get().classPath()).isNotBlank();
+            assertThat(known.get().target()).startsWith(probe.pid() + " ");
+            assertThat(java.nio.file.Files.getPosixFilePermissions(dev.hoist.core.session.RecordingSidecar.of(jfr)))
+                    .isEqualTo(dev.hoist.core.PrivateFiles.OWNER_ONLY);
         }
     }
 

@@ -7,7 +7,14 @@ import dev.hoist.core.advice.Advice;
 import dev.hoist.core.rule.Finding;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
@@ -37,7 +44,7 @@ public final class AdviceView extends VBox {
         getStyleClass().add("tab-content");
         setStyle("-fx-padding: 0;");
         list.setId("advice-list");
-        list.setItems(vm.items());
+        list.setItems(vm.shown());
         list.setCellFactory(l -> new AdviceCell());
         list.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             // the very item the list shows, not an equal one, is what the view model must hold
@@ -82,8 +89,13 @@ public final class AdviceView extends VBox {
         blind.visibleProperty().bind(vm.blindProperty().isNotEmpty());
         blind.managedProperty().bind(blind.visibleProperty());
         blind.setMaxHeight(90);
-        VBox left = new VBox(6, summary, list, blind);
+        TextField filter = new TextField();
+        filter.setId("advice-filter");
+        filter.setPromptText("Filter by rule, class or method");
+        filter.textProperty().bindBidirectional(vm.filterProperty());
+        VBox left = new VBox(6, summary, filter, list, blind);
         left.setStyle("-fx-padding: 8;");
+        left.setMinWidth(270); // a row's rank, share and confidence side by side
         VBox.setVgrow(list, Priority.ALWAYS);
 
         detail.getStyleClass().add("detail");
@@ -96,6 +108,9 @@ public final class AdviceView extends VBox {
 
         SplitPane split = new SplitPane(left, scroller);
         split.setDividerPositions(0.36);
+        // a SplitPane keeps the list's width when the window shrinks and takes it all from the
+        // detail: at 1000 px the detail was left a third of the room; the list gets half at most
+        left.maxWidthProperty().bind(split.widthProperty().multiply(0.5));
         VBox.setVgrow(split, Priority.ALWAYS);
         getChildren().add(split);
     }
@@ -117,7 +132,8 @@ public final class AdviceView extends VBox {
         title.getStyleClass().add("detail-title");
         title.setWrapText(true);
         title.setId("detail-title");
-        HBox chips = new HBox(6, chip(f.rule(), ""), chip("confidence " + AdviceViewModel.lower(d.advice().confidence()),
+        // the chips wrap onto a second line in a narrow detail rather than each turning into "…"
+        javafx.scene.layout.FlowPane chips = new javafx.scene.layout.FlowPane(6, 4, chip(f.rule(), ""), chip("confidence " + AdviceViewModel.lower(d.advice().confidence()),
                 AdviceViewModel.lower(d.advice().confidence())), chip("severity " + AdviceViewModel.lower(f.severity()),
                 AdviceViewModel.lower(f.severity())));
         chips.setAlignment(Pos.CENTER_LEFT);
@@ -128,9 +144,12 @@ public final class AdviceView extends VBox {
             share.setWrapText(true);
             detail.getChildren().add(share);
         }
-        Label where = new Label(d.location());
-        where.getStyleClass().add("muted");
-        where.setWrapText(true);
+        // selectable, and a right click copies it: the location is what a user pastes into an IDE
+        TextField where = new TextField(d.location());
+        where.setEditable(false);
+        where.getStyleClass().addAll("muted", "selectable-text");
+        where.setId("detail-location");
+        where.setContextMenu(copyMenu(where, "Copy location"));
         detail.getChildren().add(where);
 
         detail.getChildren().addAll(section("WHAT TO CHANGE"), paragraph(d.message()));
@@ -178,12 +197,70 @@ public final class AdviceView extends VBox {
                 }
                 src.getChildren().add(row);
             }
+            String lines = String.join("\n", d.source().stream().map(l -> l.text().replace("\t", "    ")).toList());
+            MenuItem copySource = new MenuItem("Copy source lines");
+            copySource.setOnAction(e -> toClipboard(lines));
+            ContextMenu menu = new ContextMenu(copySource);
+            src.setOnContextMenuRequested(e -> {
+                menu.show(src, e.getScreenX(), e.getScreenY());
+                e.consume();
+            });
             detail.getChildren().add(src);
         }
+        // the whole advice as text, from anywhere in the detail that has no menu of its own
+        MenuItem copyAdvice = new MenuItem("Copy this advice");
+        copyAdvice.setOnAction(e -> toClipboard(asText(d)));
+        ContextMenu adviceMenu = new ContextMenu(copyAdvice);
+        detail.setOnContextMenuRequested(e -> {
+            if (!e.isConsumed()) {
+                adviceMenu.show(detail, e.getScreenX(), e.getScreenY());
+            }
+        });
+    }
+
+    /** The detail as plain text: what "Copy this advice" puts on the clipboard. */
+    static String asText(Detail d) {
+        StringBuilder b = new StringBuilder(d.title()).append('\n');
+        if (d.measured() && !d.share().isEmpty()) {
+            b.append(d.share()).append('\n');
+        }
+        b.append(d.location()).append("\n\n").append(d.message()).append('\n');
+        if (!d.before().isBlank()) {
+            b.append("\nBefore:\n").append(d.before().stripTrailing()).append('\n');
+        }
+        if (!d.after().isBlank()) {
+            b.append("\nAfter:\n").append(d.after().stripTrailing()).append('\n');
+        }
+        b.append('\n').append(d.mechanism()).append('\n');
+        for (String e : d.evidence()) {
+            b.append("- ").append(e).append('\n');
+        }
+        return b.toString();
+    }
+
+    /**
+     * Copy (the selection, or all of it when nothing is selected), a second item that copies all,
+     * and Select all: the menu of read-only text in the detail.
+     */
+    static ContextMenu copyMenu(TextInputControl text, String copyAll) {
+        MenuItem copy = new MenuItem("Copy");
+        copy.setOnAction(e -> toClipboard(text.getSelectedText().isEmpty() ? text.getText() : text.getSelectedText()));
+        MenuItem all = new MenuItem(copyAll);
+        all.setOnAction(e -> toClipboard(text.getText()));
+        MenuItem select = new MenuItem("Select all");
+        select.setOnAction(e -> text.selectAll());
+        return new ContextMenu(copy, all, select);
+    }
+
+    static void toClipboard(String s) {
+        ClipboardContent c = new ClipboardContent();
+        c.putString(s);
+        Clipboard.getSystemClipboard().setContent(c);
     }
 
     private static Label chip(String text, String style) {
         Label l = new Label(text);
+        SessionView.fixedWidth(l);
         l.getStyleClass().add("chip");
         if (!style.isEmpty()) {
             l.getStyleClass().add(style);
@@ -208,13 +285,19 @@ public final class AdviceView extends VBox {
     private static Node codeBox(String title, String code, String kind) {
         Label head = new Label(title);
         head.getStyleClass().add("code-head");
-        Label text = new Label(code.replace("\t", "    "));
+        // read-only text, so that it can be selected and copied (a label cannot)
+        String shown = code.replace("\t", "    ").stripTrailing();
+        TextArea text = new TextArea(shown);
+        text.setEditable(false);
         text.getStyleClass().addAll("code", kind);
         text.setId("fix-" + kind);
         text.setStyle("-fx-font-family: 'DejaVu Sans Mono'; -fx-font-size: 12px;");
         text.setWrapText(true);
         text.setMaxWidth(Double.MAX_VALUE);
+        // as tall as the code: a line more than it has, for a wrapped line
+        text.setPrefRowCount((int) shown.lines().count() + 1);
         text.setMinHeight(Region.USE_PREF_SIZE);
+        text.setContextMenu(copyMenu(text, "Copy " + title.toLowerCase(java.util.Locale.ROOT) + " code"));
         VBox box = new VBox(2, head, text);
         box.setMaxWidth(Double.MAX_VALUE);
         return box;
@@ -242,6 +325,9 @@ public final class AdviceView extends VBox {
             bar.setMaxHeight(4);
             Region grow = new Region();
             HBox.setHgrow(grow, Priority.ALWAYS);
+            // the rank, the share and the confidence are the point of the row: the location below gives way
+            SessionView.fixedWidth(rank, share, conf);
+            where.setWrapText(true); // a long location wraps rather than losing its line number
             HBox top = new HBox(8, rank, share, grow, conf);
             top.setAlignment(Pos.CENTER_LEFT);
             StackPane barBox = new StackPane(bar);

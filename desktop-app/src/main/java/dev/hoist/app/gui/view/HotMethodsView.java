@@ -39,27 +39,37 @@ public final class HotMethodsView extends VBox {
         filter.setPrefColumnCount(32);
         Label summary = new Label();
         summary.getStyleClass().add("muted");
+        summary.setId("methods-summary");
         summary.textProperty().bind(vm.summaryProperty());
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         Label hint = new Label("Double-click a method to find it in the flame graph");
         hint.getStyleClass().addAll("muted", "small");
+        // in a narrow window the filter gives way first, and the hint goes rather than showing "…"
+        filter.setMinWidth(140);
+        SessionView.fixedWidth(summary, hint);
         HBox bar = new HBox(10, filter, summary, grow, hint);
+        hint.visibleProperty().bind(bar.widthProperty().greaterThan(840));
+        hint.managedProperty().bind(hint.visibleProperty());
         bar.setAlignment(Pos.CENTER_LEFT);
 
         TableColumn<Row, String> method = new TableColumn<>("Method");
         method.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
         method.setPrefWidth(520);
+        method.setMinWidth(180);
         TableColumn<Row, Double> selfShare = share("Self %", Row::selfShare);
-        TableColumn<Row, Long> self = number("Self", Row::self);
+        TableColumn<Row, Long> self = number("Self", Row::self, vm);
         TableColumn<Row, Double> totalShare = share("Total %", Row::totalShare);
-        TableColumn<Row, Long> total = number("Total", Row::total);
-        self.textProperty().bind(vm.unitProperty().map(u -> "Self (" + u + ")"));
-        total.textProperty().bind(vm.unitProperty().map(u -> "Total (" + u + ")"));
-        TableColumn<Row, String> lines = new TableColumn<>("Hottest lines (self)");
+        TableColumn<Row, Long> total = number("Total", Row::total, vm);
+        // short headers, so that they stay whole in a narrow window; the unit is in the summary line
+        TableColumn<Row, String> lines = new TableColumn<>("Hot lines");
         lines.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().hottestLines()));
         lines.setPrefWidth(220);
+        lines.setMinWidth(100);
         table.getColumns().setAll(List.of(method, selfShare, self, totalShare, total, lines));
+        // the columns share the table's width, none below its minimum: at the window's minimum size the
+        // method names shorten, the numbers and their headers do not turn into "…"
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setId("methods-table");
         selfShare.setSortType(TableColumn.SortType.DESCENDING);
         table.getSortOrder().add(selfShare);
@@ -104,18 +114,21 @@ public final class HotMethodsView extends VBox {
         return table;
     }
 
-    private static TableColumn<Row, Long> number(String title, java.util.function.ToLongFunction<Row> f) {
+    private static TableColumn<Row, Long> number(String title, java.util.function.ToLongFunction<Row> f,
+                                                 HotMethodsViewModel vm) {
         TableColumn<Row, Long> c = new TableColumn<>(title);
         c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(f.applyAsLong(d.getValue())));
         c.setCellFactory(col -> new TableCell<>() {
             @Override
             protected void updateItem(Long v, boolean empty) {
                 super.updateItem(v, empty);
-                setText(empty || v == null ? null : Fmt.count(v));
+                // bytes in KB/MB/GB: "33,512,488,960" was unreadable
+                setText(empty || v == null ? null : vm.amount(v));
             }
         });
         c.getStyleClass().add("num");
         c.setPrefWidth(110);
+        c.setMinWidth(90);
         c.setSortType(TableColumn.SortType.DESCENDING);
         return c;
     }
@@ -125,37 +138,59 @@ public final class HotMethodsView extends VBox {
         c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(f.applyAsDouble(d.getValue())));
         c.setCellFactory(col -> new ShareCell<>());
         c.setPrefWidth(120);
+        c.setMinWidth(84);
         c.setSortType(TableColumn.SortType.DESCENDING);
         return c;
     }
 
-    /** A share as a bar behind its percentage; cheap to update, since a live table updates every second. */
+    /**
+     * A share as a bar left of its percentage; cheap to update, since a live table updates every
+     * second. Bar and number are the cell's graphic: children added to a cell itself are dropped
+     * by its skin, which is why the bars the README promised were never drawn.
+     */
     static final class ShareCell<S> extends TableCell<S, Double> {
         private final Region bar = new Region();
+        private final Label number = new Label();
+        private final Region room = new Region();
+        // unmanaged, drawn over the room: it is sized by hand, the HBox lays out the room and the number
+        private final HBox box = new HBox(4, room, number);
         private double share;
 
         ShareCell() {
             bar.getStyleClass().add("share-bar");
             bar.setManaged(false);
-            getChildren().add(bar);
+            HBox.setHgrow(room, Priority.ALWAYS);
+            number.setMinWidth(Region.USE_PREF_SIZE);
+            box.setAlignment(Pos.CENTER_RIGHT);
+            box.getChildren().add(0, bar);
             getStyleClass().add("num");
+            // the bar follows the room left of the number as the column is resized
+            room.widthProperty().addListener((o, a, b) -> placeBar());
+            room.heightProperty().addListener((o, a, b) -> placeBar());
         }
 
         @Override
         protected void updateItem(Double v, boolean empty) {
             super.updateItem(v, empty);
-            share = empty || v == null ? 0 : Math.max(0, Math.min(1, v));
-            setText(empty || v == null ? null : Fmt.pct(v));
-            bar.setVisible(!empty && v != null);
-            requestLayout();
+            setText(null);
+            if (empty || v == null) {
+                setGraphic(null);
+                return;
+            }
+            share = Math.max(0, Math.min(1, v));
+            number.setText(Fmt.pct(v));
+            setGraphic(box);
+            placeBar();
         }
 
-        @Override
-        protected void layoutChildren() {
-            super.layoutChildren();
-            // the bar takes the room left of the number, in proportion to the share
-            double room = Math.max(0, getWidth() - 64);
-            bar.resizeRelocate(4, (getHeight() - 12) / 2, Math.max(share > 0 ? 1 : 0, room * share), 12);
+        private void placeBar() {
+            double h = Math.min(12, Math.max(4, box.getHeight() - 6));
+            bar.resizeRelocate(0, (box.getHeight() - h) / 2, Math.max(share > 0 ? 1 : 0, room.getWidth() * share), h);
+        }
+
+        /** The bar's drawn width, for tests: what the user sees of the share. */
+        double barWidth() {
+            return bar.getWidth();
         }
     }
 }

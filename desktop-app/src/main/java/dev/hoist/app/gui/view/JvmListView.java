@@ -6,7 +6,10 @@ import dev.hoist.app.gui.vm.MainViewModel;
 import dev.hoist.core.jvm.JvmInfo;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import dev.hoist.app.gui.vm.SamplingSettings;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Spinner;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
@@ -14,6 +17,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseButton;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -55,8 +59,9 @@ public final class JvmListView extends VBox {
         mainClass.setCellValueFactory(c -> new ReadOnlyStringWrapper(simple(c.getValue().displayName())));
         mainClass.setPrefWidth(160);
         TableColumn<JvmInfo, String> version = new TableColumn<>("Java");
-        version.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().javaVersion()));
-        version.setPrefWidth(58);
+        // the feature release fits the narrow sidebar ("17", not "17.0.1…"); the row's tooltip has the whole version
+        version.setCellValueFactory(c -> new ReadOnlyStringWrapper(feature(c.getValue().javaVersion())));
+        version.setPrefWidth(44);
         TableColumn<JvmInfo, String> up = new TableColumn<>("Up");
         up.setCellValueFactory(c -> new ReadOnlyStringWrapper(Fmt.age(c.getValue().uptime())));
         up.setPrefWidth(64);
@@ -150,11 +155,52 @@ public final class JvmListView extends VBox {
         summary.getStyleClass().addAll("muted", "small");
         summary.textProperty().bind(vm.summaryProperty());
 
-        getChildren().addAll(header, filter, table, attach, new Label("Or attach by PID or name:"), typed, summary);
+        getChildren().addAll(header, filter, table, nextSampling(main.samplingSettings()), attach,
+                new Label("Or attach by PID or name:"), typed, summary);
+    }
+
+    /**
+     * What the next attach samples, chosen before it starts (an attach samples at once); the last
+     * live session's choices carry over.
+     */
+    private static FlowPane nextSampling(SamplingSettings next) {
+        Label what = new Label("Sample");
+        what.getStyleClass().add("muted");
+        Spinner<Integer> interval = new Spinner<>(1, 1000, next.intervalMsProperty().get(), 1);
+        interval.setEditable(true);
+        interval.setPrefWidth(72);
+        interval.setId("next-interval");
+        interval.valueProperty().addListener((o, a, b) -> next.intervalMsProperty().set(b));
+        next.intervalMsProperty().addListener((o, a, b) -> interval.getValueFactory().setValue(b.intValue()));
+        HBox every = new HBox(6, new Label("every"), interval, new Label("ms"));
+        every.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        FlowPane box = new FlowPane(8, 4, what, check("cpu", next.cpuProperty()), check("wall", next.wallProperty()),
+                check("alloc", next.allocProperty()), check("lock", next.lockProperty()), every);
+        box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        box.setId("next-sampling");
+        return box;
+    }
+
+    private static CheckBox check(String event, javafx.beans.property.BooleanProperty p) {
+        CheckBox c = new CheckBox(event);
+        c.setId("next-" + event);
+        c.selectedProperty().bindBidirectional(p);
+        c.setMinWidth(Region.USE_PREF_SIZE);
+        return c;
     }
 
     public TableView<JvmInfo> table() {
         return table;
+    }
+
+    /** {@code 17.0.15} is {@code 17}, {@code 1.8.0_392} is {@code 8}, {@code 25-ea} is {@code 25}. */
+    static String feature(String version) {
+        String v = version.startsWith("1.") ? version.substring(2) : version;
+        int end = 0;
+        while (end < v.length() && Character.isDigit(v.charAt(end))) {
+            end++;
+        }
+        return end == 0 ? version : v.substring(0, end);
     }
 
     /** {@code com.acme.OrderService} shows as {@code OrderService}; jars and paths keep their file name. */

@@ -38,6 +38,7 @@ public final class MainWindow extends BorderPane {
     private final MainViewModel vm;
     private final StackPane center = new StackPane();
     private final JvmListView jvmList;
+    private final javafx.scene.control.ToggleButton sidebarToggle = new javafx.scene.control.ToggleButton("☰ JVMs");
     private SessionView sessionView;
     private Stage stage;
 
@@ -60,12 +61,20 @@ public final class MainWindow extends BorderPane {
         save.setId("save-button");
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox appBar = new HBox(brand, sub, open, analyze, analyzeDir, separator(), demo, grow, save);
+        sidebarToggle.setId("sidebar-toggle");
+        sidebarToggle.setSelected(true);
+        sidebarToggle.setTooltip(new Tooltip("Show or hide the list of local JVMs (Ctrl+J)"));
+        SessionView.fixedWidth(sidebarToggle, brand, open, analyze, analyzeDir, demo, save);
+        sub.setMinWidth(0); // the tag line gives up its room first when the window is narrow
+        HBox appBar = new HBox(sidebarToggle, brand, sub, open, analyze, analyzeDir, separator(), demo, grow, save);
         appBar.getStyleClass().add("app-bar");
         setTop(appBar);
 
         jvmList = new JvmListView(vm);
+        // a third of a narrow window at most, so that the session keeps its room; hidden by the toggle
+        jvmList.prefWidthProperty().bind(widthProperty().multiply(0.3).map(w -> Math.max(260, Math.min(340, w.doubleValue()))));
         setLeft(jvmList);
+        sidebarToggle.selectedProperty().addListener((o, was, shown) -> setLeft(shown ? jvmList : null));
 
         Banner error = new Banner(vm.errorProperty(), vm::dismissError);
         WelcomeView welcome = new WelcomeView(vm::startDemo, this::chooseRecording, this::chooseJar);
@@ -97,9 +106,7 @@ public final class MainWindow extends BorderPane {
             bindStatus(status, busy, spinner, s);
         });
         bindStatus(status, busy, spinner, null);
-        // follows the session and its state through one binding, however often the session changes
-        save.disableProperty().bind(Bindings.createBooleanBinding(() -> !vm.canSave(),
-                vm.sessionProperty().flatMap(SessionViewModel::stateProperty)));
+        save.disableProperty().bind(vm.saveableProperty().not());
 
         setOnDragOver(e -> {
             if (e.getDragboard().hasFiles()) {
@@ -117,18 +124,41 @@ public final class MainWindow extends BorderPane {
         });
     }
 
+    private javafx.beans.value.ChangeListener<String> sessionStatus;
+
+    /**
+     * The status line shows the latest of the window's and the session's lines: "Saved the session
+     * to …" comes after the session's own line and must not hide behind it.
+     */
     private void bindStatus(Label status, Label busy, ProgressIndicator spinner, SessionViewModel s) {
+        if (statusShown == null) {
+            statusShown = new javafx.beans.property.SimpleStringProperty(vm.statusProperty().get());
+            vm.statusProperty().addListener((o, a, b) -> statusShown.set(b));
+            status.textProperty().bind(statusShown);
+        }
+        if (sessionStatus != null && shownSession != null) {
+            shownSession.statusProperty().removeListener(sessionStatus);
+        }
+        shownSession = s;
         if (s == null) {
-            status.textProperty().bind(vm.statusProperty());
+            statusShown.set(vm.statusProperty().get());
             busy.textProperty().bind(vm.busyProperty());
         } else {
-            status.textProperty().bind(Bindings.createStringBinding(() -> s.statusProperty().get().isEmpty()
-                    ? vm.statusProperty().get() : s.statusProperty().get(), s.statusProperty(), vm.statusProperty()));
+            sessionStatus = (o, a, b) -> {
+                if (!b.isEmpty()) {
+                    statusShown.set(b);
+                }
+            };
+            s.statusProperty().addListener(sessionStatus);
+            statusShown.set(s.statusProperty().get().isEmpty() ? vm.statusProperty().get() : s.statusProperty().get());
             busy.textProperty().bind(Bindings.createStringBinding(() -> vm.busyProperty().get().isEmpty()
                     ? s.busyProperty().get() : vm.busyProperty().get(), s.busyProperty(), vm.busyProperty()));
         }
         spinner.visibleProperty().bind(busy.textProperty().isNotEmpty());
     }
+
+    private javafx.beans.property.StringProperty statusShown;
+    private SessionViewModel shownSession;
 
     /** Shows the window on {@code stage} and wires the close request and shortcuts. */
     public void show(Stage stage) {
@@ -142,10 +172,12 @@ public final class MainWindow extends BorderPane {
             stage.fireEvent(new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST));
             stage.hide();
         });
-        KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3};
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.J, KeyCombination.SHORTCUT_DOWN),
+                () -> sidebarToggle.setSelected(!sidebarToggle.isSelected()));
+        KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4};
         for (int i = 0; i < digits.length; i++) {
             int tab = i;
-            // Ctrl+1/2/3: advice, flame graph, hot methods
+            // Ctrl+1/2/3/4: advice, flame graph, hot methods, allocations
             scene.getAccelerators().put(new KeyCodeCombination(digits[i], KeyCombination.SHORTCUT_DOWN), () -> {
                 if (sessionView != null && tab < sessionView.tabs().getTabs().size()) {
                     sessionView.tabs().getSelectionModel().select(tab);
@@ -284,6 +316,11 @@ public final class MainWindow extends BorderPane {
         if (d != null && vm.session() != null) {
             vm.session().addSourceDir(d.toPath());
         }
+    }
+
+    /** For tests: save the session as if {@code file} was chosen in the Save dialog. */
+    public void save(Path file) {
+        vm.save(file);
     }
 
     /** For tests and the screenshot script: open a file as if chosen. */

@@ -13,7 +13,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.Separator;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
@@ -22,6 +21,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.geometry.Orientation;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -41,6 +41,7 @@ public final class SessionView extends BorderPane {
     private final Tab adviceTab = new Tab("Advice");
     private final Tab flameTab = new Tab("Flame graph");
     private final Tab methodsTab = new Tab("Hot methods");
+    private final Tab allocTab = new Tab("Allocations");
     private final FlameGraphView flameView;
     private final AdviceView adviceView;
     private final HotMethodsView methodsView;
@@ -62,6 +63,7 @@ public final class SessionView extends BorderPane {
         styleChip(chip, vm.state());
         Label subtitle = new Label();
         subtitle.getStyleClass().add("muted");
+        subtitle.setId("session-subtitle");
         subtitle.textProperty().bind(vm.subtitleProperty());
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
@@ -73,11 +75,18 @@ public final class SessionView extends BorderPane {
         samples.setId("sample-count");
         samples.getStyleClass().add("big-number");
         samples.textProperty().bind(vm.samplesProperty().map(n -> n.longValue() == 0 ? "" : Fmt.count(n.longValue()) + " events"));
+        // what the state and counts say must stay readable at the window's minimum width: the title
+        // (a long main class) gives up its room first, and wraps rather than losing the PID at its end
+        title.setMinWidth(60);
+        title.setWrapText(true);
+        fixedWidth(chip, elapsed, samples);
         HBox titleRow = new HBox(10, title, chip, grow, elapsed, samples);
         titleRow.setAlignment(Pos.CENTER_LEFT);
+        subtitle.setMinWidth(0);
 
         VBox header = new VBox(6, titleRow, subtitle);
         header.getStyleClass().add("session-header");
+        header.setId("session-header");
         if (vm instanceof LiveSessionViewModel live) {
             header.getChildren().add(liveControls(live));
         } else {
@@ -102,15 +111,20 @@ public final class SessionView extends BorderPane {
         javafx.scene.Node flameContent = flameTab(vm);
         lazily(flameTab, flameContent);
         lazily(methodsTab, methodsView);
-        for (Tab t : new Tab[] {adviceTab, flameTab, methodsTab}) {
+        lazily(allocTab, new AllocationsView(vm.allocations()));
+        allocTab.setId("alloc-tab");
+        for (Tab t : new Tab[] {adviceTab, flameTab, methodsTab, allocTab}) {
             t.setClosable(false);
         }
-        adviceTab.textProperty().bind(Bindings.size(vm.advice().items()).map(n -> "Advice (" + n + ")"));
+        adviceTab.textProperty().bind(Bindings.createStringBinding(() -> vm.advice().shown().size() == vm.advice().items().size()
+                ? "Advice (" + vm.advice().items().size() + ")"
+                : "Advice (" + vm.advice().shown().size() + " of " + vm.advice().items().size() + ")",
+                vm.advice().shown(), vm.advice().items()));
         if (vm instanceof AnalysisSessionViewModel) {
             tabs.getTabs().add(adviceTab);
             setCenter(tabs);
         } else {
-            tabs.getTabs().addAll(adviceTab, flameTab, methodsTab);
+            tabs.getTabs().addAll(adviceTab, flameTab, methodsTab, allocTab);
             SplitPane split = new SplitPane();
             split.setOrientation(Orientation.VERTICAL);
             SplitPane.setResizableWithParent(timeline, false);
@@ -191,7 +205,7 @@ public final class SessionView extends BorderPane {
         });
     }
 
-    private HBox liveControls(LiveSessionViewModel vm) {
+    private FlowPane liveControls(LiveSessionViewModel vm) {
         CheckBox cpu = check("cpu", vm.cpuProperty(), "On-CPU samples: where the CPU time goes");
         CheckBox wall = check("wall", vm.wallProperty(), "Wall-clock samples: running, waiting and sleeping threads alike");
         CheckBox alloc = check("alloc", vm.allocProperty(), "Allocation samples: who allocates what, in bytes");
@@ -226,11 +240,34 @@ public final class SessionView extends BorderPane {
         for (var c : new javafx.scene.Node[] {cpu, wall, alloc, lock, repair, interval, length}) {
             c.disableProperty().bind(sampling.or(starting));
         }
-        HBox controls = new HBox(8, new Label("Events"), cpu, wall, alloc, lock, new Separator(Orientation.VERTICAL),
-                new Label("Interval (ms)"), interval, new Label("for"), length, repair, new Separator(Orientation.VERTICAL), start, stop,
-                grow(), kindChooser());
+        // groups that wrap onto a second line when the window is narrow, instead of each control
+        // shrinking to "…" (at 1000 px they did)
+        FlowPane controls = new FlowPane(group(new Label("Events"), cpu, wall, alloc, lock),
+                group(new Label("Interval (ms)"), interval, new Label("for"), length), group(repair), group(start, stop),
+                kindChooser());
         controls.getStyleClass().add("controls");
+        controls.setId("session-controls");
         return controls;
+    }
+
+    /** Controls that belong together and stay on one line, at their full width. */
+    private static HBox group(javafx.scene.Node... nodes) {
+        for (javafx.scene.Node n : nodes) {
+            if (n instanceof Region r) {
+                fixedWidth(r);
+            }
+        }
+        HBox g = new HBox(8, nodes);
+        g.setAlignment(Pos.CENTER_LEFT);
+        fixedWidth(g);
+        return g;
+    }
+
+    /** Never narrower than their content: a label or button that shows "…" says nothing. */
+    static void fixedWidth(Region... regions) {
+        for (Region r : regions) {
+            r.setMinWidth(Region.USE_PREF_SIZE);
+        }
     }
 
     private HBox fileControls(Consumer<String> pickClassPath, Runnable pickSources) {
@@ -248,6 +285,8 @@ public final class SessionView extends BorderPane {
         cpText.textProperty().bind(vm.classPathProperty().map(s -> s.isBlank() ? "(JDK classes only)" : s));
         cpText.setPrefColumnCount(40);
         HBox.setHgrow(cpText, Priority.SOMETIMES);
+        fixedWidth(cp, src);
+        cpText.setMinWidth(40);
         HBox controls = new HBox(8, cp, cpText, src, grow());
         if (!(vm instanceof AnalysisSessionViewModel)) {
             controls.getChildren().add(kindChooser());
@@ -279,8 +318,11 @@ public final class SessionView extends BorderPane {
             }
         });
         kind.setTooltip(new Tooltip("What the flame graph and the hot methods count"));
-        HBox box = new HBox(6, new Label("Show"), kind);
+        Label show = new Label("Show");
+        fixedWidth(show, kind);
+        HBox box = new HBox(6, show, kind);
         box.setAlignment(Pos.CENTER_LEFT);
+        fixedWidth(box);
         return box;
     }
 

@@ -48,7 +48,7 @@ public final class TimelineView extends HBox {
         setId("timeline");
         samplesChart = area("Samples per second", new XYSeriesCollection(samples), new Color(0xd9, 0x5f, 0x4b), "#,##0");
         allocChart = area("Allocation rate (MB/s)", new XYSeriesCollection(alloc), new Color(0x5b, 0x8d, 0xef), "#,##0.#");
-        methodsChart = ChartFactory.createXYLineChart("Top methods' share of samples (%)", null, null, methods,
+        methodsChart = ChartFactory.createXYLineChart("Top methods' share of samples (%, ≥100 samples a point)", null, null, methods,
                 PlotOrientation.VERTICAL, true, false, false);
         style(methodsChart, "0");
         XYPlot plot = methodsChart.getXYPlot();
@@ -212,6 +212,10 @@ public final class TimelineView extends HBox {
     /** {@code OrderFeed.parse}: the legend has little room. */
     static String shortName(MethodRef m) {
         String c = m.className();
+        int hidden = c.indexOf("/0x");
+        if (hidden > 0) {
+            c = c.substring(0, hidden); // a lambda's address says nothing here: DemoMain$$Lambda$4.apply
+        }
         String simple = c.substring(c.lastIndexOf('.') + 1);
         String n = simple + "." + m.name();
         return n.length() > 34 ? n.substring(0, 33) + "…" : n;

@@ -45,6 +45,8 @@ public final class AdviceViewModel {
     }
 
     private final ObservableList<Advice> items = FXCollections.observableArrayList();
+    private final javafx.collections.transformation.FilteredList<Advice> shown = new javafx.collections.transformation.FilteredList<>(items, a -> true);
+    private final javafx.beans.property.StringProperty filter = new javafx.beans.property.SimpleStringProperty(this, "filter", "");
     private final ObjectProperty<Advice> selected = new SimpleObjectProperty<>(this, "selected");
     private final ReadOnlyObjectWrapper<Detail> detail = new ReadOnlyObjectWrapper<>(this, "detail");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
@@ -60,6 +62,33 @@ public final class AdviceViewModel {
             this.rules.put(r.id(), r);
         }
         selected.addListener((o, a, b) -> detail.set(b == null ? null : detailOf(b)));
+        filter.addListener((o, a, b) -> {
+            String f = b == null ? "" : b.strip().toLowerCase(Locale.ROOT);
+            shown.setPredicate(f.isEmpty() ? x -> true : x -> matches(x, f));
+        });
+    }
+
+    /** The advice the list shows: all of it, or what matches {@link #filterProperty()}. */
+    public ObservableList<Advice> shown() {
+        return shown;
+    }
+
+    /**
+     * Any part of a rule's id or title, or of the class, method or file of the finding: a static
+     * analysis lists hundreds of findings, and one rule or one class is what a user looks for.
+     */
+    public javafx.beans.property.StringProperty filterProperty() {
+        return filter;
+    }
+
+    private boolean matches(Advice a, String lowerCaseText) {
+        Finding f = a.finding();
+        for (String s : new String[] {f.rule(), title(f.rule()), f.className(), f.method(), f.file()}) {
+            if (s != null && s.toLowerCase(Locale.ROOT).contains(lowerCaseText)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public ObservableList<Advice> items() {

@@ -38,10 +38,17 @@ public final class FlameGraphViewModel {
     private final ReadOnlyStringWrapper zoomText = new ReadOnlyStringWrapper(this, "zoomText", "");
     /** The zoomed node's call path as frame keys, kept across graph replacements. */
     private List<String> zoomPath = List.of();
+    /** The hovered node's call path as frame keys (empty: the root), kept across graph replacements; null: none. */
+    private List<String> hoverPath;
 
     public FlameGraphViewModel() {
         search.addListener((o, a, b) -> updateMatch());
-        hovered.addListener((o, a, b) -> hoverText.set(describe(b.intValue())));
+        hovered.addListener((o, a, b) -> {
+            FlameGraph g = graph.get();
+            int n = b.intValue();
+            hoverPath = g == null || n < 0 || n >= g.size() ? null : pathKeys(g, n);
+            hoverText.set(describe(n));
+        });
     }
 
     public ReadOnlyObjectProperty<FlameGraph> graphProperty() {
@@ -97,7 +104,15 @@ public final class FlameGraphViewModel {
             zoomPath = List.of();
         }
         zoom.set(z);
-        hovered.set(-1);
+        // the frame under the mouse stays hovered in the new graph (a live session replaces it every
+        // second; clearing the hover made the tooltip vanish within a second); the next mouse move
+        // finds what is under the mouse in the new layout
+        int h = g == null || hoverPath == null ? -1 : find(g, hoverPath);
+        if (h < 0) {
+            hoverPath = null;
+        }
+        hovered.set(h);
+        hoverText.set(describe(h));
         updateMatch();
         updateZoomText();
     }
@@ -214,6 +229,10 @@ public final class FlameGraphViewModel {
         FrameType t = g.type(node);
         if (t != null) {
             b.append("\n").append(t.jfrName());
+            List<String> others = g.types(node).stream().filter(o -> o != t).map(FrameType::jfrName).toList();
+            if (!others.isEmpty()) {
+                b.append(" (mostly; also ").append(String.join(", ", others)).append(")");
+            }
         }
         b.append("\nTotal: ").append(Fmt.pct((double) g.total(node) / root)).append("  (").append(amount(g.total(node), g.kind()))
                 .append(unit).append(")");
@@ -269,10 +288,15 @@ public final class FlameGraphViewModel {
         List<String> keys = new ArrayList<>();
         for (int n : g.path(node)) {
             if (n > 0) {
-                keys.add(g.name(n) + '\u0000' + g.type(n));
+                keys.add(key(g, n));
             }
         }
         return List.copyOf(keys);
+    }
+
+    /** A frame as a step of a call path: its name, and its type unless the graph merges types (it may change then). */
+    private static String key(FlameGraph g, int n) {
+        return g.mergesFrameTypes() ? g.name(n) : g.name(n) + '\u0000' + g.type(n);
     }
 
     private static int find(FlameGraph g, List<String> path) {
@@ -283,7 +307,7 @@ public final class FlameGraphViewModel {
         for (String key : path) {
             int next = -1;
             for (int c = node + 1; c < g.end(node); c = g.end(c)) {
-                if ((g.name(c) + '\u0000' + g.type(c)).equals(key)) {
+                if (key(g, c).equals(key)) {
                     next = c;
                     break;
                 }

@@ -47,9 +47,18 @@ public final class HotMethodsViewModel {
         return filter;
     }
 
-    /** What self and total count: samples, bytes or nanoseconds. */
+    /** What self and total count: samples, allocated bytes or time waited. */
     public ReadOnlyStringProperty unitProperty() {
         return unit.getReadOnlyProperty();
+    }
+
+    /** A self or total amount as the table shows it: bytes in KB/MB/GB, lock waits in ms, samples counted. */
+    public String amount(long v) {
+        return switch (unit.get()) {
+            case "allocated" -> Fmt.bytes((double) v);
+            case "waited" -> String.format(Locale.ROOT, "%,.1f ms", v / 1e6);
+            default -> Fmt.count(v);
+        };
     }
 
     public ReadOnlyStringProperty summaryProperty() {
@@ -75,7 +84,7 @@ public final class HotMethodsViewModel {
     public void show(ProfileSnapshot view) {
         rows.setAll(view.rows());
         EventKind k = view.kind();
-        unit.set(k == EventKind.ALLOC ? "bytes" : k == EventKind.LOCK ? "ns waited" : "samples");
+        unit.set(k == EventKind.ALLOC ? "allocated" : k == EventKind.LOCK ? "waited" : "samples");
         applyFilter();
     }
 
@@ -88,7 +97,12 @@ public final class HotMethodsViewModel {
         String f = filter.get() == null ? "" : filter.get().strip().toLowerCase(Locale.ROOT);
         filtered.setPredicate(f.isEmpty() ? r -> true
                 : r -> r.method().displayName().toLowerCase(Locale.ROOT).contains(f));
-        summary.set(f.isEmpty() ? Fmt.count(rows.size()) + " methods"
-                : Fmt.count(filtered.size()) + " of " + Fmt.count(rows.size()) + " methods match");
+        String in = switch (unit.get()) {
+            case "allocated" -> " · bytes allocated";
+            case "waited" -> " · time waited";
+            default -> " · samples";
+        };
+        summary.set((f.isEmpty() ? Fmt.count(rows.size()) + " methods"
+                : Fmt.count(filtered.size()) + " of " + Fmt.count(rows.size()) + " methods match") + in);
     }
 }

@@ -8,6 +8,7 @@ import dev.hoist.core.sampling.SamplingEvent;
 import dev.hoist.core.sampling.SamplingRequest;
 import dev.hoist.core.sampling.SamplingResult;
 import dev.hoist.core.session.LiveProfiling;
+import dev.hoist.core.session.RecordingSidecar;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -79,6 +80,9 @@ public final class LiveSessionViewModel extends SessionViewModel {
     private volatile LiveProfiling live;
     private volatile String targetClassPath;
     private volatile Workers.Ticking tick;
+    private final java.time.Instant targetStarted;
+    private volatile Workers.Ticking clock;
+    private volatile boolean targetExited;
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final AtomicBoolean refreshing = new AtomicBoolean();
 
@@ -88,13 +92,36 @@ public final class LiveSessionViewModel extends SessionViewModel {
         this.target = target;
         this.recordingsDir = recordingsDir;
         title.set(target.displayName() + "  ·  PID " + target.pid());
-        subtitle.set(describe(target));
+        targetStarted = target.uptime() == null ? null : java.time.Instant.now().minus(target.uptime());
+        subtitle.set(describe(target, target.uptime()));
+        // the target's age goes on: "up 34 s" said so once and then stood still
+        clock = targetStarted == null ? null : workers.every(REFRESH, () -> workers.ui(this::showAge));
         state.set(State.READY);
     }
 
-    static String describe(JvmInfo j) {
+    static String describe(JvmInfo j, Duration uptime) {
         return "PID " + j.pid() + "  ·  Java " + j.javaVersion() + (j.vendor().equals("?") ? "" : " (" + j.vendor() + ")")
-                + (j.uptime() == null ? "" : "  ·  up " + Fmt.age(j.uptime()));
+                + (uptime == null ? "" : "  ·  up " + Fmt.age(uptime));
+    }
+
+    private void showAge() {
+        if (targetStarted != null && !targetExited) {
+            subtitle.set(describe(target, Duration.between(targetStarted, java.time.Instant.now())));
+        }
+    }
+
+    @Override
+    public void release() {
+        closeClock();
+        super.release();
+    }
+
+    private void closeClock() {
+        Workers.Ticking c = clock;
+        clock = null;
+        if (c != null) {
+            c.close();
+        }
     }
 
     public BooleanProperty cpuProperty() {
@@ -268,6 +295,9 @@ public final class LiveSessionViewModel extends SessionViewModel {
                 state.set(latest == null ? State.FAILED : State.READY);
                 error.set(result.targetExited() ? result.exitFailure(target.pid()).getMessage()
                         : "The sampler wrote no recording.");
+                if (result.targetExited()) {
+                    targetGone();
+                }
                 said.forEach(this::note);
             });
             return;
@@ -280,8 +310,17 @@ public final class LiveSessionViewModel extends SessionViewModel {
                     + result.engine() + "); the recording is " + file);
             if (result.targetExited()) {
                 error.set(result.exitFailure(target.pid()).getMessage());
+                targetGone();
             }
             said.forEach(this::note);
+            // the class path and sources this advice used, next to the recording: opened later, it advises
+            // the same. A file of a few hundred bytes, written here: from a background task it could
+            // finish after the window (or a test) let the session go, with no UI thread left to report to
+            try {
+                RecordingSidecar.write(file, meta());
+            } catch (java.io.IOException | RuntimeException e) {
+                note("Could not write " + RecordingSidecar.of(file).getFileName() + ": " + e.getMessage());
+            }
         };
         try {
             // the chunks read while sampling stay read: only what came since the last poll is parsed
@@ -316,6 +355,7 @@ public final class LiveSessionViewModel extends SessionViewModel {
     public Path stopNow() {
         work.supersede();
         closeTick();
+        closeClock();
         LiveProfiling lp = live;
         live = null;
         if (lp == null) {
@@ -332,6 +372,13 @@ public final class LiveSessionViewModel extends SessionViewModel {
     @Override
     public boolean isSampling() {
         return live != null;
+    }
+
+    /** The target ended: its age stops, and the header says it exited. On the UI thread. */
+    private void targetGone() {
+        targetExited = true;
+        closeClock();
+        subtitle.set(describe(target, null) + "  ·  exited");
     }
 
     private void closeTick() {

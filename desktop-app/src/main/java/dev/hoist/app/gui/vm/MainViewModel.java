@@ -7,6 +7,8 @@ import dev.hoist.core.jvm.Targets;
 import dev.hoist.core.rule.Rule;
 import dev.hoist.core.rule.RuleRegistry;
 import dev.hoist.core.session.SessionArchive;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -34,9 +36,16 @@ public final class MainViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyStringWrapper busy = new ReadOnlyStringWrapper(this, "busy", "");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "Ready");
+    private final SamplingSettings settings = new SamplingSettings();
+    private final ReadOnlyBooleanWrapper saveable = new ReadOnlyBooleanWrapper(this, "saveable", false);
+    // a change listener, not a binding: it sees every change of the session's state and recording
+    // (a binding over a flatMap nobody reads saw only the first one, and the Save button never enabled)
+    private final javafx.beans.value.ChangeListener<Object> recheckSave = (o, a, b) -> saveable.set(canSave());
     private volatile List<Path> sourceDirs;
     private volatile String classPath;
     private volatile DemoWorkload demo;
+    /** A recording being read while the open session stays on screen; UI thread. */
+    private SessionViewModel pending;
 
     public MainViewModel(Workers workers, Path recordingsDir, List<Path> sourceDirs, String classPath) {
         this(workers, List.copyOf(RuleRegistry.load(MainViewModel.class.getClassLoader()).all()), recordingsDir,
@@ -51,6 +60,17 @@ public final class MainViewModel implements AutoCloseable {
         this.jvms = jvms;
         this.sourceDirs = List.copyOf(sourceDirs);
         this.classPath = classPath == null ? "" : classPath;
+        session.addListener((o, old, next) -> {
+            if (old != null) {
+                old.stateProperty().removeListener(recheckSave);
+                old.recordingProperty().removeListener(recheckSave);
+            }
+            if (next != null) {
+                next.stateProperty().addListener(recheckSave);
+                next.recordingProperty().addListener(recheckSave);
+            }
+            saveable.set(canSave());
+        });
     }
 
     /** Where live sessions write their recordings: {@code $XDG_DATA_HOME/hoist/recordings} or {@code ~/.local/share/hoist/recordings}. */
@@ -62,6 +82,11 @@ public final class MainViewModel implements AutoCloseable {
         String xdg = System.getenv("XDG_DATA_HOME");
         Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".local", "share");
         return base.resolve("hoist").resolve("recordings");
+    }
+
+    /** What the next attach samples, chosen before attaching and kept from the last live session. */
+    public SamplingSettings samplingSettings() {
+        return settings;
     }
 
     public JvmListViewModel jvms() {
@@ -112,17 +137,22 @@ public final class MainViewModel implements AutoCloseable {
                 workers.ui(() -> {
                     busy.set("");
                     LiveSessionViewModel s = SessionViewModel.live(target, workers, rules, recordingsDir, sourceDirs, classPath);
+                    settings.apply(s);
                     replaceSession(s);
                     s.start();
                 });
             } catch (RuntimeException e) {
                 workers.ui(() -> {
                     busy.set("");
-                    error.set(oneLine(e));
+                    // the window's user has the list at hand, not a terminal to run `hoist jvms` in
+                    error.set(oneLine(e).replace(Targets.LIST_HINT, WINDOW_LIST_HINT));
                 });
             }
         });
     }
+
+    /** What a failed attach tells the window's user to do next, in place of {@link Targets#LIST_HINT}. */
+    public static final String WINDOW_LIST_HINT = "the list on the left shows the JVMs you can attach to";
 
     /** Opens a recording (JFR, collapsed stacks) or a saved session; a jar or class folder is analyzed instead. */
     public void open(Path file) {
@@ -132,8 +162,58 @@ public final class MainViewModel implements AutoCloseable {
             return;
         }
         RecordingSessionViewModel s = SessionViewModel.recording(file, workers, rules, sourceDirs, classPath);
-        replaceSession(s);
+        SessionViewModel open = session.get();
+        if (open == null || isLarge(file)) {
+            // a large recording needs the heap the open session holds: that one goes first
+            pending = null;
+            replaceSession(s);
+            s.load();
+            return;
+        }
+        // the open session stays until the new file has been read: a file that is no recording
+        // (or a broken one) says so above the session it would have thrown away
+        pending = s;
+        busy.set("Opening " + file.getFileName() + "…");
+        javafx.beans.value.ChangeListener<Object> settle = new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<?> o, Object a, Object b) {
+                @SuppressWarnings("ReferenceEquality")
+                boolean mine = pending == s;
+                SessionViewModel.State st = s.state();
+                boolean read = s.viewProperty().get() != null || st == SessionViewModel.State.READY;
+                if (!read && st != SessionViewModel.State.FAILED) {
+                    return;
+                }
+                s.stateProperty().removeListener(this);
+                s.viewProperty().removeListener(this);
+                if (!mine) {
+                    s.release(); // another file was opened meanwhile
+                    return;
+                }
+                pending = null;
+                busy.set("");
+                if (read) {
+                    replaceSession(s);
+                } else {
+                    error.set(s.errorProperty().get());
+                    s.release();
+                }
+            }
+        };
+        s.stateProperty().addListener(settle);
+        s.viewProperty().addListener(settle);
         s.load();
+    }
+
+    /** Above this size a recording is read after the open session let go of its heap (two 250 MB ones do not fit in 1 GB). */
+    private static final long LARGE = 64L * 1024 * 1024;
+
+    private static boolean isLarge(Path file) {
+        try {
+            return Files.size(file) > LARGE;
+        } catch (IOException e) {
+            return false; // it cannot be read: it fails small
+        }
     }
 
     /** Static findings for jars, class folders or class files. */
@@ -185,6 +265,11 @@ public final class MainViewModel implements AutoCloseable {
         return SessionViewModel.recording(Path.of("warm-up.jfr"), workers, rules, List.of(), "");
     }
 
+    /** {@link #canSave()} as a property: the Save button's enabled state follows it. */
+    public ReadOnlyBooleanProperty saveableProperty() {
+        return saveable.getReadOnlyProperty();
+    }
+
     /** Whether the session can be saved: it has a recording and is not sampling. */
     public boolean canSave() {
         SessionViewModel s = session.get();
@@ -220,6 +305,12 @@ public final class MainViewModel implements AutoCloseable {
     }
 
     private void replaceSession(SessionViewModel next) {
+        @SuppressWarnings("ReferenceEquality")
+        boolean other = pending != null && pending != next;
+        if (other) {
+            pending = null; // a session chosen after it wins; its listener lets it go when it settles
+            busy.set("");
+        }
         SessionViewModel old = session.get();
         if (old != null && old.isSampling()) {
             // one session at a time: the old sampler stops and its recording stays on disk

@@ -3,6 +3,7 @@ package dev.hoist.app.gui.vm;
 import dev.hoist.core.profile.Profile;
 import dev.hoist.core.rule.Rule;
 import dev.hoist.core.session.OpenedRecording;
+import dev.hoist.core.session.RecordingSidecar;
 import dev.hoist.core.session.SessionArchive;
 
 import java.nio.file.Path;
@@ -53,6 +54,18 @@ public final class RecordingSessionViewModel extends SessionViewModel {
             subtitle.set(file.toAbsolutePath() + (m.sampler() == null ? "" : "  ·  " + m.sampler()));
             if (classPathProperty.get().isBlank()) {
                 classPathProperty.set(m.classPath() == null ? "" : m.classPath());
+            }
+        }
+        SessionArchive.Meta known = o.known();
+        if (m == null && known != null) {
+            // made by hoist profile (or a live session in the window), which wrote down the class path
+            // and sources it used: advise as it did, unless the window was given a class path
+            List<Path> dirs = new ArrayList<>(sourceDirs);
+            known.sources().forEach(d -> dirs.add(Path.of(d)));
+            sourceDirs = List.copyOf(dirs);
+            if (classPathProperty.get().isBlank() && known.classPath() != null && !known.classPath().isBlank()) {
+                classPathProperty.set(known.classPath());
+                note("Advised with the class path recorded with it (" + RecordingSidecar.of(file).getFileName() + ")");
             }
         }
         Profile p = o.profile();

@@ -55,6 +55,7 @@ public abstract class SessionViewModel {
 
     private final FlameGraphViewModel flame = new FlameGraphViewModel();
     private final HotMethodsViewModel methods = new HotMethodsViewModel();
+    private final AllocationsViewModel allocations = new AllocationsViewModel();
     private final AdviceViewModel advice;
 
     protected final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
@@ -128,6 +129,10 @@ public abstract class SessionViewModel {
 
     public HotMethodsViewModel methods() {
         return methods;
+    }
+
+    public AllocationsViewModel allocations() {
+        return allocations;
     }
 
     public AdviceViewModel advice() {
@@ -352,6 +357,7 @@ public abstract class SessionViewModel {
             boolean current = view.get() == v;
             if (current) {
                 methods.show(v);
+                allocations.show(v.allocations());
             }
         });
     }
@@ -362,6 +368,7 @@ public abstract class SessionViewModel {
         view.set(null);
         flame.show(null);
         methods.clear();
+        allocations.clear();
         advice.clear();
         report.set(null);
         samples.set(0);

@@ -171,9 +171,11 @@ class WindowTest {
             waitFor("the timeline", 30, () -> window.sessionView().timeline().seconds() > 0);
             assertThat(robot.lookup("#sample-count").queryAs(Label.class).getText()).endsWith("events");
             assertThat(robot.lookup("#state-chip").queryAs(Label.class).getText()).contains("SAMPLING");
+            assertThat(robot.lookup("#save-button").query().isDisabled()).as("nothing to save while sampling").isTrue();
 
             robot.clickOn("#stop-button");
             waitFor("stopped", 90, () -> vm.session().state() == SessionViewModel.State.READY);
+            waitFor("Save session… enabled after Stop", 10, () -> !robot.lookup("#save-button").query().isDisabled());
             Path recording = fx(() -> vm.session().recordingProperty().get());
             assertThat(ProfileReader.read(recording).info().warnings()).isEmpty();
             assertThat(probe.process().isAlive()).isTrue();
@@ -188,7 +190,7 @@ class WindowTest {
         waitFor("the error banner", 30, () -> robot.lookup("#error-banner").query().isVisible());
         Label text = robot.lookup("#error-banner .label").match((Label l) -> l.getText().contains("PID")).query();
         assertThat(text.getText()).isEqualTo("no process with PID " + gone.pid()
-                + "; run `hoist jvms` to see the JVMs you can attach to");
+                + "; the list on the left shows the JVMs you can attach to");
         assertThat(robot.lookup("#welcome").tryQuery()).as("the window carries on").isPresent();
     }
 

@@ -101,4 +101,38 @@ class FlameGraphViewModelTest {
         vm.hoveredProperty().set(-1);
         assertThat(vm.hoverTextProperty().get()).isEmpty();
     }
+
+    @Test
+    void theHoveredFrameStaysHoveredWhenALiveRefreshReplacesTheGraph(@TempDir Path dir) throws IOException {
+        FlameGraphViewModel vm = new FlameGraphViewModel();
+        FlameGraph first = FlameGraph.of(collapsed(dir, "a.Main.main;a.Feed.parse 6\na.Main.main;a.Price.price 4\n"),
+                EventKind.SAMPLE);
+        vm.show(first);
+        vm.hoveredProperty().set(node(first, "a.Feed.parse"));
+        // a second later: more samples, a new method that sorts before parse, so the frame's index moves
+        FlameGraph next = FlameGraph.of(collapsed(dir, "a.Main.main;a.Feed.parse 9\na.Main.main;a.Price.price 4\n"
+                + "a.Main.main;a.Alpha.first 2\n"), EventKind.SAMPLE);
+        vm.show(next);
+        assertThat(vm.hoveredProperty().get()).isEqualTo(node(next, "a.Feed.parse"));
+        assertThat(vm.hoverTextProperty().get()).startsWith("a.Feed.parse").contains("(9 samples)");
+
+        vm.show(FlameGraph.of(collapsed(dir, "a.Main.main;a.Price.price 4\n"), EventKind.SAMPLE));
+        assertThat(vm.hoveredProperty().get()).as("the frame is gone: nothing hovered").isEqualTo(-1);
+        assertThat(vm.hoverTextProperty().get()).isEmpty();
+    }
+
+    @Test
+    void aMergedFrameSaysWhatElseTheJitRanItAs(@TempDir Path dir) throws IOException {
+        FlameGraphViewModel vm = new FlameGraphViewModel();
+        FlameGraph g = FlameGraph.merged(collapsed(dir, "a.Main.main_[j];a.Feed.parse_[j] 6\na.Main.main_[j];a.Feed.parse_[i] 2\n"),
+                EventKind.SAMPLE);
+        vm.show(g);
+        int parse = node(g, "a.Feed.parse");
+        assertThat(vm.describe(parse)).contains("JIT compiled (mostly; also Inlined)");
+        vm.zoomTo(parse);
+        vm.show(FlameGraph.merged(collapsed(dir, "a.Main.main_[j];a.Feed.parse_[i] 9\na.Main.main_[j];a.Feed.parse_[j] 2\n"),
+                EventKind.SAMPLE));
+        assertThat(vm.zoomTextProperty().get()).as("the zoom follows the path when its colour changes")
+                .startsWith("Zoomed to a.Feed.parse");
+    }
 }

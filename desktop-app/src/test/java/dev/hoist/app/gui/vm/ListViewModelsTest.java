@@ -39,9 +39,9 @@ class ListViewModelsTest {
         assertThat(vm.unitProperty().get()).isEqualTo("samples");
         vm.filterProperty().set("PRICE");
         assertThat(vm.rows()).extracting(HotMethodsViewModel.Row::name).containsExactly("a.Price.price");
-        assertThat(vm.summaryProperty().get()).isEqualTo("1 of 3 methods match");
+        assertThat(vm.summaryProperty().get()).isEqualTo("1 of 3 methods match · samples");
         vm.filterProperty().set("");
-        assertThat(vm.summaryProperty().get()).isEqualTo("3 methods");
+        assertThat(vm.summaryProperty().get()).isEqualTo("3 methods · samples");
     }
 
     static Finding finding(String method, int line, int score) {

@@ -62,7 +62,7 @@ class SessionViewModelTest {
 
             t.onUi(() -> s.viewKindProperty().set(EventKind.ALLOC));
             t.await("the allocation view", WAIT, () -> s.flame().graph().kind() == EventKind.ALLOC);
-            assertThat(t.onUi(() -> s.methods().unitProperty().get())).isEqualTo("bytes");
+            assertThat(t.onUi(() -> s.methods().unitProperty().get())).isEqualTo("allocated");
 
             // replaced by another session, it lets go of the profile and all made from it; the file stays
             t.onUi(s::release);
@@ -174,7 +174,7 @@ class SessionViewModelTest {
             t.onUi(() -> main.attach(Long.toString(gone.pid())));
             t.await("the error", WAIT, () -> !main.errorProperty().get().isEmpty());
             assertThat(t.onUi(() -> main.errorProperty().get())).isEqualTo("no process with PID " + gone.pid()
-                    + "; run `hoist jvms` to see the JVMs you can attach to");
+                    + "; the list on the left shows the JVMs you can attach to");
             assertThat(t.onUi(main::session)).isNull();
             assertThat(t.onUi(() -> main.busyProperty().get())).isEmpty();
         }
