@@ -1,0 +1,448 @@
+package dev.hoist.app.cli;
+
+import dev.hoist.core.SafeText;
+import dev.hoist.core.advice.Advice;
+import dev.hoist.core.advice.SiteCost;
+import dev.hoist.core.jvm.TargetVitals;
+import dev.hoist.core.profile.EventKind;
+import dev.hoist.core.rule.Finding;
+import dev.hoist.core.rule.Rule;
+import org.jline.utils.AttributedString;
+import org.jline.utils.AttributedStringBuilder;
+import org.jline.utils.AttributedStyle;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Draws {@code hoist attach}'s screen: a pure function of what to show ({@link AttachView}), the
+ * keyboard's state ({@link Ui}) and the terminal's size, to one styled line per row. The terminal
+ * loop diffs these lines onto the screen with JLine's {@code Display}; the plain snapshot printed
+ * when stdout is no terminal is the same lines without styles. Every text from the target goes
+ * through {@link SafeText}; at 80 columns nothing needed is cut, wider terminals get longer names.
+ */
+final class AttachScreen {
+
+    /** What covers the main screen: nothing, the help, an advice's detail, or a thread dump. */
+    enum Mode { MAIN, HELP, DETAIL, DUMP }
+
+    /** The keyboard's state: what is selected, scrolled, paused, and the last thing said. */
+    static final class Ui {
+        Mode mode = Mode.MAIN;
+        int selected;
+        int scroll;
+        boolean paused;
+        String status = "";
+        List<String> dump = List.of();
+    }
+
+    /** The footers, widest first: the first that fits is shown. */
+    static final List<String> FOOTERS = List.of(
+            "c/w/a/l event  s window  z reset  f frames  p pause  \u2191\u2193 Enter advice  r record  t threads  ? help  q quit",
+            "c/w/a/l event s window z reset f frames p pause \u23ce advice r record t dump ? q");
+    static final List<String> FOOTERS_ASCII = List.of(
+            "c/w/a/l event  s window  z reset  f frames  p pause  Up/Dn Enter advice  r record  t threads  ? help  q quit",
+            "c/w/a/l event s window z reset f frames p pause Enter advice r record t dump ?");
+
+    private final boolean color;
+    private final boolean unicode;
+    private final Map<String, Rule> rules;
+
+    AttachScreen(boolean color, boolean unicode, Map<String, Rule> rules) {
+        this.color = color;
+        this.unicode = unicode;
+        this.rules = rules;
+    }
+
+    private AttributedStyle style(int fg) {
+        return color ? AttributedStyle.DEFAULT.foreground(fg) : AttributedStyle.DEFAULT;
+    }
+
+    private static final AttributedStyle BOLD = AttributedStyle.BOLD;
+    private static final AttributedStyle BAR = AttributedStyle.INVERSE;
+
+    /** The screen's rows, exactly {@code height} of them, none wider than {@code width}. */
+    List<AttributedString> render(AttachView v, Ui ui, int width, int height) {
+        int w = Math.max(20, width);
+        int h = Math.max(8, height);
+        List<AttributedString> rows = switch (ui.mode) {
+            case MAIN -> main(v, ui, w, h);
+            case HELP -> page(" hoist attach: keys", help(), ui, w, h);
+            case DETAIL -> page(" advice #" + (ui.selected + 1), detail(v, ui.selected, w), ui, w, h);
+            case DUMP -> page(" thread dump", ui.dump, ui, w, h);
+        };
+        List<AttributedString> out = new ArrayList<>(h);
+        for (AttributedString r : rows) {
+            if (out.size() == h) {
+                break;
+            }
+            out.add(r.columnLength() > w ? r.columnSubSequence(0, w) : r);
+        }
+        while (out.size() < h) {
+            out.add(AttributedString.EMPTY);
+        }
+        return out;
+    }
+
+    private List<AttributedString> main(AttachView v, Ui ui, int w, int h) {
+        List<AttributedString> rows = new ArrayList<>();
+        TargetVitals.Vitals vit = v.vitals();
+        String up = vit == null ? "" : "  up " + human(vit.uptime());
+        rows.add(bar(" " + SafeText.clean(v.target()) + "  Java " + SafeText.clean(v.java()) + up
+                + (ui.paused ? "  [PAUSED]" : ""), w));
+        StringBuilder s = new StringBuilder(" ").append(SafeText.clean(v.sampler())).append("  ").append(clock(v.sampling()));
+        s.append("  samples");
+        if (v.samples().isEmpty()) {
+            s.append(" 0");
+        }
+        for (EventKind k : EventKind.PREFERENCE) {
+            Long n = v.samples().get(k);
+            if (n != null) {
+                s.append(' ').append(k.id()).append(' ').append(String.format(Locale.ROOT, "%,d", n));
+            }
+        }
+        rows.add(new AttributedString(s.toString()));
+        rows.add(vitals(v, vit));
+
+        // the rest: hot methods, threads, advice, status, footer
+        int free = h - rows.size() - 2 - 3;
+        int threadRows = Math.max(1, Math.min(vit == null ? 1 : Math.min(8, vit.threads().size()), free / 5));
+        int adviceRows = Math.max(1, Math.min(Math.max(1, v.advice().size()), (free - threadRows) / 2));
+        int hotRows = Math.max(1, free - threadRows - adviceRows);
+        if (v.hot().size() < hotRows) {
+            adviceRows += hotRows - Math.max(1, v.hot().size());
+            hotRows = Math.max(1, v.hot().size());
+        }
+
+        String what = v.ownCode() ? "Hot code (JDK calls charged to the caller)" : "Hot methods (self)";
+        rows.add(heading(String.format(Locale.ROOT, "%s  %s, %s", what, v.kind().id(), v.window()),
+                String.format(Locale.ROOT, "%6s", "total"), w));
+        if (v.hot().isEmpty()) {
+            rows.add(new AttributedString("  (no " + v.kind().id() + " samples in this window yet)"));
+        }
+        int barWidth = w >= 100 ? 20 : 10;
+        for (AttachView.HotRow r : v.hot().subList(0, Math.min(hotRows, v.hot().size()))) {
+            AttributedStringBuilder b = new AttributedStringBuilder();
+            b.append(String.format(Locale.ROOT, "%6s ", pct(r.share())));
+            b.styled(style(AttributedStyle.GREEN), meter(r.share(), barWidth));
+            b.append(' ');
+            String advised = r.advised().isEmpty() ? "" : " advice #" + join(r.advised());
+            String loop = r.loop().isEmpty() ? "" : "  " + r.loop();
+            int room = w - b.columnLength() - advised.length() - loop.length() - 8;
+            String line = r.line() > 0 ? ":" + r.line() : "";
+            String name = SafeText.clean(r.method().shortSignature(Math.max(10, room - line.length()))) + line;
+            b.append(fit(name, room));
+            b.styled(style(AttributedStyle.CYAN), fit(loop, w - b.columnLength() - 8));
+            b.styled(style(AttributedStyle.YELLOW).bold(), fit(advised, w - b.columnLength() - 8));
+            pad(b, w - 7);
+            b.append(String.format(Locale.ROOT, "%7s", pct(r.total())));
+            rows.add(b.toAttributedString());
+        }
+
+        rows.add(heading("Busiest threads" + (vit == null ? "" : " (" + vit.threads().size() + ")"), "cpu  state", w));
+        if (vit == null || vit.threads().isEmpty()) {
+            rows.add(new AttributedString("  (reading the target's threads…)"));
+        } else {
+            for (TargetVitals.ThreadVitals t : vit.threads().subList(0, Math.min(threadRows, vit.threads().size()))) {
+                String cpu = Double.isNaN(t.cpuCores()) ? "  -" : pct(t.cpuCores());
+                AttributedStringBuilder b = new AttributedStringBuilder();
+                b.append(String.format(Locale.ROOT, "%6s ", cpu));
+                b.styled(style(AttributedStyle.CYAN), meter(Double.isNaN(t.cpuCores()) ? 0 : t.cpuCores(), barWidth));
+                b.append(' ').append(fit(SafeText.clean(t.name()), w - b.columnLength() - 16));
+                pad(b, w - 15);
+                b.append(String.format(Locale.ROOT, "%15s", t.state()));
+                rows.add(b.toAttributedString());
+            }
+        }
+
+        String state = v.adviceState().isEmpty() ? "" : "  " + v.adviceState();
+        rows.add(heading("Advice (" + v.advice().size() + ")" + state, "saves", w));
+        if (v.advice().isEmpty()) {
+            rows.add(new AttributedString(v.adviceState().isEmpty() ? "  none: no rule matched a sampled loop of the hot methods" : ""));
+        }
+        int sel = Math.min(ui.selected, Math.max(0, v.advice().size() - 1));
+        int first = Math.max(0, Math.min(sel - adviceRows + 1, v.advice().size() - adviceRows));
+        first = Math.max(0, Math.min(first, sel));
+        for (int i = first; i < Math.min(v.advice().size(), first + adviceRows); i++) {
+            Advice a = v.advice().get(i);
+            Finding f = a.finding();
+            AttributedStringBuilder b = new AttributedStringBuilder();
+            boolean on = i == sel;
+            b.append(on ? ">" : " ");
+            b.styled(BOLD, String.format(Locale.ROOT, "#%-2d ", a.rank()));
+            b.styled(style(AttributedStyle.YELLOW), String.format(Locale.ROOT, "%6s ", pct(a.rankingShare())));
+            String where = SafeText.clean(simple(f.className()) + "." + f.method()) + ":" + f.line();
+            String text = SafeText.clean(f.rule()) + "  " + where + (a.jitRemoves() ? "  (JIT removes most)" : "");
+            b.append(fit(text, w - b.columnLength()));
+            AttributedString row = b.toAttributedString();
+            rows.add(on ? row.styleMatches(java.util.regex.Pattern.compile(".+"), AttributedStyle.INVERSE) : row);
+        }
+        if (!v.advice().isEmpty() && rows.size() < h - 4) {
+            // room left: the selected advice's first lines, Enter shows all of it
+            rows.add(AttributedString.EMPTY);
+            for (String l : detail(v, sel, w).subList(2, Math.min(detail(v, sel, w).size(), 2 + h - 2 - rows.size()))) {
+                if (rows.size() >= h - 2) {
+                    break;
+                }
+                rows.add(styledLine(" " + l, w));
+            }
+        }
+        while (rows.size() < h - 2) {
+            rows.add(AttributedString.EMPTY);
+        }
+        rows.add(new AttributedString(fit(" " + SafeText.clean(ui.status), w)));
+        rows.add(bar(" " + footer(w), w));
+        return rows;
+    }
+
+    private String footer(int w) {
+        List<String> all = unicode ? FOOTERS : FOOTERS_ASCII;
+        for (String f : all) {
+            if (f.length() + 2 <= w) {
+                return f;
+            }
+        }
+        return "? help  q quit";
+    }
+
+    private AttributedString vitals(AttachView v, TargetVitals.Vitals vit) {
+        AttributedStringBuilder b = new AttributedStringBuilder().append(" ");
+        if (vit == null) {
+            b.append("vital signs: reading…");
+        } else {
+            b.append("cpu ").append(Double.isNaN(vit.cpuCores()) ? "-" : String.format(Locale.ROOT, "%.2f", vit.cpuCores()))
+                    .append('/').append(Integer.toString(vit.processors())).append(" cores");
+            b.append("  heap ").append(mb(vit.heapUsed())).append('/').append(mb(vit.heapCommitted()));
+            b.append("  GC ").append(Double.isNaN(vit.gcShare()) ? "-" : pct(vit.gcShare()));
+        }
+        if (v.allocRate() >= 0) {
+            b.append("  alloc ").append(mb(v.allocRate())).append("/s");
+        }
+        return b.toAttributedString();
+    }
+
+    private List<AttributedString> page(String title, List<String> text, Ui ui, int w, int h) {
+        List<AttributedString> rows = new ArrayList<>();
+        rows.add(bar(title, w));
+        int room = h - 2;
+        int max = Math.max(0, text.size() - room);
+        ui.scroll = Math.max(0, Math.min(ui.scroll, max));
+        for (int i = ui.scroll; i < Math.min(text.size(), ui.scroll + room); i++) {
+            rows.add(styledLine(text.get(i), w));
+        }
+        while (rows.size() < h - 1) {
+            rows.add(AttributedString.EMPTY);
+        }
+        String more = text.size() > room ? String.format(Locale.ROOT, "  lines %d-%d of %d", ui.scroll + 1,
+                Math.min(text.size(), ui.scroll + room), text.size()) : "";
+        rows.add(bar((unicode ? " \u2191\u2193 PgUp PgDn scroll" : " Up/Dn PgUp PgDn scroll") + "  Esc back  q quit" + more, w));
+        return rows;
+    }
+
+    /** A line of a page; lines starting with "before:"/"after:" and headings get their colour. */
+    private AttributedString styledLine(String line, int w) {
+        String s = fit(line, w);
+        if (line.startsWith("before:")) {
+            return new AttributedString(s, style(AttributedStyle.RED).bold());
+        }
+        if (line.startsWith("after:")) {
+            return new AttributedString(s, style(AttributedStyle.GREEN).bold());
+        }
+        if (!line.isEmpty() && !line.startsWith(" ") && line.endsWith(":")) {
+            return new AttributedString(s, BOLD);
+        }
+        return new AttributedString(s);
+    }
+
+    static List<String> help() {
+        return List.of(
+                "Hoist samples the target while this screen is open and refreshes once a second.",
+                "The hot methods and the advice are of the window shown in the heading: the last",
+                "seconds, or everything since sampling started (or since the last reset).",
+                "",
+                "keys:",
+                "  c w a l      rank the hot methods by cpu, wall, alloc or lock samples",
+                "               (only the events being sampled: choose them with --event)",
+                "  s            switch the window: last seconds / since start",
+                "  f            hot code: the application's own methods, each charged with the JDK",
+                "               and VM code it calls (default) / every frame by its self samples",
+                "  z            reset: the 'since' window starts now",
+                "  p or space   pause the screen (sampling goes on; nothing is lost)",
+                "  Up Down      select an advice;  Enter shows its detail",
+                "  r            record: write what was sampled so far as a JFR, and its report",
+                "               as html, json and sarif beside it",
+                "  t            thread dump of the target (also written to a file)",
+                "  ?            this help",
+                "  q            quit: sampling stops, the target keeps running, the recording",
+                "               stays on disk and its path is printed",
+                "",
+                "columns:",
+                "  share        own code: the window's samples charged to the method, at its",
+                "               hottest line; all frames: samples with the method running",
+                "  total        share with the method anywhere on the stack",
+                "  loop a-b     the advised loop around the hot line",
+                "  advice #N    advice in this method, or in a method its loop calls",
+                "  cpu (threads) cores used by the thread over the last second (100% = one core)",
+                "  saves        what fixing the advice can save, measured at its site");
+    }
+
+    /** The detail of one advice: what, where, the mechanism, the evidence, before and after. */
+    List<String> detail(AttachView v, int index, int w) {
+        if (v.advice().isEmpty()) {
+            return List.of("No advice yet.");
+        }
+        Advice a = v.advice().get(Math.min(index, v.advice().size() - 1));
+        Finding f = a.finding();
+        List<String> out = new ArrayList<>();
+        Rule r = rules.get(f.rule());
+        out.add(SafeText.clean("#" + a.rank() + "  " + f.rule() + (r == null ? "" : ": " + r.title())));
+        SiteCost s = a.site();
+        String share = s.totalSamples() > 0 ? pct(s.timeShare()) + " of " + s.kind() : "";
+        if (s.totalAllocBytes() > 0 && (s.allocationCost() || s.allocSamples() > 0)) {
+            share += (share.isEmpty() ? "" : ", ") + pct(s.allocShare()) + " of alloc";
+        }
+        wrap(out, "saves " + share + " at its site (loop " + pct(a.cost().inclusiveShare()) + "), confidence "
+                + a.confidence().name().toLowerCase(Locale.ROOT) + ", severity " + f.severity().name().toLowerCase(Locale.ROOT)
+                + (a.jitRemoves() ? "; the JIT removes most of it" : ""), "", w);
+        wrap(out, "at " + f.className() + "." + f.method() + " (" + (f.file() == null ? "?" : f.file()) + ":" + f.line() + ")"
+                + (a.via() != null ? ", called per iteration of the loop at lines " + a.via().firstLine() + "-" + a.via().lastLine()
+                + " of " + a.via().className() + "." + a.via().method()
+                : f.firstLoopLine() > 0 ? ", loop lines " + f.firstLoopLine() + "-" + f.lastLoopLine() : ""), "", w);
+        out.add("");
+        wrap(out, f.message(), "", w);
+        out.add("");
+        out.add("mechanism:");
+        wrap(out, f.mechanism(), "  ", w);
+        if (!a.evidence().isEmpty()) {
+            out.add("");
+            out.add("evidence:");
+            for (String e : a.evidence()) {
+                wrap(out, "- " + e, "  ", w);
+            }
+        }
+        if (!f.fix().before().isBlank()) {
+            out.add("");
+            out.add("before:");
+            for (String l : f.fix().before().split("\n", -1)) {
+                out.add("  " + SafeText.clean(l));
+            }
+        }
+        if (!f.fix().after().isBlank()) {
+            out.add("");
+            out.add("after:");
+            for (String l : f.fix().after().split("\n", -1)) {
+                out.add("  " + SafeText.clean(l));
+            }
+        }
+        return out;
+    }
+
+    /** Words of {@code text}, cleaned, wrapped to {@code w} columns, each line starting with {@code indent}. */
+    @SuppressWarnings("StringSplitter") // runs of spaces collapse to one, as wanted in wrapped prose
+    private static void wrap(List<String> out, String text, String indent, int w) {
+        StringBuilder b = new StringBuilder(indent);
+        for (String word : SafeText.clean(text).split(" ")) {
+            if (b.length() > indent.length() && b.length() + 1 + word.length() > w - 1) {
+                out.add(b.toString());
+                b.setLength(0);
+                b.append(indent).append("  ");
+            }
+            if (b.length() > indent.length() && b.charAt(b.length() - 1) != ' ') {
+                b.append(' ');
+            }
+            b.append(word);
+        }
+        out.add(b.toString());
+    }
+
+    private AttributedString heading(String left, String right, int w) {
+        AttributedStringBuilder b = new AttributedStringBuilder();
+        b.styled(BOLD, fit(left, w - right.length() - 1));
+        pad(b, w - right.length());
+        b.styled(BOLD, right);
+        return b.toAttributedString();
+    }
+
+    private static AttributedString bar(String text, int w) {
+        String s = fit(text, w);
+        return new AttributedString(s + " ".repeat(Math.max(0, w - s.length())), BAR);
+    }
+
+    private String meter(double share, int width) {
+        double cells = Math.max(0, Math.min(1, share)) * width;
+        int full = (int) cells;
+        StringBuilder b = new StringBuilder();
+        if (unicode) {
+            b.append("\u2588".repeat(full));
+            int eighths = (int) Math.round((cells - full) * 8);
+            if (full < width && eighths > 0) {
+                // one eighth up to seven eighths of a cell: U+258F down to U+2589
+                b.append(eighths >= 8 ? '\u2588' : "\u258f\u258e\u258d\u258c\u258b\u258a\u2589".charAt(eighths - 1));
+            }
+        } else {
+            b.append("#".repeat(full));
+        }
+        return b + " ".repeat(Math.max(0, width - b.length()));
+    }
+
+    private static void pad(AttributedStringBuilder b, int column) {
+        while (b.columnLength() < column) {
+            b.append(' ');
+        }
+    }
+
+    /** {@code s} cut to {@code room} columns, with an ellipsis when cut. */
+    static String fit(String s, int room) {
+        if (room <= 1) {
+            return "";
+        }
+        return s.length() <= room ? s : s.substring(0, room - 1) + "~";
+    }
+
+    private static String join(List<Integer> ranks) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < ranks.size() && i < 3; i++) {
+            b.append(i > 0 ? "," : "").append(ranks.get(i));
+        }
+        return ranks.size() > 3 ? b + ",…" : b.toString();
+    }
+
+    private static String simple(String className) {
+        return className.substring(className.lastIndexOf('.') + 1);
+    }
+
+    static String pct(double share) {
+        return String.format(Locale.ROOT, "%.1f%%", share * 100);
+    }
+
+    static String mb(long bytes) {
+        if (bytes < 0) {
+            return "-";
+        }
+        return bytes >= 10L << 30 ? String.format(Locale.ROOT, "%.1fG", bytes / (double) (1L << 30))
+                : String.format(Locale.ROOT, "%dM", Math.round(bytes / (double) (1L << 20)));
+    }
+
+    static String clock(Duration d) {
+        long s = d.toSeconds();
+        return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+                : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
+    }
+
+    static String human(Duration d) {
+        long s = d.toSeconds();
+        if (s < 60) {
+            return s + "s";
+        }
+        if (s < 3600) {
+            return s / 60 + "m" + String.format(Locale.ROOT, "%02ds", s % 60);
+        }
+        if (s < 86_400) {
+            return s / 3600 + "h" + String.format(Locale.ROOT, "%02dm", s / 60 % 60);
+        }
+        return s / 86_400 + "d" + String.format(Locale.ROOT, "%02dh", s / 3600 % 24);
+    }
+}
