@@ -109,25 +109,54 @@ final class AttachCommand implements Callable<Integer> {
     private int session(JvmInfo jvm, LiveProfiling live, TargetVitals vitals, List<Rule> rules, String classPath,
                         PrintWriter out, PrintWriter err) throws IOException {
         List<String> said = new ArrayList<>();
-        SamplingResult result;
         try (AttachSession session = new AttachSession(jvm, live, vitals, rules, classPath, options.sources, window,
                 Math.max(1, options.top))) {
             Map<String, Rule> byId = new LinkedHashMap<>();
             rules.forEach(r -> byId.put(r.id(), r));
             boolean color = System.getenv("NO_COLOR") == null || System.getenv("NO_COLOR").isEmpty();
-            Terminal terminal = terminal();
-            if (terminal != null) {
-                try (Terminal t = terminal) {
-                    said.addAll(AttachTerminal.run(t, session, new AttachScreen(color && t.getNumericCapability(
-                            org.jline.utils.InfoCmp.Capability.max_colors) != null, AttachTerminal.unicode(t), byId)));
+            // SIGTERM, SIGHUP (the SSH connection dropped), Ctrl-C without a terminal: the sampler in the
+            // target is stopped before this JVM exits, and the recording's path is still printed
+            Thread onStop = new Thread(() -> {
+                session.requestStop();
+                live.stop();
+                try {
+                    finished.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException ignored) {
+                    Thread.currentThread().interrupt();
                 }
-            } else {
-                plain(session, new AttachScreen(false, false, byId), out);
+            }, "hoist-attach-stop");
+            Runtime.getRuntime().addShutdownHook(onStop);
+            try {
+                show(session, byId, color, out, said);
+            } finally {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(onStop);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook runs and waits until the recording's path is printed
+                }
             }
-            result = live.stop();
+            // said before the session closes: closing waits for nothing, but a signal's hook waits for this
+            return finish(jvm, live, live.stop(), classPath, said, out, err);
         } finally {
             live.close();
         }
+    }
+
+    private void show(AttachSession session, Map<String, Rule> byId, boolean color, PrintWriter out, List<String> said)
+            throws IOException {
+        Terminal terminal = terminal();
+        if (terminal != null) {
+            try (Terminal t = terminal) {
+                said.addAll(AttachTerminal.run(t, session, new AttachScreen(color && t.getNumericCapability(
+                        org.jline.utils.InfoCmp.Capability.max_colors) != null, AttachTerminal.unicode(t), byId)));
+            }
+        } else {
+            plain(session, new AttachScreen(false, false, byId), out);
+        }
+    }
+
+    private int finish(JvmInfo jvm, LiveProfiling live, SamplingResult result, String classPath, List<String> said,
+                       PrintWriter out, PrintWriter err) throws IOException {
         err.printf("hoist: stopped sampling JVM %d after %s with %s (cpu engine: %s); %s%n", jvm.pid(),
                 ProfilingRun.human(result.duration()), result.sampler(), result.engine(),
                 result.targetExited() ? "the target exited" : "the target keeps running");
@@ -170,49 +199,31 @@ final class AttachCommand implements Callable<Integer> {
      * or the process is stopped (Ctrl-C, SIGTERM), which stops sampling and keeps the recording.
      */
     private void plain(AttachSession session, AttachScreen screen, PrintWriter out) {
-        Thread main = Thread.currentThread();
-        Thread onStop = new Thread(() -> {
-            main.interrupt();
-            try {
-                finished.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException ignored) {
-                Thread.currentThread().interrupt();
-            }
-        }, "hoist-attach-stop");
-        Runtime.getRuntime().addShutdownHook(onStop);
         AttachScreen.Ui ui = new AttachScreen.Ui();
         try {
             long next = System.nanoTime() + every.toNanos();
-            while (!session.live().ended()) {
+            while (!session.live().ended() && !session.stopRequested()) {
                 AttachView v = session.refresh();
                 if (System.nanoTime() >= next) {
                     next += every.toNanos();
                     out.println("--- hoist attach " + LocalTime.now(ZoneId.systemDefault()).truncatedTo(ChronoUnit.SECONDS) + " ---");
+                    // the last row is the footer, whose keys only a terminal has
                     List<AttributedString> rows = screen.render(v, ui, 100, 40);
-                    int last = rows.size() - 1;
+                    int last = rows.size() - 2;
                     while (last > 0 && rows.get(last).toString().isBlank()) {
                         last--;
                     }
-                    // the footer names keys that only a terminal has
                     for (int i = 0; i <= last; i++) {
-                        String row = rows.get(i).toString().stripTrailing();
-                        if (i < last || !row.contains("q quit")) {
-                            out.println(row);
-                        }
+                        out.println(rows.get(i).toString().stripTrailing());
                     }
                     out.flush();
                 }
-                Thread.sleep(1000);
+                for (int i = 0; i < 5 && !session.stopRequested(); i++) {
+                    Thread.sleep(200);
+                }
             }
         } catch (InterruptedException e) {
-            // stopped: the caller stops the sampler and says where the recording is, then releases the hook
-            Thread.interrupted();
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(onStop);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook runs and waits for the latch released above
-            }
+            Thread.currentThread().interrupt();
         }
     }
 }

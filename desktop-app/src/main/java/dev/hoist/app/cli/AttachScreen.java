@@ -133,7 +133,7 @@ final class AttachScreen {
             String loop = r.loop().isEmpty() ? "" : "  " + r.loop();
             int room = w - b.columnLength() - advised.length() - loop.length() - 8;
             String line = r.line() > 0 ? ":" + r.line() : "";
-            String name = SafeText.clean(r.method().shortSignature(Math.max(10, room - line.length()))) + line;
+            String name = SafeText.clean(name(r.method(), room - line.length())) + line;
             b.append(fit(name, room));
             b.styled(style(AttributedStyle.CYAN), fit(loop, w - b.columnLength() - 8));
             b.styled(style(AttributedStyle.YELLOW).bold(), fit(advised, w - b.columnLength() - 8));
@@ -400,6 +400,23 @@ final class AttachScreen {
             return "";
         }
         return s.length() <= room ? s : s.substring(0, room - 1) + "~";
+    }
+
+    /**
+     * The method as long as it fits: with its package and parameters, else its class's simple name
+     * with the parameters, else without them; a terminal is read by class and method first.
+     */
+    static String name(dev.hoist.core.profile.MethodRef m, int room) {
+        String full = m.shortSignature(Integer.MAX_VALUE);
+        if (full.length() <= room || m.className().isEmpty()) {
+            return full;
+        }
+        String simple = full.substring(m.className().lastIndexOf('.') + 1);
+        if (simple.length() <= room) {
+            return simple;
+        }
+        int paren = simple.indexOf('(');
+        return paren < 0 ? simple : simple.substring(0, paren) + "(..)";
     }
 
     private static String join(List<Integer> ranks) {

@@ -80,6 +80,7 @@ final class AttachSession implements AutoCloseable {
     private volatile String adviceState = "ranking after the first samples…";
     private volatile boolean vitalsLost;
     private volatile boolean ownCode = true;
+    private volatile boolean stopRequested;
 
     AttachSession(JvmInfo target, LiveProfiling live, TargetVitals vitals, List<Rule> rules, String classPath,
                   List<Path> sourceDirs, Duration lastWindow, int top) {
@@ -137,6 +138,15 @@ final class AttachSession implements AutoCloseable {
     boolean toggleOwnCode() {
         ownCode = !ownCode;
         return ownCode;
+    }
+
+    /** The process is being stopped (a signal): the face ends its loop and says where the recording is. */
+    void requestStop() {
+        stopRequested = true;
+    }
+
+    boolean stopRequested() {
+        return stopRequested;
     }
 
     List<EventKind> sampled() {
@@ -359,8 +369,9 @@ final class AttachSession implements AutoCloseable {
 
     @Override
     public void close() {
-        advising.shutdownNow();
-        advisor.close();
+        // after a ranking under way, not waiting for it: the jars are closed on the advice thread
+        advising.execute(advisor::close);
+        advising.shutdown();
         if (vitals != null) {
             vitals.close();
         }

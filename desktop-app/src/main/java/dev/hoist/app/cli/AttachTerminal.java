@@ -93,7 +93,7 @@ final class AttachTerminal {
             KeyMap<Key> keys = keys();
             NonBlockingReader in = terminal.reader();
             BindingReader reader = new BindingReader(in);
-            while (!quit && !ended) {
+            while (!quit && !ended && !session.stopRequested()) {
                 int c = reader.peekCharacter(200);
                 if (c == NonBlockingReader.READ_EXPIRED) {
                     continue;
