@@ -125,6 +125,9 @@ final class AttachScreen {
         }
         int barWidth = w >= 100 ? 20 : 10;
         for (AttachView.HotRow r : v.hot().subList(0, Math.min(hotRows, v.hot().size()))) {
+            if (r.share() < 0.0005 && r != v.hot().get(0)) {
+                break; // what rounds to 0.0% says nothing
+            }
             AttributedStringBuilder b = new AttributedStringBuilder();
             b.append(String.format(Locale.ROOT, "%6s ", pct(r.share())));
             b.styled(style(AttributedStyle.GREEN), meter(r.share(), barWidth));
@@ -183,11 +186,15 @@ final class AttachScreen {
         if (!v.advice().isEmpty() && rows.size() < h - 4) {
             // room left: the selected advice's first lines, Enter shows all of it
             rows.add(AttributedString.EMPTY);
-            for (String l : detail(v, sel, w).subList(2, Math.min(detail(v, sel, w).size(), 2 + h - 2 - rows.size()))) {
+            List<String> preview = detail(v, sel, w);
+            for (String l : preview.subList(2, Math.min(preview.size(), 2 + h - 2 - rows.size()))) {
                 if (rows.size() >= h - 2) {
                     break;
                 }
                 rows.add(styledLine(" " + l, w));
+            }
+            if (rows.get(rows.size() - 1).toString().endsWith(":")) {
+                rows.remove(rows.size() - 1); // a heading cut from what it heads
             }
         }
         while (rows.size() < h - 2) {
@@ -403,20 +410,17 @@ final class AttachScreen {
     }
 
     /**
-     * The method as long as it fits: with its package and parameters, else its class's simple name
-     * with the parameters, else without them; a terminal is read by class and method first.
+     * The method by its class's simple name, with its parameters when they fit: a terminal is read
+     * by class and method, and the same form on every row keeps the column readable.
      */
     static String name(dev.hoist.core.profile.MethodRef m, int room) {
         String full = m.shortSignature(Integer.MAX_VALUE);
-        if (full.length() <= room || m.className().isEmpty()) {
-            return full;
+        if (!m.className().contains(".") || m.className().endsWith(".so")) {
+            return full; // a native library's frame, or a class without a package: nothing to shorten
         }
         String simple = full.substring(m.className().lastIndexOf('.') + 1);
-        if (simple.length() <= room) {
-            return simple;
-        }
         int paren = simple.indexOf('(');
-        return paren < 0 ? simple : simple.substring(0, paren) + "(..)";
+        return simple.length() <= room || paren < 0 ? simple : simple.substring(0, paren) + "(..)";
     }
 
     private static String join(List<Integer> ranks) {
