@@ -124,8 +124,9 @@ final class AttachScreen {
             rows.add(new AttributedString("  (no " + v.kind().id() + " samples in this window yet)"));
         }
         int barWidth = w >= 100 ? 20 : 10;
-        for (AttachView.HotRow r : v.hot().subList(0, Math.min(hotRows, v.hot().size()))) {
-            if (r.share() < 0.0005 && r != v.hot().get(0)) {
+        for (int i = 0; i < Math.min(hotRows, v.hot().size()); i++) {
+            AttachView.HotRow r = v.hot().get(i);
+            if (r.share() < 0.0005 && i > 0) {
                 break; // what rounds to 0.0% says nothing
             }
             AttributedStringBuilder b = new AttributedStringBuilder();
