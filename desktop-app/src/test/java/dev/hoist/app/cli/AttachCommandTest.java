@@ -109,6 +109,22 @@ class AttachCommandTest {
     }
 
     @Test
+    void aTargetThatExitsEndsTheSessionWithTheLineAndExitCodeOfProfileAndKeepsItsSamples(@TempDir Path dir) throws Exception {
+        Path jfr = dir.resolve("exits.jfr");
+        try (ChildJvm probe = ChildJvm.java().testClasspath().mainClass(ProfileCommandTest.PROBE).args("--seconds", "6")
+                .mergeStderr().readyPrefix("ready").start()) {
+            // no terminal here (the test's own JVM): the plain snapshots, every second
+            MainTest.Result r = MainTest.run("attach", Long.toString(probe.pid()), "--no-repair", "--every", "1s",
+                    "--out", jfr.toString());
+            assertThat(r.code()).as(r.err()).isEqualTo(Failure.TARGET_EXITED.exitCode());
+            assertThat(r.err()).contains("hoist: JVM " + probe.pid() + " exited after").contains(jfr.toString())
+                    .contains("the target exited");
+            assertThat(r.out()).contains("--- hoist attach").contains("HotAndAlloc");
+            assertThat(jfr).isNotEmptyFile();
+        }
+    }
+
+    @Test
     void aTargetThatIsNotThereGetsTheOneLineAndExitCodeOfProfile() {
         MainTest.Result r = MainTest.run("attach", "999999999");
         assertThat(r.code()).isEqualTo(Failure.NO_SUCH_PROCESS.exitCode());
