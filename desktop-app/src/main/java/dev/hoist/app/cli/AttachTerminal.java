@@ -83,7 +83,7 @@ final class AttachTerminal {
         terminal.puts(Capability.keypad_xmit);
         terminal.puts(Capability.cursor_invisible);
         terminal.flush();
-        Terminal.SignalHandler oldWinch = terminal.handle(Terminal.Signal.WINCH, s -> ticker.execute(this::draw));
+        Terminal.SignalHandler oldWinch = terminal.handle(Terminal.Signal.WINCH, s -> onTicker(this::draw));
         Terminal.SignalHandler oldInt = terminal.handle(Terminal.Signal.INT, s -> quit = true);
         try {
             ui.status = "sampling " + session.sampled().stream().map(EventKind::id).toList() + " into "
@@ -107,9 +107,11 @@ final class AttachTerminal {
                 }
             }
         } finally {
+            // a record or thread dump under way is finished first: r then q must still write the files
+            work.shutdown();
             ticker.shutdownNow();
-            work.shutdownNow();
             try {
+                work.awaitTermination(60, TimeUnit.SECONDS);
                 ticker.awaitTermination(5, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -161,17 +163,17 @@ final class AttachTerminal {
                 case WINDOW -> {
                     session.toggleWindow();
                     ui.status = "window: " + (session.window() == AttachSession.Window.LAST ? "last seconds" : "since start");
-                    ticker.execute(this::tick);
+                    onTicker(this::tick);
                 }
                 case FRAMES -> {
                     ui.status = session.toggleOwnCode() ? "hot code: the application's methods, charged with the JDK code they call"
                             : "hot methods: every frame by its self samples";
-                    ticker.execute(this::tick);
+                    onTicker(this::tick);
                 }
                 case RESET -> {
                     session.resetWindow();
                     ui.status = "window reset: hot methods and advice from now on";
-                    ticker.execute(this::tick);
+                    onTicker(this::tick);
                 }
                 case PAUSE -> {
                     ui.paused = !ui.paused;
@@ -201,19 +203,28 @@ final class AttachTerminal {
                 }
                 case RECORD -> record(said);
                 case THREADS -> threads();
-                case REDRAW -> ticker.execute(() -> {
+                case REDRAW -> onTicker(() -> {
                     display.clear();
                     draw();
                 });
             }
         }
-        ticker.execute(this::draw);
+        onTicker(this::draw);
+    }
+
+    /** Runs on the ticker, the one thread that draws; nothing once the session is closing. */
+    private void onTicker(Runnable r) {
+        try {
+            ticker.execute(r);
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            // the session ends: nothing more is drawn
+        }
     }
 
     private void kind(EventKind k) {
         if (session.show(k)) {
             ui.status = "hot methods ranked by " + k.id() + " samples";
-            ticker.execute(this::tick);
+            onTicker(this::tick);
         } else {
             ui.status = k.id() + " is not sampled in this session: start it with --event "
                     + String.join(",", session.sampled().stream().map(EventKind::id).toList()) + "," + k.id();
@@ -247,7 +258,7 @@ final class AttachTerminal {
             synchronized (ui) {
                 ui.status = m;
             }
-            ticker.execute(this::draw);
+            onTicker(this::draw);
         });
     }
 
@@ -270,7 +281,7 @@ final class AttachTerminal {
             synchronized (ui) {
                 ui.status = m;
             }
-            ticker.execute(this::draw);
+            onTicker(this::draw);
         });
     }
 
