@@ -52,7 +52,15 @@ class AttachCommandTest {
 
             // Enter: the selected advice's detail, with its mechanism and its fix
             tmux.keys("Enter");
-            tmux.await("the advice's detail", s -> s.contains("mechanism:") && s.contains("advice #1"));
+            String page = tmux.await("the advice's detail", s -> s.contains("advice #1") && s.contains("saves "));
+            StringBuilder detail = new StringBuilder(page);
+            while (!atEnd(page)) {
+                String before = page;
+                tmux.keys("PageDown");
+                page = tmux.await("the detail scrolled", s -> !s.equals(before));
+                detail.append(page);
+            }
+            assertThat(detail).contains("mechanism:").contains("evidence:").contains("before:").contains("after:");
             tmux.keys("Escape");
             tmux.await("the main screen again", s -> s.contains("Busiest threads"));
 
@@ -139,6 +147,12 @@ class AttachCommandTest {
         assertThat(r.code()).isEqualTo(Failure.NO_SUCH_PROCESS.exitCode());
         assertThat(r.err().strip().lines()).hasSize(1);
         assertThat(r.err()).startsWith("hoist: ");
+    }
+
+    /** Whether a page's footer says its last line is shown ("lines 15-36 of 36"), or it has no more lines. */
+    private static boolean atEnd(String screen) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("lines (\\d+)-(\\d+) of (\\d+)").matcher(screen);
+        return !m.find() || m.group(2).equals(m.group(3));
     }
 
     private static String awaitFile(Path file, String what, Predicate<String> done, Process p) throws Exception {
