@@ -51,6 +51,7 @@ import java.util.concurrent.TimeUnit;
                 "  hoist attach 12345",
                 "  hoist attach OrderService --event cpu,alloc,lock --out orders.jfr",
                 "  hoist attach 12345 --every 10s > watch.log      (no terminal: a snapshot every 10 s)",
+                "  hoist attach 12345 --report-out final.html --format html   (the whole recording's report on quit)",
                 "", "NO_COLOR set in the environment turns colours off. The target's local management agent (JMX) is",
                 "started to read its vital signs and thread dumps, and stays open until the target exits."})
 final class AttachCommand implements Callable<Integer> {
@@ -170,7 +171,8 @@ final class AttachCommand implements Callable<Integer> {
         err.flush();
         if (options.reportOut != null && result.file() != null) {
             ReportCommand.render(live.recorded(result), options.format, null, options.top, classPath, options.all,
-                    options.reportOut, out, err, null, options.sources);
+                    options.reportOut, out, err, options.noAgent || result.targetExited() ? null : live.missingClasses(),
+                    options.sources);
         }
         if (result.targetExited()) {
             throw result.exitFailure(jvm.pid());
