@@ -141,6 +141,30 @@ public final class LiveRecording {
         }
     }
 
+    /**
+     * Copies the chunks read so far, whole chunks only, into {@code target} (created owner-only):
+     * a recording of what {@link #current} shows that any JFR reader reads, while the sampler goes
+     * on writing this file. Returns the bytes copied; 0 when no chunk was complete yet.
+     */
+    public synchronized long copyReadChunks(Path target) throws IOException {
+        dev.hoist.core.PrivateFiles.create(target);
+        if (consumed == 0) {
+            return 0;
+        }
+        try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ);
+             FileChannel out = FileChannel.open(target, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            long done = 0;
+            while (done < consumed) {
+                long n = in.transferTo(done, consumed - done, out);
+                if (n <= 0) {
+                    throw new IOException(file + " ends before the " + consumed + " bytes that were read from it");
+                }
+                done += n;
+            }
+            return done;
+        }
+    }
+
     /** The last snapshot; before the first chunk was read, an empty profile whose sampler is null. */
     public Profile current() {
         return current;

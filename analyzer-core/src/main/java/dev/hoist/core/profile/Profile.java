@@ -141,6 +141,45 @@ public final class Profile {
         return threadNames[index];
     }
 
+    /**
+     * The samples taken at or after {@code fromEpochNanos}, with the same methods, frames, stacks and
+     * threads (so indexes and {@link MethodRef}s stay valid): the last seconds of a live recording,
+     * as {@code hoist attach} shows them. Samples without a time (collapsed stacks) are kept. The
+     * info says the window's start and length; the sample arrays are copied, the tables shared.
+     */
+    public Profile since(long fromEpochNanos) {
+        int n = 0;
+        for (int i = 0; i < size; i++) {
+            if (times[i] < 0 || times[i] >= fromEpochNanos) n++;
+        }
+        if (n == size) {
+            return this;
+        }
+        byte[] k = new byte[n];
+        long[] t = new long[n];
+        int[] th = new int[n];
+        int[] st = new int[n];
+        long[] w = new long[n];
+        int[] ac = new int[n];
+        int j = 0;
+        for (int i = 0; i < size; i++) {
+            if (times[i] < 0 || times[i] >= fromEpochNanos) {
+                k[j] = kinds[i];
+                t[j] = times[i];
+                th[j] = threads[i];
+                st[j] = stackIds[i];
+                w[j] = weights[i];
+                ac[j] = allocClasses[i];
+                j++;
+            }
+        }
+        long end = info.startEpochNanos() >= 0 && info.durationNanos() >= 0 ? info.startEpochNanos() + info.durationNanos() : -1;
+        long start = Math.max(fromEpochNanos, info.startEpochNanos());
+        ProfileInfo windowInfo = new ProfileInfo(info.file(), info.sampler(), info.engine(), start,
+                end >= start ? end - start : -1, info.warnings());
+        return new Profile(windowInfo, methods, frames, stacks, threadNames, classNames, n, k, t, th, st, w, ac);
+    }
+
     /** Total samples per kind (for ALLOC and LOCK: number of events). */
     public Map<EventKind, Long> sampleCounts() {
         long[] sums = new long[EventKind.values().length];

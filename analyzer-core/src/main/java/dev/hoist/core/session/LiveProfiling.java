@@ -142,6 +142,25 @@ public final class LiveProfiling implements AutoCloseable {
         return feed.poll();
     }
 
+    /**
+     * Writes what was sampled so far to {@code out} (owner-only) while sampling goes on: the
+     * recording's complete chunks, read first if new ones came, and returns the profile of exactly
+     * those chunks. {@code hoist attach}'s record key; the file is a JFR that {@code hoist report} reads.
+     *
+     * @throws java.io.UncheckedIOException when {@code out} cannot be written
+     */
+    public Profile saveSoFar(java.nio.file.Path out) {
+        synchronized (feed) {
+            poll();
+            try {
+                feed.copyReadChunks(out);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return feed.current();
+        }
+    }
+
     /** Stops the sampler; the recording is complete on disk. Idempotent and thread safe. */
     public SamplingResult stop() {
         return sampling.stop();

@@ -51,6 +51,7 @@ public final class Main implements Runnable {
         Map<String, Supplier<Object>> subs = new LinkedHashMap<>();
         subs.put("jvms", JvmsCommand::new);
         subs.put("profile", ProfileCommand::new);
+        subs.put("attach", AttachCommand::new);
         subs.put("report", ReportCommand::new);
         subs.put("analyze", AnalyzeCommand::new);
         subs.put("diff", DiffCommand::new);

@@ -127,6 +127,20 @@ public final class ReportCommand implements Callable<Integer> {
         warn(profile, err);
         List<Rule> rules = List.copyOf(RuleRegistry.load().all());
         AdviceReport advice = classPath == null ? null : advise(profile, classPath, all, kind, rules, err, memory, sourceDirs);
+        write(profile, advice, rules, format, kind, top, outFile, stdout);
+        if (outFile != null) {
+            err.println("hoist: wrote the " + format + " report to " + outFile);
+            err.flush();
+        }
+    }
+
+    /**
+     * Writes the report of a profile and its advice (null: the profile only) in {@code format} to
+     * {@code outFile} (owner-only) or {@code stdout}; what {@link #render} and {@code hoist attach}'s
+     * record key write.
+     */
+    static void write(Profile profile, AdviceReport advice, List<Rule> rules, Format format, EventKind kind, int top,
+                      Path outFile, PrintWriter stdout) throws IOException {
         try (Writer w = Output.open(outFile, stdout)) {
             switch (format) {
                 case html -> dev.hoist.core.report.html.HtmlReport.write(profile, advice,
@@ -145,10 +159,6 @@ public final class ReportCommand implements Callable<Integer> {
                     }
                 }
             }
-        }
-        if (outFile != null) {
-            err.println("hoist: wrote the " + format + " report to " + outFile);
-            err.flush();
         }
     }
 
