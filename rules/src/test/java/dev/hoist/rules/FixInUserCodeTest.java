@@ -84,9 +84,9 @@ class FixInUserCodeTest {
         // javac folded HOUR to 11; the source keeps the constant's name
         assertThat(at(all, "copy-in-loop", 63).fix().after())
                 .isEqualTo("for (String line : lines) {\n    counts[Integer.parseInt(line, HOUR, HOUR + 2, 10)]++;\n}");
-        // a hoisted lookup: Map.get is Object in bytecode, so var; the statement reads the local
+        // a hoisted lookup: Map.get is Object in bytecode; the cast javac put after it names the type (var would not compile before Java 10)
         assertThat(at(all, "invariant-call-in-loop", 71).fix().after()).isEqualTo(
-                "final var rate = rates.get(region);\nfor (int i = 0; i < net.length; i++) {\n    total += net[i] * rate / 10_000;\n}");
+                "final Long rate = rates.get(region);\nfor (int i = 0; i < net.length; i++) {\n    total += net[i] * rate / 10_000;\n}");
         // a collection made before the loop: its line sized, with its type arguments as written, then the loop
         assertThat(at(all, "unsized-collection", 77).fix().after()).isEqualTo(
                 "Map<String, String> byLower = new HashMap<String, String>((int) (names.size() / 0.75f) + 1);\n"
