@@ -74,7 +74,7 @@ final class AsyncProfilerChunks {
 
     /** Whether {@code reader}'s first chunk (which its constructor parsed) was written by async-profiler. */
     static boolean isAsyncProfiler(JfrReader reader) {
-        return reader.typesByName.keySet().stream().anyMatch(n -> n.startsWith("profiler."));
+        return reader.typesByName.keySet().stream().anyMatch(n -> n != null && n.startsWith("profiler."));
     }
 
     /**
