@@ -28,6 +28,9 @@ public final class JvmsCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
     Format format;
 
+    @Option(names = {"-v", "--verbose-list"}, description = "Also print each JVM's command line (its JVM options and arguments), as jps -lvm does.")
+    boolean verbose;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -38,26 +41,44 @@ public final class JvmsCommand implements Callable<Integer> {
         if (format == Format.json) {
             out.println(json(jvms));
         } else {
-            out.print(table(jvms));
+            out.print(table(jvms, verbose));
         }
         out.flush();
         return 0;
     }
 
     static String table(List<JvmInfo> jvms) {
+        return table(jvms, false);
+    }
+
+    static String table(List<JvmInfo> jvms, boolean commandLines) {
         if (jvms.isEmpty()) {
             return "No JVMs found (other than Hoist itself).\n";
         }
         int mainWidth = Math.max(20, jvms.stream().mapToInt(j -> safe(j.displayName()).length()).max().orElse(0));
         int vendorWidth = Math.max(6, jvms.stream().mapToInt(j -> safe(j.vendor()).length()).max().orElse(0));
-        String row = "%-8s %-" + mainWidth + "s %-10s %-" + vendorWidth + "s %-9s %s%n";
-        StringBuilder sb = new StringBuilder(String.format(row, "PID", "MAIN", "VERSION", "VENDOR", "UPTIME", "STATUS"));
+        int userWidth = Math.max(4, jvms.stream().mapToInt(j -> safe(user(j)).length()).max().orElse(0));
+        String row = "%-8s %-" + userWidth + "s %-" + mainWidth + "s %-10s %-" + vendorWidth + "s %-9s %s%n";
+        StringBuilder sb = new StringBuilder(String.format(row, "PID", "USER", "MAIN", "VERSION", "VENDOR", "UPTIME", "STATUS"));
         for (JvmInfo j : jvms) {
             // every name here comes from the target (its jar or main class, its system properties)
-            sb.append(String.format(row, j.pid(), safe(j.displayName()), safe(j.javaVersion()), safe(j.vendor()),
+            sb.append(String.format(row, j.pid(), safe(user(j)), safe(j.displayName()), safe(j.javaVersion()), safe(j.vendor()),
                     uptime(j.uptime()), j.attachable() ? "attachable" : safe(j.reason())));
+            if (commandLines) {
+                sb.append("         ").append(safe(commandLine(j.pid()))).append('\n');
+            }
         }
         return sb.toString();
+    }
+
+    private static String user(JvmInfo j) {
+        return j.user() == null || j.user().isEmpty() ? "?" : j.user();
+    }
+
+    /** The process's command line (JVM options, main class, arguments), or why it cannot be read. */
+    static String commandLine(long pid) {
+        return ProcessHandle.of(pid).flatMap(p -> p.info().commandLine())
+                .orElse("(command line not readable: another user's process, or it exited)");
     }
 
     private static String safe(String s) {

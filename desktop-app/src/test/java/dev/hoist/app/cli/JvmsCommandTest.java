@@ -125,6 +125,23 @@ class JvmsCommandTest {
         assertThat(JvmsCommand.uptime(null)).isEqualTo("?");
     }
 
+    @Test
+    void eachRowSaysWhoseJvmItIsAndVerboseAddsItsCommandLine() throws Exception {
+        ChildJvm open = null;
+        try {
+            open = startProbe("-Dhoist.test.marker=42");
+            Result plain = run("jvms");
+            assertThat(plain.out()).startsWith("PID").contains("USER");
+            assertThat(row(plain.out(), open.pid())).contains(" " + System.getProperty("user.name") + " ");
+            assertThat(plain.out()).doesNotContain("-Dhoist.test.marker=42");
+            Result verbose = run("jvms", "-v");
+            String after = verbose.out().substring(verbose.out().indexOf(row(verbose.out(), open.pid())));
+            assertThat(after.lines().skip(1).findFirst().orElse("")).contains("-Dhoist.test.marker=42", HotAndAlloc.class.getName());
+        } finally {
+            if (open != null) open.close();
+        }
+    }
+
     private static String row(String table, long pid) {
         return table.lines().filter(l -> l.startsWith(pid + " ")).findFirst()
                 .orElseThrow(() -> new AssertionError("no row for PID " + pid + " in:\n" + table));
