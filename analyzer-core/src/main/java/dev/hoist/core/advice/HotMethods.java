@@ -2,7 +2,6 @@ package dev.hoist.core.advice;
 
 import dev.hoist.core.profile.EventKind;
 import dev.hoist.core.profile.FrameType;
-import dev.hoist.core.profile.IdleStacks;
 import dev.hoist.core.profile.MethodRef;
 import dev.hoist.core.profile.MethodStats;
 import dev.hoist.core.profile.Profile;
@@ -48,7 +47,7 @@ public final class HotMethods {
 
     private static void take(Profile profile, EventKind kind, double coverage, int max, Set<MethodRef> out) {
         // wall samples land on every thread, waiting or not: rank the code that was running
-        MethodStats stats = kind == EventKind.WALL ? MethodStats.of(profile, kind, IdleStacks.of(profile)) : MethodStats.of(profile, kind);
+        MethodStats stats = kind == EventKind.WALL ? MethodStats.of(profile, kind, profile.idleStacks()) : MethodStats.of(profile, kind);
         long total = stats.grandTotal();
         if (total == 0) return;
         BitSet java = javaMethods(profile);
@@ -68,7 +67,7 @@ public final class HotMethods {
      */
     static String wallNotice(Profile profile, EventKind kind) {
         if (kind != EventKind.WALL) return null;
-        BitSet idle = IdleStacks.of(profile);
+        BitSet idle = profile.idleStacks();
         long all = 0;
         long waiting = 0;
         long[] running = new long[profile.threadCount()];

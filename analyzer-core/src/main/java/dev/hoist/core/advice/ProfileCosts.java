@@ -27,7 +27,7 @@ final class ProfileCosts {
 
     /** Wall samples on stacks that were running, not waiting ({@link dev.hoist.core.profile.IdleStacks}). */
     static long runningWallSamples(Profile profile) {
-        java.util.BitSet idle = dev.hoist.core.profile.IdleStacks.of(profile);
+        java.util.BitSet idle = profile.idleStacks();
         long n = 0;
         for (int i = 0, size = profile.size(); i < size; i++) {
             if (profile.kind(i) == EventKind.WALL && !idle.get(profile.stack(i))) n += profile.sampleCount(i);

@@ -32,6 +32,7 @@ public final class Profile {
     private final int[] allocClasses;
     private final Map<MethodRef, Integer> methodIndexes;
     private volatile int[][] stacksByMethod;
+    private volatile java.util.BitSet idleStacks;
 
     Profile(ProfileInfo info, List<MethodRef> methods, Frame[] frames, int[][] stacks, String[] threadNames,
             String[] classNames, int size, byte[] kinds, long[] times, int[] threads, int[] stackIds, long[] weights,
@@ -196,6 +197,19 @@ public final class Profile {
             }
         }
         return counts;
+    }
+
+    /**
+     * The stacks on which a thread waited rather than ran ({@link IdleStacks}), worked out once per
+     * profile: the advisor's hot methods, its shares and its notice all ask. Callers must not change it.
+     */
+    public java.util.BitSet idleStacks() {
+        java.util.BitSet idle = idleStacks;
+        if (idle == null) {
+            idle = IdleStacks.of(this);
+            idleStacks = idle;
+        }
+        return idle;
     }
 
     /** Ids of the stacks that contain the method at least once, ascending. */

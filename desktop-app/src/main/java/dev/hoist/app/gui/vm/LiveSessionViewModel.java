@@ -12,9 +12,6 @@ import dev.hoist.core.session.RecordingSidecar;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleIntegerProperty;
-import javafx.beans.property.SimpleObjectProperty;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -67,14 +64,8 @@ public final class LiveSessionViewModel extends SessionViewModel {
 
     private final JvmInfo target;
     private final Path recordingsDir;
-    private final BooleanProperty cpu = new SimpleBooleanProperty(this, "cpu", true);
-    private final BooleanProperty wall = new SimpleBooleanProperty(this, "wall", false);
-    private final BooleanProperty alloc = new SimpleBooleanProperty(this, "alloc", true);
-    private final BooleanProperty lock = new SimpleBooleanProperty(this, "lock", false);
-    private final BooleanProperty repair = new SimpleBooleanProperty(this, "repair", true);
-    private final IntegerProperty intervalMs = new SimpleIntegerProperty(this, "intervalMs",
-            (int) SamplingRequest.DEFAULT_CPU_INTERVAL.toMillis());
-    private final ObjectProperty<Length> length = new SimpleObjectProperty<>(this, "length", Length.UNTIL_STOPPED);
+    /** This session's events, interval, length and repair: the same settings the sidebar holds for the next attach. */
+    private final SamplingSettings settings = new SamplingSettings();
 
     // touched by background threads
     private volatile LiveProfiling live;
@@ -125,33 +116,33 @@ public final class LiveSessionViewModel extends SessionViewModel {
     }
 
     public BooleanProperty cpuProperty() {
-        return cpu;
+        return settings.cpuProperty();
     }
 
     public BooleanProperty wallProperty() {
-        return wall;
+        return settings.wallProperty();
     }
 
     public BooleanProperty allocProperty() {
-        return alloc;
+        return settings.allocProperty();
     }
 
     public BooleanProperty lockProperty() {
-        return lock;
+        return settings.lockProperty();
     }
 
     /** Whether to repair the target's debug info before sampling, as {@code hoist profile} does unless {@code --no-repair}. */
     public BooleanProperty repairProperty() {
-        return repair;
+        return settings.repairProperty();
     }
 
     /** CPU (and wall) sampling interval in milliseconds. */
     public IntegerProperty intervalMsProperty() {
-        return intervalMs;
+        return settings.intervalMsProperty();
     }
 
     public ObjectProperty<Length> lengthProperty() {
-        return length;
+        return settings.lengthProperty();
     }
 
     /** Starts sampling the target with the chosen events (UI thread); a new recording each time. */
@@ -160,15 +151,15 @@ public final class LiveSessionViewModel extends SessionViewModel {
             return;
         }
         Set<SamplingEvent> events = EnumSet.noneOf(SamplingEvent.class);
-        if (cpu.get()) events.add(SamplingEvent.CPU);
-        if (wall.get()) events.add(SamplingEvent.WALL);
-        if (alloc.get()) events.add(SamplingEvent.ALLOC);
-        if (lock.get()) events.add(SamplingEvent.LOCK);
+        if (settings.cpuProperty().get()) events.add(SamplingEvent.CPU);
+        if (settings.wallProperty().get()) events.add(SamplingEvent.WALL);
+        if (settings.allocProperty().get()) events.add(SamplingEvent.ALLOC);
+        if (settings.lockProperty().get()) events.add(SamplingEvent.LOCK);
         if (events.isEmpty()) {
             error.set("Choose at least one event to sample: cpu, wall, alloc or lock.");
             return;
         }
-        int ms = intervalMs.get();
+        int ms = settings.intervalMsProperty().get();
         if (ms < 1 || ms > 10_000) {
             error.set("The interval must be between 1 and 10000 ms.");
             return;
@@ -178,13 +169,13 @@ public final class LiveSessionViewModel extends SessionViewModel {
         error.set("");
         clearNotes();
         state.set(State.STARTING);
-        boolean repairing = repair.get();
+        boolean repairing = settings.repairProperty().get();
         busy.set("Attaching to PID " + target.pid() + (repairing ? " and repairing its debug info…" : "…"));
         status.set("Starting the sampler in PID " + target.pid());
         Path out = recordingsDir.resolve("hoist-" + target.pid() + "-"
                 + LocalDateTime.now(ZoneId.systemDefault()).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT)) + ".jfr");
         Duration interval = Duration.ofMillis(ms);
-        SamplingRequest request = SamplingRequest.of(out, length.get().duration(), events).withCpuInterval(interval)
+        SamplingRequest request = SamplingRequest.of(out, settings.lengthProperty().get().duration(), events).withCpuInterval(interval)
                 .withWallInterval(events.contains(SamplingEvent.CPU) ? SamplingRequest.DEFAULT_WALL_INTERVAL : interval);
         LiveProfiling.Options options = LiveProfiling.Options.defaults().withRepair(repairing);
         stopping.set(false);
