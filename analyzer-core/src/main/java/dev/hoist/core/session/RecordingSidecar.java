@@ -1,8 +1,15 @@
 package dev.hoist.core.session;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import dev.hoist.core.PrivateFiles;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -48,10 +55,49 @@ public final class RecordingSidecar {
             if (!Files.isRegularFile(file) || Files.size(file) > MAX_BYTES) {
                 return Optional.empty();
             }
-            SessionArchive.Meta m = SessionArchive.JSON.readValue(file.toFile(), SessionArchive.Meta.class);
+            SessionArchive.Meta m = parse(Files.readAllBytes(file));
             return m != null && SCHEMA.equals(m.schema()) ? Optional.of(m) : Optional.empty();
         } catch (IOException | RuntimeException e) {
             return Optional.empty(); // a broken sidecar costs the convenience, never the recording
         }
+    }
+
+    /**
+     * Reads a sidecar with jackson-core's streaming parser: {@code hoist report} reads one on every
+     * run, and binding it with databind cost about 90 ms of class loading and introspection, more
+     * than the rest of a small report's advice (measured with async-profiler on the demo's recording).
+     */
+    static SessionArchive.Meta parse(byte[] json) throws IOException {
+        Map<String, String> text = new HashMap<>();
+        Map<String, List<String>> lists = new HashMap<>();
+        long savedAt = 0;
+        try (JsonParser p = new JsonFactory().createParser(json)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken value = p.nextToken();
+                if (value == JsonToken.START_ARRAY) {
+                    List<String> items = new ArrayList<>();
+                    while (p.nextToken() != JsonToken.END_ARRAY) {
+                        if (p.currentToken() == JsonToken.VALUE_STRING) {
+                            items.add(p.getText());
+                        } else {
+                            p.skipChildren();
+                        }
+                    }
+                    lists.put(name, items);
+                } else if (value == JsonToken.VALUE_NUMBER_INT && name.equals("savedAtEpochMillis")) {
+                    savedAt = p.getLongValue();
+                } else if (value == JsonToken.VALUE_STRING) {
+                    text.put(name, p.getText());
+                } else {
+                    p.skipChildren();
+                }
+            }
+        }
+        return new SessionArchive.Meta(text.get("schema"), text.get("title"), text.get("target"), text.get("sampler"),
+                lists.get("events"), text.get("classPath"), lists.get("sources"), text.get("recordingName"), savedAt);
     }
 }
