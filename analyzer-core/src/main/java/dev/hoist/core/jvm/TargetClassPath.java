@@ -34,6 +34,11 @@ public final class TargetClassPath {
         }
     }
 
+    /** The class path and module path that the target's {@code properties} name (see {@link #of(long)}). */
+    public static String of(Properties properties) {
+        return join(properties);
+    }
+
     static String join(Properties p) {
         String dir = p.getProperty("user.dir", ".");
         List<String> entries = new ArrayList<>();

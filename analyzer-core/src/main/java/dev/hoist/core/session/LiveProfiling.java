@@ -4,6 +4,7 @@ import dev.hoist.core.advice.ClassPathAdvisor;
 import dev.hoist.core.classes.ClassPath;
 import dev.hoist.core.jvm.JvmInfo;
 import dev.hoist.core.jvm.TargetClassBytes;
+import dev.hoist.core.jvm.TargetArguments;
 import dev.hoist.core.jvm.TargetClassPath;
 import dev.hoist.core.profile.LiveRecording;
 import dev.hoist.core.profile.Profile;
@@ -11,6 +12,7 @@ import dev.hoist.core.profile.ProfileReader;
 import dev.hoist.core.sampling.DebugInfoRepair;
 import dev.hoist.core.sampling.SamplingRequest;
 import dev.hoist.core.sampling.SamplingResult;
+import dev.hoist.core.sampling.Redaction;
 import dev.hoist.core.sampling.SamplingSession;
 import dev.hoist.core.sampling.Samplers;
 
@@ -31,27 +33,39 @@ import java.util.function.Consumer;
  */
 public final class LiveProfiling implements AutoCloseable {
 
-    /** How to profile: which sampler, and whether to repair debug info and read the target's class path first. */
-    public record Options(Samplers.Choice sampler, boolean repair, boolean readClassPath) {
+    /**
+     * How to profile: which sampler, whether to repair debug info and read the target's class path
+     * first, and whether the recording keeps none of the target's arguments ({@code --redact-args};
+     * secret-looking values are taken out either way, see {@link Redaction}).
+     */
+    public record Options(Samplers.Choice sampler, boolean repair, boolean readClassPath, boolean redactArgs) {
         public Options {
             Objects.requireNonNull(sampler, "sampler");
         }
 
+        public Options(Samplers.Choice sampler, boolean repair, boolean readClassPath) {
+            this(sampler, repair, readClassPath, false);
+        }
+
         /** Any sampler, with the repair and the class path: what {@code hoist profile PID} does by default. */
         public static Options defaults() {
-            return new Options(Samplers.Choice.AUTO, true, true);
+            return new Options(Samplers.Choice.AUTO, true, true, false);
         }
 
         public Options withSampler(Samplers.Choice choice) {
-            return new Options(choice, repair, readClassPath);
+            return new Options(choice, repair, readClassPath, redactArgs);
         }
 
         public Options withRepair(boolean on) {
-            return new Options(sampler, on, readClassPath);
+            return new Options(sampler, on, readClassPath, redactArgs);
         }
 
         public Options withReadClassPath(boolean on) {
-            return new Options(sampler, repair, on);
+            return new Options(sampler, repair, on, redactArgs);
+        }
+
+        public Options withRedactArgs(boolean on) {
+            return new Options(sampler, repair, readClassPath, on);
         }
     }
 
@@ -61,11 +75,14 @@ public final class LiveProfiling implements AutoCloseable {
     private final String targetClassPath;
     private final DebugInfoRepair.Outcome repair;
     private final Consumer<String> said;
+    private final Redaction redaction;
     private volatile boolean polled;
+    private volatile boolean redacted;
 
     private LiveProfiling(JvmInfo target, SamplingSession sampling, String targetClassPath,
-                          DebugInfoRepair.Outcome repair, Consumer<String> said) {
+                          DebugInfoRepair.Outcome repair, Consumer<String> said, Redaction redaction) {
         this.target = target;
+        this.redaction = redaction;
         this.sampling = sampling;
         this.feed = new LiveRecording(sampling.request().output());
         this.targetClassPath = targetClassPath;
@@ -82,14 +99,16 @@ public final class LiveProfiling implements AutoCloseable {
      */
     public static LiveProfiling start(JvmInfo target, SamplingRequest request, Options options, Consumer<String> said) {
         Consumer<String> out = said == null ? line -> { } : said;
-        String classPath = options.readClassPath() ? TargetClassPath.of(target.pid()) : null;
+        TargetArguments args = TargetArguments.of(target.pid()); // one attach for the class path and the redaction
+        String classPath = options.readClassPath() ? TargetClassPath.of(args.properties()) : null;
+        Redaction redaction = options.redactArgs() ? Redaction.all(args) : Redaction.secrets(args);
         DebugInfoRepair.Outcome repaired = null;
         if (options.repair()) {
             repaired = DebugInfoRepair.run(target, options.sampler());
             out.accept(repaired.note());
         }
         SamplingSession s = Samplers.start(target, request, options.sampler());
-        return new LiveProfiling(target, s, classPath, repaired, out);
+        return new LiveProfiling(target, s, classPath, repaired, out, redaction);
     }
 
     public JvmInfo target() {
@@ -154,6 +173,7 @@ public final class LiveProfiling implements AutoCloseable {
             poll();
             try {
                 feed.copyReadChunks(out);
+                redaction.apply(out);
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
@@ -163,12 +183,29 @@ public final class LiveProfiling implements AutoCloseable {
 
     /** Stops the sampler; the recording is complete on disk. Idempotent and thread safe. */
     public SamplingResult stop() {
-        return sampling.stop();
+        return redacted(sampling.stop());
     }
 
     /** Waits until the requested time has passed, the target exited or {@link #stop} was called; then stops. */
     public SamplingResult awaitResult() throws InterruptedException {
-        return sampling.awaitResult();
+        return redacted(sampling.awaitResult());
+    }
+
+    /** Takes the target's secrets (or all its arguments) out of the finished recording, once. */
+    private synchronized SamplingResult redacted(SamplingResult result) {
+        if (!redacted && result.file() != null && !redaction.isEmpty()) {
+            redacted = true;
+            try {
+                int n = redaction.apply(result.file());
+                if (n > 0) {
+                    said.accept("took the target's " + (redaction.all() ? "arguments" : "secret-looking property values")
+                            + " out of the recording (" + n + " place(s))");
+                }
+            } catch (java.io.IOException e) {
+                said.accept("could not redact the recording: " + e.getMessage());
+            }
+        }
+        return result;
     }
 
     /**

@@ -87,7 +87,8 @@ final class AttachCommand implements Callable<Integer> {
         // the same request and start as hoist profile: until the user quits instead of for a duration
         SamplingRequest request = options.request(jvm.pid(), Duration.ofDays(365));
         LiveProfiling live = LiveProfiling.start(jvm, request, LiveProfiling.Options.defaults()
-                .withSampler(options.sampler.choice).withRepair(!options.noRepair).withReadClassPath(!options.noAdvice), line -> {
+                .withSampler(options.sampler.choice).withRepair(!options.noRepair).withReadClassPath(!options.noAdvice)
+                .withRedactArgs(options.redactArgs), line -> {
                     err.println("hoist: " + SafeText.clean(line));
                     err.flush();
                 });

@@ -36,7 +36,8 @@ final class ProfilingRun {
         }
         // the class path is read and the debug info repaired before the sampler starts (LiveProfiling)
         LiveProfiling live = LiveProfiling.start(target, request, LiveProfiling.Options.defaults()
-                .withSampler(options.sampler.choice).withRepair(!options.noRepair).withReadClassPath(!options.noAdvice), line -> {
+                .withSampler(options.sampler.choice).withRepair(!options.noRepair).withReadClassPath(!options.noAdvice)
+                .withRedactArgs(options.redactArgs), line -> {
                     err.println("hoist: " + dev.hoist.core.SafeText.clean(line));
                     err.flush();
                 });

@@ -71,6 +71,12 @@ final class SamplingOptions {
                     + "path (generated at run time, custom class loaders); the report lists them as unavailable.")
     boolean noAgent;
 
+    @Option(names = "--redact-args",
+            description = "Take all of the target's arguments out of the recording: its JVM arguments, every -D value and "
+                    + "the program's arguments (the values of secret-looking properties and options, such as "
+                    + "-Ddb.password=..., are taken out without it).")
+    boolean redactArgs;
+
     @Option(names = "--all", description = "Also list findings in loops the profile never sampled.")
     boolean all;
 
