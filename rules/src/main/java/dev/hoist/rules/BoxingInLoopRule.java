@@ -102,9 +102,12 @@ public final class BoxingInLoopRule implements Rule {
             String key = m.arguments().get(0).text();
             if (!sums || !m.receiver().nameable() || !m.arguments().get(0).nameable() || !boxing.arguments().get(0).nameable()) return null;
             String expression = map + ".merge(" + key + ", " + value + ", " + box + "::sum)";
-            String replacement = map + ".computeIfAbsent(" + key + ", k -> new " + prim + "[1])[0] += " + value;
+            // the map's declaration changes with the line (Map<K, long[]>): the rewritten line says so, since
+            // applied alone it would not compile
+            String declared = " /* " + map + " now maps to " + prim + "[] */";
+            String replacement = map + ".computeIfAbsent(" + key + ", k -> new " + prim + "[1])[0] += " + value + declared;
             String pattern = map + ".merge($1, $2, " + box + "::sum)";
-            String rewritten = map + ".computeIfAbsent($1, k -> new " + prim + "[1])[0] += $2";
+            String rewritten = map + ".computeIfAbsent($1, k -> new " + prim + "[1])[0] += $2" + declared;
             return Finding.at(this, facts, loop, b.insn())
                     .site(b.insn(), m.insn()) // the box handed in and the sums merge boxes inside
                     .score(55)

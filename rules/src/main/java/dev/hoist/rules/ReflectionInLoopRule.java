@@ -68,13 +68,47 @@ public final class ReflectionInLoopRule implements Rule {
                                     + "JIT folds it only when the Method or Field is a constant. Since JDK 18 (JEP 416) Method.invoke "
                                     + "and Field.get use method handles internally, which narrows the gap; a static final "
                                     + "MethodHandle or a LambdaMetafactory-made interface is still inlined like a direct call.")
-                            .fix("for (...) {\n    field.get(obj);\n}",
-                                    "static final MethodHandle GETTER = ...; // resolved once\nfor (...) {\n    GETTER.invoke(obj);\n}");
+                            .fix("for (...) {\n    " + invocation(c) + ";\n}", invocationFix(c));
                 }
                 out.add(b.build());
             }
         }
         return out;
+    }
+
+    /** The reflective call as the user wrote it, or its plain shape when a part has no name. */
+    private static String invocation(CallSite c) {
+        boolean named = c.receiver() != null && c.receiver().nameable()
+                && c.arguments().stream().allMatch(dev.hoist.core.facts.Value::nameable);
+        if (named) return Names.call(c);
+        return c.owner().equals("java/lang/reflect/Method") ? "method.invoke(obj, args)"
+                : c.name().startsWith("set") ? "field." + c.name() + "(obj, value)" : "field." + c.name() + "(obj)";
+    }
+
+    /**
+     * The fix as a pattern, by what is called: a Method gets an interface made once per Method with
+     * LambdaMetafactory (what jackson-module-blackbird does), which the JIT inlines where a Method or
+     * a MethodHandle that is not a constant stays a call through the reflection machinery; a Field is
+     * read or written through a static final VarHandle where the field is known when the code is
+     * written. A MethodHandle kept in a non-final field is no faster than reflection since JDK 18.
+     */
+    private static String invocationFix(CallSite c) {
+        String recv = c.receiver() != null && c.receiver().nameable() ? c.receiver().text() : null;
+        if (c.owner().equals("java/lang/reflect/Method")) {
+            String m = recv != null ? recv : "method";
+            return "// once per Method, where " + m + " is set: an interface the JIT can inline\n"
+                    + "MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(" + m + ".getDeclaringClass(), MethodHandles.lookup());\n"
+                    + "Function<Object, Object> call = (Function<Object, Object>) LambdaMetafactory.metafactory(lookup, \"apply\",\n"
+                    + "        MethodType.methodType(Function.class), MethodType.methodType(Object.class, Object.class),\n"
+                    + "        lookup.unreflect(" + m + "), lookup.unreflect(" + m + ").type().wrap()).getTarget().invokeExact();\n"
+                    + "for (...) {\n    call.apply(obj); // a one-argument getter; other shapes take their own interface\n}";
+        }
+        String f = recv != null ? recv : "field";
+        String op = c.name().startsWith("set") ? "X.set(obj, value)" : "X.get(obj)";
+        return "// where the field is known when the code is written: a constant handle, inlined like a field access\n"
+                + "static final VarHandle X = MethodHandles.lookup().findVarHandle(Owner.class, \"name\", Type.class);\n"
+                + "for (...) {\n    " + op + "; // instead of " + invocation(c) + "\n}\n"
+                + "// where it is not (a framework's property, as " + f + " is): generate an accessor class per type once";
     }
 
     /**

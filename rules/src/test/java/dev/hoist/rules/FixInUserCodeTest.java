@@ -58,7 +58,7 @@ class FixInUserCodeTest {
         assertThat(merge.message()).contains("totals.merge(..., Long::sum)").contains("long[1] per key");
         assertThat(merge.fix().before()).isEqualTo("while (i < keys.length) {\n    totals.merge(keys[i], amounts[i], Long::sum);\n    ...\n}");
         assertThat(merge.fix().after()).isEqualTo(
-                "while (i < keys.length) {\n    totals.computeIfAbsent(keys[i], k -> new long[1])[0] += amounts[i];\n    ...\n}");
+                "while (i < keys.length) {\n    totals.computeIfAbsent(keys[i], k -> new long[1])[0] += amounts[i] /* totals now maps to long[] */;\n    ...\n}");
     }
 
     @Test
@@ -97,8 +97,8 @@ class FixInUserCodeTest {
     void eachRewriteIsTiedToItsOwnCallNotToOneThatReadsTheSame() {
         List<Finding> all = findings(List.of(SRC));
         // two merges in one loop: each finding rewrites its own map
-        assertThat(at(all, "boxing-in-loop", 86).fix().after()).contains("sumsA.computeIfAbsent(keys[i], k -> new long[1])[0] += a[i];");
-        assertThat(at(all, "boxing-in-loop", 87).fix().after()).contains("sumsB.computeIfAbsent(keys[i], k -> new long[1])[0] += b[i];");
+        assertThat(at(all, "boxing-in-loop", 86).fix().after()).contains("sumsA.computeIfAbsent(keys[i], k -> new long[1])[0] += a[i] /* sumsA now maps to long[] */;");
+        assertThat(at(all, "boxing-in-loop", 87).fix().after()).contains("sumsB.computeIfAbsent(keys[i], k -> new long[1])[0] += b[i] /* sumsB now maps to long[] */;");
         // the same substring parsed twice: the hex parse keeps its radix
         assertThat(at(all, "copy-in-loop", 95).fix().after()).contains("int hex = Integer.parseInt(s, 0, 2, 16);");
         assertThat(at(all, "copy-in-loop", 94).fix().after()).contains("int decimal = Integer.parseInt(s, 0, 2, 10);");

@@ -38,6 +38,7 @@ class FixesCompileTest {
             if (f.fix().expression() == null || f.fix().replacement() == null) continue;
             if (f.message().contains("value type becomes")) {
                 spanning.add(f.rule() + ":" + f.line());
+                assertThat(f.fix().after()).as("the rewritten line says the declaration changes with it").contains(" now maps to ");
                 continue;
             }
             List<String> before = f.fix().before().lines().toList();

@@ -191,7 +191,7 @@ class AdviceEndToEndTest {
         assertThat(out.out()).contains(
                 "      for (int i = 0; i < lines.length; i++) {\n          ...\n          Integer.parseInt(line.substring(c3 + 1, c4)),",
                 "      for (int i = 0; i < lines.length; i++) {\n          ...\n          Integer.parseInt(line, c3 + 1, c4, 10),",
-                "totals.computeIfAbsent(orders[i].region(), k -> new long[1])[0] += prices[i];",
+                "totals.computeIfAbsent(orders[i].region(), k -> new long[1])[0] += prices[i] /* totals now maps to long[] */;",
                 "summaryBuilder.append(orders[i].id()).append(\"=\").append(prices[i]).append(\";\");",
                 // the classes that implement PriceRule.apply, read from the class path, one type test each
                 "          if (priceRule instanceof PriceRule.BulkDiscount t1) {\n              cents = t1.apply(order, cents);",
