@@ -27,20 +27,61 @@ class FixesCompileTest {
 
     @Test
     void everyExactRewriteCompilesInTheUsersSource(@TempDir Path dir) throws Exception {
-        Map<String, byte[]> classes = InMemoryCompiler.compile(List.of(FILE));
-        List<Finding> all = new Analysis(new TestClassLookup(classes), List.copyOf(RuleRegistry.load().all()), List.of(SRC))
-                .analyze(classes.values()).findings();
-        List<String> source = Files.readAllLines(FILE);
+        Applied r = applyEach(SRC, FILE, dir);
+        assertThat(r.applied).as("exact rewrites applied to the fixes file").isGreaterThanOrEqualTo(4);
+        assertThat(r.broken).as("rewrites that do not compile in the user's source").isEmpty();
+        assertThat(r.spanning).as("fixes that say they change a declaration as well").containsExactly(
+                "boxing-in-loop:22", "boxing-in-loop:86", "boxing-in-loop:87");
+    }
+
+    /**
+     * The same over every case file of every rule: each is put where its package says (the case
+     * folders are named by rule, not by package, so sources were not found for them before), its
+     * findings' exact rewrites are applied one at a time, and each copy must compile.
+     */
+    @Test
+    void everyExactRewriteInEveryCaseFileCompiles(@TempDir Path dir) throws Exception {
         int applied = 0;
+        int files = 0;
         List<String> broken = new ArrayList<>();
-        List<String> spanning = new ArrayList<>();
+        try (var cases = Files.walk(Path.of("src/test/resources/cases"))) {
+            for (Path file : cases.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
+                String pkg = Files.readAllLines(file).stream().filter(l -> l.startsWith("package ")).findFirst()
+                        .map(l -> l.substring(8, l.indexOf(';')).strip()).orElse("");
+                Path root = dir.resolve("src" + files++);
+                Path placed = root.resolve(pkg.replace('.', '/')).resolve(file.getFileName().toString());
+                Files.createDirectories(placed.getParent());
+                Files.copy(file, placed);
+                Applied r = applyEach(root, placed, dir.resolve("out" + files));
+                applied += r.applied;
+                r.broken.forEach(b -> broken.add(file.getFileName() + ": " + b));
+            }
+        }
+        assertThat(files).as("case files").isGreaterThan(50);
+        assertThat(applied).as("exact rewrites applied across the case files").isGreaterThanOrEqualTo(10);
+        assertThat(broken).as("rewrites that do not compile in the case files").isEmpty();
+    }
+
+    private static final class Applied {
+        int applied;
+        final List<String> broken = new ArrayList<>();
+        final List<String> spanning = new ArrayList<>();
+    }
+
+    private static Applied applyEach(Path srcRoot, Path file, Path dir) throws Exception {
+        Map<String, byte[]> classes = InMemoryCompiler.compile(List.of(file));
+        List<Finding> all = new Analysis(new TestClassLookup(classes), List.copyOf(RuleRegistry.load().all()), List.of(srcRoot))
+                .analyze(classes.values()).findings();
+        List<String> source = Files.readAllLines(file);
+        Path relative = srcRoot.relativize(file);
+        Applied r = new Applied();
         for (Finding f : all) {
-            if (f.fix().expression() == null || f.fix().replacement() == null) continue;
             if (f.message().contains("value type becomes")) {
-                spanning.add(f.rule() + ":" + f.line());
+                r.spanning.add(f.rule() + ":" + f.line());
                 assertThat(f.fix().after()).as("the rewritten line says the declaration changes with it").contains(" now maps to ");
                 continue;
             }
+            if (f.fix().expression() == null || f.fix().replacement() == null) continue;
             List<String> before = f.fix().before().lines().toList();
             List<String> after = f.fix().after().lines().toList();
             if (before.size() != after.size()) continue;
@@ -55,19 +96,16 @@ class FixesCompileTest {
             List<String> patched = new ArrayList<>(source);
             String line = source.get(at);
             patched.set(at, line.substring(0, line.indexOf(was)) + after.get(changed).strip());
-            Path copy = dir.resolve("p" + applied + "/com/acme/fix/Fixes.java");
+            Path copy = dir.resolve("p" + r.applied).resolve(relative);
             Files.createDirectories(copy.getParent());
             Files.write(copy, patched);
-            applied++;
+            r.applied++;
             try {
                 InMemoryCompiler.compile(List.of(copy));
             } catch (Exception | AssertionError e) {
-                broken.add(f.rule() + " at line " + f.line() + ": " + after.get(changed).strip() + "\n  " + e.getMessage());
+                r.broken.add(f.rule() + " at line " + f.line() + ": " + after.get(changed).strip() + "\n  " + e.getMessage());
             }
         }
-        assertThat(applied).as("exact rewrites applied to the fixes file").isGreaterThanOrEqualTo(4);
-        assertThat(broken).as("rewrites that do not compile in the user's source").isEmpty();
-        assertThat(spanning).as("fixes that say they change a declaration as well").containsExactly(
-                "boxing-in-loop:22", "boxing-in-loop:86", "boxing-in-loop:87");
+        return r;
     }
 }
