@@ -94,6 +94,43 @@ public final class ChildJvm implements AutoCloseable {
     }
 
     /** How a child is started; every setter returns this builder. */
+    /** The class path's jars and folders copied under a fresh folder in /tmp that every user can read; that folder. */
+    public static Path readableCopy(String classPath) throws java.io.IOException {
+        Path dir = Files.createTempDirectory(Path.of("/tmp"), "hoist-readable-");
+        dir.toFile().deleteOnExit();
+        Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path out = dir.resolve("classes");
+        for (String e : classPath.split(java.io.File.pathSeparator)) {
+            Path src = Path.of(e);
+            if (Files.isDirectory(src)) {
+                try (java.util.stream.Stream<Path> all = Files.walk(src)) {
+                    for (Path p : all.toList()) {
+                        Path to = out.resolve(src.relativize(p).toString());
+                        if (Files.isDirectory(p)) Files.createDirectories(to);
+                        else Files.copy(p, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+            } else if (Files.isRegularFile(src)) {
+                // a jar: its classes are what the workload needs
+                try (java.nio.file.FileSystem jar = java.nio.file.FileSystems.newFileSystem(src); java.util.stream.Stream<Path> all = Files.walk(jar.getPath("/"))) {
+                    for (Path p : all.toList()) {
+                        Path to = out.resolve(p.toString().substring(1));
+                        if (Files.isDirectory(p)) Files.createDirectories(to);
+                        else Files.copy(p, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+            }
+        }
+        try (java.util.stream.Stream<Path> all = Files.walk(dir)) {
+            for (Path p : all.toList()) {
+                Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString(
+                        Files.isDirectory(p) ? "rwxr-xr-x" : "rw-r--r--"));
+            }
+        }
+        return out;
+    }
+
+
     public static final class Builder {
         private final boolean java;
         private final List<String> program;

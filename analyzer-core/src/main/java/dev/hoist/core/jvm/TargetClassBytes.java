@@ -15,10 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -261,10 +258,16 @@ public final class TargetClassBytes implements ClassLookup {
     }
 
     private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-        }
+        return dev.hoist.core.Checksums.sha256(bytes);
+    }
+
+    /**
+     * The agent jar where a JVM of another user can load it (the debug-info repair of a service
+     * that root profiles), see {@link dev.hoist.core.SharedFiles}.
+     */
+    public static Path sharedAgentJar() throws IOException {
+        Path jar = agentJar();
+        String sha = sha256(Files.readAllBytes(jar));
+        return dev.hoist.core.SharedFiles.copy(jar, sha, "hoist-agent-" + sha.substring(0, 16), JAR_NAME);
     }
 }

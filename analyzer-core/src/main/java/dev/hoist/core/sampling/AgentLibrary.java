@@ -10,9 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
@@ -100,6 +97,21 @@ public final class AgentLibrary {
         }
     }
 
+    /**
+     * A copy of the library that a JVM of another user can load (root profiling a service: root's
+     * cache is under a home folder only root may enter): {@code <tmp>/hoist-async-profiler-<version>-<sha>/},
+     * see {@link dev.hoist.core.SharedFiles}.
+     */
+    public static Path sharedCopy(Extracted lib) {
+        String folder = "hoist-async-profiler-" + lib.version() + "-" + lib.sha256().substring(0, 16);
+        try {
+            return dev.hoist.core.SharedFiles.copy(lib.path(), lib.sha256(), folder, "libasyncProfiler.so");
+        } catch (IOException | UnsupportedOperationException e) {
+            throw new AgentUnavailableException("cannot place async-profiler where the target's user can load it: "
+                    + e.getMessage());
+        }
+    }
+
     /** {@code $XDG_CACHE_HOME/hoist/async-profiler}, default {@code ~/.cache/hoist/async-profiler}. */
     public static Path cacheRoot() {
         String xdg = System.getenv("XDG_CACHE_HOME");
@@ -123,10 +135,6 @@ public final class AgentLibrary {
     }
 
     static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-        }
+        return dev.hoist.core.Checksums.sha256(bytes);
     }
 }

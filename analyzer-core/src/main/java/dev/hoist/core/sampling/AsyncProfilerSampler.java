@@ -64,20 +64,40 @@ public final class AsyncProfilerSampler implements Sampler {
         } catch (IOException e) {
             throw new HoistException(Failure.BAD_INPUT, "cannot write the recording " + out + ": " + e.getMessage(), e);
         }
-        VirtualMachine vm = Attach.attach(target.pid());
+        // another user's JVM (root profiling a service) cannot load a library from root's home nor write
+        // root's files: it gets a shared copy of the library and writes into a folder handed to its user
+        Exchange exchange = null;
+        Path lib = library.path();
+        if (Exchange.otherUser(target.pid())) {
+            try {
+                exchange = Exchange.create(target.pid(), "hoist-ap-");
+            } catch (IOException e) {
+                throw new AgentUnavailableException(e.getMessage());
+            }
+            try {
+                lib = AgentLibrary.sharedCopy(library);
+            } catch (RuntimeException e) {
+                exchange.delete();
+                throw e;
+            }
+        }
+        Path live = exchange != null ? exchange.file("recording.jfr") : out;
+        VirtualMachine vm = null;
         List<String> notes = new ArrayList<>();
         try {
-            makeRoom(vm, target.pid(), request.takeOver(), notes);
-            String reply = command(vm, library.path(), target.pid(), "start," + options(request) + timeout(request) + ",jfr,file=" + out);
+            vm = Attach.attach(target.pid());
+            makeRoom(vm, target.pid(), request.takeOver(), notes, lib, exchange);
+            String reply = command(vm, lib, target.pid(), "start," + options(request) + timeout(request) + ",jfr,file=" + live, exchange);
             if (!reply.contains("Profiling started")) {
                 notes.add("async-profiler said: " + reply.strip());
             }
             warnings(reply, notes);
-            Session session = new Session(target, request, vm, notes);
+            Session session = new Session(target, request, vm, notes, lib, exchange, live);
             session.begin();
             return session;
         } catch (RuntimeException e) {
             Attach.detachQuietly(vm);
+            if (exchange != null) exchange.delete();
             throw e;
         }
     }
@@ -128,9 +148,9 @@ public final class AsyncProfilerSampler implements Sampler {
      * left by a crashed Hoist, or another tool's (a separate copy of the library, which would
      * fight ours for the profiling signal).
      */
-    private void makeRoom(VirtualMachine vm, long pid, boolean takeOver, List<String> notes) {
+    private void makeRoom(VirtualMachine vm, long pid, boolean takeOver, List<String> notes, Path ourLib, Exchange exchange) {
         Set<Path> loaded = loadedCopies(pid);
-        Path ours = real(library.path());
+        Path ours = real(ourLib);
         for (Path lib : loaded) {
             boolean mine = lib.equals(ours);
             String who = mine ? "a Hoist session that is still running or crashed"
@@ -140,7 +160,7 @@ public final class AsyncProfilerSampler implements Sampler {
                         + lib + ") is loaded in JVM " + pid + ", so Hoist cannot tell whether it runs; "
                         + "stop it with the tool that started it, or use --sampler jfr");
             }
-            String status = command(vm, lib, pid, "status");
+            String status = command(vm, lib, pid, "status", exchange);
             if (!status.contains("is running")) {
                 continue;
             }
@@ -149,7 +169,7 @@ public final class AsyncProfilerSampler implements Sampler {
                         + " (started by " + who + "); stop it with `asprof stop " + pid + "`, rerun with "
                         + "--take-over to stop it, or use --sampler jfr");
             }
-            command(vm, lib, pid, "stop");
+            command(vm, lib, pid, "stop", exchange);
             notes.add("stopped an async-profiler that was already running in the target (started by " + who + ")");
         }
     }
@@ -183,14 +203,15 @@ public final class AsyncProfilerSampler implements Sampler {
      * Runs one agent command and returns what the agent printed. Output goes to a fresh file
      * (status text via file=, messages via log=) because the Attach API returns only a code.
      */
-    static String command(VirtualMachine vm, Path lib, long pid, String args) {
+    static String command(VirtualMachine vm, Path lib, long pid, String args, Exchange exchange) {
         Path log = null;
         Path text = null;
         try {
-            log = Files.createTempFile("hoist-ap-", ".log");
+            // the target writes these: in the folder handed to its user when it is another user's
+            log = exchange != null ? exchange.newFile("ap-", ".log") : Files.createTempFile("hoist-ap-", ".log");
             boolean wantsText = args.equals("status");
             if (wantsText) {
-                text = Files.createTempFile("hoist-ap-", ".txt");
+                text = exchange != null ? exchange.newFile("ap-", ".txt") : Files.createTempFile("hoist-ap-", ".txt");
             }
             String full = args + ",log=" + log + (wantsText ? ",file=" + text : "");
             try {
@@ -263,48 +284,71 @@ public final class AsyncProfilerSampler implements Sampler {
 
     private final class Session extends PollingSession {
         private final VirtualMachine vm;
+        private final Path lib;
+        private final Exchange exchange;
+        private final Path live;
         private boolean released;
 
-        Session(JvmInfo target, SamplingRequest request, VirtualMachine vm, List<String> notes) {
+        Session(JvmInfo target, SamplingRequest request, VirtualMachine vm, List<String> notes, Path lib, Exchange exchange,
+                Path live) {
             super(target, request, notes);
             this.vm = vm;
+            this.lib = lib;
+            this.exchange = exchange;
+            this.live = live;
+        }
+
+        @Override
+        public Path liveFile() {
+            return live;
         }
 
         @Override
         protected void checkpoint() {
             // dump closes the current chunk in place and starts the next: a crash loses at most one period
-            String reply = command(vm, library.path(), target().pid(), "dump,jfr,file=" + request().output());
+            String reply = command(vm, lib, target().pid(), "dump,jfr,file=" + live, exchange);
             warnings(reply, notes);
         }
 
         @Override
         protected SamplingResult stopInTarget(Duration ranFor) {
-            String reply = command(vm, library.path(), target().pid(), "stop,jfr,file=" + request().output());
+            String reply = command(vm, lib, target().pid(), "stop,jfr,file=" + live, exchange);
             warnings(reply, notes);
-            Path out = request().output();
-            if (!Files.isRegularFile(out)) {
+            if (!Files.isRegularFile(live)) {
                 throw new HoistException(Failure.SAMPLER_FAILED, "async-profiler stopped but wrote no recording to "
-                        + out + "; it said: " + reply.strip());
+                        + live + "; it said: " + reply.strip());
             }
-            // owner-only, also when the target created it (another user's JVM, as root)
-            dev.hoist.core.PrivateFiles.restrict(out);
+            Path out = keep();
             return new SamplingResult(name(), engine(out, request()), request().events(), out, ranFor, false, notes);
         }
 
         @Override
         protected SamplingResult afterExit(Duration ranFor) {
-            Path out = request().output();
             int chunks;
             try {
-                chunks = JfrChunks.keepComplete(out);
+                chunks = JfrChunks.keepComplete(live);
             } catch (IOException e) {
                 notes.add("could not trim the recording after the target exited: " + e.getMessage());
                 chunks = 0;
             }
-            Path kept = chunks > 0 ? out : null;
-            if (kept != null) dev.hoist.core.PrivateFiles.restrict(kept);
+            Path kept = chunks > 0 ? keep() : null;
             String engine = kept == null ? "unknown" : engine(kept, request());
             return new SamplingResult(name(), engine, request().events(), kept, ranFor, true, notes);
+        }
+
+        /** The recording where it was asked for, owner-only, also when the target wrote it (another user's JVM). */
+        private Path keep() {
+            Path out = request().output();
+            if (!live.equals(out)) {
+                try {
+                    Files.copy(live, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+                } catch (IOException e) {
+                    throw new HoistException(Failure.SAMPLER_FAILED, "cannot copy the recording from " + live + " to " + out
+                            + ": " + e.getMessage(), e);
+                }
+            }
+            dev.hoist.core.PrivateFiles.restrict(out);
+            return out;
         }
 
         @Override
@@ -312,6 +356,7 @@ public final class AsyncProfilerSampler implements Sampler {
             if (!released) {
                 released = true;
                 Attach.detachQuietly(vm);
+                if (exchange != null) exchange.delete();
             }
         }
 

@@ -41,14 +41,21 @@ public final class DebugInfoRepair {
         long pid = target.pid();
         VirtualMachine vm = null;
         Path result = null;
+        Exchange exchange = null;
         try {
             AgentLibrary.Extracted lib = AgentLibrary.extract();
+            // another user's JVM loads the library and the agent from copies it can read, the ones sampling uses
+            boolean other = Exchange.otherUser(pid);
+            Path library = other ? AgentLibrary.sharedCopy(lib) : lib.path();
+            Path agent = other ? TargetClassBytes.sharedAgentJar() : TargetClassBytes.agentJar();
             vm = Attach.attach(pid);
             // loading the library is enough: its agent enables compiled-method-load events
-            AsyncProfilerSampler.command(vm, lib.path(), pid, "status");
-            result = Files.createTempFile("hoist-repair-", ".txt");
-            Files.delete(result);
-            vm.loadAgent(TargetClassBytes.agentJar().toString(),
+            exchange = other ? Exchange.create(pid, "hoist-ap-") : null;
+            AsyncProfilerSampler.command(vm, library, pid, "status", exchange);
+            // the target writes its answer: into the folder handed to its user when it is another user's
+            result = exchange != null ? exchange.file("repair.txt") : Files.createTempFile("hoist-repair-", ".txt");
+            Files.deleteIfExists(result);
+            vm.loadAgent(agent.toString(),
                     ClassBytesAgent.REPAIR + ClassBytesAgent.ARG_SEPARATOR + result.toAbsolutePath());
             String line = Files.exists(result) ? Files.readString(result, StandardCharsets.UTF_8).strip() : "error no answer";
             if (line.startsWith("error")) {
@@ -69,6 +76,7 @@ public final class DebugInfoRepair {
             return new Outcome(false, "debug info not repaired: " + why.lines().findFirst().orElse(why));
         } finally {
             Attach.detachQuietly(vm);
+            if (exchange != null) exchange.delete();
             if (result != null) {
                 try {
                     Files.deleteIfExists(result);

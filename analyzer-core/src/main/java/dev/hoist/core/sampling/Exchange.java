@@ -26,7 +26,11 @@ final class Exchange {
     }
 
     static Exchange create(long pid) throws IOException {
-        Path dir = Files.createTempDirectory("hoist-jfr-"); // rwx------ where POSIX
+        return create(pid, "hoist-jfr-");
+    }
+
+    static Exchange create(long pid, String prefix) throws IOException {
+        Path dir = Files.createTempDirectory(prefix); // rwx------ where POSIX
         UserPrincipal target = ownerOf(pid);
         try {
             if (target != null && !target.equals(Files.getOwner(dir))) {
@@ -38,6 +42,25 @@ final class Exchange {
                     + " (only root can profile another user's JVM): " + e.getMessage(), e);
         }
         return new Exchange(dir, target);
+    }
+
+    /** Whether the process runs as another user than Hoist (root profiling a service); false when unknown. */
+    static boolean otherUser(long pid) {
+        UserPrincipal owner = ownerOf(pid);
+        try {
+            return owner != null && !owner.getName().equals(System.getProperty("user.name"));
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** An empty file the target may write (async-profiler's messages, its status), owned by the target's user. */
+    Path newFile(String prefix, String suffix) throws IOException {
+        Path f = Files.createTempFile(dir, prefix, suffix);
+        if (targetUser != null && !targetUser.equals(Files.getOwner(f, LinkOption.NOFOLLOW_LINKS))) {
+            Files.setOwner(f, targetUser);
+        }
+        return f;
     }
 
     /** The owner of a process (its /proc entry), or null where there is no /proc. */

@@ -16,6 +16,15 @@ public interface SamplingSession extends AutoCloseable {
 
     SamplingRequest request();
 
+    /**
+     * The file the target writes while sampling runs, to follow as it grows: the request's output,
+     * except when the target runs as another user and writes into a folder handed to it (the
+     * result's file is then the request's output, copied there at the end).
+     */
+    default java.nio.file.Path liveFile() {
+        return request().output();
+    }
+
     Duration elapsed();
 
     /** Time left of the requested duration, zero once reached. */

@@ -84,7 +84,7 @@ public final class LiveProfiling implements AutoCloseable {
         this.target = target;
         this.redaction = redaction;
         this.sampling = sampling;
-        this.feed = new LiveRecording(sampling.request().output());
+        this.feed = new LiveRecording(sampling.liveFile());
         this.targetClassPath = targetClassPath;
         this.repair = repair;
         this.said = said;

@@ -97,7 +97,7 @@ class JfrKillTest {
                 "needs root and setpriv to run the target as user nobody");
         Set<Path> foldersBefore = exchangeFolders();
         // user nobody cannot read root's home (~/.m2) or a checkout under it: the workload goes where it can
-        Path readable = readableCopy(Probe.workloadClasspath().toString());
+        Path readable = ChildJvm.readableCopy(Probe.workloadClasspath().toString());
         // setpriv execs java itself, so the child's pid is the target's
         try (ChildJvm child = ChildJvm.java().prefix("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups")
                 .jvmArgs("-Xmx256m").classpath(readable.toString())
@@ -117,42 +117,6 @@ class JfrKillTest {
             }
         }
         assertThat(exchangeFolders()).isEqualTo(foldersBefore);
-    }
-
-    /** The class path's jars and folders copied under a fresh folder in /tmp that every user can read; that folder. */
-    private static Path readableCopy(String classPath) throws IOException {
-        Path dir = Files.createTempDirectory(Path.of("/tmp"), "hoist-readable-");
-        dir.toFile().deleteOnExit();
-        Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
-        Path out = dir.resolve("classes");
-        for (String e : classPath.split(java.io.File.pathSeparator)) {
-            Path src = Path.of(e);
-            if (Files.isDirectory(src)) {
-                try (Stream<Path> all = Files.walk(src)) {
-                    for (Path p : all.toList()) {
-                        Path to = out.resolve(src.relativize(p).toString());
-                        if (Files.isDirectory(p)) Files.createDirectories(to);
-                        else Files.copy(p, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                    }
-                }
-            } else if (Files.isRegularFile(src)) {
-                // a jar: its classes are what the workload needs
-                try (java.nio.file.FileSystem jar = java.nio.file.FileSystems.newFileSystem(src); Stream<Path> all = Files.walk(jar.getPath("/"))) {
-                    for (Path p : all.toList()) {
-                        Path to = out.resolve(p.toString().substring(1));
-                        if (Files.isDirectory(p)) Files.createDirectories(to);
-                        else Files.copy(p, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                    }
-                }
-            }
-        }
-        try (Stream<Path> all = Files.walk(dir)) {
-            for (Path p : all.toList()) {
-                Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString(
-                        Files.isDirectory(p) ? "rwxr-xr-x" : "rw-r--r--"));
-            }
-        }
-        return out;
     }
 
     private static Set<Path> exchangeFolders() throws IOException {

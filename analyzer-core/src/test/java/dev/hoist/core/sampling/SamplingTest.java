@@ -362,7 +362,7 @@ class SamplingTest {
     private static String status(long pid) throws Exception {
         VirtualMachine vm = VirtualMachine.attach(Long.toString(pid));
         try {
-            return AsyncProfilerSampler.command(vm, AgentLibrary.extract().path(), pid, "status");
+            return AsyncProfilerSampler.command(vm, AgentLibrary.extract().path(), pid, "status", null);
         } finally {
             vm.detach();
         }
