@@ -11,10 +11,12 @@ for l in open(name + ".labels", encoding="utf-8"):
     assert verdict in ("real", "negligible", "wrong"), l
     assert fix in ("compiles", "pattern", "broken"), l
     labels[int(n)] = (verdict, fix, reason.replace("\t", " "))
+fp = bool(rows) and len(rows[0]) > 8   # the sample carries the findings' fingerprints: keep them as a last column
 with open(name + ".tsv", "w", encoding="utf-8") as out:
-    out.write("library\trule\tseverity\tconfidence\tclass\tmethod\tline\tverdict\tfix_text\treason\n")
+    out.write("library\trule\tseverity\tconfidence\tclass\tmethod\tline\tverdict\tfix_text\treason"
+              + ("\tfingerprint" if fp else "") + "\n")
     for n, r in enumerate(rows):
         if n in labels:
-            lib, idx, rule, sev, conf, cls, meth, line = r
-            out.write("\t".join([lib, rule, sev, conf, cls, meth, line, *labels[n]]) + "\n")
+            lib, idx, rule, sev, conf, cls, meth, line = r[:8]
+            out.write("\t".join([lib, rule, sev, conf, cls, meth, line, *labels[n]] + (r[8:9] if fp else [])) + "\n")
 print(f"{name}: {len(labels)} of {len(rows)} labelled")

@@ -9,6 +9,7 @@ For the set, findings are grouped by (rule, severity); from each group up to PER
 represented. With ROUNDS > 1 (default 1), round r draws up to PER_STRATUM more from what earlier
 rounds left, with random.Random(SEED + r), and its rows follow the earlier rounds' rows, so a
 sample extended by a round keeps the row numbers of the sample it extends.
+Reports that carry a "fingerprint" per finding add it as a last column.
 Prints the command that drew it, then the label-sheet skeleton (TSV) on stdout.
 """
 import gzip, json, os, random, sys
@@ -34,9 +35,12 @@ def main():
     rounds = int(sys.argv[4]) if len(sys.argv) > 4 else 1
     print(f"# drawn by: python3 docs/analyze-precision/sample.py {set_dir} {k} {seed} {rounds}")
     strata = defaultdict(list)
-    for lib, i, x in load(set_dir):
+    rows = load(set_dir)
+    for lib, i, x in rows:
         strata[(x["rule"], x["severity"])].append((lib, i, x))
-    print("\t".join(["library", "index", "rule", "severity", "confidence", "class", "method", "line"]))
+    # reports written since `analyze` has fingerprints carry them, so a label can be matched to a later run
+    fp = any("fingerprint" in x for _, _, x in rows)
+    print("\t".join(["library", "index", "rule", "severity", "confidence", "class", "method", "line"] + (["fingerprint"] if fp else [])))
     drawn = set()
     for r in range(rounds):
         rnd = random.Random(seed + r)
@@ -46,7 +50,8 @@ def main():
             drawn.update((t[0], t[1]) for t in picked)
             for lib, i, x in sorted(picked, key=lambda t: (t[0], t[1])):
                 print("\t".join(str(v) for v in [lib, i, x["rule"], x["severity"], x["confidence"],
-                                                 x["class"], x["method"], x["line"]]))
+                                                 x["class"], x["method"], x["line"]]
+                                                + ([x.get("fingerprint", "")] if fp else [])))
 
 if __name__ == "__main__":
     main()
