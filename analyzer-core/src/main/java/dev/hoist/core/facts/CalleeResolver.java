@@ -37,6 +37,9 @@ public final class CalleeResolver {
         return lookup.implementingClasses(owner, name, descriptor);
     }
 
+    /** Per method ("owner.name desc"): whether its body always throws (see {@link ErrorPaths}); one thread's. */
+    final java.util.Map<String, Boolean> neverReturns = new java.util.HashMap<>();
+
     public CalleeResolver(ClassLookup lookup) {
         this.lookup = lookup;
         this.purity = new Purity(this, lookup);

@@ -190,6 +190,30 @@ public final class MethodFacts {
         return text.localName(var, insn);
     }
 
+    private ErrorPaths errorPaths;
+
+    /**
+     * Whether instruction {@code insn} lies on an error path: it can only end in a throw, or only a
+     * catch reaches it (see {@link ErrorPaths}).
+     */
+    public synchronized boolean onErrorPath(int insn) {
+        if (errorPaths == null) errorPaths = new ErrorPaths(insns, cfg, resolver);
+        return errorPaths.onErrorPath(insn);
+    }
+
+    /** The index of the instruction at bytecode offset {@code bci}, or -1 when none starts there. */
+    public int indexAt(int bci) {
+        for (int i = 0; i < n; i++) {
+            if (this.bci[i] == bci) return i;
+        }
+        return -1;
+    }
+
+    /** Whether the method runs once per class: the static initialiser and private methods only it calls. */
+    public boolean runsOnce() {
+        return RunsOnce.runsOnce(owner, method);
+    }
+
     /** Whether {@code insn} runs on every iteration of {@code loop}: it dominates all back-edge sources. */
     public boolean everyIteration(Loop loop, int insn) {
         for (int latch : loop.latches()) if (!cfg.dominates(insn, latch)) return false;

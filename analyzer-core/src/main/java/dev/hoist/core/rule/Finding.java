@@ -58,6 +58,23 @@ public record Finding(String rule, String className, String method, String descr
         return java.util.Optional.empty();
     }
 
+    /**
+     * Whether the code the fix changes runs only when something fails: every instruction of the
+     * site lies on an error path (see {@link MethodFacts#onErrorPath}). False when the facts are gone.
+     */
+    public boolean onErrorPath() {
+        if (facts == null || siteBcis.length == 0) return false;
+        for (int b : siteBcis) {
+            if (!facts.onErrorPath(facts.indexAt(b))) return false;
+        }
+        return true;
+    }
+
+    /** Whether the finding's method runs once per class (see {@link MethodFacts#runsOnce}). */
+    public boolean runsOnce() {
+        return facts != null && facts.runsOnce();
+    }
+
     public int firstLoopLine() {
         return loopLines.length > 0 ? loopLines[0] : -1;
     }
@@ -154,11 +171,21 @@ public record Finding(String rule, String className, String method, String descr
                 s = Math.min(s, 20);
                 m += " This loop is in a static initializer" + (facts.methodName().startsWith("lambda") ? " (in a lambda made there)" : "")
                         + ", which runs once per class: it costs start-up time only.";
+            } else if (facts.runsOnce()) {
+                s = Math.min(s, 20);
+                m += " This method is called only from the class's static initializer, which runs once per class: it costs "
+                        + "start-up time only.";
             } else if (facts.methodName().equals("<init>")) {
                 s = Math.max(0, s - 15);
                 m += " This loop is in a constructor, which runs once per object: it matters only when many objects are built.";
             }
-            int[] site = java.util.Arrays.stream(siteInsns != null ? siteInsns : new int[] {insn})
+            int[] insnsAtSite = siteInsns != null ? siteInsns : new int[] {insn};
+            if (java.util.Arrays.stream(insnsAtSite).allMatch(facts::onErrorPath)) {
+                s = Math.min(s, 20);
+                m += " This code is on an error path (it can only end in a throw), so it runs when something fails, not on "
+                        + "every iteration.";
+            }
+            int[] site = java.util.Arrays.stream(insnsAtSite)
                     .map(facts::bci).filter(b -> b >= 0).distinct().sorted().toArray();
             return new Finding(rule.id(), facts.className().replace('/', '.'), facts.methodName(), facts.descriptor(),
                     facts.sourceFile(), l, new int[] {loop.firstLine(), loop.lastLine()}, loop.bcis(), site, s,

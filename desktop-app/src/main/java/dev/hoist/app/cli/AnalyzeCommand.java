@@ -130,6 +130,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         List<Finding> findings = new ArrayList<>();
         List<String> prints = new ArrayList<>();
         int lowConfidence = 0;
+        int coldCode = 0;
         int inBaseline = 0;
         for (int i = 0; i < kept.size(); i++) {
             Finding f = kept.get(i);
@@ -137,6 +138,8 @@ final class AnalyzeCommand implements Callable<Integer> {
                 inBaseline++;
             } else if (!all && f.confidence() == Confidence.LOW) {
                 lowConfidence++;
+            } else if (!all && (f.runsOnce() || f.onErrorPath())) {
+                coldCode++;
             } else {
                 findings.add(f);
                 prints.add(keptPrints.get(i));
@@ -158,6 +161,10 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (lowConfidence > 0) {
             err.println("hoist: " + lowConfidence + " more finding(s) of low confidence not shown (loads, dispatches and calls the JIT "
                     + "usually removes itself; --all shows them, a profile ranks them)");
+        }
+        if (coldCode > 0) {
+            err.println("hoist: " + coldCode + " more finding(s) in code that runs once per class (static initialization) or "
+                    + "only on an error path (it ends in a throw) not shown (--all shows them)");
         }
         if (inBaseline > 0 || suppressed > 0) {
             err.println("hoist: not reported: " + (inBaseline > 0 ? inBaseline + " in the baseline" : "")

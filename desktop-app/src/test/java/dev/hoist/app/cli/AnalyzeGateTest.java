@@ -125,6 +125,28 @@ class AnalyzeGateTest {
         assertThat(plain.err()).contains("of low confidence not shown");
     }
 
+    // a private method only the static initializer calls: runs once per class
+    private static final String TABLE = """
+                static final java.util.Map<String, Integer> TABLE = new java.util.HashMap<>();
+                static { fill(TABLE, 200); }
+
+                private static void fill(java.util.Map<String, Integer> table, int n) {
+                    for (int i = 0; i < n; i++) {
+                        table.put("k" + i, i);
+                    }
+                }
+            """;
+
+    @Test
+    void codeThatRunsOncePerClassIsShownOnlyWithAll(@TempDir Path dir) throws Exception {
+        Path main = build(dir, "main", "", INDEX + TABLE);
+        MainTest.Result plain = MainTest.run("analyze", main.toString(), "--format", "json");
+        MainTest.Result all = MainTest.run("analyze", main.toString(), "--format", "json", "--all");
+        assertThat(new ObjectMapper().readTree(plain.out()).path("findings").findValuesAsText("method")).doesNotContain("fill");
+        assertThat(new ObjectMapper().readTree(all.out()).path("findings").findValuesAsText("method")).contains("fill");
+        assertThat(plain.err()).contains("in code that runs once per class (static initialization) or only on an error path");
+    }
+
     private static List<String> rules(String json) throws Exception {
         return new ObjectMapper().readTree(json).path("findings").findValuesAsText("rule");
     }
