@@ -5,7 +5,8 @@ usage: python3 fix_defects.py REPORT.json[.gz]...
 Checks the fix's after-text (what a user would paste):
   header    a loop header line (for/while ... {) of the real code appears twice: the loop
             header repeated inside the loop body (the template 'for (...) {' is not counted)
-  synthetic javac's synthetic names: access$NNN, this$N
+  synthetic javac's synthetic names: access$NNN, this$N, val$x, and older javac's for-each
+            locals arr$, len$, i$
   anon      instanceof (or a cast) against an anonymous class: Foo.1
   ellipsis  a literal '…' (U+2026) in code
   selftest  (extra) 'T x = ...;' followed by 'if (x instanceof T)': the first type test is
@@ -16,7 +17,7 @@ import gzip, json, re, sys
 from collections import Counter
 
 HEADER = re.compile(r"^(for|while)\s*\(.*\)\s*\{$|^do\s*\{$")
-SYNTH = re.compile(r"access\$\d+|this\$\d+")
+SYNTH = re.compile(r"access\$\d+|this\$\d+|val\$\w+|\b(?:arr|len|i)\$(?!\w)")
 ANON = re.compile(r"instanceof\s+[\w.$]*\.\d+\b|\(\s*[\w.$]*\.\d+\s*\)\s*\w")
 DECL = re.compile(r"^([\w.$]+(?:<[^=]*>)?)\s+(\w+)\s*=")
 

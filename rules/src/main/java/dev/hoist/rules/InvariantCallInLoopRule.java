@@ -70,7 +70,8 @@ public final class InvariantCallInLoopRule implements Rule {
                 String local = c.name().equals("size") || c.name().equals("length") ? "n" : c.name().startsWith("get") && c.name().length() > 3
                         ? Names.decapitalize(c.name().substring(3))
                         : c.name().startsWith("get") && c.receiver() != null ? element(c.receiver().text()) : c.name() + "Result";
-                String type = Names.returnType(c.descriptor());
+                String generic = facts.sourceReturnType(c);
+                String type = generic != null ? generic : Names.returnType(c.descriptor());
                 // an erased type parameter: the cast javac put after the call names the real type
                 if (type.equals("Object") && nextInstruction(facts, c.insn()) instanceof org.objectweb.asm.tree.TypeInsnNode cast
                         && cast.getOpcode() == org.objectweb.asm.Opcodes.CHECKCAST) {

@@ -76,7 +76,7 @@ public final class InvariantFieldInLoopRule implements Rule {
         boolean opaque = loop.hasOpaqueCall();
         boolean certain = loop.opaqueCallCertain();
         String local = f.name();
-        String type = Names.type(f.descriptor());
+        String type = facts.sourceType(f);
         String why = !opaque
                 ? "; C2 usually hoists this load itself, so this matters mainly in interpreted or C1-compiled code"
                 : certain

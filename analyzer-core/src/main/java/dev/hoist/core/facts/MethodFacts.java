@@ -209,6 +209,40 @@ public final class MethodFacts {
         return -1;
     }
 
+    /**
+     * The type a local holding field {@code f} is declared with in a fix, as the source declares the
+     * field ({@code List<Vector3D>}, not the erased {@code List}); the erasure when the field has no
+     * generic signature, or when its type names a type variable that is in scope only in its own class.
+     */
+    public String sourceType(FieldAccess f) {
+        org.objectweb.asm.tree.FieldNode node = resolver == null ? null : resolver.field(f.owner(), f.name());
+        String sig = node == null ? null : node.signature;
+        if (sig != null && sig.contains("T") && !f.owner().equals(owner.name)) {
+            // a type variable ("TE;") of another class is not in scope here
+            if (java.util.regex.Pattern.compile("(^|[<;:\\[])T\\w+;").matcher(sig).find()) sig = null;
+        }
+        return GenericTypes.sourceType(f.descriptor(), sig);
+    }
+
+    /**
+     * The type a local holding the result of call {@code c} is declared with in a fix: the callee's
+     * generic return type as its source declares it ({@code List<Integer>}) when its signature has one
+     * without type variables (those are bound by the receiver's type, which the bytecode does not keep);
+     * otherwise null, and the erased descriptor has to do.
+     */
+    public String sourceReturnType(CallSite c) {
+        if (resolver == null) return null;
+        MethodNode m = resolver.method(c.owner(), c.name(), c.descriptor(), new String[1]);
+        if (m == null || m.signature == null) return null;
+        String sig = m.signature;
+        String ret = sig.substring(sig.lastIndexOf(')') + 1);
+        if (ret.indexOf('^') >= 0) ret = ret.substring(0, ret.indexOf('^')); // the throws clause
+        if (sig.startsWith("<") || java.util.regex.Pattern.compile("(^|[<;:\\[])T\\w+;").matcher(ret).find() || !ret.contains("<")) {
+            return null;
+        }
+        return GenericTypes.sourceType(org.objectweb.asm.Type.getReturnType(c.descriptor()).getDescriptor(), ret);
+    }
+
     /** Whether the method runs once per class: the static initialiser and private methods only it calls. */
     public boolean runsOnce() {
         return RunsOnce.runsOnce(owner, method);

@@ -72,7 +72,8 @@ final class SourceText {
                         return new Value(Value.Kind.LOCAL, inv, d.text(), ValueId.local(v.var), d.nameable());
                     }
                 }
-                nm = "local" + v.var;
+                // no name in the source: the text says so, and a fix cannot use it as code
+                return new Value(Value.Kind.LOCAL, inv, "local" + v.var, ValueId.local(v.var), false);
             }
             if (nm.startsWith("this$")) {
                 // an inner class constructor's outer-instance parameter: the source calls it Outer.this
@@ -91,10 +92,13 @@ final class SourceText {
             // javac's synthetic fields have source names: this$0 is Outer.this, val$x the captured local x
             boolean outerThis = r.kind() == Value.Kind.THIS || r.text().endsWith(".this");
             if (outerThis && f.name.startsWith("this$") && f.desc.startsWith("L")) {
-                return new Value(Value.Kind.FIELD, inv, simple(f.desc.substring(1, f.desc.length() - 1)) + ".this",
-                        new ValueId.InstanceField(r.id(), f.name), true);
+                String outer = simple(f.desc.substring(1, f.desc.length() - 1));
+                // an anonymous outer class (Foo.3) has no name to write Foo.3.this with
+                boolean named = !outer.matches(".*(^|\\.)\\d+(\\.|$).*");
+                return new Value(Value.Kind.FIELD, inv, outer + ".this", new ValueId.InstanceField(r.id(), f.name), named);
             }
-            if (r.kind() == Value.Kind.THIS && f.name.startsWith("val$")) {
+            if (outerThis && f.name.startsWith("val$")) {
+                // a local captured by this class or by an enclosing one: the source names it as the local
                 return new Value(Value.Kind.FIELD, inv, f.name.substring(4), new ValueId.InstanceField(r.id(), f.name), true);
             }
             return new Value(Value.Kind.FIELD, inv, r.text() + "." + f.name, r.id() == null ? null : new ValueId.InstanceField(r.id(), f.name),
@@ -266,7 +270,23 @@ final class SourceText {
     }
 
     /** The name of local {@code var} at instruction {@code insn} from the LocalVariableTable, else null. */
+    /**
+     * The name a local has in the source, from its LocalVariableTable name: older javac wrote its own
+     * for-each locals into the table ({@code arr$}, {@code len$}, {@code i$}), which have none (null),
+     * and a local or anonymous class's constructor calls a captured variable {@code val$x}, which is {@code x}.
+     */
+    static String sourceName(String lvtName) {
+        if (lvtName == null) return null;
+        if (lvtName.startsWith("val$") && lvtName.length() > 4) return lvtName.substring(4);
+        return lvtName.indexOf('$') >= 0 && !lvtName.startsWith("this$") ? null : lvtName;
+    }
+
+    /** The source name of local {@code var} at {@code insn} (see {@link #sourceName}), else null. */
     String localName(int var, int insn) {
+        return sourceName(tableName(var, insn));
+    }
+
+    private String tableName(int var, int insn) {
         if (method.localVariables == null) return null;
         LocalVariableNode best = null;
         for (LocalVariableNode lv : method.localVariables) {
