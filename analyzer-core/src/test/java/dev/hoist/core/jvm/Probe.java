@@ -29,4 +29,18 @@ public final class Probe {
     public static ChildJvm.Builder child(Path launcher) {
         return ChildJvm.java().jvmArgs("-Xmx256m").jar(launcher).readyLine("ready");
     }
+
+    /**
+     * The probe run as user nobody (root profiling another user's JVM); the test is skipped unless it
+     * runs as root with setpriv. Nobody cannot read root's home (~/.m2, a checkout under it), so the
+     * workload's classes are copied where every user can read them; setpriv execs java itself, so the
+     * child's pid is the target's.
+     */
+    public static ChildJvm.Builder asNobody() throws java.io.IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue("root".equals(System.getProperty("user.name"))
+                && java.nio.file.Files.isExecutable(Path.of("/usr/bin/setpriv")), "needs root and setpriv to run the target as user nobody");
+        Path readable = ChildJvm.readableCopy(workloadClasspath().toString());
+        return ChildJvm.java().prefix("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups")
+                .jvmArgs("-Xmx256m").classpath(readable.toString()).mainClass(HotAndAlloc.class).readyLine("ready");
+    }
 }

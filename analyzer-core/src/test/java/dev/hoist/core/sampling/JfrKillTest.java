@@ -8,7 +8,6 @@ import dev.hoist.core.profile.EventKind;
 import dev.hoist.core.profile.Profile;
 import dev.hoist.core.profile.ProfileReader;
 import dev.hoist.testkit.ChildJvm;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -93,15 +92,9 @@ class JfrKillTest {
      */
     @Test
     void rootSamplesAnotherUsersJvmAndKeepsTheRecordingPrivate() throws Exception {
-        Assumptions.assumeTrue("root".equals(System.getProperty("user.name")) && Files.isExecutable(Path.of("/usr/bin/setpriv")),
-                "needs root and setpriv to run the target as user nobody");
+        ChildJvm.Builder nobody = Probe.asNobody();
         Set<Path> foldersBefore = exchangeFolders();
-        // user nobody cannot read root's home (~/.m2) or a checkout under it: the workload goes where it can
-        Path readable = ChildJvm.readableCopy(Probe.workloadClasspath().toString());
-        // setpriv execs java itself, so the child's pid is the target's
-        try (ChildJvm child = ChildJvm.java().prefix("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups")
-                .jvmArgs("-Xmx256m").classpath(readable.toString())
-                .mainClass(dev.hoist.workloads.probe.HotAndAlloc.class).readyLine("ready").start()) {
+        try (ChildJvm child = nobody.start()) {
             JvmInfo target = Targets.resolve(Long.toString(child.pid()));
             Path out = tmp.resolve("other-user.jfr");
             SamplingResult r = new JfrSampler().start(target, SamplingRequest.of(out, Duration.ofSeconds(3), EnumSet.of(CPU)))

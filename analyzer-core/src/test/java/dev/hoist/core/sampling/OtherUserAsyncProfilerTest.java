@@ -39,13 +39,9 @@ class OtherUserAsyncProfilerTest {
 
     @Test
     void rootSamplesAnotherUsersJvmWithAsyncProfilerTwice() throws Exception {
-        Assumptions.assumeTrue("root".equals(System.getProperty("user.name")) && Files.isExecutable(Path.of("/usr/bin/setpriv")),
-                "needs root and setpriv to run the target as user nobody");
+        ChildJvm.Builder nobody = Probe.asNobody();
         Set<Path> exchangesBefore = exchanges();
-        Path readable = ChildJvm.readableCopy(Probe.workloadClasspath().toString());
-        try (ChildJvm child = ChildJvm.java().prefix("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups")
-                .jvmArgs("-Xmx256m").classpath(readable.toString())
-                .mainClass(dev.hoist.workloads.probe.HotAndAlloc.class).readyLine("ready").start()) {
+        try (ChildJvm child = nobody.start()) {
             for (int round = 1; round <= 2; round++) {
                 List<String> said = new CopyOnWriteArrayList<>();
                 Path out = tmp.resolve("other-" + round + ".jfr");
