@@ -128,6 +128,11 @@ public final class CallTree {
             this.self = s;
         }
 
+        /** The tree the node is in. */
+        public CallTree tree() {
+            return CallTree.this;
+        }
+
         /** The method, null for the top-down tree's root. */
         public MethodRef method() {
             return method;

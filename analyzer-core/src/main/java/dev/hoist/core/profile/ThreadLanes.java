@@ -38,12 +38,13 @@ public record ThreadLanes(long startEpochNanos, long bucketNanos, List<Lane> lan
         }
 
         /**
-         * Whether the thread hardly ran: under 1% of its samples on a running stack. In a wall-clock
-         * recording these are the JVM's and the pools' parked threads, most of the samples and none of the work.
+         * Whether the thread hardly ran: under 5% of its samples on a running stack. In a wall-clock
+         * recording these are the JVM's and the pools' parked threads (a compiler thread runs about 1%
+         * of the time), most of the samples and none of the work.
          */
         public boolean idle() {
             long all = running + waiting + blocked;
-            return all > 0 && running * 100 < all;
+            return all > 0 && running * 20 < all;
         }
     }
 
