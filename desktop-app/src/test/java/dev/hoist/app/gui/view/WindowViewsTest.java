@@ -231,6 +231,41 @@ class WindowViewsTest {
         assertThat(Files.readAllLines(Path.of(said[0])).get(Integer.parseInt(said[1]) - 1)).contains("parse(");
     }
 
+    @Test
+    void startAfterStopKeepsTheLastViewUntilNewSamplesArrive(FxRobot robot) throws Exception {
+        try (dev.hoist.testkit.ChildJvm probe = dev.hoist.testkit.ChildJvm.java().testClasspath().mainClass(WindowTest.PROBE)
+                .mergeStderr().readyPrefix("ready").start()) {
+            fx(() -> {
+                vm.attach(Long.toString(probe.pid()));
+                return null;
+            });
+            waitFor("samples", 90, () -> vm.session() != null && vm.session().samplesProperty().get() > 0
+                    && flameTotal(vm.session()) > 0);
+            SessionViewModel s = vm.session();
+            robot.clickOn("#stop-button");
+            waitFor("stopped and advised", 120, () -> s.state() == SessionViewModel.State.READY && s.busyProperty().get().isEmpty());
+            long shown = flameTotal(s);
+            Path first = fx(() -> s.recordingProperty().get());
+            assertThat(shown).isPositive();
+
+            robot.clickOn("#start-button");
+            // from the click until the new run's first samples are drawn, the last run's flame graph stays
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+            boolean replaced = false;
+            while (!replaced && System.nanoTime() < deadline) {
+                long[] now = fx(() -> new long[] {flameTotal(s), s.recordingProperty().get().equals(first) ? 0 : 1,
+                        s.state() == SessionViewModel.State.SAMPLING ? 1 : 0});
+                assertThat(now[0]).as("a flame graph is shown while the new run starts").isPositive();
+                replaced = now[1] == 1 && now[2] == 1 && now[0] != shown;
+                Thread.sleep(20);
+            }
+            assertThat(replaced).as("the new run's samples replaced the view").isTrue();
+            assertThat(first).as("the last run's recording is kept").exists();
+            robot.clickOn("#stop-button");
+            waitFor("stopped", 120, () -> s.state() == SessionViewModel.State.READY);
+        }
+    }
+
     /** The first item for {@code method} within {@code depth} levels, expanding as it looks. */
     private static TreeItem<CallTree.Node> find(TreeItem<CallTree.Node> item, String method, int depth) {
         var m = item.getValue().method();
