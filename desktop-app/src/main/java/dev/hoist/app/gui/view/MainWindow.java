@@ -177,10 +177,10 @@ public final class MainWindow extends BorderPane {
         });
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.J, KeyCombination.SHORTCUT_DOWN),
                 () -> sidebarToggle.setSelected(!sidebarToggle.isSelected()));
-        KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4};
+        KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5, KeyCode.DIGIT6};
         for (int i = 0; i < digits.length; i++) {
             int tab = i;
-            // Ctrl+1/2/3/4: advice, flame graph, hot methods, allocations
+            // Ctrl+1..6: advice, flame graph, call tree, hot methods, allocations, threads
             scene.getAccelerators().put(new KeyCodeCombination(digits[i], KeyCombination.SHORTCUT_DOWN), () -> {
                 if (sessionView != null && tab < sessionView.tabs().getTabs().size()) {
                     sessionView.tabs().getSelectionModel().select(tab);

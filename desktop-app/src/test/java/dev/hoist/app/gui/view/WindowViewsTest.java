@@ -7,7 +7,6 @@ import dev.hoist.app.gui.vm.Workers;
 import dev.hoist.app.testing.AdviceRecordings;
 import dev.hoist.core.profile.CallTree;
 import dev.hoist.core.profile.EventKind;
-import dev.hoist.core.profile.Recordings;
 import dev.hoist.workloads.Catalog;
 import javafx.application.Platform;
 import javafx.geometry.Point2D;
@@ -141,7 +140,7 @@ class WindowViewsTest {
 
     @Test
     void wallClockLeavesOutIdleThreadsAndTheThreadFilterAppliesToEveryView(FxRobot robot) throws Exception {
-        SessionViewModel s = openAndWait(Recordings.wall());
+        SessionViewModel s = openAndWait(AdviceRecordings.wall(Catalog.DEMO_MAIN, 5));
         assertThat(fx(() -> s.viewKindProperty().get())).isEqualTo(EventKind.WALL);
         long wall = fx(() -> s.viewProperty().get().counts().get(EventKind.WALL));
         // the JVM's parked threads are most wall-clock samples: the flame graph starts without them
@@ -162,7 +161,10 @@ class WindowViewsTest {
         CheckBox box = robot.lookup((CheckBox c) -> busiest.equals(c.getText())).queryAs(CheckBox.class);
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn(fx(() -> box.lookup(".box"))); // the box itself, as a user ticks it
-        waitFor("the flame graph without it", 30, () -> flameTotal(s) < flame0 / 4);
+        var lane = fx(() -> s.viewProperty().get().lanes().lanes().get(0));
+        assertThat(lane.name()).isEqualTo(busiest);
+        long itsSamples = lane.running() + lane.waiting();
+        waitFor("the flame graph without it", 30, () -> flameTotal(s) == flame0 - itsSamples);
         assertThat(fx(() -> threads.isShown(busiest))).isFalse();
         assertThat(fx(() -> s.filterProperty().get().hiddenThreads())).containsExactly(busiest);
 
