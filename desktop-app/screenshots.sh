@@ -63,12 +63,13 @@ for size in $sizes; do
   xdotool windowsize "$win" "$w" "$h" 2>/dev/null || true
   sleep 2
   suffix=""; [ "$size" = 1600x1000 ] || suffix="-$size"
-  xdotool key --window "$win" ctrl+1; sleep 2; shot "gui-advice$suffix.png" "$size"
-  xdotool key --window "$win" ctrl+2; sleep 2; shot "gui-flame$suffix.png" "$size"
-  xdotool key --window "$win" ctrl+3; sleep 3; shot "gui-calltree$suffix.png" "$size"
-  xdotool key --window "$win" ctrl+4; sleep 2; shot "gui-methods$suffix.png" "$size"
-  xdotool key --window "$win" ctrl+5; sleep 2; shot "gui-allocations$suffix.png" "$size"
-  xdotool key --window "$win" ctrl+6; sleep 2; shot "gui-threads$suffix.png" "$size"
+  # a tab shown the first time is built then; on a busy machine that takes a few seconds
+  xdotool key --window "$win" ctrl+1; sleep 4; shot "gui-advice$suffix.png" "$size"
+  xdotool key --window "$win" ctrl+2; sleep 4; shot "gui-flame$suffix.png" "$size"
+  xdotool key --window "$win" ctrl+3; sleep 5; shot "gui-calltree$suffix.png" "$size"
+  xdotool key --window "$win" ctrl+4; sleep 4; shot "gui-methods$suffix.png" "$size"
+  xdotool key --window "$win" ctrl+5; sleep 4; shot "gui-allocations$suffix.png" "$size"
+  xdotool key --window "$win" ctrl+6; sleep 4; shot "gui-threads$suffix.png" "$size"
   xdotool key --window "$win" ctrl+1; sleep 1
   last="$size"
 done
@@ -83,7 +84,9 @@ for size in $sizes; do
   # the sidebar takes 30% of the width (260-340 px); the plots start ~70 px into the session
   side=$(( w * 30 / 100 )); [ "$side" -lt 260 ] && side=260; [ "$side" -gt 340 ] && side=340
   x0=$(( side + 70 + (w - side) * 35 / 100 )); x1=$(( side + 70 + (w - side) * 55 / 100 ))
-  y=$(( ${HOIST_SHOTS_TIMELINE_Y:-215} ))
+  # the first plot's middle: the header wraps onto more lines in a narrow window
+  y_default=240; [ "$w" -lt 1300 ] && y_default=290
+  y="${HOIST_SHOTS_TIMELINE_Y:-$y_default}"
   xdotool mousemove "$x0" "$y" mousedown 1 mousemove $(( x0 + 20 )) "$y" mousemove "$x1" "$y" mouseup 1
   sleep 4; shot "gui-range$suffix.png" "$size"
 done

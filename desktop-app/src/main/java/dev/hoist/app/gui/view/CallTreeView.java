@@ -57,7 +57,7 @@ public final class CallTreeView extends SplitPane {
         tree.setPlaceholder(new Label("No samples in the range and threads shown."));
         callers.setPlaceholder(new Label("Select a method in the call tree to see who calls it."));
 
-        vm.treeProperty().addListener((o, a, t) -> tree.setRoot(t == null ? null : expanded(item(t.root()), 3)));
+        vm.treeProperty().addListener((o, a, t) -> tree.setRoot(t == null ? null : expanded(item(t.root()), 8)));
         vm.callersProperty().addListener((o, a, c) -> {
             callers.setRoot(c == null ? null : expanded(item(c.root()), 2));
             callersTitle.setText(c == null ? "Callers: select a method in the call tree"
@@ -69,7 +69,7 @@ public final class CallTreeView extends SplitPane {
             }
         });
         if (vm.treeProperty().get() != null) {
-            tree.setRoot(expanded(item(vm.treeProperty().get().root()), 3));
+            tree.setRoot(expanded(item(vm.treeProperty().get().root()), 8));
         }
         tree.setContextMenu(menu(tree));
         callers.setContextMenu(menu(callers));

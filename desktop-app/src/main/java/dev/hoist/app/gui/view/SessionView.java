@@ -164,7 +164,9 @@ public final class SessionView extends BorderPane {
                 addTabs.run();
                 if (!split.getItems().contains(timeline)) {
                     split.getItems().add(0, timeline);
-                    split.setDividerPositions(0.3);
+                    // the charts at their preferred height, the tabs below get the rest
+                    double h = split.getHeight();
+                    split.setDividerPositions(h > 0 ? Math.min(0.4, timeline.getPrefHeight() / h) : 0.3);
                 }
             };
             afterNextPulse(() -> {

@@ -23,9 +23,7 @@ import org.jfree.chart.plot.PlotRenderingInfo;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYAreaRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.ui.Layer;
-import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
@@ -62,6 +60,7 @@ public final class TimelineView extends VBox {
     private final ChartViewer viewer;
     private final Label range = new Label();
     private final Label cursor = new Label();
+    private final VBox legend = new VBox(2);
     private final Button reset = new Button("Show all");
     private BiConsumer<Double, Double> onRange = (a, b) -> { };
     private Runnable onReset = () -> { };
@@ -81,7 +80,8 @@ public final class TimelineView extends VBox {
             r.setSeriesStroke(i, new BasicStroke(1.6f));
         }
         methodsPlot = new XYPlot(methods, null, axis("top %", "0"), r);
-        ((NumberAxis) methodsPlot.getRangeAxis()).setRange(0, 100);
+        // from 0 to a little over the highest share: five methods at 5-15% each were flat lines on 0-100
+        ((NumberAxis) methodsPlot.getRangeAxis()).setUpperMargin(0.15);
         for (XYPlot p : new XYPlot[] {samplesPlot, allocPlot, methodsPlot}) {
             style(p);
             plot.add(p, 1);
@@ -90,17 +90,14 @@ public final class TimelineView extends VBox {
         time.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         time.setAutoRangeIncludesZero(true);
         time.setNumberFormatOverride(new DecimalFormat("0's'"));
-        plot.setGap(4);
+        plot.setGap(10);
         plot.setOutlineVisible(false);
-        chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        // the legend is the top methods' names beside the chart, laid out by JavaFX: JFreeChart's own was
+        // cut at the canvas's edge, and the rates need none (their axes say what they are)
+        chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, false);
         chart.setBackgroundPaint(Color.WHITE);
         chart.setBorderVisible(false);
         chart.setAntiAlias(true);
-        LegendTitle legend = chart.getLegend();
-        legend.setPosition(RectangleEdge.RIGHT);
-        legend.setItemFont(new Font("SansSerif", Font.PLAIN, 10));
-        legend.setFrame(org.jfree.chart.block.BlockBorder.NONE);
-        legend.setBackgroundPaint(Color.WHITE);
 
         viewer = new ChartViewer(chart);
         viewer.setId("timeline-chart");
@@ -119,7 +116,15 @@ public final class TimelineView extends VBox {
         viewer.getCanvas().addEventHandler(MouseEvent.MOUSE_RELEASED, this::released);
         viewer.getCanvas().addEventHandler(MouseEvent.MOUSE_MOVED, e -> moveCursor(e.getX()));
         viewer.getCanvas().addEventHandler(MouseEvent.MOUSE_EXITED, e -> hideCursor());
-        VBox.setVgrow(viewer, Priority.ALWAYS);
+        viewer.widthProperty().addListener((o, a, b) -> tickEvery(shown));
+        legend.setId("timeline-legend");
+        legend.getStyleClass().add("timeline-legend");
+        legend.setMinWidth(150);
+        legend.setPrefWidth(190);
+        legend.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(viewer, Priority.ALWAYS);
+        HBox charts = new HBox(4, viewer, legend);
+        VBox.setVgrow(charts, Priority.ALWAYS);
 
         range.setId("timeline-range");
         range.getStyleClass().add("range-label");
@@ -136,8 +141,8 @@ public final class TimelineView extends VBox {
         HBox bar = new HBox(8, range, reset, grow, cursor);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("timeline-bar");
-        getChildren().addAll(bar, viewer);
-        setPrefHeight(230);
+        getChildren().addAll(bar, charts);
+        setPrefHeight(220);
         setMinHeight(140);
         setRangeText(null);
     }
@@ -154,6 +159,8 @@ public final class TimelineView extends VBox {
 
     private static NumberAxis axis(String label, String format) {
         NumberAxis y = new NumberAxis(label);
+        y.setStandardTickUnits(NumberAxis.createStandardTickUnits());
+        y.setMinorTickCount(0);
         y.setLabelFont(LABEL);
         y.setTickLabelFont(TICK);
         y.setNumberFormatOverride(new DecimalFormat(format));
@@ -341,10 +348,26 @@ public final class TimelineView extends VBox {
         samples.fireSeriesChanged();
         alloc.fireSeriesChanged();
         time.setRange(0, Math.max(1, t.seconds()));
+        tickEvery(view);
+    }
+
+    /** Ticks on the time axis at a round step that leaves each label room (~60 px): JFreeChart's own packed them. */
+    private void tickEvery(ProfileSnapshot view) {
+        int seconds = view == null ? 1 : Math.max(1, view.timeline().seconds());
+        double room = Math.max(1, (viewer.getWidth() - 80) / 60);
+        int step = 1;
+        for (int s : new int[] {1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 1200, 1800, 3600}) {
+            step = s;
+            if (seconds / (double) s <= room) {
+                break;
+            }
+        }
+        time.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(step, new DecimalFormat("0's'")), false, true);
     }
 
     private void fillMethods(ProfileSnapshot view) {
         methods.removeAllSeries();
+        legend.getChildren().clear();
         if (view == null) {
             return;
         }
@@ -361,6 +384,13 @@ public final class TimelineView extends VBox {
                 s.add(i, share[i] * 100, false);
             }
             methods.addSeries(s);
+            Color c = LINES[(methods.getSeriesCount() - 1) % LINES.length];
+            Label item = new Label("━  " + name);
+            item.setStyle(String.format(java.util.Locale.ROOT, "-fx-text-fill: #%02x%02x%02x; -fx-font-size: 11px;",
+                    c.getRed(), c.getGreen(), c.getBlue()));
+            item.setTooltip(new javafx.scene.control.Tooltip(m.displayName()));
+            item.setMinWidth(0);
+            legend.getChildren().add(item);
         }
     }
 

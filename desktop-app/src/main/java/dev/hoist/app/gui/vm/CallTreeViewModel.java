@@ -93,7 +93,11 @@ public final class CallTreeViewModel {
         }
         Profile p = v.shown();
         EventKind k = v.kind();
-        MethodRef m = selected.get();
+        // until the user picks one, the callers of the hottest method (by self) are shown
+        MethodRef m = selected.get() != null ? selected.get() : v.rows().isEmpty() ? null : v.rows().get(0).method();
+        if (selected.get() == null && m != null) {
+            selected.set(m);
+        }
         workers.background(() -> {
             CallTree t = CallTree.of(p, k);
             t.root().children();
@@ -103,7 +107,9 @@ public final class CallTreeViewModel {
                 boolean current = last == v;
                 if (current) {
                     tree.set(t);
-                    callers.set(c);
+                    if (java.util.Objects.equals(m, selected.get())) {
+                        callers.set(c); // unless another method was picked meanwhile
+                    }
                 }
             });
         });
