@@ -180,13 +180,16 @@ public final class CallTreeView extends SplitPane {
         method.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().getValue().method() == null ? "All samples"
                 : c.getValue().getValue().method().displayName()));
         method.setPrefWidth(420);
+        method.setMinWidth(120);
         TreeTableColumn<CallTree.Node, String> total = new TreeTableColumn<>("Total");
         total.setCellValueFactory(c -> new ReadOnlyStringWrapper(amount(c.getValue().getValue(), true)));
         total.setPrefWidth(130);
+        total.setMinWidth(115); // the method's name gives way, not the numbers
         total.setStyle("-fx-alignment: CENTER-RIGHT;");
         TreeTableColumn<CallTree.Node, String> self = new TreeTableColumn<>("Self");
         self.setCellValueFactory(c -> new ReadOnlyStringWrapper(amount(c.getValue().getValue(), false)));
         self.setPrefWidth(120);
+        self.setMinWidth(100);
         self.setStyle("-fx-alignment: CENTER-RIGHT;");
         t.getColumns().setAll(java.util.List.of(method, total, self));
         t.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
