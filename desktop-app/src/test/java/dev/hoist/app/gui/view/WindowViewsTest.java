@@ -124,6 +124,16 @@ class WindowViewsTest {
         robot.moveTo(ends[0]).press(MouseButton.PRIMARY).moveTo(ends[0].add(20, 0)).moveTo(ends[1]).release(MouseButton.PRIMARY);
         waitFor("the range shown", 30, () -> range.getText().matches("Showing \\d+\\.\\d–\\d+\\.\\d s of \\d+\\.\\d s"));
         assertThat(robot.lookup("#timeline-reset").queryAs(Button.class).isVisible()).isTrue();
+        // and it stays readable at the window's smallest size
+        fx(() -> {
+            stage.setWidth(980);
+            stage.setHeight(620);
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(() -> WindowDefectsTest.elided(robot.lookup(".timeline-bar").query()))).as("the range's bar").isEmpty();
+        assertThat(fx(() -> WindowDefectsTest.elided(robot.lookup("#session-tabs .tab-header-area").query())))
+                .as("the six tabs' names").isEmpty();
         waitFor("the flame graph of the range", 30, () -> flameTotal(s) > 0 && flameTotal(s) < flame0 * 0.6);
         ProfileSnapshot v1 = fx(() -> s.viewProperty().get());
         assertThat(v1.allocations().totalBytes()).as("the allocations of the range").isPositive().isLessThan(alloc0);
