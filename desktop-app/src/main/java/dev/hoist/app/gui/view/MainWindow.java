@@ -69,6 +69,9 @@ public final class MainWindow extends BorderPane {
         SessionView.fixedWidth(sidebarToggle, brand, open, analyze, analyzeDir, demo, save, settings);
         sub.setMinWidth(0); // the tag line gives up its room first when the window is narrow
         HBox appBar = new HBox(sidebarToggle, brand, sub, open, analyze, analyzeDir, separator(), demo, grow, save, settings);
+        // the tag line goes when the bar is narrow, rather than showing as "loop advice from samp…"
+        sub.visibleProperty().bind(appBar.widthProperty().greaterThan(1060));
+        sub.managedProperty().bind(sub.visibleProperty());
         appBar.getStyleClass().add("app-bar");
         setTop(appBar);
 
