@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Starts the Hoist window with the demo workload under a virtual X display (Xvfb), waits for the
-# demo to be sampled, and saves screenshots of the advice, the flame graph, the hot methods and the allocations at
-# each window size asked for (default: 1600x1000, and 1000x700 near the window's minimum of 980x620).
+# demo to be sampled, and saves screenshots of each view at each window size asked for (default: 1600x1000, and
+# 1000x700 near the window's minimum of 980x620): the advice, the flame graph, the call tree, the hot methods, the
+# allocations, the threads, and the timeline with a range dragged across it (every view then shows that range).
 #   desktop-app/screenshots.sh [out-dir] [seconds-to-sample] [sizes, e.g. "1600x1000 1000x700"]
-# Shots at 1600x1000 are gui-advice.png, gui-flame.png, gui-methods.png, gui-allocations.png; at other sizes the size is in
-# the name (gui-advice-1000x700.png), and the smallest size also gets one with the sidebar folded away.
+# Shots at 1600x1000 are gui-advice.png, gui-flame.png, gui-calltree.png, gui-methods.png, gui-allocations.png,
+# gui-threads.png and gui-range.png; at other sizes the size is in the name (gui-advice-1000x700.png), and the smallest
+# size also gets one with the sidebar folded away.
 # Needs: xvfb, xdotool, imagemagick (import) and the GTK 3 libraries JavaFX uses:
 #   apt-get install -y xvfb xdotool imagemagick libgtk-3-0 libxtst6
 set -euo pipefail
@@ -61,12 +63,32 @@ for size in $sizes; do
   xdotool windowsize "$win" "$w" "$h" 2>/dev/null || true
   sleep 2
   suffix=""; [ "$size" = 1600x1000 ] || suffix="-$size"
-  xdotool key --window "$win" ctrl+1; sleep 2; shot "gui-advice$suffix.png" "$size"
-  xdotool key --window "$win" ctrl+2; sleep 2; shot "gui-flame$suffix.png" "$size"
-  xdotool key --window "$win" ctrl+3; sleep 2; shot "gui-methods$suffix.png" "$size"
-  xdotool key --window "$win" ctrl+4; sleep 2; shot "gui-allocations$suffix.png" "$size"
+  # a tab shown the first time is built then; on a busy machine that takes a few seconds
+  xdotool key --window "$win" ctrl+1; sleep 4; shot "gui-advice$suffix.png" "$size"
+  xdotool key --window "$win" ctrl+2; sleep 4; shot "gui-flame$suffix.png" "$size"
+  xdotool key --window "$win" ctrl+3; sleep 5; shot "gui-calltree$suffix.png" "$size"
+  xdotool key --window "$win" ctrl+4; sleep 4; shot "gui-methods$suffix.png" "$size"
+  xdotool key --window "$win" ctrl+5; sleep 4; shot "gui-allocations$suffix.png" "$size"
+  xdotool key --window "$win" ctrl+6; sleep 4; shot "gui-threads$suffix.png" "$size"
   xdotool key --window "$win" ctrl+1; sleep 1
   last="$size"
+done
+# a range dragged across the timeline at each size, with the flame graph below it showing only that range;
+# the timeline sits under the session's header (HOIST_SHOTS_TIMELINE_Y moves the drag if the header grows)
+xdotool key --window "$win" ctrl+2; sleep 1
+for size in $sizes; do
+  w="${size%x*}"; h="${size#*x}"
+  xdotool windowsize "$win" "$w" "$h" 2>/dev/null || true
+  sleep 3
+  suffix=""; [ "$size" = 1600x1000 ] || suffix="-$size"
+  # the sidebar takes 30% of the width (260-340 px); the plots start ~70 px into the session
+  side=$(( w * 30 / 100 )); [ "$side" -lt 260 ] && side=260; [ "$side" -gt 340 ] && side=340
+  x0=$(( side + 70 + (w - side) * 35 / 100 )); x1=$(( side + 70 + (w - side) * 55 / 100 ))
+  # the first plot's middle: the header wraps onto more lines in a narrow window
+  y_default=240; [ "$w" -lt 1300 ] && y_default=290
+  y="${HOIST_SHOTS_TIMELINE_Y:-$y_default}"
+  xdotool mousemove "$x0" "$y" mousedown 1 mousemove $(( x0 + 20 )) "$y" mousemove "$x1" "$y" mouseup 1
+  sleep 4; shot "gui-range$suffix.png" "$size"
 done
 if [ -n "$last" ] && [ "$last" != 1600x1000 ]; then
   # the sidebar folded away (Ctrl+J), at the last (smallest) size

@@ -111,6 +111,26 @@ public final class SourceFiles {
         return cache.computeIfAbsent(rel, r -> find(r, sourceFile));
     }
 
+    /**
+     * The file on disk that holds the source of {@code className} compiled from {@code sourceFile},
+     * when it is in a source folder (one in a {@code -sources.jar} has no file to open in an IDE).
+     */
+    public Optional<Path> file(String className, String sourceFile) {
+        if (sourceFile == null || sourceFile.isBlank() || sourceFile.contains("/") || sourceFile.contains("\\")) {
+            return Optional.empty();
+        }
+        int dot = className.lastIndexOf('.');
+        String rel = (dot < 0 ? "" : className.substring(0, dot).replace('.', '/') + "/") + sourceFile;
+        for (Path dir : dirs) {
+            for (Path p : new Path[] {dir.resolve(rel), dir.resolve(sourceFile)}) {
+                if (Files.isRegularFile(p)) {
+                    return Optional.of(p.toAbsolutePath().normalize());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     private Optional<List<String>> find(String rel, String fileName) {
         for (Path dir : dirs) {
             for (Path p : new Path[] {dir.resolve(rel), dir.resolve(fileName)}) {

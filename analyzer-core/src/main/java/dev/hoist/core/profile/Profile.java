@@ -149,10 +149,23 @@ public final class Profile {
      * info says the window's start and length; the sample arrays are copied, the tables shared.
      */
     public Profile since(long fromEpochNanos) {
-        int n = 0;
+        long end = info.startEpochNanos() >= 0 && info.durationNanos() >= 0 ? info.startEpochNanos() + info.durationNanos() : -1;
+        long start = Math.max(fromEpochNanos, info.startEpochNanos());
+        ProfileInfo windowInfo = new ProfileInfo(info.file(), info.sampler(), info.engine(), start,
+                end >= start ? end - start : -1, info.warnings());
+        return select(i -> times[i] < 0 || times[i] >= fromEpochNanos, windowInfo);
+    }
+
+    /**
+     * The samples {@code keep} accepts, by sample index, with the same methods, frames, stacks and
+     * threads; this profile itself when it accepts them all. For {@link SampleFilter} and {@link #since}.
+     */
+    Profile select(java.util.function.IntPredicate keep, ProfileInfo selectedInfo) {
+        java.util.BitSet kept = new java.util.BitSet(size);
         for (int i = 0; i < size; i++) {
-            if (times[i] < 0 || times[i] >= fromEpochNanos) n++;
+            if (keep.test(i)) kept.set(i);
         }
+        int n = kept.cardinality();
         if (n == size) {
             return this;
         }
@@ -163,22 +176,19 @@ public final class Profile {
         long[] w = new long[n];
         int[] ac = new int[n];
         int j = 0;
-        for (int i = 0; i < size; i++) {
-            if (times[i] < 0 || times[i] >= fromEpochNanos) {
-                k[j] = kinds[i];
-                t[j] = times[i];
-                th[j] = threads[i];
-                st[j] = stackIds[i];
-                w[j] = weights[i];
-                ac[j] = allocClasses[i];
-                j++;
-            }
+        for (int i = kept.nextSetBit(0); i >= 0; i = kept.nextSetBit(i + 1)) {
+            k[j] = kinds[i];
+            t[j] = times[i];
+            th[j] = threads[i];
+            st[j] = stackIds[i];
+            w[j] = weights[i];
+            ac[j] = allocClasses[i];
+            j++;
         }
-        long end = info.startEpochNanos() >= 0 && info.durationNanos() >= 0 ? info.startEpochNanos() + info.durationNanos() : -1;
-        long start = Math.max(fromEpochNanos, info.startEpochNanos());
-        ProfileInfo windowInfo = new ProfileInfo(info.file(), info.sampler(), info.engine(), start,
-                end >= start ? end - start : -1, info.warnings());
-        return new Profile(windowInfo, methods, frames, stacks, threadNames, classNames, n, k, t, th, st, w, ac);
+        Profile selected = new Profile(selectedInfo, methods, frames, stacks, threadNames, classNames, n, k, t, th, st, w, ac);
+        selected.idleStacks = idleStacks; // same stacks, same answer
+        selected.stacksByMethod = stacksByMethod;
+        return selected;
     }
 
     /** Total samples per kind (for ALLOC and LOCK: number of events). */

@@ -251,11 +251,15 @@ public final class WindowBench {
             if (trace) {
                 System.out.printf(Locale.ROOT, "  [%6.0f ms] open%n", (start - origin) / 1e6);
             }
+            SessionViewModel before = onFx(() -> vm[0].session());
             onFx(() -> vm[0].open(recording));
             while (true) {
                 SessionViewModel s = onFx(() -> vm[0].session());
                 SessionViewModel.State st = onFx(s::state);
-                if (st == SessionViewModel.State.READY || st == SessionViewModel.State.FAILED) {
+                // the session open before stays until the new file turns out to be a recording: wait for the new one
+                @SuppressWarnings("ReferenceEquality")
+                boolean replaced = s != before;
+                if (replaced && (st == SessionViewModel.State.READY || st == SessionViewModel.State.FAILED)) {
                     long took = System.nanoTime() - start;
                     probe.interrupt();
                     String error = onFx(() -> s.errorProperty().get());

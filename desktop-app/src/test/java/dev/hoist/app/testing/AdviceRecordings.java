@@ -45,6 +45,15 @@ public final class AdviceRecordings {
         return file;
     }
 
+    /** async-profiler in wall-clock mode: every thread sampled, running or not. */
+    public static synchronized Path wall(String mainClass, int seconds) throws Exception {
+        Path file = dir().resolve(simple(mainClass) + "-wall.jfr");
+        if (!Files.exists(file)) {
+            run(List.of(Recorder.asyncProfiler("event=wall,interval=5ms", file)), mainClass, seconds, file);
+        }
+        return file;
+    }
+
     public static synchronized Path jdk(String mainClass, int seconds) throws Exception {
         Path file = dir().resolve(simple(mainClass) + "-jdk.jfr");
         if (!Files.exists(file)) {

@@ -1,6 +1,7 @@
 package dev.hoist.app.gui.view;
 
 import dev.hoist.app.gui.vm.AdviceViewModel;
+import dev.hoist.app.gui.vm.OpenInIde;
 import dev.hoist.app.gui.vm.AdviceViewModel.Detail;
 import dev.hoist.app.gui.vm.AdviceViewModel.SourceLine;
 import dev.hoist.core.advice.Advice;
@@ -38,6 +39,7 @@ public final class AdviceView extends VBox {
     private final ListView<Advice> list = new ListView<>();
     private final VBox detail = new VBox();
     private final AdviceViewModel vm;
+    private java.util.function.Consumer<OpenInIde.Location> openInIde = l -> { };
 
     public AdviceView(AdviceViewModel vm) {
         this.vm = vm;
@@ -151,6 +153,21 @@ public final class AdviceView extends VBox {
         where.setId("detail-location");
         where.setContextMenu(copyMenu(where, "Copy location"));
         detail.getChildren().add(where);
+        if (d.sourceFile() != null) {
+            // the source is a file on disk: a link to it in the IDE, and the same in the location's menu
+            OpenInIde.Location at = new OpenInIde.Location(d.sourceFile(), f.line());
+            javafx.scene.control.Hyperlink ide = new javafx.scene.control.Hyperlink("Open in IDE  ("
+                    + d.sourceFile().getFileName() + ":" + f.line() + ")");
+            ide.setId("detail-open-ide");
+            ide.setOnAction(e -> openInIde.accept(at));
+            MenuItem menuIde = new MenuItem("Open in IDE");
+            menuIde.setId("menu-open-ide");
+            menuIde.setOnAction(e -> openInIde.accept(at));
+            MenuItem copyUri = new MenuItem("Copy idea:// link");
+            copyUri.setOnAction(e -> toClipboard(OpenInIde.ideaUri(at)));
+            where.getContextMenu().getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), menuIde, copyUri);
+            detail.getChildren().add(ide);
+        }
 
         detail.getChildren().addAll(section("WHAT TO CHANGE"), paragraph(d.message()));
         if (!d.before().isBlank() || !d.after().isBlank()) {
@@ -216,6 +233,11 @@ public final class AdviceView extends VBox {
                 adviceMenu.show(detail, e.getScreenX(), e.getScreenY());
             }
         });
+    }
+
+    /** What "Open in IDE" does with a location: the window runs the configured command or the idea:// link. */
+    public void setOpenInIde(java.util.function.Consumer<OpenInIde.Location> open) {
+        this.openInIde = open;
     }
 
     /** The detail as plain text: what "Copy this advice" puts on the clipboard. */

@@ -64,9 +64,14 @@ public final class MainWindow extends BorderPane {
         sidebarToggle.setId("sidebar-toggle");
         sidebarToggle.setSelected(true);
         sidebarToggle.setTooltip(new Tooltip("Show or hide the list of local JVMs (Ctrl+J)"));
-        SessionView.fixedWidth(sidebarToggle, brand, open, analyze, analyzeDir, demo, save);
+        Button settings = bar("⚙", "Settings: how Open in IDE opens a source file", this::chooseIdeCommand);
+        settings.setId("settings-button");
+        SessionView.fixedWidth(sidebarToggle, brand, open, analyze, analyzeDir, demo, save, settings);
         sub.setMinWidth(0); // the tag line gives up its room first when the window is narrow
-        HBox appBar = new HBox(sidebarToggle, brand, sub, open, analyze, analyzeDir, separator(), demo, grow, save);
+        HBox appBar = new HBox(sidebarToggle, brand, sub, open, analyze, analyzeDir, separator(), demo, grow, save, settings);
+        // the tag line goes when the bar is narrow, rather than showing as "loop advice from samp…"
+        sub.visibleProperty().bind(appBar.widthProperty().greaterThan(1060));
+        sub.managedProperty().bind(sub.visibleProperty());
         appBar.getStyleClass().add("app-bar");
         setTop(appBar);
 
@@ -101,6 +106,7 @@ public final class MainWindow extends BorderPane {
                 center.getChildren().setAll(List.of(welcome));
             } else {
                 sessionView = new SessionView(s, this::chooseClassPath, this::chooseSources);
+                sessionView.setOpenInIde(vm::openInIde);
                 center.getChildren().setAll(List.of(sessionView));
             }
             bindStatus(status, busy, spinner, s);
@@ -174,10 +180,10 @@ public final class MainWindow extends BorderPane {
         });
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.J, KeyCombination.SHORTCUT_DOWN),
                 () -> sidebarToggle.setSelected(!sidebarToggle.isSelected()));
-        KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4};
+        KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5, KeyCode.DIGIT6};
         for (int i = 0; i < digits.length; i++) {
             int tab = i;
-            // Ctrl+1/2/3/4: advice, flame graph, hot methods, allocations
+            // Ctrl+1..6: advice, flame graph, call tree, hot methods, allocations, threads
             scene.getAccelerators().put(new KeyCodeCombination(digits[i], KeyCombination.SHORTCUT_DOWN), () -> {
                 if (sessionView != null && tab < sessionView.tabs().getTabs().size()) {
                     sessionView.tabs().getSelectionModel().select(tab);
@@ -307,6 +313,20 @@ public final class MainWindow extends BorderPane {
                 vm.session().setClassPath(cp.strip());
             }
         });
+    }
+
+    /** Settings: the command Open in IDE runs, {file} and {line} put in; empty for the idea:// link. */
+    private void chooseIdeCommand() {
+        javafx.scene.control.TextInputDialog d = new javafx.scene.control.TextInputDialog(vm.ide().commandProperty().get());
+        d.initOwner(stage);
+        d.setTitle("Settings");
+        d.setHeaderText("""
+                Open in IDE runs this command, with {file} and {line} put in, e.g.
+                idea --line {line} {file}    or    code --goto {file}:{line}
+                Empty: an idea://open link for IntelliJ IDEA (or HOIST_IDE_COMMAND when set).""");
+        d.getEditor().setId("ide-command");
+        d.getEditor().setPrefColumnCount(40);
+        d.showAndWait().ifPresent(c -> vm.ide().commandProperty().set(c.trim()));
     }
 
     private void chooseSources() {

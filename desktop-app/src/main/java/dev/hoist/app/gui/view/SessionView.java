@@ -42,6 +42,10 @@ public final class SessionView extends BorderPane {
     private final Tab flameTab = new Tab("Flame graph");
     private final Tab methodsTab = new Tab("Hot methods");
     private final Tab allocTab = new Tab("Allocations");
+    private final Tab treeTab = new Tab("Call tree");
+    private final Tab threadsTab = new Tab("Threads");
+    private CallTreeView treeView;
+    private java.util.function.Consumer<dev.hoist.app.gui.vm.OpenInIde.Location> openInIde = l -> { };
     private final FlameGraphView flameView;
     private final AdviceView adviceView;
     private final HotMethodsView methodsView;
@@ -102,6 +106,9 @@ public final class SessionView extends BorderPane {
         adviceView = new AdviceView(vm.advice());
         methodsView = new HotMethodsView(vm.methods(), this::showInFlameGraph);
         timeline = new TimelineView();
+        timeline.setOnRange(vm::selectRange);
+        timeline.setOnReset(vm::resetRange);
+        adviceView.setOpenInIde(l -> openInIde.accept(l));
         vm.viewProperty().addListener((o, a, b) -> timeline.show(b));
         timeline.show(vm.viewProperty().get());
 
@@ -113,7 +120,23 @@ public final class SessionView extends BorderPane {
         lazily(methodsTab, methodsView);
         lazily(allocTab, new AllocationsView(vm.allocations()));
         allocTab.setId("alloc-tab");
-        for (Tab t : new Tab[] {adviceTab, flameTab, methodsTab, allocTab}) {
+        treeTab.setId("tree-tab");
+        threadsTab.setId("threads-tab");
+        treeTab.selectedProperty().addListener((o, was, is) -> {
+            if (is && treeView == null) {
+                treeView = new CallTreeView(vm.callTree(), () -> vm.advice().sources());
+                treeView.setOpenInIde(l -> openInIde.accept(l));
+                treeTab.setContent(treeView);
+            }
+            // built off the UI thread while it is shown, and only then
+            vm.callTree().setActive(is);
+        });
+        threadsTab.selectedProperty().addListener((o, was, is) -> {
+            if (is && threadsTab.getContent() == null) {
+                threadsTab.setContent(new ThreadsView(vm));
+            }
+        });
+        for (Tab t : new Tab[] {adviceTab, flameTab, treeTab, methodsTab, allocTab, threadsTab}) {
             t.setClosable(false);
         }
         adviceTab.textProperty().bind(Bindings.createStringBinding(() -> vm.advice().shown().size() == vm.advice().items().size()
@@ -124,7 +147,7 @@ public final class SessionView extends BorderPane {
             tabs.getTabs().add(adviceTab);
             setCenter(tabs);
         } else {
-            tabs.getTabs().addAll(adviceTab, flameTab, methodsTab, allocTab);
+            tabs.getTabs().addAll(adviceTab, flameTab, treeTab, methodsTab, allocTab, threadsTab);
             SplitPane split = new SplitPane();
             split.setOrientation(Orientation.VERTICAL);
             SplitPane.setResizableWithParent(timeline, false);
@@ -141,7 +164,9 @@ public final class SessionView extends BorderPane {
                 addTabs.run();
                 if (!split.getItems().contains(timeline)) {
                     split.getItems().add(0, timeline);
-                    split.setDividerPositions(0.22);
+                    // the charts at their preferred height, the tabs below get the rest
+                    double h = split.getHeight();
+                    split.setDividerPositions(h > 0 ? Math.min(0.4, timeline.getPrefHeight() / h) : 0.3);
                 }
             };
             afterNextPulse(() -> {
@@ -411,6 +436,15 @@ public final class SessionView extends BorderPane {
 
     public AdviceView adviceView() {
         return adviceView;
+    }
+
+    /** What "Open in IDE" does, in the advice detail and the call tree. */
+    public void setOpenInIde(java.util.function.Consumer<dev.hoist.app.gui.vm.OpenInIde.Location> open) {
+        this.openInIde = open;
+    }
+
+    public CallTreeView callTreeView() {
+        return treeView;
     }
 
     public TimelineView timeline() {

@@ -41,7 +41,7 @@ public final class AdviceViewModel {
     /** Everything the detail pane shows for one piece of advice. */
     public record Detail(Advice advice, String title, String share, String location, String message, String mechanism,
                          List<String> evidence, String before, String after, List<SourceLine> source,
-                         String sourceNote, boolean measured) {
+                         String sourceNote, boolean measured, java.nio.file.Path sourceFile) {
     }
 
     private final ObservableList<Advice> items = FXCollections.observableArrayList();
@@ -124,6 +124,11 @@ public final class AdviceViewModel {
     }
 
     /** Where the detail pane looks for source files. */
+    /** Where the advice's sources are looked for; the call tree opens its methods' files with it too. */
+    public SourceFiles sources() {
+        return sources;
+    }
+
     public void setSources(SourceFiles sources) {
         if (sources == this.sources) {
             return;
@@ -277,7 +282,7 @@ public final class AdviceViewModel {
                     + "(Sources… in the toolbar), or put a -sources.jar beside the jar.";
         }
         return new Detail(a, title(f.rule()), share, location, f.message(), f.mechanism(), a.evidence(),
-                f.fix().before(), f.fix().after(), source, note, isMeasured);
+                f.fix().before(), f.fix().after(), source, note, isMeasured, sources.file(f.className(), f.file()).orElse(null));
     }
 
     /** "high", "medium"... for chips. */

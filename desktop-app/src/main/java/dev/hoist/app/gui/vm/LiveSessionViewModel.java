@@ -187,7 +187,9 @@ public final class LiveSessionViewModel extends SessionViewModel {
             return lp;
         }, lp -> {
             recording.set(out);
-            clearShown();
+            // what the last run showed stays until this one's first snapshot replaces it; its range
+            // was in the last recording's time
+            resetRange();
             elapsed.set("0:00");
             busy.set("");
             state.set(State.SAMPLING);
@@ -222,7 +224,7 @@ public final class LiveSessionViewModel extends SessionViewModel {
             ProfileSnapshot v = snapshot(p);
             t.ui(() -> show(p, v));
             // at most one ranking at a time: a refresh that finds one running skips it
-            advising.adviseIfIdle(p, ex -> note("Re-ranking the advice failed (tried again on the next refresh): "
+            advising.adviseIfIdle(forAdvice(p), ex -> note("Re-ranking the advice failed (tried again on the next refresh): "
                     + MainViewModel.oneLine(ex)));
         } catch (RuntimeException ex) {
             t.ui(() -> note("Could not read the recording so far: " + ex.getMessage()));
@@ -322,7 +324,7 @@ public final class LiveSessionViewModel extends SessionViewModel {
                 show(p, v);
                 busy.set("ClassPathAdvisor: reading the hot methods' bytecode…");
             });
-            advising.adviseAndShow(p, lp.missingClasses(), ready, e -> {
+            advising.adviseAndShow(forAdvice(p), lp.missingClasses(), ready, e -> {
                 note("The advice failed: " + MainViewModel.oneLine(e));
                 ready.run();
             });

@@ -36,6 +36,7 @@ public final class MainViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyStringWrapper busy = new ReadOnlyStringWrapper(this, "busy", "");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "Ready");
+    private final OpenInIde ide = OpenInIde.fromEnvironment();
     private final SamplingSettings settings = new SamplingSettings();
     private final ReadOnlyBooleanWrapper saveable = new ReadOnlyBooleanWrapper(this, "saveable", false);
     // a change listener, not a binding: it sees every change of the session's state and recording
@@ -85,6 +86,16 @@ public final class MainViewModel implements AutoCloseable {
     }
 
     /** What the next attach samples, chosen before attaching and kept from the last live session. */
+    /** How "Open in IDE" opens a source location: a command, or an idea:// link. */
+    public OpenInIde ide() {
+        return ide;
+    }
+
+    /** Opens a source location in the IDE and says what it did in the status line. UI thread. */
+    public void openInIde(OpenInIde.Location at) {
+        status.set(ide.open(at, OpenInIde::desktopOpen));
+    }
+
     public SamplingSettings samplingSettings() {
         return settings;
     }

@@ -81,7 +81,7 @@ public final class RecordingSessionViewModel extends SessionViewModel {
         if (o.advice() != null) {
             advising.showSaved(o.advice(), ready, this::failed);
         } else {
-            advising.adviseAndShow(p, null, ready, this::failed);
+            advising.adviseAndShow(forAdvice(p), null, ready, this::failed);
         }
     }
 

@@ -6,6 +6,7 @@ import dev.hoist.core.advice.AdviceReport;
 import dev.hoist.core.jvm.JvmInfo;
 import dev.hoist.core.profile.EventKind;
 import dev.hoist.core.profile.Profile;
+import dev.hoist.core.profile.SampleFilter;
 import dev.hoist.core.rule.Rule;
 import dev.hoist.core.session.SessionArchive;
 import javafx.beans.property.ObjectProperty;
@@ -56,6 +57,7 @@ public abstract class SessionViewModel {
     private final FlameGraphViewModel flame = new FlameGraphViewModel();
     private final HotMethodsViewModel methods = new HotMethodsViewModel();
     private final AllocationsViewModel allocations = new AllocationsViewModel();
+    private final CallTreeViewModel callTree;
     private final AdviceViewModel advice;
 
     protected final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
@@ -72,6 +74,12 @@ public abstract class SessionViewModel {
     private final ReadOnlyObjectWrapper<ProfileSnapshot> view = new ReadOnlyObjectWrapper<>(this, "view");
     private final ReadOnlyLongWrapper samples = new ReadOnlyLongWrapper(this, "samples", 0);
     private final ObjectProperty<EventKind> viewKind = new SimpleObjectProperty<>(this, "viewKind");
+    private final ObjectProperty<SampleFilter> filter = new SimpleObjectProperty<>(this, "filter", SampleFilter.ALL);
+    private final javafx.beans.property.BooleanProperty hideIdle =
+            new javafx.beans.property.SimpleBooleanProperty(this, "hideIdle", true);
+    /** The filter and the idle threads' hiding as background work reads them. */
+    private volatile SampleFilter currentFilter = SampleFilter.ALL;
+    private volatile boolean currentHideIdle = true;
     private final ObservableList<EventKind> kinds = FXCollections.observableArrayList();
     protected final StringProperty classPathProperty = new SimpleStringProperty(this, "classPath", "");
 
@@ -87,6 +95,7 @@ public abstract class SessionViewModel {
     protected SessionViewModel(Workers workers, List<Rule> rules, List<Path> sourceDirs, String classPath,
                                String missingHint) {
         this.workers = workers;
+        this.callTree = new CallTreeViewModel(workers);
         this.work = new SessionWork(workers);
         this.viewRuns = work.latest();
         this.rules = List.copyOf(rules);
@@ -95,6 +104,15 @@ public abstract class SessionViewModel {
         this.advice = new AdviceViewModel(rules);
         this.advising = new SessionAdvising(work, rules, this::fullClassPath, () -> this.sourceDirs, missingHint,
                 this::showAdvice);
+        filter.addListener((o, a, b) -> {
+            currentFilter = b == null ? SampleFilter.ALL : b;
+            recompute();
+            readvise();
+        });
+        hideIdle.addListener((o, a, b) -> {
+            currentHideIdle = b;
+            recompute();
+        });
         viewKind.addListener((o, a, b) -> {
             // show() sets the kind of the snapshot it shows: only a kind not shown yet needs work
             if (b != null && (view.get() == null || view.get().kind() != b)) {
@@ -133,6 +151,11 @@ public abstract class SessionViewModel {
 
     public AllocationsViewModel allocations() {
         return allocations;
+    }
+
+    /** The call tree and the back-traces of the method selected in it. */
+    public CallTreeViewModel callTree() {
+        return callTree;
     }
 
     public AdviceViewModel advice() {
@@ -206,6 +229,65 @@ public abstract class SessionViewModel {
         return viewKind;
     }
 
+    /**
+     * The time range and the threads every view shows (the flame graph, the hot methods, the
+     * allocations, the call tree and the advice); the timeline and the thread lanes show all of the
+     * recording, with the range marked.
+     */
+    public ObjectProperty<SampleFilter> filterProperty() {
+        return filter;
+    }
+
+    /** Whether wall-clock views leave out the threads that hardly ran (on by default). */
+    public javafx.beans.property.BooleanProperty hideIdleProperty() {
+        return hideIdle;
+    }
+
+    /**
+     * Shows {@code [fromSeconds, toSeconds)} of the recording, in seconds from the timeline's start
+     * (as the timeline's axis counts them); a range of under 10 ms is no selection (a click).
+     */
+    public void selectRange(double fromSeconds, double toSeconds) {
+        ProfileSnapshot v = view.get();
+        if (v == null || v.timeline().startEpochNanos() < 0) {
+            return;
+        }
+        double from = Math.max(0, Math.min(fromSeconds, toSeconds));
+        double to = Math.min(v.timeline().seconds(), Math.max(fromSeconds, toSeconds));
+        if (to - from < 0.01) {
+            return;
+        }
+        filter.set(filter.get().withRange(v.epochNanosAt(from), v.epochNanosAt(to)));
+    }
+
+    /** Shows the whole recording again. */
+    public void resetRange() {
+        if (filter.get().hasRange()) {
+            filter.set(filter.get().withoutRange());
+        }
+    }
+
+    /** Shows or leaves out a thread's samples in every view. */
+    public void showThread(String name, boolean shown) {
+        java.util.Set<String> hidden = new java.util.HashSet<>(filter.get().hiddenThreads());
+        boolean changed = shown ? hidden.remove(name) : hidden.add(name);
+        if (shown && view.get() != null && view.get().idleHidden().contains(name)) {
+            // an idle thread asked for: the idle ones are no longer hidden for it
+            hideIdle.set(false);
+        }
+        if (changed) {
+            filter.set(filter.get().withHidden(hidden));
+        }
+    }
+
+    /** Every thread's samples again, the idle ones' too. */
+    public void showAllThreads() {
+        hideIdle.set(false);
+        if (!filter.get().hiddenThreads().isEmpty()) {
+            filter.set(filter.get().withHidden(java.util.Set.of()));
+        }
+    }
+
     public ObservableList<EventKind> kinds() {
         return kinds;
     }
@@ -244,7 +326,7 @@ public abstract class SessionViewModel {
             return;
         }
         busy.set("ClassPathAdvisor with the new class path…");
-        advising.adviseAndShow(p, null, () -> busy.set(""), e -> fail(e, true));
+        advising.adviseAndShow(forAdvice(p), null, () -> busy.set(""), e -> fail(e, true));
     }
 
     /** Adds source folders and refreshes the detail (and static findings' fixes on the next analysis). */
@@ -308,12 +390,29 @@ public abstract class SessionViewModel {
             return;
         }
         EventKind k = viewKind.get();
-        viewRuns.run(() -> ProfileSnapshot.of(p, k), this::show, this::warn);
+        SampleFilter f = currentFilter;
+        boolean idle = currentHideIdle;
+        viewRuns.run(() -> ProfileSnapshot.of(p, f, idle, k), this::show, this::warn);
     }
 
-    /** The snapshot of {@code p} for the kind shown; background only. */
+    /** The snapshot of {@code p} for the kind shown, through the filter; background only. */
     protected ProfileSnapshot snapshot(Profile p) {
-        return ProfileSnapshot.of(p, viewKind.get());
+        return ProfileSnapshot.of(p, currentFilter, currentHideIdle, viewKind.get());
+    }
+
+    /** The samples of {@code p} the advice ranks: the range and threads chosen. Any thread. */
+    protected Profile forAdvice(Profile p) {
+        return currentFilter.apply(p);
+    }
+
+    /** Ranks the advice again on the range and threads chosen, unless sampling (the next refresh does it). */
+    private void readvise() {
+        Profile p = latest;
+        if (p == null || state.get() != State.READY) {
+            return;
+        }
+        busy.set("Ranking the advice on the samples shown…");
+        advising.adviseAndShow(forAdvice(p), null, () -> busy.set(""), e -> fail(e, true));
     }
 
     /** Keeps {@code p} as the profile shown and shows its snapshot. On the UI thread. */
@@ -358,6 +457,7 @@ public abstract class SessionViewModel {
             if (current) {
                 methods.show(v);
                 allocations.show(v.allocations());
+                callTree.show(v);
             }
         });
     }
@@ -369,6 +469,7 @@ public abstract class SessionViewModel {
         flame.show(null);
         methods.clear();
         allocations.clear();
+        callTree.clear();
         advice.clear();
         report.set(null);
         samples.set(0);

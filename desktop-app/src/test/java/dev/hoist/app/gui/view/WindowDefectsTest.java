@@ -380,7 +380,7 @@ class WindowDefectsTest {
      * A right click on {@code node}. Headless Monocle turns a right click into no context-menu
      * request (TestFX/TestFX#645), so the request the platform would send follows it, at the same point.
      */
-    private static void rightClick(FxRobot robot, javafx.scene.Node node) throws Exception {
+    static void rightClick(FxRobot robot, javafx.scene.Node node) throws Exception {
         robot.rightClickOn(node);
         WaitForAsyncUtils.waitForFxEvents();
         fx(() -> {
