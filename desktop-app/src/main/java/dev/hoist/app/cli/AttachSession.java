@@ -4,7 +4,6 @@ import dev.hoist.core.SafeText;
 import dev.hoist.core.advice.Advice;
 import dev.hoist.core.advice.AdviceReport;
 import dev.hoist.core.advice.Advisor;
-import dev.hoist.core.advice.ClassPathAdvisor;
 import dev.hoist.core.jvm.JvmInfo;
 import dev.hoist.core.jvm.TargetVitals;
 import dev.hoist.core.profile.EventKind;
@@ -15,6 +14,7 @@ import dev.hoist.core.rule.Finding;
 import dev.hoist.core.profile.Profile;
 import dev.hoist.core.rule.Rule;
 import dev.hoist.core.sampling.SamplingEvent;
+import dev.hoist.core.session.LiveAdvice;
 import dev.hoist.core.session.LiveProfiling;
 
 import java.io.IOException;
@@ -35,15 +35,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The state of one {@code hoist attach} session, without any terminal: the live sampling
  * ({@link LiveProfiling}, shared with {@code hoist profile} and the window), the target's vital
  * signs ({@link TargetVitals}), the window of time shown (the last seconds, or since start or the
  * last reset), the event kind the hot methods are ranked by, and the advice re-ranked on that
- * window by the report's advisor ({@link ClassPathAdvisor.Cached}: each class analyzed once, only
- * the costs measured anew) on a thread of its own, at most one ranking at a time. The face calls
+ * window by the report's advisor through the use case the window shares ({@link LiveAdvice}: each
+ * class analyzed once, at most one ranking at a time, the latest shown, failures and class-path
+ * warnings said in the advice pane) on a thread of its own. The face calls
  * {@link #refresh()} about once a second and draws the {@link AttachView} it returns.
  */
 final class AttachSession implements AutoCloseable {
@@ -61,13 +61,12 @@ final class AttachSession implements AutoCloseable {
     private final List<Path> sourceDirs;
     private final Duration lastWindow;
     private final int top;
-    private final ClassPathAdvisor.Cached advisor = new ClassPathAdvisor.Cached();
     private final ExecutorService advising = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "hoist-attach-advice");
         t.setDaemon(true);
         return t;
     });
-    private final AtomicBoolean ranking = new AtomicBoolean();
+    private final LiveAdvice advisor;
     private final List<EventKind> sampled;
 
     private volatile Window window = Window.LAST;
@@ -92,6 +91,7 @@ final class AttachSession implements AutoCloseable {
         this.sourceDirs = List.copyOf(sourceDirs);
         this.lastWindow = lastWindow;
         this.top = top;
+        this.advisor = new LiveAdvice(rules, advising, false);
         List<EventKind> kinds = new ArrayList<>();
         for (SamplingEvent e : live.sampling().request().events()) {
             kinds.add(EventKind.ofId(e.id()));
@@ -208,23 +208,13 @@ final class AttachSession implements AutoCloseable {
     }
 
     private void rankInBackground(Profile shown) {
-        if (!ranking.compareAndSet(false, true)) {
-            return;
-        }
         EventKind k = kind;
-        advising.execute(() -> {
-            try {
-                // class bytes are not fetched from the target while it is sampled: only from its class path
-                Advisor.Options o = Advisor.Options.defaults().withSourceDirs(sourceDirs)
-                        .withKind(k.weightIsSamples() ? k : null);
-                advice = advisor.advise(shown, classPath, o, rules, w -> { }, null);
-                adviceState = "";
-            } catch (RuntimeException | OutOfMemoryError e) {
-                adviceState = "ranking failed (tried again on the next refresh): " + e;
-            } finally {
-                ranking.set(false);
-            }
-        });
+        // class bytes are not fetched from the target while it is sampled: only from its class path
+        Advisor.Options o = Advisor.Options.defaults().withSourceDirs(sourceDirs).withKind(k.weightIsSamples() ? k : null);
+        advisor.rankIfIdle(shown, new LiveAdvice.Request(classPath, o, null), r -> {
+            advice = r.report();
+            adviceState = r.warnings().isEmpty() ? "" : "class path: " + String.join("; ", r.warnings());
+        }, e -> adviceState = "ranking failed (tried again on the next refresh): " + e);
     }
 
     private AttachView view(Profile p, Profile shown, TargetVitals.Vitals v) {
@@ -332,8 +322,8 @@ final class AttachSession implements AutoCloseable {
             throw new IOException("nothing sampled yet: the sampler completes its first chunk within a second or two");
         }
         EventKind k = kind.weightIsSamples() ? kind : null;
-        AdviceReport r = advisor.advise(p, classPath, Advisor.Options.defaults().withSourceDirs(sourceDirs).withKind(k),
-                rules, w -> { }, null);
+        AdviceReport r = advisor.advise(p, new LiveAdvice.Request(classPath,
+                Advisor.Options.defaults().withSourceDirs(sourceDirs).withKind(k), null)).report();
         List<Path> written = new ArrayList<>(List.of(snap));
         PrintWriter none = new PrintWriter(new StringWriter());
         for (ReportCommand.Format f : List.of(ReportCommand.Format.html, ReportCommand.Format.json, ReportCommand.Format.sarif)) {
