@@ -11,10 +11,14 @@ import dev.hoist.core.profile.ProfileReader;
 import dev.hoist.core.sampling.DebugInfoRepair;
 import dev.hoist.core.sampling.SamplingRequest;
 import dev.hoist.core.sampling.SamplingResult;
+import dev.hoist.core.sampling.SamplingEvent;
 import dev.hoist.core.sampling.SamplingSession;
+import dev.hoist.core.sampling.SegmentedSession;
 import dev.hoist.core.sampling.Samplers;
 
 import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -56,14 +60,14 @@ public final class LiveProfiling implements AutoCloseable {
     }
 
     private final JvmInfo target;
-    private final SamplingSession sampling;
+    private final SegmentedSession sampling;
     private final LiveRecording feed;
     private final String targetClassPath;
     private final DebugInfoRepair.Outcome repair;
     private final Consumer<String> said;
     private volatile boolean polled;
 
-    private LiveProfiling(JvmInfo target, SamplingSession sampling, String targetClassPath,
+    private LiveProfiling(JvmInfo target, SegmentedSession sampling, String targetClassPath,
                           DebugInfoRepair.Outcome repair, Consumer<String> said) {
         this.target = target;
         this.sampling = sampling;
@@ -88,7 +92,7 @@ public final class LiveProfiling implements AutoCloseable {
             repaired = DebugInfoRepair.run(target, options.sampler());
             out.accept(repaired.note());
         }
-        SamplingSession s = Samplers.start(target, request, options.sampler());
+        SegmentedSession s = SegmentedSession.start(target, request, options.sampler());
         return new LiveProfiling(target, s, classPath, repaired, out);
     }
 
@@ -139,7 +143,43 @@ public final class LiveProfiling implements AutoCloseable {
      */
     public Optional<Profile> poll() {
         polled = true;
+        sampling.flush();
         return feed.poll();
+    }
+
+    /**
+     * Stops the profiler in the target, keeping what it recorded ({@code hoist attach}'s pause); the
+     * target then runs unsampled until {@link #resume}. Takes as long as a sampler's stop.
+     */
+    public void pause() {
+        sampling.pause();
+    }
+
+    /** Starts sampling again with the same events, into the same recording; its samples count on. */
+    public void resume() {
+        sampling.resume(sampling.request().events());
+    }
+
+    /** Whether sampling is paused. */
+    public boolean paused() {
+        return sampling.paused();
+    }
+
+    /**
+     * Restarts the sampler with {@code more} events added to those sampled (an event not asked for
+     * at start), into the same recording: the samples so far are kept. Paused, it resumes.
+     *
+     * @throws dev.hoist.core.HoistException when the sampler cannot start again (sampling is then paused)
+     */
+    public void sampleAlso(Set<SamplingEvent> more) {
+        Set<SamplingEvent> all = EnumSet.copyOf(sampling.request().events());
+        all.addAll(more);
+        sampling.resume(all);
+    }
+
+    /** The events sampled now (or before the pause). */
+    public Set<SamplingEvent> events() {
+        return sampling.request().events();
     }
 
     /**

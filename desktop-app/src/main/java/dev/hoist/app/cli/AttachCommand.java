@@ -44,7 +44,8 @@ import java.util.concurrent.TimeUnit;
 @Command(name = "attach", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Attach to a running JVM and watch it live in the terminal: vital signs, hot methods of the "
                 + "last seconds, busiest threads and the ranked advice, refreshed once a second, until you quit.",
-        footer = {"", "Keys: c/w/a/l rank by cpu/wall/alloc/lock, s last seconds / since start, z reset, p pause,",
+        footer = {"", "Keys: c/w/a/l rank by cpu/wall/alloc/lock (an event not sampled yet is added: the sampler restarts,",
+                "  the samples so far are kept), s last seconds / since start, z reset, p pause sampling / resume,",
                 "  Up/Down and Enter: an advice's detail, r record (JFR + html/json/sarif report of what was sampled",
                 "  so far), t thread dump, ? help, q quit (sampling stops, the target keeps running).",
                 "", "Examples:",

@@ -67,7 +67,8 @@ final class AttachSession implements AutoCloseable {
         return t;
     });
     private final LiveAdvice advisor;
-    private final List<EventKind> sampled;
+    /** What the sampler is doing besides sampling: "paused", "restarting with lock added", or empty. */
+    private volatile String samplerState = "";
 
     private volatile Window window = Window.LAST;
     private volatile EventKind kind;
@@ -92,13 +93,7 @@ final class AttachSession implements AutoCloseable {
         this.lastWindow = lastWindow;
         this.top = top;
         this.advisor = new LiveAdvice(rules, advising, false);
-        List<EventKind> kinds = new ArrayList<>();
-        for (SamplingEvent e : live.sampling().request().events()) {
-            kinds.add(EventKind.ofId(e.id()));
-        }
-        kinds.sort(java.util.Comparator.comparingInt(EventKind.PREFERENCE::indexOf));
-        this.sampled = List.copyOf(kinds);
-        this.kind = kinds.get(0);
+        this.kind = sampled().get(0);
     }
 
     JvmInfo target() {
@@ -127,11 +122,51 @@ final class AttachSession implements AutoCloseable {
 
     /** Ranks the hot methods by {@code k}; false when it is not being sampled. */
     boolean show(EventKind k) {
-        if (!sampled.contains(k)) {
+        if (!sampled().contains(k)) {
             return false;
         }
         kind = k;
         return true;
+    }
+
+    /**
+     * Restarts the sampler with {@code k} added to the events sampled, keeping the samples so far,
+     * and ranks by it; takes as long as a stop and a start of the sampler (the caller's work thread).
+     *
+     * @throws dev.hoist.core.HoistException when the sampler cannot start again (sampling is then paused)
+     */
+    void sampleAlso(EventKind k) {
+        samplerState = "restarting the sampler with " + k.id() + " added";
+        try {
+            live.sampleAlso(java.util.EnumSet.of(SamplingEvent.valueOf(k.name())));
+            kind = k;
+        } finally {
+            samplerState = live.paused() ? "paused" : "";
+        }
+    }
+
+    /**
+     * Pauses sampling in the target (the profiler is stopped, what it recorded kept) or resumes it into
+     * the same recording; returns whether it is paused now. On the caller's work thread: a sampler's
+     * stop or start takes a moment.
+     */
+    boolean togglePause() {
+        if (live.paused()) {
+            samplerState = "resuming";
+            try {
+                live.resume();
+            } finally {
+                samplerState = live.paused() ? "paused" : "";
+            }
+            return live.paused();
+        }
+        samplerState = "pausing";
+        try {
+            live.pause();
+        } finally {
+            samplerState = live.paused() ? "paused" : "";
+        }
+        return live.paused();
     }
 
     /** Switches the hot methods between the application's own code and every frame by its self samples. */
@@ -149,8 +184,14 @@ final class AttachSession implements AutoCloseable {
         return stopRequested;
     }
 
+    /** The kinds being sampled, in the order of preference; they grow when an event is added. */
     List<EventKind> sampled() {
-        return sampled;
+        List<EventKind> kinds = new ArrayList<>();
+        for (SamplingEvent e : live.events()) {
+            kinds.add(EventKind.ofId(e.id()));
+        }
+        kinds.sort(java.util.Comparator.comparingInt(EventKind.PREFERENCE::indexOf));
+        return List.copyOf(kinds);
     }
 
     EventKind kind() {
@@ -256,7 +297,7 @@ final class AttachSession implements AutoCloseable {
                     hot.add(row(m.method(), line, m.self() / (double) total, m.total() / (double) total, ranked));
                 }
             }
-            if (sampled.contains(EventKind.ALLOC)) {
+            if (sampled().contains(EventKind.ALLOC)) {
                 allocRate = allocRate(shown);
             }
         }
@@ -265,7 +306,8 @@ final class AttachSession implements AutoCloseable {
                         .truncatedTo(ChronoUnit.SECONDS);
         String java = target.javaVersion() + (target.vendor().equals("?") ? "" : " (" + target.vendor() + ")");
         return new AttachView("JVM " + target.pid() + " " + target.displayName(), java, sampler, live.elapsed(), v, allocRate,
-                counts, kind, sampled, windowLabel, ownCode, hot, ranked, adviceState, live.sampling().request().output());
+                counts, kind, sampled(), windowLabel, ownCode, hot, ranked, adviceState, live.sampling().request().output(),
+                samplerState);
     }
 
     /** A hot method's row: which advice is in it (or calls into it per iteration), and the advised loop around its line. */

@@ -95,6 +95,62 @@ class AttachCommandTest {
     }
 
     @Test
+    void pauseStopsSamplingInTheTargetAndAnEventNotAskedForRestartsTheSamplerKeepingTheSamples(@TempDir Path dir)
+            throws Exception {
+        Path jfr = dir.resolve("paused.jfr");
+        Path err = dir.resolve("err.txt");
+        try (ChildJvm demo = ChildJvm.java().testClasspath().mainClass(Catalog.DEMO_MAIN).mergeStderr()
+                .readyPrefix("demo: ").start();
+             Tmux tmux = Tmux.start(dir, 80, 24, ChildJvm.java().testClasspath().mainClass(Main.class)
+                     .args("attach", Long.toString(demo.pid()), "--event", "cpu", "--no-advice", "--out", jfr.toString())
+                     .commandLine(), err)) {
+            tmux.await("cpu samples", s -> count(s, "cpu") > 0);
+
+            // p: the profiler stops in the target; once the last chunk is read the counts stand still
+            tmux.keys("p");
+            String paused = tmux.await("the header saying paused", s -> s.lines().findFirst().orElse("").contains("[PAUSED]")
+                    && s.lines().skip(1).findFirst().orElse("").contains("paused"));
+            Thread.sleep(2_500);
+            long atPause = count(tmux.screen(), "cpu");
+            Thread.sleep(3_000);
+            String later = tmux.screen();
+            assertThat(count(later, "cpu")).as("no samples while paused:\n" + later).isEqualTo(atPause);
+            assertThat(later).contains("[PAUSED]");
+            assertThat(paused).doesNotContain(" wall ");
+
+            // p again: sampling goes on into the same recording, counting on
+            tmux.keys("p");
+            tmux.await("counting on after the resume", s -> !s.contains("[PAUSED]") && count(s, "cpu") > atPause);
+
+            // w was not asked for: the sampler restarts with it added, the cpu samples so far are kept
+            tmux.keys("w");
+            String both = tmux.await("wall samples beside the cpu ones", s -> count(s, "wall") > 0 && s.contains("now sampling"));
+            assertThat(count(both, "cpu")).isGreaterThan(atPause);
+            assertThat(both).contains("Hot code").contains("wall,");
+
+            tmux.keys("q");
+            String said = tmux.awaitFile("hoist's exit", s -> s.contains("exit="));
+            assertThat(said).contains("exit=0").contains("recording: " + jfr);
+            var whole = dev.hoist.core.profile.ProfileReader.read(jfr);
+            assertThat(whole.sampleCounts()).as("one recording of every stretch")
+                    .containsKeys(dev.hoist.core.profile.EventKind.CPU, dev.hoist.core.profile.EventKind.WALL);
+            assertThat(whole.sampleCounts().get(dev.hoist.core.profile.EventKind.CPU)).isGreaterThan(atPause);
+            try (var files = Files.list(dir)) {
+                assertThat(files.map(f -> f.getFileName().toString())).as("no part file left")
+                        .noneMatch(n -> n.contains(".part"));
+            }
+            assertThat(demo.process().isAlive()).isTrue();
+        }
+    }
+
+    /** The sample count of {@code kind} in the header's second row ("samples cpu 1,234 wall 56"); 0 when absent. */
+    private static long count(String screen, String kind) {
+        String row = screen.lines().skip(1).findFirst().orElse("");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\b" + kind + " ([\\d,]+)").matcher(row);
+        return m.find() ? Long.parseLong(m.group(1).replace(",", "")) : 0;
+    }
+
+    @Test
     void withoutATerminalItPrintsAPlainSnapshotEveryFewSecondsAndKeepsTheRecordingOnCtrlC(@TempDir Path dir) throws Exception {
         Path jfr = dir.resolve("plain.jfr");
         Path out = dir.resolve("out.txt");
