@@ -53,8 +53,8 @@ import java.util.concurrent.TimeUnit;
                 "  hoist attach OrderService --event cpu,alloc,lock --out orders.jfr",
                 "  hoist attach 12345 --every 10s > watch.log      (no terminal: a snapshot every 10 s)",
                 "  hoist attach 12345 --report-out final.html --format html   (the whole recording's report on quit)",
-                "", "NO_COLOR set in the environment turns colours off. The target's local management agent (JMX) is",
-                "started to read its vital signs and thread dumps, and stays open until the target exits."})
+                "", "NO_COLOR set in the environment turns colours off. Vital signs and thread dumps are read with",
+                "diagnostic commands over the Attach API (as jcmd does) and /proc: no management agent (JMX) is started."})
 final class AttachCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "<pid|name>", description = "The JVM to attach to: its PID or a unique part of its main class.")

@@ -379,7 +379,7 @@ final class AttachSession implements AutoCloseable {
     /** Writes a thread dump of the target beside the recording (owner-only); returns the file and its text, cleaned. */
     Map.Entry<Path, String> threadDump() throws IOException {
         if (vitals == null) {
-            throw new IOException("the target's management agent could not be reached, so no thread dump");
+            throw new IOException("the target's diagnostic commands could not be reached, so no thread dump");
         }
         StringBuilder dump = new StringBuilder();
         for (String line : vitals.threadDump().split("\n", -1)) {

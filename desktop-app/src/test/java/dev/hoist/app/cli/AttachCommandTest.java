@@ -36,7 +36,7 @@ class AttachCommandTest {
         Path err = dir.resolve("err.txt");
         try (ChildJvm demo = ChildJvm.java().testClasspath().mainClass(Catalog.DEMO_MAIN).mergeStderr()
                 .readyPrefix("demo: ").start();
-             Tmux tmux = Tmux.start(dir, 80, 24, ChildJvm.java().testClasspath().mainClass(Main.class)
+             Tmux tmux = Tmux.start(dir, 80, 24, hoist()
                      .args("attach", Long.toString(demo.pid()), "--out", jfr.toString()).commandLine(), err)) {
 
             // the header names the target, the demo's hottest loop is listed and the advice is ranked
@@ -47,7 +47,9 @@ class AttachCommandTest {
             assertThat(rows.get(0)).contains("JVM " + demo.pid()).contains("DemoMain").contains("Java ");
             assertThat(rows.get(1)).contains("samples cpu");
             assertThat(rows.get(2)).contains("cores").contains("heap").contains("GC").contains("alloc");
-            assertThat(screen).contains("Busiest threads").contains("main");
+            assertThat(rows.get(2)).as("heap sizes read").containsPattern("heap \\d+(\\.\\d)?[MG]/\\d+(\\.\\d)?[MG]");
+            // the demo's main thread by its Java name (the system names it "java"), with its state
+            assertThat(screen).contains("Busiest threads").containsPattern("(?m)^ +\\d+\\.\\d% .* main +[a-z][a-z ]*$");
             assertThat(rows.get(rows.size() - 1)).as("the footer names the keys").contains("r record").contains("? q");
 
             // Enter: the selected advice's detail, with its mechanism and its fix
@@ -85,6 +87,8 @@ class AttachCommandTest {
                     .contains("recorded " + recorded);
             assertThat(jfr).isNotEmptyFile();
             assertThat(demo.process().isAlive()).as("the target keeps running after q").isTrue();
+            assertThat(jcmd(demo.pid(), "ManagementAgent.status")).as("no management agent left in the target")
+                    .contains("Agent: disabled").doesNotContain("Connection Type");
             int lines = demo.stdout().size();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (demo.stdout().size() <= lines && System.nanoTime() < deadline) {
@@ -101,7 +105,7 @@ class AttachCommandTest {
         Path err = dir.resolve("err.txt");
         try (ChildJvm demo = ChildJvm.java().testClasspath().mainClass(Catalog.DEMO_MAIN).mergeStderr()
                 .readyPrefix("demo: ").start();
-             Tmux tmux = Tmux.start(dir, 80, 24, ChildJvm.java().testClasspath().mainClass(Main.class)
+             Tmux tmux = Tmux.start(dir, 80, 24, hoist()
                      .args("attach", Long.toString(demo.pid()), "--event", "cpu", "--no-advice", "--out", jfr.toString())
                      .commandLine(), err)) {
             tmux.await("cpu samples", s -> count(s, "cpu") > 0);
@@ -143,6 +147,22 @@ class AttachCommandTest {
         }
     }
 
+    /** {@code hoist} as its launcher and jar manifest start it: with the Attach API's diagnostic commands and jvmstat exported. */
+    private static ChildJvm.Builder hoist() {
+        return ChildJvm.java().testClasspath().jvmArgs("--add-exports", "jdk.attach/sun.tools.attach=ALL-UNNAMED",
+                "--add-exports", "jdk.internal.jvmstat/sun.jvmstat.monitor=ALL-UNNAMED")
+                .mainClass(Main.class);
+    }
+
+    /** What {@code jcmd pid command} prints, as a user would check the target. */
+    private static String jcmd(long pid, String command) throws Exception {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        Process p = new ProcessBuilder(jcmd.toString(), Long.toString(pid), command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return out;
+    }
+
     /** The sample count of {@code kind} in the header's second row ("samples cpu 1,234 wall 56"); 0 when absent. */
     private static long count(String screen, String kind) {
         String row = screen.lines().skip(1).findFirst().orElse("");
@@ -157,7 +177,7 @@ class AttachCommandTest {
         Path err = dir.resolve("err.txt");
         try (ChildJvm demo = ChildJvm.java().testClasspath().mainClass(Catalog.DEMO_MAIN).mergeStderr()
                 .readyPrefix("demo: ").start();
-             ChildJvm hoist = ChildJvm.java().testClasspath().mainClass(Main.class)
+             ChildJvm hoist = hoist()
                      .args("attach", Long.toString(demo.pid()), "--every", "2s", "--out", jfr.toString())
                      .stdoutTo(ProcessBuilder.Redirect.to(out.toFile())).stderrTo(ProcessBuilder.Redirect.to(err.toFile()))
                      .start()) {
