@@ -165,6 +165,21 @@ public final class LiveRecording {
         }
     }
 
+    /**
+     * Bounds the memory of a long session: the samples read before {@code beforeNanos} are merged
+     * per kind, thread, stack and class ({@link ProfileBuilder#compact}), totals kept, timed so that
+     * {@link Profile#since} the recording's start or any of {@code marks} stays exact. Returns the
+     * new snapshot, which {@link #current} then is; the recording on disk keeps every sample.
+     */
+    public synchronized Profile compact(long beforeNanos, long[] marks) {
+        if (chunksRead == 0) {
+            return current;
+        }
+        builder.compact(beforeNanos, marks);
+        current = snapshot(null);
+        return current;
+    }
+
     /** The last snapshot; before the first chunk was read, an empty profile whose sampler is null. */
     public Profile current() {
         return current;

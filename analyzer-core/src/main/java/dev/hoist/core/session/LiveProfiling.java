@@ -183,6 +183,18 @@ public final class LiveProfiling implements AutoCloseable {
     }
 
     /**
+     * Merges the samples read before {@code beforeNanos} so that a session of hours holds the
+     * distinct stacks of its past, not every sample ({@link LiveRecording#compact}); the totals and
+     * the windows since the start or since any of {@code marks} stay exact, the recording on disk
+     * keeps every sample. Returns the profile so far, as {@link #poll} would.
+     */
+    public Profile compact(long beforeNanos, long[] marks) {
+        synchronized (feed) {
+            return feed.compact(beforeNanos, marks);
+        }
+    }
+
+    /**
      * Writes what was sampled so far to {@code out} (owner-only) while sampling goes on: the
      * recording's complete chunks, read first if new ones came, and returns the profile of exactly
      * those chunks. {@code hoist attach}'s record key; the file is a JFR that {@code hoist report} reads.

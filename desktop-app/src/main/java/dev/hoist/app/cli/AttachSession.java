@@ -81,6 +81,10 @@ final class AttachSession implements AutoCloseable {
     private volatile boolean vitalsLost;
     private volatile boolean ownCode = true;
     private volatile boolean stopRequested;
+    /** The starts of the "since" windows shown so far (resets): merged samples stay exact for each. */
+    private final List<Long> marks = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Sample time of the last merge of old samples; on the refreshing thread only. */
+    private long compacted = -1;
 
     AttachSession(JvmInfo target, LiveProfiling live, TargetVitals vitals, List<Rule> rules, String classPath,
                   List<Path> sourceDirs, Duration lastWindow, int top) {
@@ -116,6 +120,7 @@ final class AttachSession implements AutoCloseable {
     /** The "since start" window starts now; the last-seconds window is not changed by it. */
     void resetWindow() {
         origin = System.currentTimeMillis() * 1_000_000L;
+        marks.add(origin);
         window = Window.SINCE_START;
         adviceState = "re-ranking since the reset…";
     }
@@ -205,6 +210,7 @@ final class AttachSession implements AutoCloseable {
     AttachView refresh() {
         try {
             live.poll().ifPresent(p -> full = p);
+            compactOld();
         } catch (RuntimeException e) {
             adviceState = "could not read the recording so far: " + e.getMessage();
         }
@@ -224,6 +230,33 @@ final class AttachSession implements AutoCloseable {
         }
         return view(p, shown, v);
     }
+
+    /**
+     * Every {@link #COMPACT_EVERY_NANOS} of samples, merges those older than the last seconds shown
+     * (with a margin) into one row per stack ({@link LiveProfiling#compact}): memory then grows with
+     * the distinct stacks, not with the session's length.
+     */
+    private void compactOld() {
+        Profile p = full;
+        if (p == null) {
+            return;
+        }
+        long last = lastSampleTime(p);
+        if (last < 0) {
+            return;
+        }
+        if (compacted < 0) {
+            compacted = last;
+        }
+        if (last - compacted >= COMPACT_EVERY_NANOS) {
+            long keep = Math.max(2 * lastWindow.toNanos(), COMPACT_EVERY_NANOS);
+            long[] m = marks.stream().mapToLong(Long::longValue).toArray();
+            full = live.compact(last - keep, m);
+            compacted = last;
+        }
+    }
+
+    static final long COMPACT_EVERY_NANOS = 30_000_000_000L;
 
     private Profile windowOf(Profile p) {
         if (p == null) {
