@@ -70,6 +70,7 @@ public final class LiveRecording {
     /** A corrupt chunk ended the recording: nothing after it is read. */
     private boolean ended;
     private volatile Profile current;
+    private volatile boolean compacted;
 
     public LiveRecording(Path file) {
         this.file = file;
@@ -176,8 +177,14 @@ public final class LiveRecording {
             return current;
         }
         builder.compact(beforeNanos, marks);
+        compacted = true;
         current = snapshot(null);
         return current;
+    }
+
+    /** Whether {@link #compact} merged samples: {@link #current} then no longer has each sample's time. */
+    public boolean compacted() {
+        return compacted;
     }
 
     /** The last snapshot; before the first chunk was read, an empty profile whose sampler is null. */

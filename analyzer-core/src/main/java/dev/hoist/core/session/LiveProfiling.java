@@ -209,7 +209,8 @@ public final class LiveProfiling implements AutoCloseable {
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
-            return feed.current();
+            // merged rows have lost their times: the report of the copy reads its every sample
+            return feed.compacted() ? ProfileReader.read(out) : feed.current();
         }
     }
 
@@ -225,13 +226,15 @@ public final class LiveProfiling implements AutoCloseable {
 
     /**
      * The whole recording of a finished run: the chunks already read while sampling stay read, only
-     * what came since the last poll is parsed. Null when the sampler wrote no file.
+     * what came since the last poll is parsed; after a {@link #compact}, the file is read again, so
+     * that the report has every sample's time, as {@code hoist profile}'s does. Null when the
+     * sampler wrote no file.
      */
     public Profile recorded(SamplingResult result) {
         if (result.file() == null) {
             return null;
         }
-        if (polled && result.file().equals(feed.file())) {
+        if (polled && result.file().equals(feed.file()) && !feed.compacted()) {
             feed.poll();
             Profile p = feed.current();
             if (p.info().sampler() != null) {

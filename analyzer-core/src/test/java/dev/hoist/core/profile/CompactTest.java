@@ -67,6 +67,28 @@ class CompactTest {
         assertThat(again.size()).isLessThan(after.size());
     }
 
+    @org.junit.jupiter.api.Test
+    void aFollowedRecordingMergedMidWayHasTheWholeFilesTotals() throws Exception {
+        for (java.nio.file.Path rec : java.util.List.of(Recordings.asyncProfiler(), Recordings.jdk())) {
+            Profile whole = ProfileReader.read(rec);
+            LiveRecording live = new LiveRecording(rec);
+            live.poll();
+            long first = Long.MAX_VALUE;
+            long last = Long.MIN_VALUE;
+            for (int i = 0; i < whole.size(); i++) {
+                first = Math.min(first, whole.timeNanos(i));
+                last = Math.max(last, whole.timeNanos(i));
+            }
+            long mid = first + (last - first) / 2;
+            Profile merged = live.compact(mid, new long[0]);
+            assertThat(live.compacted()).isTrue();
+            assertThat(merged.size()).as(rec + ": fewer rows").isLessThan(whole.size());
+            assertThat(merged.sampleCounts()).as(rec.toString()).isEqualTo(whole.sampleCounts());
+            assertThat(merged.since(mid).sampleCounts()).isEqualTo(whole.since(mid).sampleCounts());
+            assertThat(bytes(merged)).isEqualTo(bytes(whole));
+        }
+    }
+
     private static long bytes(Profile p) {
         long sum = 0;
         for (int i = 0; i < p.size(); i++) {
