@@ -70,6 +70,7 @@ public final class LiveRecording {
     /** A corrupt chunk ended the recording: nothing after it is read. */
     private boolean ended;
     private volatile Profile current;
+    private volatile boolean compacted;
 
     public LiveRecording(Path file) {
         this.file = file;
@@ -163,6 +164,27 @@ public final class LiveRecording {
             }
             return done;
         }
+    }
+
+    /**
+     * Bounds the memory of a long session: the samples read before {@code beforeNanos} are merged
+     * per kind, thread, stack and class ({@link ProfileBuilder#compact}), totals kept, timed so that
+     * {@link Profile#since} the recording's start or any of {@code marks} stays exact. Returns the
+     * new snapshot, which {@link #current} then is; the recording on disk keeps every sample.
+     */
+    public synchronized Profile compact(long beforeNanos, long[] marks) {
+        if (chunksRead == 0) {
+            return current;
+        }
+        builder.compact(beforeNanos, marks);
+        compacted = true;
+        current = snapshot(null);
+        return current;
+    }
+
+    /** Whether {@link #compact} merged samples: {@link #current} then no longer has each sample's time. */
+    public boolean compacted() {
+        return compacted;
     }
 
     /** The last snapshot; before the first chunk was read, an empty profile whose sampler is null. */

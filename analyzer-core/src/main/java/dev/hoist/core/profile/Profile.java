@@ -30,13 +30,15 @@ public final class Profile {
     private final int[] stackIds;
     private final long[] weights;
     private final int[] allocClasses;
+    /** Events each row stands for, null when each stands for one (rows merged by {@link ProfileBuilder#compact}). */
+    private final int[] counts;
     private final Map<MethodRef, Integer> methodIndexes;
     private volatile int[][] stacksByMethod;
     private volatile java.util.BitSet idleStacks;
 
     Profile(ProfileInfo info, List<MethodRef> methods, Frame[] frames, int[][] stacks, String[] threadNames,
             String[] classNames, int size, byte[] kinds, long[] times, int[] threads, int[] stackIds, long[] weights,
-            int[] allocClasses) {
+            int[] allocClasses, int[] counts) {
         this.info = info;
         this.methods = Collections.unmodifiableList(new ArrayList<>(methods));
         this.methodIndexes = new HashMap<>(methods.size() * 2);
@@ -54,6 +56,7 @@ public final class Profile {
         this.stackIds = stackIds;
         this.weights = weights;
         this.allocClasses = allocClasses;
+        this.counts = counts;
     }
 
     public ProfileInfo info() {
@@ -87,9 +90,12 @@ public final class Profile {
         return weights[sample];
     }
 
-    /** How many samples this event counts for: its weight for execution kinds, 1 for the others. */
+    /**
+     * How many samples this row counts for: its weight for execution kinds; for the others the
+     * events it stands for (1, or more for a row that merged older events of one stack).
+     */
     public long sampleCount(int sample) {
-        return EventKind.ofOrdinal(kinds[sample]).weightIsSamples() ? weights[sample] : 1;
+        return EventKind.ofOrdinal(kinds[sample]).weightIsSamples() ? weights[sample] : counts == null ? 1 : counts[sample];
     }
 
     /**
@@ -166,7 +172,7 @@ public final class Profile {
             if (keep.test(i)) kept.set(i);
         }
         int n = kept.cardinality();
-        if (n == size) {
+        if (n == size && selectedInfo.equals(info)) {
             return this;
         }
         byte[] k = new byte[n];
@@ -175,6 +181,7 @@ public final class Profile {
         int[] st = new int[n];
         long[] w = new long[n];
         int[] ac = new int[n];
+        int[] c = counts == null ? null : new int[n];
         int j = 0;
         for (int i = kept.nextSetBit(0); i >= 0; i = kept.nextSetBit(i + 1)) {
             k[j] = kinds[i];
@@ -183,9 +190,12 @@ public final class Profile {
             st[j] = stackIds[i];
             w[j] = weights[i];
             ac[j] = allocClasses[i];
+            if (c != null) {
+                c[j] = counts[i];
+            }
             j++;
         }
-        Profile selected = new Profile(selectedInfo, methods, frames, stacks, threadNames, classNames, n, k, t, th, st, w, ac);
+        Profile selected = new Profile(selectedInfo, methods, frames, stacks, threadNames, classNames, n, k, t, th, st, w, ac, c);
         selected.idleStacks = idleStacks; // same stacks, same answer
         selected.stacksByMethod = stacksByMethod;
         return selected;
@@ -197,7 +207,7 @@ public final class Profile {
         boolean[] seen = new boolean[sums.length];
         for (int i = 0; i < size; i++) {
             int k = kinds[i];
-            sums[k] += EventKind.ofOrdinal(k).weightIsSamples() ? weights[i] : 1;
+            sums[k] += sampleCount(i);
             seen[k] = true;
         }
         Map<EventKind, Long> counts = new EnumMap<>(EventKind.class);

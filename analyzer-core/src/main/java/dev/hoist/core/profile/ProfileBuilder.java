@@ -32,6 +32,8 @@ public final class ProfileBuilder {
     private int[] sampleStacks = new int[1024];
     private long[] weights = new long[1024];
     private int[] allocClasses = new int[1024];
+    /** Events per row once {@link #compact} merged rows; null while every row is one event. */
+    private int[] counts;
 
     public int method(String className, String name, String descriptor) {
         MethodRef ref = new MethodRef(className, name, descriptor == null ? "" : descriptor);
@@ -93,6 +95,12 @@ public final class ProfileBuilder {
             sampleStacks = Arrays.copyOf(sampleStacks, n);
             weights = Arrays.copyOf(weights, n);
             allocClasses = Arrays.copyOf(allocClasses, n);
+            if (counts != null) {
+                counts = Arrays.copyOf(counts, n);
+            }
+        }
+        if (counts != null) {
+            counts[size] = 1;
         }
         kinds[size] = (byte) kind.ordinal();
         times[size] = timeNanos;
@@ -121,7 +129,8 @@ public final class ProfileBuilder {
 
     public Profile build(ProfileInfo info) {
         return profile(info, size, Arrays.copyOf(kinds, size), Arrays.copyOf(times, size), Arrays.copyOf(threads, size),
-                Arrays.copyOf(sampleStacks, size), Arrays.copyOf(weights, size), Arrays.copyOf(allocClasses, size));
+                Arrays.copyOf(sampleStacks, size), Arrays.copyOf(weights, size), Arrays.copyOf(allocClasses, size),
+                counts == null ? null : Arrays.copyOf(counts, size));
     }
 
     /**
@@ -142,16 +151,18 @@ public final class ProfileBuilder {
         weights = new long[0];
         int[] ac = trim(allocClasses);
         allocClasses = new int[0];
+        int[] c = counts == null ? null : trim(counts);
+        counts = null;
         int n = size;
         size = 0;
         published = 0;
-        return profile(info, n, k, t, th, st, w, ac);
+        return profile(info, n, k, t, th, st, w, ac, c);
     }
 
     /** A profile of these samples with the interned tables, which are small and are copied. */
-    private Profile profile(ProfileInfo info, int n, byte[] k, long[] t, int[] th, int[] st, long[] w, int[] ac) {
+    private Profile profile(ProfileInfo info, int n, byte[] k, long[] t, int[] th, int[] st, long[] w, int[] ac, int[] c) {
         return new Profile(info, methods, frames.toArray(new Frame[0]), stacks.toArray(new int[0][]),
-                threadNames.toArray(new String[0]), classNames.toArray(new String[0]), n, k, t, th, st, w, ac);
+                threadNames.toArray(new String[0]), classNames.toArray(new String[0]), n, k, t, th, st, w, ac, c);
     }
 
     private byte[] trim(byte[] a) {
@@ -174,7 +185,75 @@ public final class ProfileBuilder {
      */
     Profile snapshot(ProfileInfo info) {
         published = size;
-        return profile(info, size, kinds, times, threads, sampleStacks, weights, allocClasses);
+        return profile(info, size, kinds, times, threads, sampleStacks, weights, allocClasses, counts);
+    }
+
+    /**
+     * Bounds the memory of a long live recording: the samples taken before {@code beforeNanos} are
+     * merged into one row per event kind, thread, stack and allocated class, which carries their
+     * summed weight and their number of events, so every total stays exact while the number of old
+     * rows stays that of the distinct stacks. A merged row is timed at the last of {@code marks}
+     * (epoch nanoseconds, e.g. a reset of the view) at or before its samples, or at the earliest
+     * sample merged when none is, so that {@link Profile#since} any of the marks, or the recording's
+     * start, is still exact; only the spread of the old samples over time is lost. New arrays are
+     * made: snapshots taken before keep theirs. Returns the rows dropped.
+     */
+    @SuppressWarnings("EnumOrdinal")
+    public int compact(long beforeNanos, long[] marks) {
+        long[] sorted = marks.clone();
+        Arrays.sort(sorted);
+        long earliest = Long.MAX_VALUE;
+        for (int i = 0; i < size; i++) {
+            if (times[i] >= 0 && times[i] < beforeNanos && segment(sorted, times[i]) < 0) {
+                earliest = Math.min(earliest, times[i]);
+            }
+        }
+        Map<List<Long>, Integer> merged = new java.util.LinkedHashMap<>();
+        ProfileBuilder rows = new ProfileBuilder();
+        rows.counts = new int[1024];
+        for (int pass = 0; pass < 2; pass++) {
+            for (int i = 0; i < size; i++) {
+                boolean old = times[i] >= 0 && times[i] < beforeNanos;
+                if (old != (pass == 0)) {
+                    continue;
+                }
+                int count = counts == null ? 1 : counts[i];
+                if (!old) {
+                    rows.add(EventKind.ofOrdinal(kinds[i]), times[i], threads[i], sampleStacks[i], weights[i], allocClasses[i]);
+                    rows.counts[rows.size - 1] = count;
+                    continue;
+                }
+                int seg = segment(sorted, times[i]);
+                long at = seg < 0 ? earliest : sorted[seg];
+                List<Long> key = List.of((long) kinds[i], (long) threads[i], (long) sampleStacks[i], (long) allocClasses[i], at);
+                Integer row = merged.get(key);
+                if (row == null) {
+                    merged.put(key, rows.size);
+                    rows.add(EventKind.ofOrdinal(kinds[i]), at, threads[i], sampleStacks[i], weights[i], allocClasses[i]);
+                    rows.counts[rows.size - 1] = count;
+                } else {
+                    rows.weights[row] += weights[i];
+                    rows.counts[row] += count;
+                }
+            }
+        }
+        int dropped = size - rows.size;
+        kinds = rows.kinds;
+        times = rows.times;
+        threads = rows.threads;
+        sampleStacks = rows.sampleStacks;
+        weights = rows.weights;
+        allocClasses = rows.allocClasses;
+        counts = rows.counts;
+        size = rows.size;
+        published = 0;
+        return dropped;
+    }
+
+    /** The index of the last mark at or before {@code t}, -1 when none is. */
+    private static int segment(long[] sorted, long t) {
+        int i = Arrays.binarySearch(sorted, t);
+        return i >= 0 ? i : -i - 2;
     }
 
     @SuppressWarnings("ArrayRecordComponent") // equals and hashCode below compare the contents

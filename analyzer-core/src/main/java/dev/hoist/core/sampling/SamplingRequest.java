@@ -77,6 +77,18 @@ public record SamplingRequest(Set<SamplingEvent> events, Duration cpuInterval, D
         return new SamplingRequest(events, cpuInterval, wallInterval, allocBytes, lockThreshold, duration, output, t);
     }
 
+    public SamplingRequest withEvents(Set<SamplingEvent> e) {
+        return new SamplingRequest(e, cpuInterval, wallInterval, allocBytes, lockThreshold, duration, output, takeOver);
+    }
+
+    public SamplingRequest withOutput(Path file) {
+        return new SamplingRequest(events, cpuInterval, wallInterval, allocBytes, lockThreshold, duration, file, takeOver);
+    }
+
+    public SamplingRequest withDuration(Duration d) {
+        return new SamplingRequest(events, cpuInterval, wallInterval, allocBytes, lockThreshold, d, output, takeOver);
+    }
+
     public boolean has(SamplingEvent e) {
         return events.contains(e);
     }

@@ -13,10 +13,14 @@ import dev.hoist.core.sampling.DebugInfoRepair;
 import dev.hoist.core.sampling.SamplingRequest;
 import dev.hoist.core.sampling.SamplingResult;
 import dev.hoist.core.sampling.Redaction;
+import dev.hoist.core.sampling.SamplingEvent;
 import dev.hoist.core.sampling.SamplingSession;
+import dev.hoist.core.sampling.SegmentedSession;
 import dev.hoist.core.sampling.Samplers;
 
 import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -70,7 +74,7 @@ public final class LiveProfiling implements AutoCloseable {
     }
 
     private final JvmInfo target;
-    private final SamplingSession sampling;
+    private final SegmentedSession sampling;
     private final LiveRecording feed;
     private final String targetClassPath;
     private final DebugInfoRepair.Outcome repair;
@@ -79,7 +83,7 @@ public final class LiveProfiling implements AutoCloseable {
     private volatile boolean polled;
     private volatile boolean redacted;
 
-    private LiveProfiling(JvmInfo target, SamplingSession sampling, String targetClassPath,
+    private LiveProfiling(JvmInfo target, SegmentedSession sampling, String targetClassPath,
                           DebugInfoRepair.Outcome repair, Consumer<String> said, Redaction redaction) {
         this.target = target;
         this.redaction = redaction;
@@ -107,7 +111,7 @@ public final class LiveProfiling implements AutoCloseable {
             repaired = DebugInfoRepair.run(target, options.sampler());
             out.accept(repaired.note());
         }
-        SamplingSession s = Samplers.start(target, request, options.sampler());
+        SegmentedSession s = SegmentedSession.start(target, request, options.sampler());
         return new LiveProfiling(target, s, classPath, repaired, out, redaction);
     }
 
@@ -158,7 +162,55 @@ public final class LiveProfiling implements AutoCloseable {
      */
     public Optional<Profile> poll() {
         polled = true;
+        sampling.flush();
         return feed.poll();
+    }
+
+    /**
+     * Stops the profiler in the target, keeping what it recorded ({@code hoist attach}'s pause); the
+     * target then runs unsampled until {@link #resume}. Takes as long as a sampler's stop.
+     */
+    public void pause() {
+        sampling.pause();
+    }
+
+    /** Starts sampling again with the same events, into the same recording; its samples count on. */
+    public void resume() {
+        sampling.resume(sampling.request().events());
+    }
+
+    /** Whether sampling is paused. */
+    public boolean paused() {
+        return sampling.paused();
+    }
+
+    /**
+     * Restarts the sampler with {@code more} events added to those sampled (an event not asked for
+     * at start), into the same recording: the samples so far are kept. Paused, it resumes.
+     *
+     * @throws dev.hoist.core.HoistException when the sampler cannot start again (sampling is then paused)
+     */
+    public void sampleAlso(Set<SamplingEvent> more) {
+        Set<SamplingEvent> all = EnumSet.copyOf(sampling.request().events());
+        all.addAll(more);
+        sampling.resume(all);
+    }
+
+    /** The events sampled now (or before the pause). */
+    public Set<SamplingEvent> events() {
+        return sampling.request().events();
+    }
+
+    /**
+     * Merges the samples read before {@code beforeNanos} so that a session of hours holds the
+     * distinct stacks of its past, not every sample ({@link LiveRecording#compact}); the totals and
+     * the windows since the start or since any of {@code marks} stay exact, the recording on disk
+     * keeps every sample. Returns the profile so far, as {@link #poll} would.
+     */
+    public Profile compact(long beforeNanos, long[] marks) {
+        synchronized (feed) {
+            return feed.compact(beforeNanos, marks);
+        }
     }
 
     /**
@@ -177,7 +229,8 @@ public final class LiveProfiling implements AutoCloseable {
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
-            return feed.current();
+            // merged rows have lost their times: the report of the copy reads its every sample
+            return feed.compacted() ? ProfileReader.read(out) : feed.current();
         }
     }
 
@@ -210,13 +263,15 @@ public final class LiveProfiling implements AutoCloseable {
 
     /**
      * The whole recording of a finished run: the chunks already read while sampling stay read, only
-     * what came since the last poll is parsed. Null when the sampler wrote no file.
+     * what came since the last poll is parsed; after a {@link #compact}, the file is read again, so
+     * that the report has every sample's time, as {@code hoist profile}'s does. Null when the
+     * sampler wrote no file.
      */
     public Profile recorded(SamplingResult result) {
         if (result.file() == null) {
             return null;
         }
-        if (polled && result.file().equals(feed.file())) {
+        if (polled && result.file().equals(feed.file()) && !feed.compacted()) {
             feed.poll();
             Profile p = feed.current();
             if (p.info().sampler() != null) {

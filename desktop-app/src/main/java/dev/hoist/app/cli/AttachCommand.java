@@ -44,7 +44,8 @@ import java.util.concurrent.TimeUnit;
 @Command(name = "attach", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Attach to a running JVM and watch it live in the terminal: vital signs, hot methods of the "
                 + "last seconds, busiest threads and the ranked advice, refreshed once a second, until you quit.",
-        footer = {"", "Keys: c/w/a/l rank by cpu/wall/alloc/lock, s last seconds / since start, z reset, p pause,",
+        footer = {"", "Keys: c/w/a/l rank by cpu/wall/alloc/lock (an event not sampled yet is added: the sampler restarts,",
+                "  the samples so far are kept), s last seconds / since start, z reset, p pause sampling / resume,",
                 "  Up/Down and Enter: an advice's detail, r record (JFR + html/json/sarif report of what was sampled",
                 "  so far), t thread dump, ? help, q quit (sampling stops, the target keeps running).",
                 "", "Examples:",
@@ -52,8 +53,8 @@ import java.util.concurrent.TimeUnit;
                 "  hoist attach OrderService --event cpu,alloc,lock --out orders.jfr",
                 "  hoist attach 12345 --every 10s > watch.log      (no terminal: a snapshot every 10 s)",
                 "  hoist attach 12345 --report-out final.html --format html   (the whole recording's report on quit)",
-                "", "NO_COLOR set in the environment turns colours off. The target's local management agent (JMX) is",
-                "started to read its vital signs and thread dumps, and stays open until the target exits."})
+                "", "NO_COLOR set in the environment turns colours off. Vital signs and thread dumps are read with",
+                "diagnostic commands over the Attach API (as jcmd does) and /proc: no management agent (JMX) is started."})
 final class AttachCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "<pid|name>", description = "The JVM to attach to: its PID or a unique part of its main class.")

@@ -28,12 +28,11 @@ final class AttachScreen {
     /** What covers the main screen: nothing, the help, an advice's detail, or a thread dump. */
     enum Mode { MAIN, HELP, DETAIL, DUMP }
 
-    /** The keyboard's state: what is selected, scrolled, paused, and the last thing said. */
+    /** The keyboard's state: what is selected, scrolled, and the last thing said. */
     static final class Ui {
         Mode mode = Mode.MAIN;
         int selected;
         int scroll;
-        boolean paused;
         String status = "";
         List<String> dump = List.of();
     }
@@ -90,10 +89,11 @@ final class AttachScreen {
         List<AttributedString> rows = new ArrayList<>();
         TargetVitals.Vitals vit = v.vitals();
         String up = vit == null ? "" : "  up " + human(vit.uptime());
-        rows.add(bar(" " + SafeText.clean(v.target()) + "  Java " + SafeText.clean(v.java()) + up
-                + (ui.paused ? "  [PAUSED]" : ""), w));
+        // the sampler's state before what a narrow terminal may cut off
+        String mark = v.samplerState().isEmpty() ? "" : "  [" + v.samplerState().toUpperCase(Locale.ROOT) + "]";
+        rows.add(bar(" " + SafeText.clean(v.target()) + mark + "  Java " + SafeText.clean(v.java()) + up, w));
         StringBuilder s = new StringBuilder(" ").append(SafeText.clean(v.sampler())).append("  ").append(clock(v.sampling()));
-        s.append("  samples");
+        s.append(v.samplerState().equals("paused") ? "  paused, samples" : "  samples");
         if (v.samples().isEmpty()) {
             s.append(" 0");
         }

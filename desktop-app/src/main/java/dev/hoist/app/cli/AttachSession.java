@@ -4,7 +4,6 @@ import dev.hoist.core.SafeText;
 import dev.hoist.core.advice.Advice;
 import dev.hoist.core.advice.AdviceReport;
 import dev.hoist.core.advice.Advisor;
-import dev.hoist.core.advice.ClassPathAdvisor;
 import dev.hoist.core.jvm.JvmInfo;
 import dev.hoist.core.jvm.TargetVitals;
 import dev.hoist.core.profile.EventKind;
@@ -15,6 +14,7 @@ import dev.hoist.core.rule.Finding;
 import dev.hoist.core.profile.Profile;
 import dev.hoist.core.rule.Rule;
 import dev.hoist.core.sampling.SamplingEvent;
+import dev.hoist.core.session.LiveAdvice;
 import dev.hoist.core.session.LiveProfiling;
 
 import java.io.IOException;
@@ -35,15 +35,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The state of one {@code hoist attach} session, without any terminal: the live sampling
  * ({@link LiveProfiling}, shared with {@code hoist profile} and the window), the target's vital
  * signs ({@link TargetVitals}), the window of time shown (the last seconds, or since start or the
  * last reset), the event kind the hot methods are ranked by, and the advice re-ranked on that
- * window by the report's advisor ({@link ClassPathAdvisor.Cached}: each class analyzed once, only
- * the costs measured anew) on a thread of its own, at most one ranking at a time. The face calls
+ * window by the report's advisor through the use case the window shares ({@link LiveAdvice}: each
+ * class analyzed once, at most one ranking at a time, the latest shown, failures and class-path
+ * warnings said in the advice pane) on a thread of its own. The face calls
  * {@link #refresh()} about once a second and draws the {@link AttachView} it returns.
  */
 final class AttachSession implements AutoCloseable {
@@ -61,14 +61,14 @@ final class AttachSession implements AutoCloseable {
     private final List<Path> sourceDirs;
     private final Duration lastWindow;
     private final int top;
-    private final ClassPathAdvisor.Cached advisor = new ClassPathAdvisor.Cached();
     private final ExecutorService advising = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "hoist-attach-advice");
         t.setDaemon(true);
         return t;
     });
-    private final AtomicBoolean ranking = new AtomicBoolean();
-    private final List<EventKind> sampled;
+    private final LiveAdvice advisor;
+    /** What the sampler is doing besides sampling: "paused", "restarting with lock added", or empty. */
+    private volatile String samplerState = "";
 
     private volatile Window window = Window.LAST;
     private volatile EventKind kind;
@@ -81,6 +81,10 @@ final class AttachSession implements AutoCloseable {
     private volatile boolean vitalsLost;
     private volatile boolean ownCode = true;
     private volatile boolean stopRequested;
+    /** The starts of the "since" windows shown so far (resets): merged samples stay exact for each. */
+    private final List<Long> marks = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Sample time of the last merge of old samples; on the refreshing thread only. */
+    private long compacted = -1;
 
     AttachSession(JvmInfo target, LiveProfiling live, TargetVitals vitals, List<Rule> rules, String classPath,
                   List<Path> sourceDirs, Duration lastWindow, int top) {
@@ -92,13 +96,8 @@ final class AttachSession implements AutoCloseable {
         this.sourceDirs = List.copyOf(sourceDirs);
         this.lastWindow = lastWindow;
         this.top = top;
-        List<EventKind> kinds = new ArrayList<>();
-        for (SamplingEvent e : live.sampling().request().events()) {
-            kinds.add(EventKind.ofId(e.id()));
-        }
-        kinds.sort(java.util.Comparator.comparingInt(EventKind.PREFERENCE::indexOf));
-        this.sampled = List.copyOf(kinds);
-        this.kind = kinds.get(0);
+        this.advisor = new LiveAdvice(rules, advising, false);
+        this.kind = sampled().get(0);
     }
 
     JvmInfo target() {
@@ -121,17 +120,58 @@ final class AttachSession implements AutoCloseable {
     /** The "since start" window starts now; the last-seconds window is not changed by it. */
     void resetWindow() {
         origin = System.currentTimeMillis() * 1_000_000L;
+        marks.add(origin);
         window = Window.SINCE_START;
         adviceState = "re-ranking since the reset…";
     }
 
     /** Ranks the hot methods by {@code k}; false when it is not being sampled. */
     boolean show(EventKind k) {
-        if (!sampled.contains(k)) {
+        if (!sampled().contains(k)) {
             return false;
         }
         kind = k;
         return true;
+    }
+
+    /**
+     * Restarts the sampler with {@code k} added to the events sampled, keeping the samples so far,
+     * and ranks by it; takes as long as a stop and a start of the sampler (the caller's work thread).
+     *
+     * @throws dev.hoist.core.HoistException when the sampler cannot start again (sampling is then paused)
+     */
+    void sampleAlso(EventKind k) {
+        samplerState = "restarting the sampler with " + k.id() + " added";
+        try {
+            live.sampleAlso(java.util.EnumSet.of(SamplingEvent.valueOf(k.name())));
+            kind = k;
+        } finally {
+            samplerState = live.paused() ? "paused" : "";
+        }
+    }
+
+    /**
+     * Pauses sampling in the target (the profiler is stopped, what it recorded kept) or resumes it into
+     * the same recording; returns whether it is paused now. On the caller's work thread: a sampler's
+     * stop or start takes a moment.
+     */
+    boolean togglePause() {
+        if (live.paused()) {
+            samplerState = "resuming";
+            try {
+                live.resume();
+            } finally {
+                samplerState = live.paused() ? "paused" : "";
+            }
+            return live.paused();
+        }
+        samplerState = "pausing";
+        try {
+            live.pause();
+        } finally {
+            samplerState = live.paused() ? "paused" : "";
+        }
+        return live.paused();
     }
 
     /** Switches the hot methods between the application's own code and every frame by its self samples. */
@@ -149,8 +189,14 @@ final class AttachSession implements AutoCloseable {
         return stopRequested;
     }
 
+    /** The kinds being sampled, in the order of preference; they grow when an event is added. */
     List<EventKind> sampled() {
-        return sampled;
+        List<EventKind> kinds = new ArrayList<>();
+        for (SamplingEvent e : live.events()) {
+            kinds.add(EventKind.ofId(e.id()));
+        }
+        kinds.sort(java.util.Comparator.comparingInt(EventKind.PREFERENCE::indexOf));
+        return List.copyOf(kinds);
     }
 
     EventKind kind() {
@@ -164,6 +210,7 @@ final class AttachSession implements AutoCloseable {
     AttachView refresh() {
         try {
             live.poll().ifPresent(p -> full = p);
+            compactOld();
         } catch (RuntimeException e) {
             adviceState = "could not read the recording so far: " + e.getMessage();
         }
@@ -183,6 +230,33 @@ final class AttachSession implements AutoCloseable {
         }
         return view(p, shown, v);
     }
+
+    /**
+     * Every {@link #COMPACT_EVERY_NANOS} of samples, merges those older than the last seconds shown
+     * (with a margin) into one row per stack ({@link LiveProfiling#compact}): memory then grows with
+     * the distinct stacks, not with the session's length.
+     */
+    private void compactOld() {
+        Profile p = full;
+        if (p == null) {
+            return;
+        }
+        long last = lastSampleTime(p);
+        if (last < 0) {
+            return;
+        }
+        if (compacted < 0) {
+            compacted = last;
+        }
+        if (last - compacted >= COMPACT_EVERY_NANOS) {
+            long keep = Math.max(2 * lastWindow.toNanos(), COMPACT_EVERY_NANOS);
+            long[] m = marks.stream().mapToLong(Long::longValue).toArray();
+            full = live.compact(last - keep, m);
+            compacted = last;
+        }
+    }
+
+    static final long COMPACT_EVERY_NANOS = 30_000_000_000L;
 
     private Profile windowOf(Profile p) {
         if (p == null) {
@@ -208,23 +282,13 @@ final class AttachSession implements AutoCloseable {
     }
 
     private void rankInBackground(Profile shown) {
-        if (!ranking.compareAndSet(false, true)) {
-            return;
-        }
         EventKind k = kind;
-        advising.execute(() -> {
-            try {
-                // class bytes are not fetched from the target while it is sampled: only from its class path
-                Advisor.Options o = Advisor.Options.defaults().withSourceDirs(sourceDirs)
-                        .withKind(k.weightIsSamples() ? k : null);
-                advice = advisor.advise(shown, classPath, o, rules, w -> { }, null);
-                adviceState = "";
-            } catch (RuntimeException | OutOfMemoryError e) {
-                adviceState = "ranking failed (tried again on the next refresh): " + e;
-            } finally {
-                ranking.set(false);
-            }
-        });
+        // class bytes are not fetched from the target while it is sampled: only from its class path
+        Advisor.Options o = Advisor.Options.defaults().withSourceDirs(sourceDirs).withKind(k.weightIsSamples() ? k : null);
+        advisor.rankIfIdle(shown, new LiveAdvice.Request(classPath, o, null), r -> {
+            advice = r.report();
+            adviceState = r.warnings().isEmpty() ? "" : "class path: " + String.join("; ", r.warnings());
+        }, e -> adviceState = "ranking failed (tried again on the next refresh): " + e);
     }
 
     private AttachView view(Profile p, Profile shown, TargetVitals.Vitals v) {
@@ -266,7 +330,7 @@ final class AttachSession implements AutoCloseable {
                     hot.add(row(m.method(), line, m.self() / (double) total, m.total() / (double) total, ranked));
                 }
             }
-            if (sampled.contains(EventKind.ALLOC)) {
+            if (sampled().contains(EventKind.ALLOC)) {
                 allocRate = allocRate(shown);
             }
         }
@@ -275,7 +339,8 @@ final class AttachSession implements AutoCloseable {
                         .truncatedTo(ChronoUnit.SECONDS);
         String java = target.javaVersion() + (target.vendor().equals("?") ? "" : " (" + target.vendor() + ")");
         return new AttachView("JVM " + target.pid() + " " + target.displayName(), java, sampler, live.elapsed(), v, allocRate,
-                counts, kind, sampled, windowLabel, ownCode, hot, ranked, adviceState, live.sampling().request().output());
+                counts, kind, sampled(), windowLabel, ownCode, hot, ranked, adviceState, live.sampling().request().output(),
+                samplerState);
     }
 
     /** A hot method's row: which advice is in it (or calls into it per iteration), and the advised loop around its line. */
@@ -332,8 +397,8 @@ final class AttachSession implements AutoCloseable {
             throw new IOException("nothing sampled yet: the sampler completes its first chunk within a second or two");
         }
         EventKind k = kind.weightIsSamples() ? kind : null;
-        AdviceReport r = advisor.advise(p, classPath, Advisor.Options.defaults().withSourceDirs(sourceDirs).withKind(k),
-                rules, w -> { }, null);
+        AdviceReport r = advisor.advise(p, new LiveAdvice.Request(classPath,
+                Advisor.Options.defaults().withSourceDirs(sourceDirs).withKind(k), null)).report();
         List<Path> written = new ArrayList<>(List.of(snap));
         PrintWriter none = new PrintWriter(new StringWriter());
         for (ReportCommand.Format f : List.of(ReportCommand.Format.html, ReportCommand.Format.json, ReportCommand.Format.sarif)) {
@@ -347,7 +412,7 @@ final class AttachSession implements AutoCloseable {
     /** Writes a thread dump of the target beside the recording (owner-only); returns the file and its text, cleaned. */
     Map.Entry<Path, String> threadDump() throws IOException {
         if (vitals == null) {
-            throw new IOException("the target's management agent could not be reached, so no thread dump");
+            throw new IOException("the target's diagnostic commands could not be reached, so no thread dump");
         }
         StringBuilder dump = new StringBuilder();
         for (String line : vitals.threadDump().split("\n", -1)) {

@@ -175,10 +175,7 @@ final class AttachTerminal {
                     ui.status = "window reset: hot methods and advice from now on";
                     onTicker(this::tick);
                 }
-                case PAUSE -> {
-                    ui.paused = !ui.paused;
-                    ui.status = ui.paused ? "paused: the screen stands still, sampling goes on (p resumes)" : "resumed";
-                }
+                case PAUSE -> pause();
                 case UP -> move(-1);
                 case DOWN -> move(1);
                 case PAGE_UP -> move(-Math.max(1, rows() - 3));
@@ -225,9 +222,44 @@ final class AttachTerminal {
         if (session.show(k)) {
             ui.status = "hot methods ranked by " + k.id() + " samples";
             onTicker(this::tick);
-        } else {
-            ui.status = k.id() + " is not sampled in this session: start it with --event "
-                    + String.join(",", session.sampled().stream().map(EventKind::id).toList()) + "," + k.id();
+            return;
+        }
+        ui.status = "restarting the sampler with " + k.id() + " added; the samples so far are kept…";
+        work.execute(() -> {
+            String msg;
+            try {
+                session.sampleAlso(k);
+                msg = "now sampling " + session.sampled().stream().map(EventKind::id).toList()
+                        + "; hot methods ranked by " + k.id() + " samples";
+            } catch (RuntimeException e) {
+                msg = "could not add " + k.id() + ": " + SafeText.clean(String.valueOf(e.getMessage()));
+            }
+            status(msg);
+            onTicker(this::tick);
+        });
+        onTicker(this::tick);
+    }
+
+    /** Pauses sampling in the target, or resumes it; on the work thread, since the sampler stops or starts. */
+    private void pause() {
+        ui.status = "pausing…";
+        work.execute(() -> {
+            String msg;
+            try {
+                msg = session.togglePause() ? "paused: the profiler is stopped in the target, the samples kept (p resumes)"
+                        : "resumed: sampling into the same recording";
+            } catch (RuntimeException e) {
+                msg = "pause/resume failed: " + SafeText.clean(String.valueOf(e.getMessage()));
+            }
+            status(msg);
+            onTicker(this::tick);
+        });
+        onTicker(this::tick);
+    }
+
+    private void status(String msg) {
+        synchronized (ui) {
+            ui.status = msg;
         }
     }
 
@@ -293,9 +325,7 @@ final class AttachTerminal {
                 return;
             }
             AttachView v = session.refresh();
-            if (!ui.paused || shown == null) {
-                shown = v;
-            }
+            shown = v;
             draw();
         } catch (RuntimeException e) {
             synchronized (ui) {

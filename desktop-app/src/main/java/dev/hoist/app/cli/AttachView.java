@@ -30,10 +30,12 @@ import java.util.Map;
  * @param advice      ranked advice for the window (the report's advisor), empty until the first ranking
  * @param adviceState what the advice list is waiting for, e.g. "ranking…", or empty
  * @param recording   the recording the sampler writes
+ * @param samplerState "paused" (no profiler runs in the target), "restarting the sampler with lock added", or empty
  */
 record AttachView(String target, String java, String sampler, Duration sampling, TargetVitals.Vitals vitals,
                   long allocRate, Map<EventKind, Long> samples, EventKind kind, List<EventKind> sampled, String window, boolean ownCode,
-                  List<HotRow> hot, List<Advice> advice, String adviceState, Path recording) {
+                  List<HotRow> hot, List<Advice> advice, String adviceState, Path recording,
+                  String samplerState) {
 
     AttachView {
         samples = Map.copyOf(samples);

@@ -36,7 +36,7 @@ class AttachCommandTest {
         Path err = dir.resolve("err.txt");
         try (ChildJvm demo = ChildJvm.java().testClasspath().mainClass(Catalog.DEMO_MAIN).mergeStderr()
                 .readyPrefix("demo: ").start();
-             Tmux tmux = Tmux.start(dir, 80, 24, ChildJvm.java().testClasspath().mainClass(Main.class)
+             Tmux tmux = Tmux.start(dir, 80, 24, hoist()
                      .args("attach", Long.toString(demo.pid()), "--out", jfr.toString()).commandLine(), err)) {
 
             // the header names the target, the demo's hottest loop is listed and the advice is ranked
@@ -47,7 +47,9 @@ class AttachCommandTest {
             assertThat(rows.get(0)).contains("JVM " + demo.pid()).contains("DemoMain").contains("Java ");
             assertThat(rows.get(1)).contains("samples cpu");
             assertThat(rows.get(2)).contains("cores").contains("heap").contains("GC").contains("alloc");
-            assertThat(screen).contains("Busiest threads").contains("main");
+            assertThat(rows.get(2)).as("heap sizes read").containsPattern("heap \\d+(\\.\\d)?[MG]/\\d+(\\.\\d)?[MG]");
+            // the demo's main thread by its Java name (the system names it "java"), with its state
+            assertThat(screen).contains("Busiest threads").containsPattern("(?m)^ +\\d+\\.\\d% .* main +[a-z][a-z ]*$");
             assertThat(rows.get(rows.size() - 1)).as("the footer names the keys").contains("r record").contains("? q");
 
             // Enter: the selected advice's detail, with its mechanism and its fix
@@ -85,6 +87,8 @@ class AttachCommandTest {
                     .contains("recorded " + recorded);
             assertThat(jfr).isNotEmptyFile();
             assertThat(demo.process().isAlive()).as("the target keeps running after q").isTrue();
+            assertThat(jcmd(demo.pid(), "ManagementAgent.status")).as("no management agent left in the target")
+                    .contains("Agent: disabled").doesNotContain("Connection Type");
             int lines = demo.stdout().size();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (demo.stdout().size() <= lines && System.nanoTime() < deadline) {
@@ -95,13 +99,85 @@ class AttachCommandTest {
     }
 
     @Test
+    void pauseStopsSamplingInTheTargetAndAnEventNotAskedForRestartsTheSamplerKeepingTheSamples(@TempDir Path dir)
+            throws Exception {
+        Path jfr = dir.resolve("paused.jfr");
+        Path err = dir.resolve("err.txt");
+        try (ChildJvm demo = ChildJvm.java().testClasspath().mainClass(Catalog.DEMO_MAIN).mergeStderr()
+                .readyPrefix("demo: ").start();
+             Tmux tmux = Tmux.start(dir, 80, 24, hoist()
+                     .args("attach", Long.toString(demo.pid()), "--event", "cpu", "--no-advice", "--out", jfr.toString())
+                     .commandLine(), err)) {
+            tmux.await("cpu samples", s -> count(s, "cpu") > 0);
+
+            // p: the profiler stops in the target; once the last chunk is read the counts stand still
+            tmux.keys("p");
+            String paused = tmux.await("the header saying paused", s -> s.lines().findFirst().orElse("").contains("[PAUSED]")
+                    && s.lines().skip(1).findFirst().orElse("").contains("paused"));
+            Thread.sleep(2_500);
+            long atPause = count(tmux.screen(), "cpu");
+            Thread.sleep(3_000);
+            String later = tmux.screen();
+            assertThat(count(later, "cpu")).as("no samples while paused:\n" + later).isEqualTo(atPause);
+            assertThat(later).contains("[PAUSED]");
+            assertThat(paused).doesNotContain(" wall ");
+
+            // p again: sampling goes on into the same recording, counting on
+            tmux.keys("p");
+            tmux.await("counting on after the resume", s -> !s.contains("[PAUSED]") && count(s, "cpu") > atPause);
+
+            // w was not asked for: the sampler restarts with it added, the cpu samples so far are kept
+            tmux.keys("w");
+            String both = tmux.await("wall samples beside the cpu ones", s -> count(s, "wall") > 0 && s.contains("now sampling"));
+            assertThat(count(both, "cpu")).isGreaterThan(atPause);
+            assertThat(both).contains("Hot code").contains("wall,");
+
+            tmux.keys("q");
+            String said = tmux.awaitFile("hoist's exit", s -> s.contains("exit="));
+            assertThat(said).contains("exit=0").contains("recording: " + jfr);
+            var whole = dev.hoist.core.profile.ProfileReader.read(jfr);
+            assertThat(whole.sampleCounts()).as("one recording of every stretch")
+                    .containsKeys(dev.hoist.core.profile.EventKind.CPU, dev.hoist.core.profile.EventKind.WALL);
+            assertThat(whole.sampleCounts().get(dev.hoist.core.profile.EventKind.CPU)).isGreaterThan(atPause);
+            try (var files = Files.list(dir)) {
+                assertThat(files.map(f -> f.getFileName().toString())).as("no part file left")
+                        .noneMatch(n -> n.contains(".part"));
+            }
+            assertThat(demo.process().isAlive()).isTrue();
+        }
+    }
+
+    /** {@code hoist} as its launcher and jar manifest start it: with the Attach API's diagnostic commands and jvmstat exported. */
+    private static ChildJvm.Builder hoist() {
+        return ChildJvm.java().testClasspath().jvmArgs("--add-exports", "jdk.attach/sun.tools.attach=ALL-UNNAMED",
+                "--add-exports", "jdk.internal.jvmstat/sun.jvmstat.monitor=ALL-UNNAMED")
+                .mainClass(Main.class);
+    }
+
+    /** What {@code jcmd pid command} prints, as a user would check the target. */
+    private static String jcmd(long pid, String command) throws Exception {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        Process p = new ProcessBuilder(jcmd.toString(), Long.toString(pid), command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return out;
+    }
+
+    /** The sample count of {@code kind} in the header's second row ("samples cpu 1,234 wall 56"); 0 when absent. */
+    private static long count(String screen, String kind) {
+        String row = screen.lines().skip(1).findFirst().orElse("");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\b" + kind + " ([\\d,]+)").matcher(row);
+        return m.find() ? Long.parseLong(m.group(1).replace(",", "")) : 0;
+    }
+
+    @Test
     void withoutATerminalItPrintsAPlainSnapshotEveryFewSecondsAndKeepsTheRecordingOnCtrlC(@TempDir Path dir) throws Exception {
         Path jfr = dir.resolve("plain.jfr");
         Path out = dir.resolve("out.txt");
         Path err = dir.resolve("err.txt");
         try (ChildJvm demo = ChildJvm.java().testClasspath().mainClass(Catalog.DEMO_MAIN).mergeStderr()
                 .readyPrefix("demo: ").start();
-             ChildJvm hoist = ChildJvm.java().testClasspath().mainClass(Main.class)
+             ChildJvm hoist = hoist()
                      .args("attach", Long.toString(demo.pid()), "--every", "2s", "--out", jfr.toString())
                      .stdoutTo(ProcessBuilder.Redirect.to(out.toFile())).stderrTo(ProcessBuilder.Redirect.to(err.toFile()))
                      .start()) {

@@ -89,7 +89,7 @@ public abstract class SessionViewModel {
     protected volatile Profile latest;
     /** The advice on this session's profile, made with what was kept from the last one. */
     protected final SessionAdvising advising;
-    private final SessionWork.Latest viewRuns;
+    private final dev.hoist.core.session.LatestWork viewRuns;
 
     /** @param missingHint what the advice says of a hot class it could not read */
     protected SessionViewModel(Workers workers, List<Rule> rules, List<Path> sourceDirs, String classPath,
@@ -97,7 +97,7 @@ public abstract class SessionViewModel {
         this.workers = workers;
         this.callTree = new CallTreeViewModel(workers);
         this.work = new SessionWork(workers);
-        this.viewRuns = work.latest();
+        this.viewRuns = new dev.hoist.core.session.LatestWork(workers::background);
         this.rules = List.copyOf(rules);
         this.sourceDirs = List.copyOf(sourceDirs);
         this.classPathProperty.set(classPath == null ? "" : classPath);
@@ -375,7 +375,7 @@ public abstract class SessionViewModel {
         return classPathProperty.get();
     }
 
-    private void showAdvice(SessionAdvising.Advised a) {
+    private void showAdvice(dev.hoist.core.session.LiveAdvice.Ranked a) {
         advice.setSources(a.sources());
         report.set(a.report());
         advice.show(a.report());
@@ -392,7 +392,8 @@ public abstract class SessionViewModel {
         EventKind k = viewKind.get();
         SampleFilter f = currentFilter;
         boolean idle = currentHideIdle;
-        viewRuns.run(() -> ProfileSnapshot.of(p, f, idle, k), this::show, this::warn);
+        SessionWork.Ticket t = work.ticket();
+        viewRuns.run(() -> ProfileSnapshot.of(p, f, idle, k), v -> t.ui(() -> show(v)), e -> t.ui(() -> warn(e)));
     }
 
     /** The snapshot of {@code p} for the kind shown, through the filter; background only. */

@@ -1,6 +1,5 @@
 package dev.hoist.app.gui.vm;
 
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -8,9 +7,9 @@ import java.util.function.Consumer;
  * The one place where a session's background work is guarded. Work runs off the UI thread and
  * its result (or its failure) is applied on the UI thread, unless the session moved on meanwhile:
  * a new load or start, a release, a stop calls {@link #supersede()}, and everything started before
- * is dropped when it finishes. {@link Latest} adds the other rule a session needs: of a stream of
- * results (live re-ranking, a view for another event kind) only the newest is shown, and a result
- * that finishes after a newer one is dropped.
+ * is dropped when it finishes. The other rule a session needs (of a stream of results, only the
+ * newest is shown) is analyzer-core's {@link dev.hoist.core.session.LatestWork}, whose results are
+ * posted through a {@link Ticket}.
  */
 final class SessionWork {
 
@@ -44,11 +43,6 @@ final class SessionWork {
     /** Runs {@code task} in the current generation; see {@link Ticket#run}. */
     <T> void run(Task<T> task, Consumer<T> onUi, Consumer<Throwable> failed) {
         ticket().run(task, onUi, failed);
-    }
-
-    /** A stream of results where only the newest counts. */
-    Latest latest() {
-        return new Latest();
     }
 
     /** Work of one generation: what it posts to the UI thread is dropped once the generation is superseded. */
@@ -89,44 +83,6 @@ final class SessionWork {
                 }
                 ui(() -> onUi.accept(result));
             });
-        }
-    }
-
-    /** Results of repeated work where an older one arriving after a newer one is dropped. */
-    final class Latest {
-        private final AtomicLong started = new AtomicLong();
-        private final AtomicBoolean running = new AtomicBoolean();
-        private long shown = -1; // UI thread only
-
-        /** As {@link Ticket#run}, dropping the result if a later run of this stream was shown first. */
-        <T> void run(Task<T> task, Consumer<T> onUi, Consumer<Throwable> failed) {
-            long seq = started.incrementAndGet();
-            run(seq, task, onUi, failed);
-        }
-
-        /** As {@link #run}, but skipped (returns false) while an earlier run of this stream is still busy. */
-        <T> boolean runIfIdle(Task<T> task, Consumer<T> onUi, Consumer<Throwable> failed) {
-            if (!running.compareAndSet(false, true)) {
-                return false;
-            }
-            long seq = started.incrementAndGet();
-            run(seq, () -> {
-                try {
-                    return task.call();
-                } finally {
-                    running.set(false);
-                }
-            }, onUi, failed);
-            return true;
-        }
-
-        private <T> void run(long seq, Task<T> task, Consumer<T> onUi, Consumer<Throwable> failed) {
-            ticket().run(task, r -> {
-                if (seq > shown) {
-                    shown = seq;
-                    onUi.accept(r);
-                }
-            }, failed);
         }
     }
 }

@@ -46,25 +46,4 @@ class SessionWorkTest {
         drain(ui);
         assertThat(shown).containsExactly("broken", "OutOfMemoryError");
     }
-
-    @Test
-    void ofAStreamOnlyTheNewestIsShownAndABusyOneSkipsTheNext() {
-        SessionWork.Latest latest = work.latest();
-        latest.run(() -> "first", shown::add, e -> { });
-        Runnable first = background.poll();
-        latest.run(() -> "second", shown::add, e -> { });
-        drain(background); // the second finishes before the first
-        first.run();
-        drain(ui);
-        assertThat(shown).containsExactly("second");
-
-        shown.clear();
-        assertThat(latest.runIfIdle(() -> "a", shown::add, e -> { })).isTrue();
-        assertThat(latest.runIfIdle(() -> "b", shown::add, e -> { })).as("one is still running").isFalse();
-        drain(background);
-        assertThat(latest.runIfIdle(() -> "c", shown::add, e -> { })).isTrue();
-        drain(background);
-        drain(ui);
-        assertThat(shown).containsExactly("a", "c");
-    }
 }
