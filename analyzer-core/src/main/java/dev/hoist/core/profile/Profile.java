@@ -149,9 +149,40 @@ public final class Profile {
      * info says the window's start and length; the sample arrays are copied, the tables shared.
      */
     public Profile since(long fromEpochNanos) {
+        Profile window = select(i -> times[i] < 0 || times[i] >= fromEpochNanos);
+        if (window == this) {
+            return this;
+        }
+        long end = info.startEpochNanos() >= 0 && info.durationNanos() >= 0 ? info.startEpochNanos() + info.durationNanos() : -1;
+        long start = Math.max(fromEpochNanos, info.startEpochNanos());
+        ProfileInfo windowInfo = new ProfileInfo(info.file(), info.sampler(), info.engine(), start,
+                end >= start ? end - start : -1, info.warnings());
+        return new Profile(windowInfo, methods, frames, stacks, threadNames, classNames, window.size, window.kinds,
+                window.times, window.threads, window.stackIds, window.weights, window.allocClasses);
+    }
+
+    /** The samples whose stacks the filter keeps (async-profiler's -I/-X), with the same tables and info. */
+    public Profile filter(FrameFilter filter) {
+        if (filter.keepsAll()) {
+            return this;
+        }
+        java.util.BitSet kept = new java.util.BitSet(stacks.length);
+        for (int s = 0; s < stacks.length; s++) {
+            kept.set(s, filter.keeps(this, s));
+        }
+        return select(i -> kept.get(stackIds[i]));
+    }
+
+    /** The samples of one thread (an index below {@link #threadCount()}), with the same tables and info. */
+    public Profile ofThread(int thread) {
+        return select(i -> threads[i] == thread);
+    }
+
+    /** The samples the predicate keeps, by index; this profile itself when it keeps all. */
+    private Profile select(java.util.function.IntPredicate keep) {
         int n = 0;
         for (int i = 0; i < size; i++) {
-            if (times[i] < 0 || times[i] >= fromEpochNanos) n++;
+            if (keep.test(i)) n++;
         }
         if (n == size) {
             return this;
@@ -164,7 +195,7 @@ public final class Profile {
         int[] ac = new int[n];
         int j = 0;
         for (int i = 0; i < size; i++) {
-            if (times[i] < 0 || times[i] >= fromEpochNanos) {
+            if (keep.test(i)) {
                 k[j] = kinds[i];
                 t[j] = times[i];
                 th[j] = threads[i];
@@ -174,11 +205,7 @@ public final class Profile {
                 j++;
             }
         }
-        long end = info.startEpochNanos() >= 0 && info.durationNanos() >= 0 ? info.startEpochNanos() + info.durationNanos() : -1;
-        long start = Math.max(fromEpochNanos, info.startEpochNanos());
-        ProfileInfo windowInfo = new ProfileInfo(info.file(), info.sampler(), info.engine(), start,
-                end >= start ? end - start : -1, info.warnings());
-        return new Profile(windowInfo, methods, frames, stacks, threadNames, classNames, n, k, t, th, st, w, ac);
+        return new Profile(info, methods, frames, stacks, threadNames, classNames, n, k, t, th, st, w, ac);
     }
 
     /** Total samples per kind (for ALLOC and LOCK: number of events). */

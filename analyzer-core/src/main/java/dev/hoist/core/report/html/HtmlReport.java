@@ -43,13 +43,18 @@ public final class HtmlReport {
      * profile report's default); {@code minFlameShare} drops flame frames narrower than that share
      * of the total (they would be under a pixel wide).
      */
-    public record Options(EventKind kind, int topMethods, int topSites, int topThreads, double minFlameShare) {
+    public record Options(EventKind kind, int topMethods, int topSites, int topThreads, double minFlameShare, String title) {
         public static Options defaults() {
-            return new Options(null, 30, 15, 10, 0.0002);
+            return new Options(null, 30, 15, 10, 0.0002, null);
         }
 
         public Options withKind(EventKind k) {
-            return new Options(k, topMethods, topSites, topThreads, minFlameShare);
+            return new Options(k, topMethods, topSites, topThreads, minFlameShare, title);
+        }
+
+        /** The page's title and heading instead of the recording's name (null: the name); escaped like all text. */
+        public Options withTitle(String t) {
+            return new Options(kind, topMethods, topSites, topThreads, minFlameShare, t);
         }
     }
 
@@ -93,7 +98,7 @@ public final class HtmlReport {
                 // no network: the policy forbids every fetch, so a report opened offline looks the same
                 .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; ")
                 .append("style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n")
-                .append("<title>Hoist report: ").append(Html.text(target)).append("</title>\n<style>\n")
+                .append("<title>").append(Html.text(options.title() != null ? options.title() : "Hoist report: " + target)).append("</title>\n<style>\n")
                 .append(resource("report.css")).append("</style>\n</head>\n<body>\n");
         header(info, counts, allocations);
         b.append("<nav><a href=\"#flame\">Flame graph</a> <a href=\"#advice\">Advice</a> <a href=\"#hot\">Hot methods</a> ")
@@ -111,7 +116,7 @@ public final class HtmlReport {
     }
 
     private void header(ProfileInfo info, Map<EventKind, Long> counts, Allocations allocations) {
-        b.append("<header><h1>Hoist report</h1>\n<dl class=\"facts\">");
+        b.append("<header><h1>").append(Html.text(options.title() != null ? options.title() : "Hoist report")).append("</h1>\n<dl class=\"facts\">");
         fact("Recording", info.file() == null ? "-" : info.file().toString());
         fact("Sampler", info.sampler().id() + (info.engine() != null ? " (engine " + info.engine() + ")" : ""));
         if (info.startEpochNanos() >= 0) {
