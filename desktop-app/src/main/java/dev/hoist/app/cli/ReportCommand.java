@@ -144,6 +144,9 @@ public final class ReportCommand implements Callable<Integer> {
     static void render(Profile whole, Format format, EventKind kind, int top, String classPath, boolean all, Path outFile,
                        PrintWriter stdout, PrintWriter err, ClassPathAdvisor.MissingClasses memory, List<Path> sourceDirs,
                        ProfileFilters filters) throws IOException {
+        if (format.export() != null && whole.info().file() == null) {
+            throw new HoistException(Failure.BAD_INPUT, "--format " + format + " converts a recording file, and this profile has none");
+        }
         if (format.export() != null) {
             export(whole.info().file(), format, kind == null ? ProfileReport.defaultKind(whole) : kind, filters, outFile, stdout, err);
             return;

@@ -120,6 +120,22 @@ class AsprofOptionsTest {
         assertThat(Files.readString(html)).contains("<title>Nightly &lt;run&gt;</title>").contains("<h1>Nightly &lt;run&gt;</h1>");
     }
 
+    /** profile writes the converter's outputs of the recording it has just made, as report does for one on disk. */
+    @Test
+    void profileWritesCollapsedStacksPerThreadOfWhatItSampled() throws Exception {
+        Path jfr = tmp.resolve("probe.jfr");
+        Path stacks = tmp.resolve("probe.collapsed");
+        try (dev.hoist.testkit.ChildJvm probe = dev.hoist.testkit.ChildJvm.java().testClasspath().mainClass(ProfileCommandTest.PROBE)
+                .mergeStderr().readyPrefix("ready").start()) {
+            MainTest.Result r = MainTest.run("profile", Long.toString(probe.pid()), "-d", "2s", "-e", "cpu", "--no-repair",
+                    "-f", jfr.toString(), "--format", "collapsed", "-t", "--out", stacks.toString());
+            assertThat(r.code()).as(r.err()).isZero();
+            assertThat(r.err()).contains("recording: " + jfr).contains("wrote the collapsed output to " + stacks);
+            List<String> lines = Files.readAllLines(stacks);
+            assertThat(lines).isNotEmpty().allMatch(l -> l.startsWith("[")).anyMatch(l -> l.contains("HotAndAlloc.crunch"));
+        }
+    }
+
     @Test
     void helpOfEachSamplingCommandListsTheOptions() {
         for (String cmd : List.of("profile", "attach", "demo", "report")) {
