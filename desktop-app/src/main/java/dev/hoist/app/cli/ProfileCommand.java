@@ -20,7 +20,7 @@ import java.util.concurrent.Callable;
                 + "and top allocation sites.",
         footer = {"", "Examples:",
                 "  hoist profile 12345",
-                "  hoist profile OrderService --duration 60s --event cpu,alloc --recording orders.jfr",
+                "  hoist profile OrderService -d 60s -e cpu,alloc --recording orders.jfr",
                 "  hoist profile 12345 --format html --out report.html",
                 "  hoist profile 12345 --event wall --interval 5ms --format json > report.json",
                 "", "--out is the report (standard output without it), --recording (-f) the JFR recording.",
