@@ -67,6 +67,25 @@ class ProfileExportTest {
         assertThat(hostile).contains("\\x3c/script>\\x3cscript>alert(1)");
     }
 
+    /** -t in Hoist's own flame graph: every stack of a real recording sits under its thread's frame, nothing is lost. */
+    @Test
+    void threadRootsSplitTheFlameGraphByThread() throws Exception {
+        Profile p = ProfileReader.read(dev.hoist.core.profile.Recordings.asyncProfiler());
+        Profile split = p.withThreadRoots();
+        var whole = dev.hoist.core.profile.FlameGraph.of(p, dev.hoist.core.profile.EventKind.CPU);
+        var byThread = dev.hoist.core.profile.FlameGraph.of(split, dev.hoist.core.profile.EventKind.CPU);
+        assertThat(byThread.rootTotal()).isEqualTo(whole.rootTotal()).isPositive();
+        java.util.Set<String> threadNames = new java.util.HashSet<>();
+        for (int t = 0; t < p.threadCount(); t++) threadNames.add("[" + p.threadName(t) + "]");
+        java.util.Set<String> topLevel = new java.util.HashSet<>();
+        for (int n = 1; n < byThread.size(); n++) {
+            if (byThread.parent(n) == 0) topLevel.add(byThread.name(n));
+        }
+        assertThat(topLevel).isNotEmpty().isSubsetOf(threadNames);
+        assertThat(split.size()).isEqualTo(p.size());
+        assertThat(split.sampleCounts()).isEqualTo(p.sampleCounts());
+    }
+
     @Test
     void pprofNeedsARecordingWithTimes() throws Exception {
         assertThatThrownBy(() -> export(stacks(STACKS), ProfileExport.Format.PPROF, ProfileExport.Settings.defaults()))

@@ -16,8 +16,8 @@ import java.util.List;
 final class ProfileFilters {
 
     @Option(names = {"-t", "--threads"},
-            description = "Per thread: the text report lists each busy thread's own hot methods, and collapsed stacks and "
-                    + "the flame graph (--format collapsed|flamegraph) get one root frame per thread, as asprof -t.")
+            description = "Per thread: the text report lists each busy thread's own hot methods, and the flame graphs (of the "
+                    + "html report, --format flamegraph and collapsed stacks) get one root frame per thread, as asprof -t.")
     boolean threads;
 
     @Option(names = {"-I", "--include"}, paramLabel = "<glob>",

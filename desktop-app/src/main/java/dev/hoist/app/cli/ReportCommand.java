@@ -225,7 +225,8 @@ public final class ReportCommand implements Callable<Integer> {
         try (Writer w = Output.open(outFile, stdout)) {
             switch (format) {
                 case html -> dev.hoist.core.report.html.HtmlReport.write(profile, advice,
-                        dev.hoist.core.report.html.HtmlReport.Options.defaults().withKind(kind).withTitle(filters.title), w);
+                        dev.hoist.core.report.html.HtmlReport.Options.defaults().withKind(kind).withTitle(filters.title)
+                                .withThreads(filters.threads), w);
                 case sarif -> AdviceSarif.write(advice, rules, Main.version(), Main.sarifLinks(sourceDirs), w);
                 case json, text -> {
                     ProfileReport.Format f = format == Format.json ? ProfileReport.Format.JSON : ProfileReport.Format.TEXT;

@@ -117,7 +117,12 @@ class AsprofOptionsTest {
         MainTest.Result r = MainTest.run("report", demo.toString(), "--no-advice", "--format", "html", "--title", "Nightly <run>",
                 "--out", html.toString());
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(Files.readString(html)).contains("<title>Nightly &lt;run&gt;</title>").contains("<h1>Nightly &lt;run&gt;</h1>");
+        assertThat(Files.readString(html)).contains("<title>Nightly &lt;run&gt;</title>").contains("<h1>Nightly &lt;run&gt;</h1>")
+                .doesNotContain("\"[DestroyJavaVM]\"");
+        // -t: the report's flame graph has a root frame per thread
+        Path split = tmp.resolve("threads.html");
+        assertThat(MainTest.run("report", demo.toString(), "--no-advice", "--format", "html", "-t", "--out", split.toString()).code()).isZero();
+        assertThat(Files.readString(split)).contains("\"[DestroyJavaVM]\"");
     }
 
     /** profile writes the converter's outputs of the recording it has just made, as report does for one on disk. */

@@ -43,18 +43,24 @@ public final class HtmlReport {
      * profile report's default); {@code minFlameShare} drops flame frames narrower than that share
      * of the total (they would be under a pixel wide).
      */
-    public record Options(EventKind kind, int topMethods, int topSites, int topThreads, double minFlameShare, String title) {
+    public record Options(EventKind kind, int topMethods, int topSites, int topThreads, double minFlameShare, String title,
+                          boolean threads) {
         public static Options defaults() {
-            return new Options(null, 30, 15, 10, 0.0002, null);
+            return new Options(null, 30, 15, 10, 0.0002, null, false);
         }
 
         public Options withKind(EventKind k) {
-            return new Options(k, topMethods, topSites, topThreads, minFlameShare, title);
+            return new Options(k, topMethods, topSites, topThreads, minFlameShare, title, threads);
+        }
+
+        /** The flame graphs split by thread, a root frame per thread name (asprof's -t). */
+        public Options withThreads(boolean t) {
+            return new Options(kind, topMethods, topSites, topThreads, minFlameShare, title, t);
         }
 
         /** The page's title and heading instead of the recording's name (null: the name); escaped like all text. */
         public Options withTitle(String t) {
-            return new Options(kind, topMethods, topSites, topThreads, minFlameShare, t);
+            return new Options(kind, topMethods, topSites, topThreads, minFlameShare, t, threads);
         }
     }
 
@@ -110,7 +116,7 @@ public final class HtmlReport {
         threads();
         timeline();
         b.append("<footer>Written by Hoist. Flame graph renderer after async-profiler's converter (Apache-2.0).</footer>\n");
-        b.append("<script type=\"application/json\" id=\"hoist-data\">").append(Html.scriptJson(HtmlData.of(profile, kind, options.minFlameShare(), perSecond(), hasAllocFlame()))).append("</script>\n");
+        b.append("<script type=\"application/json\" id=\"hoist-data\">").append(Html.scriptJson(HtmlData.of(options.threads() ? profile.withThreadRoots() : profile, kind, options.minFlameShare(), perSecond(), hasAllocFlame()))).append("</script>\n");
         b.append("<script>\n").append(resource("report.js")).append("</script>\n</body>\n</html>\n");
         return b.toString();
     }
