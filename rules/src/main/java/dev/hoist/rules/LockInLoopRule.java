@@ -132,6 +132,22 @@ public final class LockInLoopRule implements Rule {
         return stored;
     }
 
+    /** Whether the finding's monitorenter locks an unshared object, read again from the facts it kept (none: no). */
+    private static boolean unsharedAtSite(Finding f) {
+        MethodFacts facts = f.facts();
+        Loop loop = f.region().orElse(null);
+        if (facts == null || loop == null) return false;
+        for (int bci : f.siteBcis()) {
+            for (int i = 0; i < facts.instructionCount(); i++) {
+                if (facts.bci(i) == bci && facts.instruction(i).getOpcode() == Opcodes.MONITORENTER) {
+                    Locked locked = lockedObject(facts, loop, i);
+                    return locked != null && locked.unshared();
+                }
+            }
+        }
+        return false;
+    }
+
     /** The monitorexits that belong to the enter at {@code k}: those after it, up to the next enter. */
     private static int[] exits(List<Monitor> monitors, int k) {
         List<Integer> out = new ArrayList<>();
@@ -199,7 +215,7 @@ public final class LockInLoopRule implements Rule {
             return Judgement.confirmed(String.format(Locale.ROOT, "%,d lock waits at the site, %.1f ms waited in all: other "
                     + "threads held the lock while the loop took it", waits.events(), waits.nanos() / 1e6));
         }
-        if (finding.confidence() == Confidence.LOW && finding.message().contains("(lock elision)")) {
+        if (unsharedAtSite(finding)) {
             return Judgement.jitRemoves(Confidence.LOW, "the locked object is created in the method and never shared: C2 "
                     + "removes the lock once the method is compiled");
         }
