@@ -82,15 +82,27 @@ class ProfileCommandTest {
     @Test
     void aTargetThatExitsWhileSampledKeepsItsSamplesAndExitsSeven(@TempDir Path dir) throws Exception {
         Path jfr = dir.resolve("exits.jfr");
-        try (ChildJvm probe = ChildJvm.java().testClasspath().mainClass(PROBE).args("--seconds", "2")
-                .mergeStderr().readyPrefix("ready").start()) {
-            // --no-repair: the debug-info repair's settle second would eat most of this 2 s target's life
-            MainTest.Result r = MainTest.run("profile", Long.toString(probe.pid()), "--duration", "8s",
-                    "--event", "cpu", "--out", jfr.toString(), "--no-repair");
+        java.util.concurrent.ExecutorService hoist = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try (ChildJvm probe = ChildJvm.java().testClasspath().mainClass(PROBE).mergeStderr().readyPrefix("ready").start()) {
+            java.util.concurrent.Future<MainTest.Result> run = hoist.submit(() -> MainTest.run("profile", Long.toString(probe.pid()),
+                    "--duration", "120s", "--event", "cpu", "--recording", jfr.toString(), "--no-repair"));
+            // the target dies once Hoist has samples of its hot method on disk: a state, not a lifetime of 2 s,
+            // which at load 18 ended before the sampler had taken a sample
+            dev.hoist.core.profile.LiveRecording live = new dev.hoist.core.profile.LiveRecording(jfr);
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(90).toNanos();
+            while (System.nanoTime() < deadline && !run.isDone()
+                    && !live.current().methods().stream().anyMatch(m -> m.name().equals("crunch"))) {
+                Thread.sleep(250);
+                live.poll();
+            }
+            probe.close();
+            MainTest.Result r = run.get(90, java.util.concurrent.TimeUnit.SECONDS);
             assertThat(r.code()).as(r.err()).isEqualTo(Failure.TARGET_EXITED.exitCode());
             assertThat(r.err()).contains("exited").contains(jfr.toString());
             assertThat(jfr).isNotEmptyFile();
             assertThat(r.out()).contains("crunch");
+        } finally {
+            hoist.shutdownNow();
         }
     }
 
