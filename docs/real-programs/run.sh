@@ -98,8 +98,8 @@ sleep "$WARMUP"
 kill -0 "$pid" 2>/dev/null || { echo "run.sh: the driver died; see $work/driver.err" >&2; cat "$work/driver.err" >&2; exit 1; }
 status=0
 hoist_cp="${cp_front}$(ls -d "$lib"/*.jar | tr '\n' ':')$classes"
-"$hoist" profile "$pid" --duration "${DURATION}s" --format json --report-out "$work/report.json" \
-  --out "$work/recording.jfr" --classpath "$hoist_cp" "${hoist_args[@]}" 2>"$work/hoist.err" || status=$?
+"$hoist" profile "$pid" --duration "${DURATION}s" --format json --out "$work/report.json" \
+  --recording "$work/recording.jfr" --classpath "$hoist_cp" "${hoist_args[@]}" 2>"$work/hoist.err" || status=$?
 echo "$program: $(mean_after_warmup "$work/driver.out") ops/s while profiled (mean of seconds $((WARMUP + 1))-$((WARMUP + DURATION)))"
 cleanup; pid=""
 # The text report: the options of hoist profile that hoist report also has are passed on.

@@ -39,6 +39,14 @@ public final class InvariantFieldInLoopRule implements Rule {
                 + "load stays in the loop. The interpreter never hoists it, and C1 only in short, simple loops.";
     }
 
+    /** Whether the read only feeds a {@code synchronized} block (javac's {@code getfield; dup; astore; monitorenter}). */
+    private static boolean locked(MethodFacts facts, FieldAccess f) {
+        int i = f.insn();
+        return i + 3 < facts.instructionCount() && facts.instruction(i + 1).getOpcode() == org.objectweb.asm.Opcodes.DUP
+                && facts.instruction(i + 2).getOpcode() == org.objectweb.asm.Opcodes.ASTORE
+                && facts.instruction(i + 3).getOpcode() == org.objectweb.asm.Opcodes.MONITORENTER;
+    }
+
     @Override
     public List<Finding> check(MethodFacts facts) {
         List<Finding> out = new ArrayList<>();
@@ -60,6 +68,7 @@ public final class InvariantFieldInLoopRule implements Rule {
                 // A loop that locks or waits usually waits for another thread's write: only a final field is safe to copy.
                 if (loop.synchronizesWithOtherThreads() && !Boolean.TRUE.equals(f.isFinal())) continue;
                 if (!f.isStatic() && !f.receiver().invariant()) continue;
+                if (locked(facts, f)) continue; // lock-in-loop advises taking the lock outside, which moves the read too
                 String text = text(f);
                 if (feedsHoistableCall(loop, f, text)) continue; // invariant-call-in-loop gives the better advice
                 reads.computeIfAbsent(text, t -> new ArrayList<>()).add(f);

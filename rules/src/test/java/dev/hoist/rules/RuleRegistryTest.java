@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class RuleRegistryTest {
     private static final List<String> IDS = List.of("boxing-in-loop", "copy-in-loop", "exception-in-loop", "format-in-loop", "invariant-call-in-loop",
-            "invariant-field-in-loop", "megamorphic-call-in-loop", "quadratic-in-loop", "reflection-in-loop", "regex-in-loop", "string-concat-in-loop",
+            "invariant-field-in-loop", "lock-in-loop", "megamorphic-call-in-loop", "quadratic-in-loop", "reflection-in-loop", "regex-in-loop", "string-concat-in-loop",
             "tuple-allocation-in-loop", "uninlinable-call-in-loop", "unsized-collection");
 
     @Test

@@ -43,7 +43,8 @@ public final class Catalog {
             pair("regex-in-loop", "regex.CsvCleaner", "clean"),
             pair("format-in-loop", "format.MetricLines", "render"),
             pair("exception-in-loop", "exception.QuantityColumn", "sum"),
-            pair("quadratic-in-loop", "quadratic.UniqueVisitors", "distinct"));
+            pair("quadratic-in-loop", "quadratic.UniqueVisitors", "distinct"),
+            pair("lock-in-loop", "lock.SharedTally", "tally"));
 
     /** The demo's planted anti-patterns, most expensive first (measured shares in DEMO.md). */
     public static final List<Planted> DEMO = List.of(

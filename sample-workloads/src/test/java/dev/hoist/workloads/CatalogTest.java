@@ -16,7 +16,7 @@ class CatalogTest {
                 "invariant-field-in-loop", "invariant-call-in-loop", "uninlinable-call-in-loop",
                 "megamorphic-call-in-loop", "reflection-in-loop", "boxing-in-loop", "tuple-allocation-in-loop",
                 "unsized-collection", "copy-in-loop", "string-concat-in-loop", "regex-in-loop", "format-in-loop",
-                "exception-in-loop", "quadratic-in-loop");
+                "exception-in-loop", "quadratic-in-loop", "lock-in-loop");
         for (Catalog.Pair pair : Catalog.PAIRS) {
             for (String name : new String[] {pair.antiPatternClass(), pair.fixedClass()}) {
                 Class<?> type = Class.forName(name, false, getClass().getClassLoader());

@@ -149,6 +149,28 @@ final class ProfileAtSite implements SiteProfile {
         return out;
     }
 
+    @Override
+    public LockWaits lockWaits() {
+        boolean recorded = profile.sampleCounts().containsKey(EventKind.LOCK);
+        int m = profile.methodIndex(method);
+        if (!recorded || m < 0) return new LockWaits(recorded, 0, 0);
+        BitSet atSite = new BitSet();
+        for (int s : profile.stacksContaining(m)) {
+            int[] frames = profile.stackFrames(s);
+            Frame own = profile.frame(frames[innermost(frames, m)]);
+            if (own.bci() >= 0 && site.get(own.bci())) atSite.set(s);
+        }
+        long events = 0;
+        long nanos = 0;
+        for (int i = 0; i < profile.size(); i++) {
+            if (profile.kind(i) == EventKind.LOCK && atSite.get(profile.stack(i))) {
+                events++;
+                nanos += profile.weight(i);
+            }
+        }
+        return new LockWaits(true, events, nanos);
+    }
+
     private int innermost(int[] frames, int m) {
         for (int j = 0; j < frames.length; j++) {
             if (profile.frame(frames[j]).methodIndex() == m) return j;

@@ -93,6 +93,11 @@ public final class SourceFiles {
         return Files.isDirectory(src) ? Optional.of(src) : Optional.empty();
     }
 
+    /** The source folders given or found (not the -sources.jars), in the order they are searched. */
+    public List<Path> folders() {
+        return dirs;
+    }
+
     /** Whether any place to look was given or found. */
     public boolean isEmpty() {
         return dirs.isEmpty() && jars.isEmpty();

@@ -163,6 +163,65 @@ public final class Profile {
     }
 
     /**
+     * The same samples with each stack under one more root frame, its thread's {@code [name]} (one
+     * frame per distinct name), as async-profiler's {@code -t} draws them: a flame graph of this
+     * profile is split by thread. Threadless samples keep their stacks.
+     */
+    public Profile withThreadRoots() {
+        List<MethodRef> ms = new ArrayList<>(methods);
+        List<Frame> fs = new ArrayList<>(Arrays.asList(frames));
+        Map<String, Integer> rootOfName = new HashMap<>();
+        int[] rootOfThread = new int[threadNames.length];
+        for (int t = 0; t < threadNames.length; t++) {
+            MethodRef m = new MethodRef("", "[" + threadNames[t] + "]", "");
+            rootOfThread[t] = rootOfName.computeIfAbsent(m.name(), n -> {
+                ms.add(m);
+                fs.add(new Frame(m, ms.size() - 1, -1, -1, FrameType.UNKNOWN));
+                return fs.size() - 1;
+            });
+        }
+        List<int[]> st = new ArrayList<>(Arrays.asList(stacks));
+        Map<Long, Integer> rooted = new HashMap<>();
+        int[] ids = new int[size];
+        for (int i = 0; i < size; i++) {
+            if (threads[i] < 0) {
+                ids[i] = stackIds[i];
+                continue;
+            }
+            long key = ((long) stackIds[i] << 32) | rootOfThread[threads[i]];
+            Integer id = rooted.get(key);
+            if (id == null) {
+                int[] old = stacks[stackIds[i]];
+                int[] withRoot = Arrays.copyOf(old, old.length + 1);
+                withRoot[old.length] = rootOfThread[threads[i]]; // stacks are leaf first: the root goes last
+                st.add(withRoot);
+                id = st.size() - 1;
+                rooted.put(key, id);
+            }
+            ids[i] = id;
+        }
+        return new Profile(info, ms, fs.toArray(new Frame[0]), st.toArray(new int[0][]), threadNames, classNames, size, kinds,
+                times, threads, ids, weights, allocClasses, counts);
+    }
+
+    /** The samples whose stacks the filter keeps (async-profiler's -I/-X), with the same tables and info. */
+    public Profile filter(FrameFilter filter) {
+        if (filter.keepsAll()) {
+            return this;
+        }
+        java.util.BitSet kept = new java.util.BitSet(stacks.length);
+        for (int s = 0; s < stacks.length; s++) {
+            kept.set(s, filter.keeps(this, s));
+        }
+        return select(i -> kept.get(stackIds[i]), info);
+    }
+
+    /** The samples of one thread (an index below {@link #threadCount()}), with the same tables and info. */
+    public Profile ofThread(int thread) {
+        return select(i -> threads[i] == thread, info);
+    }
+
+    /**
      * The samples {@code keep} accepts, by sample index, with the same methods, frames, stacks and
      * threads; this profile itself when it accepts them all. For {@link SampleFilter} and {@link #since}.
      */

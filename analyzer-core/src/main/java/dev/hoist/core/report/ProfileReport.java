@@ -101,6 +101,38 @@ public final class ProfileReport {
         }
     }
 
+    /**
+     * Per thread, as async-profiler's {@code -t}: the hot methods of each of the busiest threads
+     * (at most {@code options.topThreads()}), each ranked within its own thread's samples, in text.
+     */
+    public static void writePerThread(Profile profile, Writer out, Options options) {
+        EventKind kind = options.kind() != null ? options.kind() : defaultKind(profile);
+        if (kind == null) {
+            return;
+        }
+        long[] totals = new long[profile.threadCount()];
+        long all = 0;
+        for (int i = 0; i < profile.size(); i++) {
+            if (profile.kind(i) == kind && profile.thread(i) >= 0) {
+                totals[profile.thread(i)] += profile.weight(i);
+                all += profile.weight(i);
+            }
+        }
+        long whole = all;
+        List<Integer> busiest = java.util.stream.IntStream.range(0, totals.length).filter(t -> totals[t] > 0).boxed()
+                .sorted((a, b) -> Long.compare(totals[b], totals[a])).limit(options.topThreads()).toList();
+        try {
+            for (int t : busiest) {
+                Data data = analyze(profile.ofThread(t), options.withKind(kind));
+                TextReport.hotMethods(data, out, String.format(java.util.Locale.ROOT, "Thread %s: %.1f%% of %s, hot methods",
+                        profile.threadName(t), percent(totals[t], whole), kind.id()));
+            }
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The event kind the hot methods are ranked by when the caller does not choose: null if none. */
     public static EventKind defaultKind(Profile profile) {
         // allocations have their own section

@@ -60,14 +60,23 @@ final class TextReport {
         threads();
     }
 
+    /** Only the hot methods of {@code d}, under a heading of their own: one thread's, for {@code -t}. */
+    static void hotMethods(ProfileReport.Data d, Writer out, String heading) throws IOException {
+        new TextReport(d, out).hotMethods(heading);
+    }
+
     private void hotMethods() throws IOException {
+        hotMethods("Hot methods");
+    }
+
+    private void hotMethods(String heading) throws IOException {
         line("");
         if (d.kind() == null) {
-            line(style(BOLD, "Hot methods") + ": no execution samples in this recording");
+            line(style(BOLD, heading) + ": no execution samples in this recording");
             return;
         }
         MethodStats m = d.methods();
-        line(style(BOLD, "Hot methods") + " (" + d.kind().id() + ", " + amount(d.kind(), m.grandTotal()) + ", by self)");
+        line(style(BOLD, heading) + " (" + d.kind().id() + ", " + amount(d.kind(), m.grandTotal()) + ", by self)");
         String valueHead = d.kind().weightIsSamples() ? "samples" : d.kind() == EventKind.ALLOC ? "bytes" : "time";
         line(String.format(Locale.ROOT, "  %6s %7s %9s  %s", "self%", "total%", valueHead, "method  (lines: self% of the method's line)"));
         for (MethodStats.MethodStat s : d.hot()) {

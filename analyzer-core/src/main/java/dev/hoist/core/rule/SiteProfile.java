@@ -26,6 +26,14 @@ public interface SiteProfile {
     record Alloc(String name, long bytes, long samples) {
     }
 
+    /**
+     * Lock waits recorded at the site (contended monitor enters and parks on a lock, callees
+     * included): how many events and how long they waited; {@code recorded} says whether the
+     * recording has lock events at all, so that "none at the site" means something.
+     */
+    record LockWaits(boolean recorded, long events, long nanos) {
+    }
+
     /** The time event the samples are of ("cpu", "wall"), or "none". */
     String kind();
 
@@ -61,4 +69,9 @@ public interface SiteProfile {
 
     /** The calls of {@link #facts()} whose bytecode index is one of the site's. */
     List<CallSite> siteCalls();
+
+    /** The lock waits at the site; none recorded unless the implementation reads lock events. */
+    default LockWaits lockWaits() {
+        return new LockWaits(false, 0, 0);
+    }
 }

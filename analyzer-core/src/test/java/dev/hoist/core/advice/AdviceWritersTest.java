@@ -6,6 +6,7 @@ import dev.hoist.core.classes.ClassPath;
 import dev.hoist.core.profile.Recordings;
 import dev.hoist.core.report.advice.AdviceSarif;
 import dev.hoist.core.report.advice.AdviceText;
+import dev.hoist.core.rule.Judgement;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -51,6 +52,38 @@ class AdviceWritersTest {
             assertThat(r.get("properties").get("evidence")).hasSize(a.evidence().size());
         }
         assertThat(root.get("runs").get(0).get("tool").get("driver").get("rules")).hasSize(2);
+    }
+
+    /**
+     * A profile finding's SARIF level is what fixing it saves, not its rule's static severity: a
+     * high-severity finding that saves 0.4% is a note, a low-severity one that saves 12% an error.
+     */
+    @Test
+    void sarifLevelFollowsTheMeasuredSaving() throws Exception {
+        Advice high = withSaving(report.advice().get(0), dev.hoist.core.rule.Severity.HIGH, 4, Judgement.Effect.CONFIRMED);
+        Advice low = withSaving(report.advice().get(0), dev.hoist.core.rule.Severity.LOW, 120, Judgement.Effect.CONFIRMED);
+        Advice middle = withSaving(report.advice().get(0), dev.hoist.core.rule.Severity.LOW, 20, Judgement.Effect.UNDECIDED);
+        Advice removed = withSaving(report.advice().get(0), dev.hoist.core.rule.Severity.HIGH, 300, Judgement.Effect.JIT_REMOVES);
+        AdviceReport r = new AdviceReport(List.of(high, low, middle, removed), List.of(), List.of(), 0);
+        StringWriter out = new StringWriter();
+        AdviceSarif.write(r, List.of(TestRules.EVERY_LOOP, TestRules.BOXING), "test", out);
+        JsonNode results = new ObjectMapper().readTree(out.toString()).at("/runs/0/results");
+        assertThat(results.findValuesAsText("level")).containsExactly("note", "error", "warning", "note");
+        assertThat(results.get(0).at("/properties/severity").asText()).isEqualTo("high");
+        assertThat(results.get(1).at("/properties/savingPercent").asDouble()).isEqualTo(12.0);
+    }
+
+    /** The advice with its site at {@code perMille} of 1,000 cpu samples, the finding at this severity, judged so. */
+    private static Advice withSaving(Advice a, dev.hoist.core.rule.Severity severity, long perMille, Judgement.Effect effect) {
+        dev.hoist.core.rule.Finding f = a.finding();
+        int score = switch (severity) {
+            case HIGH -> 80;
+            case MEDIUM -> 50;
+            default -> 10;
+        };
+        dev.hoist.core.rule.Finding g = f.judged(f.confidence(), f.evidence(), f.message(), f.siteBcis(), score);
+        return new Advice(a.rank(), g, a.cost(), new SiteCost("cpu", perMille, 1000, 0, 0, 0, 0, false), effect, a.confidence(),
+                a.evidence(), null);
     }
 
     @Test

@@ -149,7 +149,8 @@ final class AnalyzeCommand implements Callable<Integer> {
         try (Writer w = Output.open(out, spec.commandLine().getOut())) {
             switch (format) {
                 case json -> FindingsJson.write(findings, prints, w);
-                case sarif -> FindingsSarif.write(findings, selected, Main.version(), prints, known != null, w);
+                case sarif -> FindingsSarif.write(findings, selected, Main.version(), prints, known != null, Main.sarifLinks(dev.hoist.core.classes.SourceFiles.of(sources,
+                        String.join(java.io.File.pathSeparator, inputs.stream().map(Path::toString).toList())).folders()), w);
                 case text -> FindingsText.write(findings, w, String.format("(%d classes read, %d methods with loops%s)",
                         result.classes(), result.methodsWithLoops(),
                         problems.isEmpty() ? "" : "; " + problems.size() + " input problem(s) reported on stderr"));

@@ -50,9 +50,9 @@ import java.util.concurrent.TimeUnit;
                 "  so far), t thread dump, ? help, q quit (sampling stops, the target keeps running).",
                 "", "Examples:",
                 "  hoist attach 12345",
-                "  hoist attach OrderService --event cpu,alloc,lock --out orders.jfr",
+                "  hoist attach OrderService --event cpu,alloc,lock --recording orders.jfr",
                 "  hoist attach 12345 --every 10s > watch.log      (no terminal: a snapshot every 10 s)",
-                "  hoist attach 12345 --report-out final.html --format html   (the whole recording's report on quit)",
+                "  hoist attach 12345 --out final.html --format html   (the whole recording's report on quit)",
                 "", "NO_COLOR set in the environment turns colours off. Vital signs and thread dumps are read with",
                 "diagnostic commands over the Attach API (as jcmd does) and /proc: no management agent (JMX) is started."})
 final class AttachCommand implements Callable<Integer> {
@@ -84,6 +84,7 @@ final class AttachCommand implements Callable<Integer> {
         if (every.compareTo(Duration.ofSeconds(1)) < 0 || window.compareTo(Duration.ofSeconds(1)) < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--every and --window must be at least 1s");
         }
+        options.settleOutputs(spec.commandLine(), err);
         JvmInfo jvm = Targets.resolve(target);
         // the same request and start as hoist profile: until the user quits instead of for a duration
         SamplingRequest request = options.request(jvm.pid(), Duration.ofDays(365));
@@ -174,7 +175,7 @@ final class AttachCommand implements Callable<Integer> {
         if (options.reportOut != null && result.file() != null) {
             ReportCommand.render(live.recorded(result), options.format, null, options.top, classPath, options.all,
                     options.reportOut, out, err, options.noAgent || result.targetExited() ? null : live.missingClasses(),
-                    options.sources);
+                    options.sources, options.filters);
         }
         if (result.targetExited()) {
             throw result.exitFailure(jvm.pid());

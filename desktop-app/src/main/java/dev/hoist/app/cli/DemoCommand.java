@@ -18,7 +18,9 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Start the bundled demo workload, profile it, print the report, stop the workload.",
-        footer = {"", "Examples:", "  hoist demo", "  hoist demo --duration 20s --format json --out demo.jfr"})
+        footer = {"", "Examples:", "  hoist demo", "  hoist demo --duration 20s --format json --recording demo.jfr",
+                "  hoist demo --format html --out demo.html",
+                "", "--out is the report, --recording (-f) the JFR recording."})
 final class DemoCommand implements Callable<Integer> {
 
     @Option(names = {"-d", "--duration"}, defaultValue = "10s", converter = Durations.class, paramLabel = "<time>",
@@ -34,10 +36,11 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         var err = spec.commandLine().getErr();
-        if (options.out == null) {
+        options.settleOutputs(spec.commandLine(), err);
+        if (options.recording == null) {
             // a folder of a random name only this user can enter: a predictable name in the shared temp
             // folder would let another user plant a symbolic link there for the recording to overwrite
-            options.out = java.nio.file.Files.createTempDirectory("hoist-demo-").resolve("demo.jfr");
+            options.recording = java.nio.file.Files.createTempDirectory("hoist-demo-").resolve("demo.jfr");
         }
         if (options.sources.isEmpty()) {
             // from a checkout, the demo's fixes are shown in its own source

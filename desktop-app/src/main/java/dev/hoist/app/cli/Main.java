@@ -130,6 +130,15 @@ public final class Main implements Runnable {
         return table.append("\n  130 interrupted (Ctrl-C): what was sampled is kept and reported").toString();
     }
 
+    /**
+     * The links of a SARIF log: rule pages under {@code HOIST_DOCS_URL} when set (a copy of rules/docs
+     * on your own server, or a fork), else Hoist's own; locations from the repository root when the
+     * sources are found under {@code sources}.
+     */
+    static dev.hoist.core.report.findings.SarifLinks sarifLinks(java.util.List<java.nio.file.Path> sources) {
+        return dev.hoist.core.report.findings.SarifLinks.of(System.getenv("HOIST_DOCS_URL"), sources);
+    }
+
     /** This build's version, from the jar manifest ("dev" when run from classes). */
     static String version() {
         String v = Main.class.getPackage().getImplementationVersion();

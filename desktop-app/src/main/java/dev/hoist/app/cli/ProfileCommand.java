@@ -20,9 +20,11 @@ import java.util.concurrent.Callable;
                 + "and top allocation sites.",
         footer = {"", "Examples:",
                 "  hoist profile 12345",
-                "  hoist profile OrderService --duration 60s --event cpu,alloc --out orders.jfr",
+                "  hoist profile OrderService -d 60s -e cpu,alloc --recording orders.jfr",
+                "  hoist profile 12345 --format html --out report.html",
                 "  hoist profile 12345 --event wall --interval 5ms --format json > report.json",
-                "", "The target is a PID or a unique part of its main class or jar (see 'hoist jvms').",
+                "", "--out is the report (standard output without it), --recording (-f) the JFR recording.",
+                "The target is a PID or a unique part of its main class or jar (see 'hoist jvms').",
                 "Ctrl-C stops sampling early; the recording and the report are still written."})
 final class ProfileCommand implements Callable<Integer> {
 
@@ -41,6 +43,7 @@ final class ProfileCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws java.io.IOException {
+        options.settleOutputs(spec.commandLine(), spec.commandLine().getErr());
         JvmInfo jvm = Targets.resolve(target);
         return ProfilingRun.run(jvm, options.request(jvm.pid(), duration), options,
                 spec.commandLine().getOut(), spec.commandLine().getErr());

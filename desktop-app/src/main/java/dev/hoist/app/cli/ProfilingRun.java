@@ -82,7 +82,7 @@ final class ProfilingRun {
             if (result.file() != null) {
                 keepContext(target, result, classPath == null ? options.classPath : classPath, options.sources, err);
                 ReportCommand.render(live.recorded(result), options.format, null, options.top, classPath, options.all,
-                        options.reportOut, out, err, options.noAgent ? null : live.missingClasses(), options.sources);
+                        options.reportOut, out, err, options.noAgent ? null : live.missingClasses(), options.sources, options.filters);
                 out.flush();
             }
             if (result.targetExited()) {

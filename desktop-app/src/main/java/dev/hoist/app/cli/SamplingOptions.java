@@ -3,6 +3,7 @@ package dev.hoist.app.cli;
 import dev.hoist.core.sampling.SamplingEvent;
 import dev.hoist.core.sampling.SamplingRequest;
 import dev.hoist.core.sampling.Samplers;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -46,17 +47,27 @@ final class SamplingOptions {
             description = "If async-profiler is already running in the target (another tool, a killed Hoist), stop it and sample.")
     boolean takeOver;
 
-    @Option(names = {"-f", "--out"}, paramLabel = "<recording.jfr>",
+    @Option(names = {"-f", "--recording"}, paramLabel = "<recording.jfr>",
             description = "Where to write the recording (default: hoist-<pid>-<time>.jfr in the current folder; for demo, "
                     + "demo.jfr in a new private folder under the temp folder, whose path is printed).")
-    Path out;
+    Path recording;
 
     @Option(names = "--format", defaultValue = "text",
-            description = "Report format: text, json, html or sarif (default: ${DEFAULT-VALUE}).")
+            description = "Report format: text, json, html, sarif, or the profile alone as collapsed stacks, flamegraph "
+                    + "(a standalone HTML flame graph) or pprof (default: ${DEFAULT-VALUE}).")
     ReportCommand.Format format;
 
-    @Option(names = "--report-out", paramLabel = "FILE", description = "Write the report here instead of standard output.")
+    @Option(names = "--out", paramLabel = "FILE",
+            description = "Write the report here instead of standard output, as in every hoist command (a FILE ending "
+                    + "in .jfr is taken as --recording, as --out meant here before, with a note).")
     Path reportOut;
+
+    /** The old spelling of {@code --out}, from when {@code --out} was the recording in the sampling commands. */
+    @Option(names = "--report-out", paramLabel = "FILE", hidden = true)
+    Path deprecatedReportOut;
+
+    @Mixin
+    ProfileFilters filters = new ProfileFilters();
 
     @Option(names = "--no-advice", description = "Print the profile only, without the ranked loop advice.")
     boolean noAdvice;
@@ -93,9 +104,44 @@ final class SamplingOptions {
     @Option(names = "--top", defaultValue = "15", converter = Positive.class, description = "How many hot methods to list (default: ${DEFAULT-VALUE}).")
     int top;
 
+    /**
+     * Settles {@code --out} and its old spellings, with one note on {@code err} for each old one:
+     * {@code --out} is the report in every command now; {@code --report-out} still works, and
+     * {@code --out x.jfr} still names the recording (a report is never JFR).
+     */
+    void settleOutputs(picocli.CommandLine commandLine, java.io.PrintWriter err) {
+        if (deprecatedReportOut != null) {
+            if (reportOut != null) {
+                throw new picocli.CommandLine.ParameterException(commandLine, "--report-out is the old spelling of --out: give one of them");
+            }
+            err.println("hoist: note: --report-out is deprecated, use --out (the report, as in every hoist command)");
+            reportOut = deprecatedReportOut;
+            deprecatedReportOut = null;
+        }
+        if (reportOut != null && reportOut.getFileName() != null
+                && reportOut.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".jfr")) {
+            if (recording != null) {
+                throw new picocli.CommandLine.ParameterException(commandLine,
+                        "--out is the report and a report is not JFR: write the recording with --recording (-f)");
+            }
+            err.println("hoist: note: --out " + reportOut.getFileName() + " is taken as the recording, as before; that spelling is "
+                    + "deprecated: use --recording (or -f), --out is the report in every hoist command");
+            recording = reportOut;
+            reportOut = null;
+        }
+        err.flush();
+        // said before sampling, not after the whole duration
+        if (format == ReportCommand.Format.pprof && reportOut == null) {
+            throw new picocli.CommandLine.ParameterException(commandLine, "pprof is binary: give the file to write with --out FILE");
+        }
+        if (format == ReportCommand.Format.pprof && !filters.frameFilter().keepsAll()) {
+            throw new picocli.CommandLine.ParameterException(commandLine, "--include/--exclude do not apply to pprof");
+        }
+    }
+
     SamplingRequest request(long pid, Duration duration) {
         EnumSet<SamplingEvent> set = events.isEmpty() ? EnumSet.of(SamplingEvent.CPU, SamplingEvent.ALLOC) : EnumSet.copyOf(events);
-        Path file = out != null ? out
+        Path file = recording != null ? recording
                 : Path.of("hoist-" + pid + "-" + LocalDateTime.now(ZoneId.systemDefault()).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".jfr");
         SamplingRequest request = SamplingRequest.of(file, duration, set).withTakeOver(takeOver);
         if (interval != null) {

@@ -264,9 +264,22 @@ class AdviceEndToEndTest {
         assertThat(first.get("ruleId").asText()).isEqualTo(top.finding().rule());
         assertThat(first.get("properties").get("savingPercent").asDouble()).isGreaterThan(5)
                 .isLessThanOrEqualTo(first.get("properties").get("loopInclusivePercent").asDouble() + 1);
-        assertThat(first.get("locations").get(0).get("physicalLocation").get("artifactLocation").get("uri").asText())
-                .isEqualTo(top.finding().className().substring(0, top.finding().className().lastIndexOf('.') + 1).replace('.', '/')
-                        + top.finding().file());
+        // the demo's classes were built in this checkout: the location is the source's path from the repository's root
+        JsonNode where = first.get("locations").get(0).get("physicalLocation").get("artifactLocation");
+        assertThat(where.get("uri").asText()).isEqualTo("sample-workloads/src/main/java/"
+                + top.finding().className().substring(0, top.finding().className().lastIndexOf('.') + 1).replace('.', '/')
+                + top.finding().file());
+        assertThat(where.get("uriBaseId").asText()).isEqualTo("%SRCROOT%");
+        // more than 5% of the recording saved: an error to code scanning, whatever the rule's static severity
+        assertThat(first.get("level").asText()).isEqualTo("error");
+        for (JsonNode result : run.get("results")) {
+            double saving = result.at("/properties/savingPercent").asDouble();
+            if (Math.abs(saving - 5) < 0.1 || Math.abs(saving - 1) < 0.1) {
+                continue; // rounded to one decimal: too close to a threshold to say which side it was on
+            }
+            assertThat(result.get("level").asText()).as(result.toString())
+                    .isEqualTo(saving >= 5 ? "error" : saving >= 1 ? "warning" : "note");
+        }
         assertThat(run.get("tool").get("driver").get("rules").size()).isEqualTo(rules.size());
     }
 

@@ -35,6 +35,7 @@ class AnalyzeCommandTest {
             Map.entry("format", "format-in-loop"),
             Map.entry("invariantcall", "invariant-call-in-loop"),
             Map.entry("invariantfield", "invariant-field-in-loop"),
+            Map.entry("lock", "lock-in-loop"),
             Map.entry("megamorphic", "megamorphic-call-in-loop"),
             Map.entry("quadratic", "quadratic-in-loop"),
             Map.entry("reflection", "reflection-in-loop"),
@@ -122,9 +123,17 @@ class AnalyzeCommandTest {
         MainTest.Result r = MainTest.run("analyze", workloadClasses().toString(), "--format", "sarif", "--out", out.toString(), "--all");
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode run = new ObjectMapper().readTree(out.toFile()).get("runs").get(0);
-        assertThat(run.at("/tool/driver/rules")).hasSize(14);
+        assertThat(run.at("/tool/driver/rules")).hasSize(RULE_OF_PAIR.size());
+        assertThat(run.at("/tool/driver/rules")).allSatisfy(rule -> assertThat(rule.get("helpUri").asText())
+                .endsWith("/rules/docs/" + rule.get("id").asText() + ".md"));
         assertThat(run.get("results")).isNotEmpty();
         assertThat(run.get("results").get(0).at("/locations/0/physicalLocation/region/startLine").asInt()).isPositive();
+        // the classes were built from this checkout's sources: code scanning gets paths from the repository's root
+        JsonNode where = run.get("results").get(0).at("/locations/0/physicalLocation/artifactLocation");
+        assertThat(where.get("uriBaseId").asText()).isEqualTo("%SRCROOT%");
+        assertThat(where.get("uri").asText()).startsWith("sample-workloads/src/main/java/dev/hoist/workloads/");
+        assertThat(Path.of(java.net.URI.create(run.at("/originalUriBaseIds/%SRCROOT%/uri").asText())).resolve(where.get("uri").asText()))
+                .isRegularFile();
     }
 
     @Test

@@ -37,7 +37,7 @@ class AttachCommandTest {
         try (ChildJvm demo = ChildJvm.java().testClasspath().mainClass(Catalog.DEMO_MAIN).mergeStderr()
                 .readyPrefix("demo: ").start();
              Tmux tmux = Tmux.start(dir, 80, 24, hoist()
-                     .args("attach", Long.toString(demo.pid()), "--out", jfr.toString()).commandLine(), err)) {
+                     .args("attach", Long.toString(demo.pid()), "--recording", jfr.toString()).commandLine(), err)) {
 
             // the header names the target, the demo's hottest loop is listed and the advice is ranked
             String screen = tmux.await("the header, the hot loop and the advice", s -> s.contains("JVM " + demo.pid())
@@ -106,7 +106,7 @@ class AttachCommandTest {
         try (ChildJvm demo = ChildJvm.java().testClasspath().mainClass(Catalog.DEMO_MAIN).mergeStderr()
                 .readyPrefix("demo: ").start();
              Tmux tmux = Tmux.start(dir, 80, 24, hoist()
-                     .args("attach", Long.toString(demo.pid()), "--event", "cpu", "--no-advice", "--out", jfr.toString())
+                     .args("attach", Long.toString(demo.pid()), "--event", "cpu", "--no-advice", "--recording", jfr.toString())
                      .commandLine(), err)) {
             tmux.await("cpu samples", s -> count(s, "cpu") > 0);
 
@@ -178,7 +178,7 @@ class AttachCommandTest {
         try (ChildJvm demo = ChildJvm.java().testClasspath().mainClass(Catalog.DEMO_MAIN).mergeStderr()
                 .readyPrefix("demo: ").start();
              ChildJvm hoist = hoist()
-                     .args("attach", Long.toString(demo.pid()), "--every", "2s", "--out", jfr.toString())
+                     .args("attach", Long.toString(demo.pid()), "--every", "2s", "--recording", jfr.toString())
                      .stdoutTo(ProcessBuilder.Redirect.to(out.toFile())).stderrTo(ProcessBuilder.Redirect.to(err.toFile()))
                      .start()) {
             String printed = awaitFile(out, "two snapshots with the hot loop", s -> s.split("--- hoist attach", -1).length > 2
@@ -199,7 +199,7 @@ class AttachCommandTest {
                 .mergeStderr().readyPrefix("ready").start()) {
             // no terminal here (the test's own JVM): the plain snapshots, every second
             java.util.concurrent.CompletableFuture<MainTest.Result> session = java.util.concurrent.CompletableFuture.supplyAsync(
-                    () -> MainTest.run("attach", Long.toString(probe.pid()), "--no-repair", "--every", "1s", "--out", jfr.toString()));
+                    () -> MainTest.run("attach", Long.toString(probe.pid()), "--no-repair", "--every", "1s", "--recording", jfr.toString()));
             // killed once the recording holds samples in a complete chunk, as a reader following it sees them
             dev.hoist.core.profile.LiveRecording follow = new dev.hoist.core.profile.LiveRecording(jfr);
             long deadline = System.nanoTime() + PATIENCE.toNanos();

@@ -27,7 +27,7 @@ class CtrlCTest {
         try (ChildJvm probe = ChildJvm.java().testClasspath().mainClass(ProfileCommandTest.PROBE)
                 .mergeStderr().readyPrefix("ready").start()) {
             try (ChildJvm cli = ChildJvm.java().testClasspath().mainClass(Main.class)
-                    .args("profile", Long.toString(probe.pid()), "--duration", "60s", "--event", "cpu", "--out", jfr.toString())
+                    .args("profile", Long.toString(probe.pid()), "--duration", "60s", "--event", "cpu", "--recording", jfr.toString())
                     .stdoutTo(ProcessBuilder.Redirect.to(out.toFile())).stderrTo(ProcessBuilder.Redirect.to(err.toFile())).start()) {
                 Process hoist = cli.process();
                 waitFor(err, "sampling JVM", hoist);
@@ -54,7 +54,7 @@ class CtrlCTest {
                 .mergeStderr().readyPrefix("ready").start()) {
             try (ChildJvm cli = ChildJvm.java().testClasspath().mainClass(Main.class)
                     .args("profile", Long.toString(probe.pid()), "--duration", "2s", "--event", "cpu", "--no-repair",
-                            "--no-advice", "--out", jfr.toString())
+                            "--no-advice", "--recording", jfr.toString())
                     .stdoutTo(ProcessBuilder.Redirect.DISCARD).stderrTo(ProcessBuilder.Redirect.to(err.toFile())).start()) {
                 Process hoist = cli.process();
                 waitFor(err, "sampling JVM", hoist);
@@ -67,7 +67,7 @@ class CtrlCTest {
             do {
                 Thread.sleep(2000);
                 again = MainTest.run("profile", Long.toString(probe.pid()), "--duration", "1s", "--event", "cpu", "--no-repair",
-                        "--no-advice", "--out", dir.resolve("again.jfr").toString());
+                        "--no-advice", "--recording", dir.resolve("again.jfr").toString());
             } while (again.code() != 0 && again.err().contains("already running") && System.nanoTime() < deadline);
             assertThat(again.code()).as(again.err()).isZero();
             assertThat(jfr).as("the profiler wrote what it sampled when it stopped").isNotEmptyFile();

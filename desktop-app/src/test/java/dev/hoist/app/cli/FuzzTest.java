@@ -166,10 +166,21 @@ class FuzzTest {
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(jar), "the workloads jar is built by sample-workloads' package phase");
         // a damaged jar's problems are summarised: five lines and "and N more" from reading it, as many
         // from analysing what was read, and the summary
-        fuzz(jar, "analyze", 80, 13, 4);
+        fuzz(jar, "analyze", 80, 13, 4, false);
+        // a jar cut before its first class is bad input: the reader recovers every class before a damage, so whether a
+        // random cut lands that early depends on the order of the jar's entries (adding a workload changed it)
+        Path cut = dir.resolve("cut.jar");
+        Files.write(cut, Arrays.copyOf(Files.readAllBytes(jar), 100));
+        MainTest.Result res = MainTest.run("analyze", cut.toString());
+        assertThat(res.code()).as(res.err()).isEqualTo(Failure.BAD_INPUT.exitCode());
+        assertThat(res.err().lines().count()).as(res.err()).isLessThanOrEqualTo(13);
     }
 
     private void fuzz(Path original, String command, int mutants, int maxErrLines, long seed) throws Exception {
+        fuzz(original, command, mutants, maxErrLines, seed, true);
+    }
+
+    private void fuzz(Path original, String command, int mutants, int maxErrLines, long seed, boolean someBreak) throws Exception {
         byte[] bytes = Files.readAllBytes(original);
         String name = original.getFileName().toString();
         String ext = name.substring(name.lastIndexOf('.'));
@@ -197,7 +208,9 @@ class FuzzTest {
             Files.delete(f);
         }
         // the mutations really break inputs, and some survive: both paths are exercised
-        assertThat(bad).as("mutants read as bad input").isPositive();
+        if (someBreak) {
+            assertThat(bad).as("mutants read as bad input").isPositive();
+        }
         assertThat(good + bad).isEqualTo(mutants);
     }
 

@@ -45,14 +45,14 @@ class GeneratedClassProfileTest {
             String pid = Long.toString(target.pid());
 
             MainTest.Result without = MainTest.run("profile", pid, "--duration", "3s", "--event", "cpu",
-                    "--out", dir.resolve("no-agent.jfr").toString(), "--format", "json", "--no-agent");
+                    "--recording", dir.resolve("no-agent.jfr").toString(), "--format", "json", "--no-agent");
             assertThat(without.code()).as(without.err()).isZero();
             JsonNode blind = ProfileCommandTest.JSON.readTree(without.out());
             assertThat(adviceFor(blind, GENERATED)).isEmpty();
             assertThat(unavailable(blind)).anySatisfy(l -> assertThat(l).startsWith(GENERATED + ".getAsLong"));
 
             MainTest.Result with = MainTest.run("profile", pid, "--duration", "3s", "--event", "cpu",
-                    "--out", dir.resolve("agent.jfr").toString(), "--format", "json");
+                    "--recording", dir.resolve("agent.jfr").toString(), "--format", "json");
             assertThat(with.code()).as(with.err()).isZero();
             assertThat(with.err()).contains("from JVM " + pid + "'s memory");
             JsonNode seen = ProfileCommandTest.JSON.readTree(with.out());
@@ -68,7 +68,7 @@ class GeneratedClassProfileTest {
                 .mergeStderr().readyPrefix("ready").start()) {
             // --no-repair: the debug-info repair's settle second would eat most of this 2 s target's life
             MainTest.Result r = MainTest.run("profile", Long.toString(target.pid()), "--duration", "6s", "--event", "cpu",
-                    "--out", dir.resolve("gone.jfr").toString(), "--format", "json", "--no-repair");
+                    "--recording", dir.resolve("gone.jfr").toString(), "--format", "json", "--no-repair");
             assertThat(r.code()).as(r.err()).isEqualTo(dev.hoist.core.Failure.TARGET_EXITED.exitCode());
             JsonNode report = ProfileCommandTest.JSON.readTree(r.out());
             assertThat(unavailable(report)).anySatisfy(l -> assertThat(l)

@@ -24,7 +24,7 @@ class LiveEqualsDiskTest {
         try (ChildJvm target = ChildJvm.java().testClasspath().mainClass("dev.hoist.workloads.pairs.boxing.TrafficStats")
                 .mergeStderr().readyPrefix("TrafficStats:").start()) {
             MainTest.Result live = MainTest.run("profile", Long.toString(target.pid()), "--duration", "3s",
-                    "--event", "cpu,alloc", "--out", jfr.toString(), "--format", "json");
+                    "--event", "cpu,alloc", "--recording", jfr.toString(), "--format", "json");
             assertThat(live.code()).as(live.err()).isZero();
             JsonNode liveAdvice = json.readTree(live.out()).get("advice");
             assertThat(liveAdvice).as("live advice").isNotNull().isNotEmpty();

@@ -42,8 +42,9 @@ class ProfileCommandTest {
                 .mergeStderr().readyPrefix("ready").start()) {
             Path reportFile = dir.resolve("probe.json");
             MainTest.Result r = MainTest.run("profile", Long.toString(probe.pid()), "--duration", "3s",
-                    "--event", "cpu,alloc", "--out", jfr.toString(), "--format", "json", "--report-out", reportFile.toString());
+                    "--event", "cpu,alloc", "--recording", jfr.toString(), "--format", "json", "--out", reportFile.toString());
             assertThat(r.code()).as(r.err()).isZero();
+            assertThat(r.err()).doesNotContain("deprecated");
             assertThat(jfr).isNotEmptyFile();
             // the recording holds the target's JVM arguments, the report its names: the owner's only
             assertThat(java.nio.file.Files.getPosixFilePermissions(jfr)).isEqualTo(dev.hoist.core.PrivateFiles.OWNER_ONLY);
@@ -67,9 +68,12 @@ class ProfileCommandTest {
     void aTargetNamedByItsMainClassIsFound(@TempDir Path dir) throws Exception {
         try (ChildJvm probe = ChildJvm.java().testClasspath().mainClass(PROBE)
                 .mergeStderr().readyPrefix("ready").start()) {
+            // --out p.jfr, as --out was spelt for the recording before it meant the report everywhere
             MainTest.Result r = MainTest.run("profile", "HotAndAlloc", "--duration", "1s",
                     "--event", "cpu", "--out", dir.resolve("p.jfr").toString());
             assertThat(r.code()).as(r.err()).isZero();
+            assertThat(r.err()).contains("hoist: note: --out p.jfr is taken as the recording, as before; that spelling is deprecated");
+            assertThat(dir.resolve("p.jfr")).isNotEmptyFile();
             assertThat(r.err()).contains("sampling JVM " + probe.pid());
             assertThat(r.out()).contains("Hot methods");
         }
@@ -78,15 +82,49 @@ class ProfileCommandTest {
     @Test
     void aTargetThatExitsWhileSampledKeepsItsSamplesAndExitsSeven(@TempDir Path dir) throws Exception {
         Path jfr = dir.resolve("exits.jfr");
-        try (ChildJvm probe = ChildJvm.java().testClasspath().mainClass(PROBE).args("--seconds", "2")
-                .mergeStderr().readyPrefix("ready").start()) {
-            // --no-repair: the debug-info repair's settle second would eat most of this 2 s target's life
-            MainTest.Result r = MainTest.run("profile", Long.toString(probe.pid()), "--duration", "8s",
-                    "--event", "cpu", "--out", jfr.toString(), "--no-repair");
+        java.util.concurrent.ExecutorService hoist = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try (ChildJvm probe = ChildJvm.java().testClasspath().mainClass(PROBE).mergeStderr().readyPrefix("ready").start()) {
+            java.util.concurrent.Future<MainTest.Result> run = hoist.submit(() -> MainTest.run("profile", Long.toString(probe.pid()),
+                    "--duration", "120s", "--event", "cpu", "--recording", jfr.toString(), "--no-repair"));
+            // the target dies once Hoist has samples of its hot method on disk: a state, not a lifetime of 2 s,
+            // which at load 18 ended before the sampler had taken a sample
+            dev.hoist.core.profile.LiveRecording live = new dev.hoist.core.profile.LiveRecording(jfr);
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(90).toNanos();
+            while (System.nanoTime() < deadline && !run.isDone()
+                    && !live.current().methods().stream().anyMatch(m -> m.name().equals("crunch"))) {
+                Thread.sleep(250);
+                live.poll();
+            }
+            probe.close();
+            MainTest.Result r = run.get(90, java.util.concurrent.TimeUnit.SECONDS);
             assertThat(r.code()).as(r.err()).isEqualTo(Failure.TARGET_EXITED.exitCode());
             assertThat(r.err()).contains("exited").contains(jfr.toString());
             assertThat(jfr).isNotEmptyFile();
             assertThat(r.out()).contains("crunch");
+        } finally {
+            hoist.shutdownNow();
+        }
+    }
+
+    @Test
+    void outIsTheReportAndTheOldSpellingsStillWorkWithOneNote() throws Exception {
+        Process p = new ProcessBuilder("true").start();
+        p.waitFor();
+        for (String cmd : List.of("profile", "attach")) {
+            MainTest.Result old = MainTest.run(cmd, Long.toString(p.pid()), "--report-out", "r.json");
+            assertThat(old.code()).isEqualTo(Failure.NO_SUCH_PROCESS.exitCode());
+            assertThat(old.err().lines().toList()).hasSize(2)
+                    .first().isEqualTo("hoist: note: --report-out is deprecated, use --out (the report, as in every hoist command)");
+            MainTest.Result both = MainTest.run(cmd, Long.toString(p.pid()), "--out", "a.jfr", "--recording", "b.jfr");
+            assertThat(both.code()).isEqualTo(Failure.USAGE.exitCode());
+            assertThat(both.err()).startsWith("hoist: --out is the report and a report is not JFR");
+            // pprof is binary and goes to a file: said before any sampling
+            MainTest.Result pprof = MainTest.run(cmd, Long.toString(p.pid()), "--format", "pprof");
+            assertThat(pprof.code()).isEqualTo(Failure.USAGE.exitCode());
+            assertThat(pprof.err()).startsWith("hoist: pprof is binary");
+            String help = MainTest.run(cmd, "--help").out();
+            assertThat(help).contains("-f, --recording=<recording.jfr>").containsPattern("--out=FILE\\s+Write the report here")
+                    .doesNotContain("--report-out");
         }
     }
 
@@ -130,7 +168,7 @@ class ProfileCommandTest {
     @Test
     void demoStartsTheWorkloadProfilesItAndStopsIt(@TempDir Path dir) throws Exception {
         Path jfr = dir.resolve("demo.jfr");
-        MainTest.Result r = MainTest.run("demo", "--duration", "3s", "--out", jfr.toString(), "--format", "json");
+        MainTest.Result r = MainTest.run("demo", "--duration", "3s", "--recording", jfr.toString(), "--format", "json");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(jfr).isNotEmptyFile();
         Matcher m = Pattern.compile("started as PID (\\d+)").matcher(r.err());

@@ -20,22 +20,43 @@ import java.util.List;
  * The ranked advice as SARIF 2.1.0: the same log as {@link FindingsSarif} (one rule entry per
  * rule, file + line locations), results in rank order, each result's {@code properties} carrying
  * the rank, the loop's measured shares and the evidence, and {@code rank} (0-100, SARIF's own
- * priority field) set to the ranking share so viewers sort by what the profile measured.
+ * priority field) set to the ranking share so viewers sort by what the profile measured. The
+ * {@code level} follows what fixing the site can save, not the rule's static severity: {@code error}
+ * from {@value #ERROR_PERCENT}% of the recording saved, {@code warning} from {@value #WARNING_PERCENT}%,
+ * {@code note} below that and for advice whose cost the profile says the JIT already removes.
  */
 public final class AdviceSarif {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** From this measured saving (percent of the recording) a result is an {@code error}. */
+    public static final double ERROR_PERCENT = 5.0;
+    /** From this measured saving a result is a {@code warning}; below it a {@code note}. */
+    public static final double WARNING_PERCENT = 1.0;
 
     private AdviceSarif() {
     }
 
     public static ObjectNode toTree(AdviceReport report, Collection<Rule> rules, String toolVersion) {
+        return toTree(report, rules, toolVersion, dev.hoist.core.report.findings.SarifLinks.defaults());
+    }
+
+    /** The SARIF level of one piece of advice, by what fixing it can save. */
+    public static String level(Advice a) {
+        double saving = a.rankingShare() * 100;
+        if (a.jitRemoves() || saving < WARNING_PERCENT) return "note";
+        return saving >= ERROR_PERCENT ? "error" : "warning";
+    }
+
+    public static ObjectNode toTree(AdviceReport report, Collection<Rule> rules, String toolVersion,
+                                    dev.hoist.core.report.findings.SarifLinks links) {
         List<Finding> findings = report.advice().stream().map(Advice::finding).toList();
-        ObjectNode root = FindingsSarif.toTree(findings, rules, toolVersion);
+        ObjectNode root = FindingsSarif.toTree(findings, rules, toolVersion, links);
         ArrayNode results = (ArrayNode) root.get("runs").get(0).get("results");
         for (int i = 0; i < report.advice().size(); i++) {
             Advice a = report.advice().get(i);
             ObjectNode res = (ObjectNode) results.get(i);
             res.put("rank", AdviceText.rankingPercent(a));
+            res.put("level", level(a));
             ObjectNode props = (ObjectNode) res.get("properties");
             props.put("adviceRank", a.rank());
             props.put("confidence", a.confidence().name().toLowerCase(java.util.Locale.ROOT));
@@ -53,12 +74,17 @@ public final class AdviceSarif {
     }
 
     public static void write(AdviceReport report, Collection<Rule> rules, String toolVersion, Writer out) throws IOException {
+        write(report, rules, toolVersion, dev.hoist.core.report.findings.SarifLinks.defaults(), out);
+    }
+
+    public static void write(AdviceReport report, Collection<Rule> rules, String toolVersion,
+                             dev.hoist.core.report.findings.SarifLinks links, Writer out) throws IOException {
         MAPPER.writeValue(new FilterWriter(out) {
             @Override
             public void close() throws IOException {
                 flush();
             }
-        }, toTree(report, rules, toolVersion));
+        }, toTree(report, rules, toolVersion, links));
         out.write(System.lineSeparator());
         out.flush();
     }

