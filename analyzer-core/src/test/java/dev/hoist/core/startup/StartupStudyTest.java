@@ -83,6 +83,22 @@ class StartupStudyTest {
     }
 
     @Test
+    void onJdk25TheAotCacheIsBuiltAndMeasuredToo(@TempDir Path dir) throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(dev.hoist.testkit.ChildJvm.JDK25.resolve("bin/java")), "no JDK 25 here");
+        Path jar = StartupWorkload.jar(dir);
+        JavaCommand cmd = JavaCommand.of(List.of(dev.hoist.testkit.ChildJvm.JDK25.resolve("bin/java").toString(), "-cp", jar.toString(),
+                StartupWorkload.MAIN));
+        assertThat(cmd.feature()).isEqualTo(25);
+        StartupReport r = StartupStudy.run(settings(cmd, READY, Duration.ofMinutes(2), 1, true, dir.resolve("cache")));
+        assertThat(r.advice()).extracting(StartupAdvice::id).contains(Advices.APPCDS, Advices.AOT, Advices.C1);
+        StartupAdvice aot = r.advice().stream().filter(a -> a.id().equals(Advices.AOT)).findFirst().orElseThrow();
+        assertThat(aot.measured().variant()).as(r.notes().toString()).hasSize(1);
+        assertThat(aot.options()).singleElement().asString().startsWith("-XX:AOTCache=");
+        // the sampled run works on 25 too: the planted initialiser is found
+        assertThat(r.breakdown().clinits()).extracting(StartupBreakdown.Clinit::className).contains(StartupWorkload.MAIN + "$RateTable");
+    }
+
+    @Test
     void aProgramThatExitsNonZeroFailsAndKeepsWhatWasMeasured(@TempDir Path cache) throws IOException {
         StartupReport r = StartupStudy.run(settings(StartupWorkload.fromClasses("--exit", "3"), READY, Duration.ofMinutes(2), 1, true, cache));
         assertThat(r.failure()).isEqualTo(Failure.PROGRAM_FAILED);
