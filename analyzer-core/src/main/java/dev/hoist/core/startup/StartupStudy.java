@@ -80,8 +80,8 @@ public final class StartupStudy {
 
     private static StartupReport failed(Settings s, StartupProbe.Measured m, List<String> notes, Launcher.Launch l) {
         String what = switch (l.outcome()) {
-            case FAILED -> "the program exited with code " + l.exitCode() + " after " + Math.round(l.millis()) + " ms, before "
-                    + s.end().describe();
+            case FAILED -> "the program exited with code " + l.exitCode() + " after " + Math.round(l.millis()) + " ms"
+                    + (s.end() instanceof EndPoint.Exit ? "" : ", before " + s.end().describe());
             case EXITED_EARLY -> "the program exited (code 0) after " + Math.round(l.millis()) + " ms without reaching " + s.end().describe();
             default -> "the program did not reach " + s.end().describe() + " within " + s.timeout().toSeconds()
                     + " s (--timeout); it was stopped";

@@ -47,16 +47,16 @@ public final class StartupJson {
         StartupBreakdown b = r.breakdown();
         ObjectNode bd = root.putObject("breakdown");
         bd.put("wallMillis", round(b.wallMillis()));
-        bd.put("jvmBootMillis", round(b.jvmBootMillis()));
+        bd.put("jvmBootMillis", known(b.jvmBootMillis()));
         bd.put("classes", b.classes());
         bd.put("sharedClasses", b.sharedClasses());
-        bd.put("classLoadMillis", round(b.classLoadMillis()));
-        bd.put("classInitMillis", round(b.classInitMillis()));
-        bd.put("linkMillis", round(b.linkMillis()));
-        bd.put("verifyMillis", round(b.verifyMillis()));
+        bd.put("classLoadMillis", known(b.classLoadMillis()));
+        bd.put("classInitMillis", known(b.classInitMillis()));
+        bd.put("linkMillis", known(b.linkMillis()));
+        bd.put("verifyMillis", known(b.verifyMillis()));
         bd.put("gcCount", b.gcCount());
-        bd.put("gcMillis", round(b.gcMillis()));
-        bd.put("jitMillis", round(b.jitMillis()));
+        bd.put("gcMillis", known(b.gcMillis()));
+        bd.put("jitMillis", known(b.jitMillis()));
         groups(bd.putArray("bySource"), b.bySource());
         groups(bd.putArray("byPackage"), b.byPackage());
         ArrayNode per = bd.putArray("classesPer10ms");
@@ -121,7 +121,13 @@ public final class StartupJson {
         xs.forEach(x -> arr.add(round(x)));
     }
 
+    /** One decimal, sign kept: a gain can be negative. */
     private static double round(double v) {
-        return v < 0 ? -1 : Math.round(v * 10) / 10.0;
+        return Math.round(v * 10) / 10.0;
+    }
+
+    /** One decimal, or -1 for what the JVM did not say (its counters are never negative). */
+    private static double known(double v) {
+        return v < 0 ? -1 : round(v);
     }
 }
