@@ -143,6 +143,21 @@ public final class JavaCommand {
         return out;
     }
 
+    /**
+     * The command that dumps a static CDS archive for this program: the launcher, the program's own
+     * JVM options (its {@code -cp} among them; for {@code -jar} the jar becomes {@code -cp}), then
+     * {@code dumpOptions}, and no main: {@code -Xshare:dump} loads the listed classes and exits.
+     */
+    public List<String> dumpCommand(List<String> dumpOptions) {
+        List<String> out = new ArrayList<>(argv.subList(0, mainIndex()));
+        jar().ifPresent(j -> {
+            out.add("-cp");
+            out.add(j.toString());
+        });
+        out.addAll(dumpOptions);
+        return out;
+    }
+
     /** The command with its {@code -cp} value replaced; empty when it has no {@code -cp} to replace. */
     public Optional<JavaCommand> withClassPath(List<Path> entries) {
         int i = classPathIndex();

@@ -115,7 +115,14 @@ public final class StartupStudy {
                     + "): package the classes as a jar to try it");
         } else if (feature >= 13) {
             Path jsa = cache.resolve("app.jsa");
-            if (train(s, jsa, "-XX:ArchiveClassesAtExit=" + jsa, "AppCDS archive", archives, notes)) {
+            Path staticJsa = cache.resolve("app-static.jsa");
+            if (Files.isRegularFile(staticJsa) && Files.size(staticJsa) > 0) {
+                jsa = staticJsa;
+                archives.add("AppCDS archive: " + jsa + " (reused from the cache)");
+            }
+            if (jsa.equals(staticJsa) || train(s, jsa, "-XX:ArchiveClassesAtExit=" + jsa, "AppCDS archive", archives, notes)
+                    || StaticArchive.build(s, cache, staticJsa, archives, notes)) {
+                jsa = Files.isRegularFile(jsa) ? jsa : staticJsa;
                 vs.add(new Variant(Advices.APPCDS, List.of("-XX:SharedArchiveFile=" + jsa), cmd));
             }
         } else {
@@ -131,7 +138,8 @@ public final class StartupStudy {
         List<Path> unused = StartupProbe.unusedJars(cmd, work);
         if (!unused.isEmpty()) {
             List<Path> kept = cmd.classPath().stream().filter(p -> !unused.contains(p)).toList();
-            cmd.withClassPath(kept).ifPresent(c -> vs.add(new Variant(Advices.UNUSED_JARS, List.of(), c)));
+            cmd.withClassPath(kept).ifPresentOrElse(c -> vs.add(new Variant(Advices.UNUSED_JARS, List.of(), c)),
+                    () -> notes.add("not re-run without the unused jars: the class path is not a -cp Hoist can change (a -jar manifest)"));
         }
         Map<String, List<Double>> times = new LinkedHashMap<>();
         Map<String, Integer> failures = new LinkedHashMap<>();
@@ -153,6 +161,9 @@ public final class StartupStudy {
             return List.of();
         }
         List<StartupAdvice> out = new ArrayList<>();
+        if (!unused.isEmpty() && vs.stream().noneMatch(v -> v.id().equals(Advices.UNUSED_JARS))) {
+            out.add(Advices.of(Advices.UNUSED_JARS, List.of(), null, unused, cmd));
+        }
         for (Variant v : vs) {
             if (v.id().equals("baseline")) {
                 continue;
@@ -161,20 +172,27 @@ public final class StartupStudy {
             out.add(Advices.of(v.id(), v.options(), measured, unused, cmd));
         }
         if (s.writeArchive() != null) {
-            writeArchive(s.writeArchive(), out, cache, archives);
+            writeArchive(s.writeArchive(), out, archives);
         }
         return out;
     }
 
     /** A training run that writes {@code archive} at exit, unless the cache has it; true when the archive is there. */
-    private static boolean train(Settings s, Path archive, String option, String what, List<String> archives, List<String> notes)
+    static boolean train(Settings s, Path archive, String option, String what, List<String> archives, List<String> notes)
             throws IOException {
         if (Files.isRegularFile(archive) && Files.size(archive) > 0) {
             archives.add(what + ": " + archive + " (reused from the cache)");
             return true;
         }
         s.progress().accept("training run for the " + what);
-        Launcher.Launch l = Launcher.run(s.command().withOptions(List.of(option)), s.end(), s.timeout(), null, TRAINING_GRACE);
+        Launcher.Launch l = Launcher.run(s.command().withOptions(List.of(option, errorFile(archive))), s.end(), s.timeout(), null,
+                TRAINING_GRACE);
+        if (l.lastLines().stream().anyMatch(x -> x.contains("A fatal error has been detected"))) {
+            notes.add("the JVM crashed while writing the " + what + " (a bug of this JDK build; its crash log is in "
+                    + archive.getParent() + ")");
+            Files.deleteIfExists(archive);
+            return false;
+        }
         if (Files.isRegularFile(archive) && Files.size(archive) > 0) {
             dev.hoist.core.PrivateFiles.restrict(archive);
             archives.add(what + ": " + archive + " (built now by a training run to the end point)");
@@ -187,15 +205,20 @@ public final class StartupStudy {
         return false;
     }
 
+    /** A JVM that crashes in a training run writes its crash log into the cache, not into the user's working folder. */
+    static String errorFile(Path archive) {
+        return "-XX:ErrorFile=" + archive.resolveSibling("hs_err_pid%p.log");
+    }
+
     /** Copies the archive of the best working archive advice to {@code target} (the one place Hoist writes into a project). */
-    private static void writeArchive(Path target, List<StartupAdvice> advice, Path cache, List<String> archives) throws IOException {
+    private static void writeArchive(Path target, List<StartupAdvice> advice, List<String> archives) throws IOException {
         StartupAdvice best = advice.stream().filter(a -> a.worked() && (a.id().equals(Advices.APPCDS) || a.id().equals(Advices.AOT)))
                 .max(Comparator.comparingDouble(StartupAdvice::savedMillis)).orElse(null);
         if (best == null) {
             archives.add("--write-archive: no archive worked, nothing written to " + target);
             return;
         }
-        Path from = cache.resolve(best.id().equals(Advices.AOT) ? "app.aot" : "app.jsa");
+        Path from = Path.of(best.options().get(0).substring(best.options().get(0).indexOf('=') + 1));
         Path parent = target.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);

@@ -83,6 +83,23 @@ class StartupStudyTest {
     }
 
     @Test
+    void aStaticArchiveFromAClassListIsTheFallbackWhereTheDynamicOneCrashes(@TempDir Path dir) throws IOException {
+        // JDK 17.0.15 crashes writing PMD's dynamic archive (lambda proxies); the static way must work on its own
+        JavaCommand cmd = JavaCommand.of(List.of(StartupWorkload.java(), "-cp", StartupWorkload.jar(dir).toString(), StartupWorkload.MAIN));
+        Path cache = Files.createDirectories(dir.resolve("cache"));
+        Path archive = cache.resolve("app-static.jsa");
+        List<String> archives = new java.util.ArrayList<>();
+        List<String> notes = new java.util.ArrayList<>();
+        assertThat(StaticArchive.build(settings(cmd, READY, Duration.ofMinutes(2), 1, true, cache), cache, archive, archives, notes))
+                .as(notes.toString()).isTrue();
+        assertThat(archive).isNotEmptyFile();
+        assertThat(archives).singleElement().asString().contains("static");
+        Launcher.Launch with = Launcher.run(cmd.withOptions(List.of("-Xshare:on", "-XX:SharedArchiveFile=" + archive)), READY,
+                Duration.ofMinutes(2), null);
+        assertThat(with.outcome()).as("-Xshare:on fails unless the archive maps: " + with.lastLines()).isEqualTo(Launcher.Outcome.REACHED);
+    }
+
+    @Test
     void onJdk25TheAotCacheIsBuiltAndMeasuredToo(@TempDir Path dir) throws IOException {
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(dev.hoist.testkit.ChildJvm.JDK25.resolve("bin/java")), "no JDK 25 here");
         Path jar = StartupWorkload.jar(dir);

@@ -106,6 +106,9 @@ public final class StartupText {
     /** "1,840 ms -> 1,210 ms (median of 5, -34%)", or why there is no figure. */
     public static String gain(StartupAdvice a) {
         StartupAdvice.Measurement m = a.measured();
+        if (m == null && a.estimatedMillis() < 0) {
+            return "not measured (see the notes)";
+        }
         if (m == null) {
             return String.format(Locale.ROOT, "saves up to %s (its sampled time; a code change, not re-run)", ms(a.estimatedMillis()));
         }
