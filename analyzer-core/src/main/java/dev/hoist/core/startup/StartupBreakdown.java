@@ -21,11 +21,15 @@ import java.util.List;
  * @param cpu              the sampled run's CPU samples by what ran
  * @param gcCount          collections during the start, and {@code gcMillis} their pauses
  * @param jitMillis        the JIT compilers' time (on their own threads)
+ * @param hotMethods       the sampled run's Java methods by their own cpu samples, hottest first
  */
 public record StartupBreakdown(double wallMillis, double jvmBootMillis, int classes, int sharedClasses, double classLoadMillis,
                                double classInitMillis, double linkMillis, double verifyMillis, List<ClassLoading.Group> bySource,
                                List<ClassLoading.Group> byPackage, List<Integer> classesPer10ms, List<Clinit> clinits, CpuSplit cpu,
-                               long gcCount, double gcMillis, double jitMillis) {
+                               long gcCount, double gcMillis, double jitMillis, List<HotMethod> hotMethods) {
+
+    /** A Java method the start ran: its name and its own cpu samples (one per sampling interval). */
+    public record HotMethod(String method, long samples) {}
 
     /** A static initialiser: its class, its time (the sampled wall time with it innermost on the stack) and its samples. */
     public record Clinit(String className, double millis, long samples, String hottestCallee) {}

@@ -79,7 +79,7 @@ public final class StartupProbe {
                 classes.bySource(), classes.appPackages(), java.util.Arrays.stream(classes.perBucket(10, (int) Math.ceil(logged.millis() / 10) + 1)).boxed().toList(),
                 profile == null ? List.of() : StartupSamples.clinits(profile, INTERVAL_MILLIS, 10),
                 profile == null ? StartupBreakdown.CpuSplit.none() : StartupSamples.cpu(profile, INTERVAL_MILLIS),
-                (long) gc[0], gc[1], perf.ticksMillis("java.ci.totalTime"));
+                (long) gc[0], gc[1], perf.ticksMillis("java.ci.totalTime"), profile == null ? List.of() : StartupSamples.hot(profile, 8));
         return new Measured(b, logged, sampled, List.copyOf(notes));
     }
 

@@ -59,6 +59,20 @@ final class StartupSamples {
         return out.size() > top ? List.copyOf(out.subList(0, top)) : List.copyOf(out);
     }
 
+    /** Java methods by their own cpu samples, hottest first: what ran during the start, beside loading it. */
+    static List<StartupBreakdown.HotMethod> hot(Profile p, int top) {
+        List<StartupBreakdown.HotMethod> out = new ArrayList<>();
+        for (var m : dev.hoist.core.profile.MethodStats.of(p, EventKind.CPU).bySelf()) {
+            if (out.size() >= top) {
+                break;
+            }
+            if (!m.method().className().isEmpty() && m.self() > 0 && OWN.stream().noneMatch(m.method().className()::startsWith)) {
+                out.add(new StartupBreakdown.HotMethod(m.method().displayName(), m.self()));
+            }
+        }
+        return List.copyOf(out);
+    }
+
     static StartupBreakdown.CpuSplit cpu(Profile p, double intervalMillis) {
         long interp = 0;
         long compiled = 0;

@@ -49,6 +49,7 @@ class StartupStudyTest {
         assertThat(b.byPackage()).extracting(ClassLoading.Group::name).contains("dev.hoist.workloads.startup");
         assertThat(b.classInitMillis()).isPositive();
         assertThat(b.cpu().total()).isPositive();
+        assertThat(b.hotMethods()).extracting(StartupBreakdown.HotMethod::method).contains(StartupWorkload.MAIN + "$RateTable.build");
     }
 
     @Test

@@ -65,6 +65,13 @@ public final class StartupHtml {
             }
             h.append("</table>\n");
         }
+        if (!b.hotMethods().isEmpty()) {
+            h.append("<h2>Hottest Java methods of the start</h2><table><tr><th>own cpu samples</th><th>method</th></tr>");
+            for (StartupBreakdown.HotMethod m : b.hotMethods()) {
+                h.append("<tr><td class=\"n\">").append(m.samples()).append("</td><td>").append(Html.text(m.method())).append("</td></tr>");
+            }
+            h.append("</table>\n");
+        }
         h.append("<h2>Advice</h2>\n");
         if (r.advice().isEmpty()) {
             h.append("<p>No advice.</p>");

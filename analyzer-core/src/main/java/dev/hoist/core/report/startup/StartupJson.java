@@ -69,6 +69,12 @@ public final class StartupJson {
             o.put("samples", c.samples());
             o.put("hottestCallee", c.hottestCallee());
         }
+        ArrayNode hot = bd.putArray("hotMethods");
+        for (StartupBreakdown.HotMethod m : b.hotMethods()) {
+            ObjectNode o = hot.addObject();
+            o.put("method", m.method());
+            o.put("samples", m.samples());
+        }
         StartupBreakdown.CpuSplit c = b.cpu();
         ObjectNode cpu = bd.putObject("cpuSamples");
         cpu.put("intervalMillis", c.intervalMillis());

@@ -66,6 +66,12 @@ public final class StartupText {
                 w.printf(Locale.ROOT, "  %8s  %s%s%n", ms(ci.millis()), ci.className(), ci.hottestCallee() == null ? "" : "  (in " + ci.hottestCallee() + ")");
             }
         }
+        if (!b.hotMethods().isEmpty()) {
+            w.println("Hottest Java methods of the start (own cpu samples, every " + ms(c.intervalMillis()) + "):");
+            for (StartupBreakdown.HotMethod m : b.hotMethods()) {
+                w.printf(Locale.ROOT, "  %,7d  %s%n", m.samples(), m.method());
+            }
+        }
         w.println();
         advice(w, r);
         for (String a : r.archives()) {

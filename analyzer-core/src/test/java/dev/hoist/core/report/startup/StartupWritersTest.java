@@ -24,7 +24,8 @@ class StartupWritersTest {
         StartupBreakdown b = new StartupBreakdown(1840, 60, 3000, 1200, 400, 120, 30, 50,
                 List.of(new ClassLoading.Group("/app/lib/evil<script>.jar", 1800)), List.of(new ClassLoading.Group("org.example", 900)),
                 List.of(10, 200, 5), List.of(new StartupBreakdown.Clinit("org.example.Rates<b>\u001b[31m", 180, 180, "org.example.Rates.build")),
-                new StartupBreakdown.CpuSplit(100, 50, 40, 5, 30, 1), 2, 12, 900);
+                new StartupBreakdown.CpuSplit(100, 50, 40, 5, 30, 1), 2, 12, 900,
+                List.of(new StartupBreakdown.HotMethod("org.example.Rates.build", 150)));
         var faster = new StartupAdvice.Measurement(List.of(1840.0, 1800.0, 1900.0, 1850.0, 1830.0),
                 List.of(1210.0, 1200.0, 1250.0, 1190.0, 1220.0), 0);
         var slower = new StartupAdvice.Measurement(List.of(1840.0), List.of(2000.0), 0);
