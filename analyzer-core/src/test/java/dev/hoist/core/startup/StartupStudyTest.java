@@ -78,9 +78,14 @@ class StartupStudyTest {
         assertThat(jars.summary()).contains("unused-dependency.jar").doesNotContain("slowstart.jar");
         assertThat(jars.measured().variant()).as("the program still reaches ready without it").hasSize(2);
 
-        // a second study reuses the archive from the cache
-        StartupReport again = StartupStudy.run(settings(cmd, READY, Duration.ofMinutes(2), 1, true, cache));
+        // a second study reuses the archive from the cache, and copies it where --write-archive says
+        Path shipped = dir.resolve("dist").resolve("app.jsa");
+        StartupReport again = StartupStudy.run(new StartupStudy.Settings(cmd, READY, Duration.ofMinutes(2), 1, true, shipped, cache,
+                AgentLibrary.extract().path(), null, s -> { }));
         assertThat(again.archives()).anyMatch(a -> a.contains(archive.toString()) && a.contains("reused"));
+        assertThat(again.advice()).anyMatch(a -> a.id().equals(Advices.APPCDS) && a.worked());
+        assertThat(shipped).hasSameBinaryContentAs(archive);
+        assertThat(again.archives()).anyMatch(a -> a.startsWith("written as asked: " + shipped));
     }
 
     @Test
@@ -108,7 +113,7 @@ class StartupStudyTest {
                 StartupWorkload.MAIN));
         assertThat(cmd.feature()).isEqualTo(25);
         StartupReport r = StartupStudy.run(settings(cmd, READY, Duration.ofMinutes(2), 1, true, dir.resolve("cache")));
-        assertThat(r.advice()).extracting(StartupAdvice::id).contains(Advices.APPCDS, Advices.AOT, Advices.C1);
+        assertThat(r.advice()).as(r.notes().toString()).extracting(StartupAdvice::id).contains(Advices.APPCDS, Advices.AOT, Advices.C1);
         StartupAdvice aot = r.advice().stream().filter(a -> a.id().equals(Advices.AOT)).findFirst().orElseThrow();
         assertThat(aot.measured().variant()).as(r.notes().toString()).hasSize(1);
         assertThat(aot.options()).singleElement().asString().startsWith("-XX:AOTCache=");
