@@ -31,6 +31,8 @@ import java.util.function.Consumer;
  */
 public final class Launcher {
     private static final Duration STOP_GRACE = Duration.ofSeconds(10);
+    /** How long a training run may take to exit by itself after its end point before it is stopped. */
+    private static final Duration NATURAL_EXIT = Duration.ofSeconds(3);
 
     private Launcher() {
     }
@@ -126,6 +128,12 @@ public final class Launcher {
             } else {
                 outcome = Outcome.TIMED_OUT;
                 at = now;
+            }
+            if (grace.compareTo(STOP_GRACE) > 0 && outcome == Outcome.REACHED) {
+                // a training run: a program that ends by itself right after its end point is left to
+                // do so, since a SIGTERM that arrives while the JVM writes its archive at exit cuts
+                // the archive short (JDK 25's AOT cache was lost that way)
+                process.waitFor(NATURAL_EXIT.toMillis(), TimeUnit.MILLISECONDS);
             }
             stop(process, grace);
             for (Thread r : readers) {
