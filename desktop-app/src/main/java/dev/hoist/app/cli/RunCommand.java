@@ -40,8 +40,8 @@ import java.util.concurrent.Callable;
                 + "report and advice 'hoist profile' prints.",
         footer = {"", "Examples:",
                 "  hoist run -- java -jar app.jar input.txt",
-                "  hoist run -e cpu,alloc -i 1ms --out build.jfr -- java -cp 'lib/*' tool.Main",
-                "", "The program's output goes to stderr; the report to stdout (or --report-out). Its standard input is closed.",
+                "  hoist run -e cpu,alloc -i 1ms --recording build.jfr -- java -cp 'lib/*' tool.Main",
+                "", "The program's output goes to stderr; the report to stdout (or --out). Its standard input is closed.",
                 "It runs until it exits (Ctrl-C stops it; the recording is still written and reported)."})
 final class RunCommand implements Callable<Integer> {
 
@@ -61,14 +61,14 @@ final class RunCommand implements Callable<Integer> {
             description = "Bytes allocated between allocation samples (default: 512k).")
     Long allocInterval;
 
-    @Option(names = {"-f", "--out"}, paramLabel = "<recording.jfr>",
+    @Option(names = {"-f", "--recording"}, paramLabel = "<recording.jfr>",
             description = "Where to write the recording (default: hoist-run-<time>.jfr in the current folder).")
-    Path out;
+    Path recording;
 
     @Option(names = "--format", defaultValue = "text", description = "Report format: text, json, html or sarif (default: ${DEFAULT-VALUE}).")
     ReportCommand.Format format;
 
-    @Option(names = "--report-out", paramLabel = "FILE", description = "Write the report here instead of standard output.")
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the report here instead of standard output, as in every hoist command.")
     Path reportOut;
 
     @Option(names = "--no-advice", description = "Print the profile only, without the ranked loop advice.")
@@ -101,7 +101,7 @@ final class RunCommand implements Callable<Integer> {
         if (library == null) {
             throw new HoistException(Failure.SAMPLER_FAILED, "async-profiler has no build for this platform: hoist run needs it");
         }
-        Path file = out != null ? out : Path.of("hoist-run-" + LocalDateTime.now(ZoneId.systemDefault())
+        Path file = recording != null ? recording : Path.of("hoist-run-" + LocalDateTime.now(ZoneId.systemDefault())
                 .format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".jfr");
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {

@@ -37,8 +37,8 @@ import java.util.regex.PatternSyntaxException;
         footer = {"", "Examples:",
                 "  hoist startup -- java -jar app.jar --version",
                 "  hoist startup --until-log 'Started .* in' -- java -jar server.jar",
-                "  hoist startup --until-port 8080 --runs 7 --format html --report-out start.html -- java -cp 'lib/*' app.Main",
-                "", "The program's output goes to stderr; the report to stdout (or --report-out).",
+                "  hoist startup --until-port 8080 --runs 7 --format html --out start.html -- java -cp 'lib/*' app.Main",
+                "", "The program's output goes to stderr; the report to stdout (or --out).",
                 "Archives are built in a per-user cache ($XDG_CACHE_HOME/hoist/startup/<key>/, key: JDK, class path, main);",
                 "nothing is written into your project unless --write-archive says where.",
                 "Exit codes 12 (the program exited non-zero before its end point) and 13 (it never reached it)",
@@ -78,7 +78,7 @@ final class StartupCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "text", description = "Report format: text, json or html (default: ${DEFAULT-VALUE}).")
     Format format;
 
-    @Option(names = "--report-out", paramLabel = "FILE", description = "Write the report here instead of standard output.")
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the report here instead of standard output, as in every hoist command.")
     Path reportOut;
 
     @Option(names = "--cache-dir", hidden = true, paramLabel = "DIR", description = "Where archives are kept (default: the per-user cache).")

@@ -39,7 +39,7 @@ class StartupCommandTest {
     @Test
     void jsonReportHasTheDocumentedFieldsAndNamesThePlantedInitialiser(@TempDir Path dir) throws Exception {
         Path report = dir.resolve("start.json");
-        MainTest.Result r = MainTest.run("startup", "--runs", "1", "--until-log", "^ready$", "--format", "json", "--report-out",
+        MainTest.Result r = MainTest.run("startup", "--runs", "1", "--until-log", "^ready$", "--format", "json", "--out",
                 report.toString(), "--cache-dir", dir.resolve("cache").toString(), "--", java(), "-cp", classes(), SlowStart.class.getName());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.err()).contains("rate of 1000").contains("wrote the json report");
@@ -79,7 +79,7 @@ class StartupCommandTest {
     @Test
     void htmlReportDrawsTheTimelineAndEscapesTheCommand(@TempDir Path dir) throws Exception {
         Path report = dir.resolve("start.html");
-        MainTest.Result r = MainTest.run("startup", "--no-variants", "--format", "html", "--report-out", report.toString(), "--",
+        MainTest.Result r = MainTest.run("startup", "--no-variants", "--format", "html", "--out", report.toString(), "--",
                 java(), "-Dx=<script>alert(1)</script>", "-cp", classes(), SlowStart.class.getName());
         assertThat(r.code()).as(r.err()).isZero();
         String html = Files.readString(report);
@@ -107,7 +107,7 @@ class StartupCommandTest {
     @Test
     void runRecordsFromTheFirstInstructionAndReportsTheHotMethod(@TempDir Path dir) throws Exception {
         Path jfr = dir.resolve("run.jfr");
-        MainTest.Result r = MainTest.run("run", "--out", jfr.toString(), "--format", "json", "--", java(), "-cp",
+        MainTest.Result r = MainTest.run("run", "--recording", jfr.toString(), "--format", "json", "--", java(), "-cp",
                 ChildJvm.codeSourceOf(HotAndAlloc.class).toString(), HotAndAlloc.class.getName(), "--seconds", "2");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(jfr).isNotEmptyFile();
