@@ -27,7 +27,11 @@ public enum Failure {
     /** No sampler could start in the target (agent failed to load and the JFR fallback failed too). */
     SAMPLER_FAILED(10),
     /** {@code analyze --fail-on}: a finding at or above the severity, not in the baseline nor suppressed, was reported. */
-    GATE_FAILED(11);
+    GATE_FAILED(11),
+    /** {@code hoist startup}/{@code run}: the program exited with a non-zero code before its end point; what was measured is kept. */
+    PROGRAM_FAILED(12),
+    /** {@code hoist startup}: the program never reached its end point (timeout, or it exited first); what was measured is kept. */
+    END_NOT_REACHED(13);
 
     private final int exitCode;
 

@@ -122,7 +122,11 @@ public final class AsyncProfilerSampler implements Sampler {
         return ",timeout=" + r.duration().plus(SELF_STOP_MARGIN).toSeconds();
     }
 
-    static String options(SamplingRequest r) {
+    /**
+     * The agent options for the request's events and intervals, e.g. {@code event=cpu,interval=10000000,alloc=524288};
+     * also what {@code hoist run} puts after {@code -agentpath:...=start,}.
+     */
+    public static String options(SamplingRequest r) {
         List<String> o = new ArrayList<>();
         if (r.has(SamplingEvent.CPU)) {
             o.add("event=" + cpuEvent);

@@ -56,6 +56,8 @@ public final class Main implements Runnable {
         subs.put("analyze", AnalyzeCommand::new);
         subs.put("diff", DiffCommand::new);
         subs.put("demo", DemoCommand::new);
+        subs.put("startup", StartupCommand::new);
+        subs.put("run", RunCommand::new);
         return subs;
     }
 

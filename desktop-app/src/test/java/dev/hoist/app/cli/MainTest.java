@@ -30,7 +30,7 @@ class MainTest {
 
     @Test
     void everySubcommandHasHelp() {
-        for (String cmd : new String[] {"jvms", "profile", "attach", "report", "diff", "analyze", "demo"}) {
+        for (String cmd : new String[] {"jvms", "profile", "attach", "report", "diff", "analyze", "demo", "startup", "run"}) {
             Result r = run(cmd, "--help");
             assertThat(r.code()).as(cmd + " --help: " + r.err()).isZero();
             assertThat(r.out()).as(cmd).startsWith("Usage: hoist " + cmd);
@@ -39,7 +39,7 @@ class MainTest {
 
     @Test
     void subcommandNamesAreTheNamesTheirCommandsDeclare() {
-        assertThat(Main.subcommands().keySet()).containsExactly("jvms", "profile", "attach", "report", "analyze", "diff", "demo");
+        assertThat(Main.subcommands().keySet()).containsExactly("jvms", "profile", "attach", "report", "analyze", "diff", "demo", "startup", "run");
         Main.subcommands().forEach((name, sub) -> {
             Object command = sub.get();
             assertThat(command.getClass().getAnnotation(picocli.CommandLine.Command.class).name())
