@@ -38,13 +38,14 @@ public record ThreadLanes(long startEpochNanos, long bucketNanos, List<Lane> lan
         }
 
         /**
-         * Whether the thread hardly ran: under 5% of its samples on a running stack. In a wall-clock
-         * recording these are the JVM's and the pools' parked threads (a compiler thread runs about 1%
-         * of the time), most of the samples and none of the work.
+         * Whether the thread hardly ran: under 5% of its wall-clock samples on a running stack. In a
+         * wall-clock recording these are the JVM's and the pools' parked threads (a compiler thread runs
+         * about 1% of the time), most of the samples and none of the work. Only wall samples say a thread
+         * waited: one blocked on a contended lock is not idle (it is what the lock view is about), and
+         * without wall samples no thread is.
          */
         public boolean idle() {
-            long all = running + waiting + blocked;
-            return all > 0 && running * 20 < all;
+            return waiting > 0 && running * 20 < running + waiting;
         }
     }
 
