@@ -29,14 +29,33 @@ final class StartupWorkload {
         return JavaCommand.of(argv);
     }
 
+    /**
+     * The root of the sample-workloads classes: their folder, or inside their jar, which is what the
+     * reactor hands a module in {@code mvn verify} (a folder only in {@code mvn test}).
+     */
+    private static Path classesRoot() throws IOException {
+        Path source = ChildJvm.codeSourceOf(SlowStart.class);
+        if (Files.isDirectory(source)) {
+            return source;
+        }
+        synchronized (StartupWorkload.class) {
+            if (jarRoot == null) {
+                jarRoot = java.nio.file.FileSystems.newFileSystem(source).getPath("/");
+            }
+            return jarRoot;
+        }
+    }
+
+    private static Path jarRoot;
+
     /** SlowStart's classes packed into {@code dir/slowstart.jar} (AppCDS archives classes from jars only). */
     static Path jar(Path dir) throws IOException {
-        Path classes = ChildJvm.codeSourceOf(SlowStart.class);
+        Path classes = classesRoot();
         Path pkg = classes.resolve("dev/hoist/workloads/startup");
         Path jar = dir.resolve("slowstart.jar");
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar)); var files = Files.list(pkg)) {
             for (Path f : files.toList()) {
-                out.putNextEntry(new JarEntry(classes.relativize(f).toString().replace('\\', '/')));
+                out.putNextEntry(new JarEntry(classes.relativize(f).toString().replace('\\', '/').replaceFirst("^/", "")));
                 out.write(Files.readAllBytes(f));
                 out.closeEntry();
             }
@@ -49,7 +68,7 @@ final class StartupWorkload {
         Path jar = dir.resolve("unused-dependency.jar");
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
             out.putNextEntry(new JarEntry("org/example/unused/Nobody.class"));
-            out.write(Files.readAllBytes(ChildJvm.codeSourceOf(SlowStart.class).resolve("dev/hoist/workloads/startup/SlowStart.class")));
+            out.write(Files.readAllBytes(classesRoot().resolve("dev/hoist/workloads/startup/SlowStart.class")));
             out.closeEntry();
         }
         return jar;
