@@ -20,7 +20,39 @@ public final class Attach {
         try {
             return VirtualMachine.attach(Long.toString(pid));
         } catch (AttachNotSupportedException | IOException e) {
+            if (e instanceof IOException && removeStaleSocket(pid)) {
+                try {
+                    return VirtualMachine.attach(Long.toString(pid));
+                } catch (AttachNotSupportedException | IOException again) {
+                    throw explain(pid, again);
+                }
+            }
             throw explain(pid, e);
+        }
+    }
+
+    /**
+     * Removes {@code /tmp/.java_pid<pid>} when it is older than the process: the attach socket of an
+     * earlier process with the same pid, killed before it could remove it. The JDK's attacher connects
+     * to any socket file it finds ("Connection refused"), and a target of another user cannot replace
+     * a file of root's in the sticky /tmp, so the handshake never starts. True when one was removed.
+     */
+    static boolean removeStaleSocket(long pid) {
+        java.nio.file.Path socket = java.nio.file.Path.of("/proc", Long.toString(pid), "root", "tmp", ".java_pid" + pid);
+        try {
+            java.util.Optional<java.time.Instant> started = ProcessHandle.of(pid).flatMap(h -> h.info().startInstant());
+            if (started.isEmpty() || !java.nio.file.Files.exists(socket, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                return false;
+            }
+            java.time.Instant made = java.nio.file.Files.getLastModifiedTime(socket, java.nio.file.LinkOption.NOFOLLOW_LINKS).toInstant();
+            // the process start is known to the clock tick: a socket made by this process is not older than it
+            if (!made.isBefore(started.get().minusMillis(20))) {
+                return false;
+            }
+            java.nio.file.Files.delete(socket);
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
         }
     }
 
