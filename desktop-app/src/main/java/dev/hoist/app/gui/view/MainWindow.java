@@ -57,6 +57,9 @@ public final class MainWindow extends BorderPane {
         Button analyzeDir = bar("Analyze folder…", "Static findings for a folder of classes", this::chooseFolder);
         Button demo = bar("Run demo", "Start the bundled demo workload and sample it", vm::startDemo);
         demo.setId("demo-button");
+        Button startup = bar("Startup…", "Measure a program's start and what AppCDS, the AOT cache or C1 only would save (hoist startup)",
+                () -> StartupWindow.open(stage, new dev.hoist.app.gui.vm.StartupViewModel(vm.workers())));
+        startup.setId("startup-button");
         Button save = bar("Save session…", "Save the recording and the advice in one .hoist file (Ctrl+S)", this::chooseSave);
         save.setId("save-button");
         Region grow = new Region();
@@ -66,9 +69,9 @@ public final class MainWindow extends BorderPane {
         sidebarToggle.setTooltip(new Tooltip("Show or hide the list of local JVMs (Ctrl+J)"));
         Button settings = bar("⚙", "Settings: how Open in IDE opens a source file", this::chooseIdeCommand);
         settings.setId("settings-button");
-        SessionView.fixedWidth(sidebarToggle, brand, open, analyze, analyzeDir, demo, save, settings);
+        SessionView.fixedWidth(sidebarToggle, brand, open, analyze, analyzeDir, demo, startup, save, settings);
         sub.setMinWidth(0); // the tag line gives up its room first when the window is narrow
-        HBox appBar = new HBox(sidebarToggle, brand, sub, open, analyze, analyzeDir, separator(), demo, grow, save, settings);
+        HBox appBar = new HBox(sidebarToggle, brand, sub, open, analyze, analyzeDir, separator(), demo, startup, grow, save, settings);
         // the tag line goes when the bar is narrow, rather than showing as "loop advice from samp…"
         sub.visibleProperty().bind(appBar.widthProperty().greaterThan(1060));
         sub.managedProperty().bind(sub.visibleProperty());

@@ -48,6 +48,11 @@ public final class MainViewModel implements AutoCloseable {
     /** A recording being read while the open session stays on screen; UI thread. */
     private SessionViewModel pending;
 
+    /** The workers this window runs its background work on (the startup window shares them). */
+    public Workers workers() {
+        return workers;
+    }
+
     public MainViewModel(Workers workers, Path recordingsDir, List<Path> sourceDirs, String classPath) {
         this(workers, List.copyOf(RuleRegistry.load(MainViewModel.class.getClassLoader()).all()), recordingsDir,
                 new JvmListViewModel(workers), sourceDirs, classPath);
