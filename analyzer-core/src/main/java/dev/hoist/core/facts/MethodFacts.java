@@ -177,10 +177,8 @@ public final class MethodFacts {
 
     /** The instruction at bytecode offset {@code bci}, or null when none starts there. */
     public AbstractInsnNode instructionAt(int bci) {
-        for (int i = 0; i < n; i++) {
-            if (this.bci[i] == bci) return insns[i];
-        }
-        return null;
+        int i = indexAt(bci);
+        return i < 0 ? null : insns[i];
     }
     public int line(int insn) { return line[insn]; }
     public CalleeResolver resolver() { return resolver; }
@@ -209,6 +207,9 @@ public final class MethodFacts {
         return -1;
     }
 
+    /** A type variable in a generic signature ("TE;"), bound only where its class or method declares it. */
+    private static final java.util.regex.Pattern TYPE_VARIABLE = java.util.regex.Pattern.compile("(^|[<;:\\[])T\\w+;");
+
     /**
      * The type a local holding field {@code f} is declared with in a fix, as the source declares the
      * field ({@code List<Vector3D>}, not the erased {@code List}); the erasure when the field has no
@@ -219,7 +220,7 @@ public final class MethodFacts {
         String sig = node == null ? null : node.signature;
         if (sig != null && sig.contains("T") && !f.owner().equals(owner.name)) {
             // a type variable ("TE;") of another class is not in scope here
-            if (java.util.regex.Pattern.compile("(^|[<;:\\[])T\\w+;").matcher(sig).find()) sig = null;
+            if (TYPE_VARIABLE.matcher(sig).find()) sig = null;
         }
         return GenericTypes.sourceType(f.descriptor(), sig);
     }
@@ -237,7 +238,7 @@ public final class MethodFacts {
         String sig = m.signature;
         String ret = sig.substring(sig.lastIndexOf(')') + 1);
         if (ret.indexOf('^') >= 0) ret = ret.substring(0, ret.indexOf('^')); // the throws clause
-        if (sig.startsWith("<") || java.util.regex.Pattern.compile("(^|[<;:\\[])T\\w+;").matcher(ret).find() || !ret.contains("<")) {
+        if (sig.startsWith("<") || TYPE_VARIABLE.matcher(ret).find() || !ret.contains("<")) {
             return null;
         }
         return GenericTypes.sourceType(org.objectweb.asm.Type.getReturnType(c.descriptor()).getDescriptor(), ret);

@@ -260,6 +260,25 @@ public final class Profile {
         return selected;
     }
 
+    /**
+     * The time the samples cover, epoch nanos: from the recording's start (or the first sample, when
+     * the start is unknown or later) to the last sample; null when no sample has a time. What the
+     * timeline and the thread lanes cut into equal parts.
+     */
+    public long[] sampleTimeSpan() {
+        long start = Long.MAX_VALUE;
+        long end = Long.MIN_VALUE;
+        for (int i = 0; i < size; i++) {
+            if (times[i] >= 0) {
+                start = Math.min(start, times[i]);
+                end = Math.max(end, times[i]);
+            }
+        }
+        if (start == Long.MAX_VALUE) return null;
+        if (info.startEpochNanos() >= 0 && info.startEpochNanos() <= start) start = info.startEpochNanos();
+        return new long[] {start, end};
+    }
+
     /** Total samples per kind (for ALLOC and LOCK: number of events). */
     public Map<EventKind, Long> sampleCounts() {
         long[] sums = new long[EventKind.values().length];

@@ -52,21 +52,12 @@ public record ThreadLanes(long startEpochNanos, long bucketNanos, List<Lane> lan
     /** Lanes of {@code p}'s threads over {@code buckets} equal parts of the recording (none without times). */
     @SuppressWarnings("EnumOrdinal") // the lane's bytes live in this process only
     public static ThreadLanes of(Profile p, int buckets) {
-        long start = Long.MAX_VALUE;
-        long end = Long.MIN_VALUE;
-        for (int i = 0, n = p.size(); i < n; i++) {
-            long t = p.timeNanos(i);
-            if (t >= 0) {
-                start = Math.min(start, t);
-                end = Math.max(end, t);
-            }
-        }
-        if (start == Long.MAX_VALUE || buckets <= 0) {
+        long[] span = p.sampleTimeSpan();
+        if (span == null || buckets <= 0) {
             return new ThreadLanes(-1, 1, List.of());
         }
-        if (p.info().startEpochNanos() >= 0 && p.info().startEpochNanos() <= start) {
-            start = p.info().startEpochNanos();
-        }
+        long start = span[0];
+        long end = span[1];
         long bucket = Math.max(1, (end - start) / buckets + 1);
         int threads = p.threadCount();
         // per thread and bucket, samples of each state: running, waiting, blocked

@@ -18,21 +18,12 @@ public record Timeline(long startEpochNanos, long[] samples, long[] allocBytes, 
 
     /** Buckets samples of kind (usually CPU) per second; methods are counted where they appear in the stack. */
     public static Timeline of(Profile p, EventKind kind, List<MethodRef> methods) {
-        long start = Long.MAX_VALUE;
-        long end = Long.MIN_VALUE;
-        for (int i = 0, n = p.size(); i < n; i++) {
-            long t = p.timeNanos(i);
-            if (t >= 0) {
-                start = Math.min(start, t);
-                end = Math.max(end, t);
-            }
-        }
-        if (start == Long.MAX_VALUE) {
+        long[] span = p.sampleTimeSpan();
+        if (span == null) {
             return new Timeline(-1, new long[0], new long[0], Map.of());
         }
-        if (p.info().startEpochNanos() >= 0 && p.info().startEpochNanos() <= start) {
-            start = p.info().startEpochNanos();
-        }
+        long start = span[0];
+        long end = span[1];
         int seconds = (int) ((end - start) / 1_000_000_000L) + 1;
         long[] samples = new long[seconds];
         long[] alloc = new long[seconds];
