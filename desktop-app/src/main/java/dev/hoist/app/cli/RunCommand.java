@@ -25,7 +25,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -49,17 +48,8 @@ final class RunCommand implements Callable<Integer> {
             description = "The program to run, after --: java, its JVM options, and what it runs.")
     List<String> command;
 
-    @Option(names = {"-e", "--event"}, split = ",", paramLabel = "<event>",
-            description = "What to sample: cpu, wall, alloc, lock (default: cpu,alloc).")
-    List<SamplingEvent> events = List.of();
-
-    @Option(names = {"-i", "--interval"}, converter = Durations.class, paramLabel = "<time>",
-            description = "Time between cpu samples (default: 10ms).")
-    Duration interval;
-
-    @Option(names = "--alloc-interval", converter = Durations.Bytes.class, paramLabel = "<bytes>",
-            description = "Bytes allocated between allocation samples (default: 512k).")
-    Long allocInterval;
+    @picocli.CommandLine.Mixin
+    SamplingRates rates = new SamplingRates();
 
     @Option(names = {"-f", "--recording"}, paramLabel = "<recording.jfr>",
             description = "Where to write the recording (default: hoist-run-<time>.jfr in the current folder).")
@@ -111,17 +101,7 @@ final class RunCommand implements Callable<Integer> {
             Files.createDirectories(parent);
         }
         PrivateFiles.create(file);
-        SamplingRequest request = SamplingRequest.of(file, Duration.ofDays(365),
-                events.isEmpty() ? EnumSet.of(SamplingEvent.CPU, SamplingEvent.ALLOC) : EnumSet.copyOf(events));
-        if (interval != null) {
-            request = request.withCpuInterval(interval);
-            if (interval.compareTo(SamplingRequest.DEFAULT_WALL_INTERVAL) > 0) {
-                request = request.withWallInterval(interval);
-            }
-        }
-        if (allocInterval != null) {
-            request = request.withAllocBytes(allocInterval);
-        }
+        SamplingRequest request = rates.request(file, Duration.ofDays(365));
         String agent = StartupProbe.agentOption(library, AsyncProfilerSampler.options(request), file.toAbsolutePath());
         err.println("hoist: running " + SafeText.clean(cmd.toString()) + " with async-profiler from its first instruction ("
                 + String.join(", ", request.events().stream().map(SamplingEvent::id).sorted().toList()) + ")");

@@ -1,6 +1,5 @@
 package dev.hoist.app.cli;
 
-import dev.hoist.core.sampling.SamplingEvent;
 import dev.hoist.core.sampling.SamplingRequest;
 import dev.hoist.core.sampling.Samplers;
 import picocli.CommandLine.Mixin;
@@ -11,8 +10,6 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.EnumSet;
-import java.util.List;
 
 /** The options {@code hoist profile} and {@code hoist demo} share: what to sample, how, and where the report goes. */
 final class SamplingOptions {
@@ -27,17 +24,8 @@ final class SamplingOptions {
         }
     }
 
-    @Option(names = {"-e", "--event"}, split = ",", paramLabel = "<event>",
-            description = "What to sample: cpu, wall, alloc, lock; repeat or comma-separate for several (default: cpu,alloc).")
-    List<SamplingEvent> events = List.of();
-
-    @Option(names = {"-i", "--interval"}, converter = Durations.class, paramLabel = "<time>",
-            description = "Time between cpu samples (and wall samples, which default to 20ms) (default: 10ms).")
-    Duration interval;
-
-    @Option(names = "--alloc-interval", converter = Durations.Bytes.class, paramLabel = "<bytes>",
-            description = "Bytes allocated between allocation samples, async-profiler only (default: 512k).")
-    Long allocInterval;
+    @Mixin
+    SamplingRates rates = new SamplingRates();
 
     @Option(names = "--sampler", defaultValue = "auto", paramLabel = "<sampler>", converter = SamplerConverter.class,
             description = "auto (async-profiler, JDK Flight Recorder if it cannot load), async-profiler, or jfr (default: auto).")
@@ -140,20 +128,9 @@ final class SamplingOptions {
     }
 
     SamplingRequest request(long pid, Duration duration) {
-        EnumSet<SamplingEvent> set = events.isEmpty() ? EnumSet.of(SamplingEvent.CPU, SamplingEvent.ALLOC) : EnumSet.copyOf(events);
         Path file = recording != null ? recording
                 : Path.of("hoist-" + pid + "-" + LocalDateTime.now(ZoneId.systemDefault()).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".jfr");
-        SamplingRequest request = SamplingRequest.of(file, duration, set).withTakeOver(takeOver);
-        if (interval != null) {
-            request = request.withCpuInterval(interval);
-            if (interval.compareTo(SamplingRequest.DEFAULT_WALL_INTERVAL) > 0) {
-                request = request.withWallInterval(interval);
-            }
-        }
-        if (allocInterval != null) {
-            request = request.withAllocBytes(allocInterval);
-        }
-        return request;
+        return rates.request(file, duration).withTakeOver(takeOver);
     }
 
     /** Accepts async-profiler with its dash, as users type it. */
