@@ -81,6 +81,7 @@ public final class ReflectionInLoopRule implements Rule {
         boolean named = c.receiver() != null && c.receiver().nameable()
                 && c.arguments().stream().allMatch(dev.hoist.core.facts.Value::nameable);
         if (named) return Names.call(c);
+        if (c.owner().equals("java/lang/reflect/Constructor")) return "constructor.newInstance(args)";
         return c.owner().equals("java/lang/reflect/Method") ? "method.invoke(obj, args)"
                 : c.name().startsWith("set") ? "field." + c.name() + "(obj, value)" : "field." + c.name() + "(obj)";
     }
@@ -102,6 +103,19 @@ public final class ReflectionInLoopRule implements Rule {
                     + "        MethodType.methodType(Function.class), MethodType.methodType(Object.class, Object.class),\n"
                     + "        lookup.unreflect(" + m + "), lookup.unreflect(" + m + ").type().wrap()).getTarget().invokeExact();\n"
                     + "for (...) {\n    call.apply(obj); // a one-argument getter; other shapes take their own interface\n}";
+        }
+        if (c.owner().equals("java/lang/reflect/Constructor")) {
+            String k = recv != null ? recv : "constructor";
+            return "// once per Constructor, where " + k + " is set: a Supplier the JIT can inline\n"
+                    + "MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(" + k + ".getDeclaringClass(), MethodHandles.lookup());\n"
+                    + "Supplier<Object> create = (Supplier<Object>) LambdaMetafactory.metafactory(lookup, \"get\",\n"
+                    + "        MethodType.methodType(Supplier.class), MethodType.methodType(Object.class),\n"
+                    + "        lookup.unreflectConstructor(" + k + "), lookup.unreflectConstructor(" + k + ").type()).getTarget().invokeExact();\n"
+                    + "for (...) {\n    create.get(); // a no-argument constructor; others take their own interface\n}";
+        }
+        if (!c.owner().equals("java/lang/reflect/Field")) {
+            // java.lang.reflect.Array and the like: the element access itself is what to write
+            return "for (...) {\n    ((int[]) array)[i] ... // instead of " + invocation(c) + ": cast once to the array's type\n}";
         }
         String f = recv != null ? recv : "field";
         String op = c.name().startsWith("set") ? "X.set(obj, value)" : "X.get(obj)";

@@ -44,4 +44,11 @@ class ReflectionFixTextTest {
         assertThat(read.fix().before()).contains("name.get(bean)");
         assertThat(read.fix().after()).contains("X.get(obj)");
     }
+
+    @Test
+    void aConstructorGetsASupplierNotAFieldHandle() throws Exception {
+        Finding f = at("createAll");
+        assertThat(f.fix().after()).contains("lookup.unreflectConstructor(ctor)").contains("Supplier<Object>")
+                .doesNotContain("VarHandle");
+    }
 }
