@@ -144,6 +144,47 @@ public final class JavaCommand {
     }
 
     /**
+     * Where the program's own classes are, to read their bytes (never to load them): the class
+     * path, then each {@code --module-path} ({@code -p}) entry, a folder of modular jars standing
+     * for its jars. What {@code hoist run} and {@code hoist startup} advise with.
+     */
+    public List<Path> codePath() {
+        List<Path> out = new ArrayList<>(classPath());
+        int end = mainIndex();
+        for (int i = 1; i < end; i++) {
+            String a = argv.get(i);
+            if ((a.equals("-p") || a.equals("--module-path")) && i + 1 < argv.size()) {
+                for (String e : argv.get(i + 1).split(java.io.File.pathSeparator, -1)) {
+                    if (!e.isEmpty()) {
+                        out.addAll(moduleEntry(Path.of(e)));
+                    }
+                }
+            }
+            if (TAKES_VALUE.contains(a)) {
+                i++;
+            }
+        }
+        return out;
+    }
+
+    /** {@link #codePath()} joined with the platform's path separator, as a class path string. */
+    public String codePathString() {
+        return String.join(java.io.File.pathSeparator, codePath().stream().map(Path::toString).toList());
+    }
+
+    /** A module path entry: a jar, an exploded module, or a folder whose jars are modules. */
+    private static List<Path> moduleEntry(Path e) {
+        if (!Files.isDirectory(e) || Files.isRegularFile(e.resolve("module-info.class"))) {
+            return List.of(e);
+        }
+        try (var s = Files.list(e)) {
+            return s.filter(p -> p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".jar")).sorted().toList();
+        } catch (IOException ex) {
+            return List.of(); // a missing folder adds nothing, as for the JVM
+        }
+    }
+
+    /**
      * The command that dumps a static CDS archive for this program: the launcher, the program's own
      * JVM options (its {@code -cp} among them; for {@code -jar} the jar becomes {@code -cp}), then
      * {@code dumpOptions}, and no main: {@code -Xshare:dump} loads the listed classes and exits.

@@ -37,8 +37,13 @@ public final class StartupProbe {
         return "-agentpath:" + library + "=start," + events + ",jfr,file=" + jfr;
     }
 
-    /** The logged run and the sampled run; what they measured, with each run's launch. */
-    public record Measured(StartupBreakdown breakdown, Launcher.Launch logged, Launcher.Launch sampled, List<String> notes) {}
+    /**
+     * The logged run and the sampled run; what they measured, with each run's launch, and the
+     * sampled run's recording as read ({@code profile}, null without one): the start window the
+     * loop advisor looks at.
+     */
+    public record Measured(StartupBreakdown breakdown, Launcher.Launch logged, Launcher.Launch sampled, List<String> notes,
+                           Profile profile) {}
 
     /**
      * Runs both and reads what they wrote. A logged run that fails or misses its end point is
@@ -80,7 +85,7 @@ public final class StartupProbe {
                 profile == null ? List.of() : StartupSamples.clinits(profile, INTERVAL_MILLIS, 10),
                 profile == null ? StartupBreakdown.CpuSplit.none() : StartupSamples.cpu(profile, INTERVAL_MILLIS),
                 (long) gc[0], gc[1], perf.ticksMillis("java.ci.totalTime"), profile == null ? List.of() : StartupSamples.hot(profile, 8));
-        return new Measured(b, logged, sampled, List.copyOf(notes));
+        return new Measured(b, logged, sampled, List.copyOf(notes), profile);
     }
 
     /** The class path entries of {@code cmd} from which no class was loaded (jars only: a folder may hold resources). */

@@ -1,6 +1,7 @@
 package dev.hoist.core.startup;
 
 import dev.hoist.core.Failure;
+import dev.hoist.core.rule.Rule;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,10 +34,22 @@ public final class StartupStudy {
     /**
      * What to run and how: {@code runs} timed runs per variant; {@code variants} false measures
      * only; {@code output} gets the program's output lines of the first (logged) run, {@code progress}
-     * one line per step.
+     * one line per step. {@code loopRules}, handed in by the face, are the rules the loop advisor
+     * runs on the start window (empty: no loop advice, as {@code --no-advice}).
      */
     public record Settings(JavaCommand command, EndPoint end, Duration timeout, int runs, boolean variants, Path writeArchive,
-                           Path cacheRoot, Path agentLibrary, Consumer<String> output, Consumer<String> progress) {}
+                           Path cacheRoot, Path agentLibrary, Consumer<String> output, Consumer<String> progress,
+                           List<Rule> loopRules) {
+        public Settings {
+            loopRules = loopRules == null ? List.of() : List.copyOf(loopRules);
+        }
+
+        /** Without loop advice. */
+        public Settings(JavaCommand command, EndPoint end, Duration timeout, int runs, boolean variants, Path writeArchive,
+                        Path cacheRoot, Path agentLibrary, Consumer<String> output, Consumer<String> progress) {
+            this(command, end, timeout, runs, variants, writeArchive, cacheRoot, agentLibrary, output, progress, List.of());
+        }
+    }
 
     /** The per-user cache of archives: {@code $XDG_CACHE_HOME/hoist/startup}, default {@code ~/.cache/hoist/startup}. */
     public static Path defaultCacheRoot() {
@@ -67,6 +80,11 @@ public final class StartupStudy {
         if (m.sampled() != null && !m.sampled().reached()) {
             notes.add("the sampled run did not reach the end point (" + m.sampled().outcome().name().toLowerCase(Locale.ROOT) + ")");
         }
+        StartLoops loops = null;
+        if (!s.loopRules().isEmpty() && m.profile() != null) {
+            s.progress().accept("looking for the loops that were hot during the start (the loop advisor on the sampled run)");
+            loops = StartLoops.advise(m.profile(), cmd, m.breakdown().cpu(), s.loopRules(), w -> notes.add("loop advice: " + w));
+        }
         List<StartupAdvice> advice = new ArrayList<>(Advices.lazyHolders(m.breakdown()));
         List<String> archives = new ArrayList<>();
         if (s.variants()) {
@@ -75,7 +93,7 @@ public final class StartupStudy {
         advice.sort(Comparator.comparing((StartupAdvice a) -> a.measured() != null && !a.worked())
                 .thenComparing(Comparator.comparingDouble(StartupAdvice::savedMillis).reversed()));
         return new StartupReport(cmd.argv(), cmd.javaVersion(), s.end().describe(), s.runs(), m.breakdown(), List.copyOf(advice),
-                List.copyOf(archives), List.copyOf(notes), null, null);
+                List.copyOf(archives), List.copyOf(notes), null, null, loops);
     }
 
     private static StartupReport failed(Settings s, StartupProbe.Measured m, List<String> notes, Launcher.Launch l) {

@@ -2,7 +2,6 @@ package dev.hoist.core.report.advice;
 
 import dev.hoist.core.advice.Advice;
 import dev.hoist.core.advice.AdviceReport;
-import dev.hoist.core.advice.LoopCost;
 import dev.hoist.core.advice.SiteCost;
 import dev.hoist.core.rule.Finding;
 
@@ -57,22 +56,11 @@ public final class AdviceText {
         }
         for (Advice a : r.advice()) {
             Finding f = a.finding();
-            LoopCost c = a.cost();
             line("");
-            SiteCost s = a.site();
-            String share = s.totalSamples() > 0 ? pct(s.timeShare()) + " " + s.kind() : "";
-            if (s.totalAllocBytes() > 0 && (s.allocationCost() || s.allocSamples() > 0)) {
-                share += (share.isEmpty() ? "" : ", ") + pct(s.allocShare()) + " alloc";
-            }
-            if (a.jitRemoves()) share += " (JIT removes most)";
-            share += "  (loop " + pct(c.inclusiveShare()) + ")";
-            line(style(BOLD, String.format(Locale.ROOT, "#%d", a.rank())) + "  " + style(YELLOW, share) + "  "
+            line(style(BOLD, String.format(Locale.ROOT, "#%d", a.rank())) + "  " + style(YELLOW, share(a)) + "  "
                     + style(BOLD, f.rule()) + "  [confidence " + a.confidence().name().toLowerCase(Locale.ROOT)
                     + ", severity " + f.severity().name().toLowerCase(Locale.ROOT) + "]");
-            wrap("    ", "      ", "at " + f.className() + "." + f.method() + " (" + (f.file() == null ? "?" : f.file()) + ":" + f.line() + ")"
-                    + (a.via() != null ? ", called per iteration of the loop at lines " + a.via().firstLine() + "-" + a.via().lastLine()
-                            + " of " + a.via().className() + "." + a.via().method()
-                            : f.firstLoopLine() > 0 ? ", loop lines " + f.firstLoopLine() + "-" + f.lastLoopLine() : ""));
+            wrap("    ", "      ", where(a));
             wrap("    ", "    ", f.message());
             for (String e : a.evidence()) {
                 wrap("    " + style(DIM, "evidence: "), "              ", e);
@@ -98,6 +86,30 @@ public final class AdviceText {
             line("Not analyzed (bytes unavailable):");
             for (String u : r.unavailable()) line("  " + u);
         }
+    }
+
+    /**
+     * What the profile measured for one advice, as the report words it: its site's share of the
+     * time samples ("12.3% cpu"), of the allocated bytes when those were sampled, whether the JIT
+     * removes most of it, and its loop's share ("(loop 30.1%)").
+     */
+    public static String share(Advice a) {
+        SiteCost s = a.site();
+        String share = s.totalSamples() > 0 ? pct(s.timeShare()) + " " + s.kind() : "";
+        if (s.totalAllocBytes() > 0 && (s.allocationCost() || s.allocSamples() > 0)) {
+            share += (share.isEmpty() ? "" : ", ") + pct(s.allocShare()) + " alloc";
+        }
+        if (a.jitRemoves()) share += " (JIT removes most)";
+        return share + "  (loop " + pct(a.cost().inclusiveShare()) + ")";
+    }
+
+    /** Where one advice is: the method, its file and line, and its loop's lines (or the caller's loop it runs in). */
+    public static String where(Advice a) {
+        Finding f = a.finding();
+        return "at " + f.className() + "." + f.method() + " (" + (f.file() == null ? "?" : f.file()) + ":" + f.line() + ")"
+                + (a.via() != null ? ", called per iteration of the loop at lines " + a.via().firstLine() + "-" + a.via().lastLine()
+                        + " of " + a.via().className() + "." + a.via().method()
+                        : f.firstLoopLine() > 0 ? ", loop lines " + f.firstLoopLine() + "-" + f.lastLoopLine() : "");
     }
 
     /** Words wrapped to {@link #WIDTH} columns; the first line starts with {@code first}, the rest with {@code rest}. */

@@ -1,7 +1,10 @@
 package dev.hoist.core.report.startup;
 
 import dev.hoist.core.report.html.Html;
+import dev.hoist.core.advice.Advice;
+import dev.hoist.core.report.advice.AdviceText;
 import dev.hoist.core.startup.ClassLoading;
+import dev.hoist.core.startup.StartLoops;
 import dev.hoist.core.startup.StartupAdvice;
 import dev.hoist.core.startup.StartupBreakdown;
 import dev.hoist.core.startup.StartupReport;
@@ -72,6 +75,7 @@ public final class StartupHtml {
             }
             h.append("</table>\n");
         }
+        loops(h, r.loops());
         h.append("<h2>Advice</h2>\n");
         if (r.advice().isEmpty()) {
             h.append("<p>No advice.</p>");
@@ -145,6 +149,29 @@ public final class StartupHtml {
                         + "<text x=\"%.1f\" y=\"36\">%s</text></svg>",
                 m.baselineMedian() * scale, 95 + m.baselineMedian() * scale, Html.text(StartupText.ms(m.baselineMedian())),
                 m.variantMedian() * scale, 95 + m.variantMedian() * scale, Html.text(StartupText.ms(m.variantMedian())));
+    }
+
+    /** The loop advisor's top items on the start window, each with its share as the advice report words it, or why none. */
+    private static void loops(StringBuilder h, StartLoops loops) {
+        if (loops == null) {
+            return;
+        }
+        h.append("<h2>Loops hot during start</h2><p>The loop advisor on the sampled run: ")
+                .append(String.format(Locale.ROOT, "%,d cpu samples, %,d in Java code; %d piece(s) of advice.", loops.samples(),
+                        loops.javaSamples(), loops.advice().advice().size())).append("</p>");
+        if (!loops.top().isEmpty()) {
+            h.append("<table><tr><th>#</th><th>measured</th><th>rule</th><th>where and what</th></tr>");
+            for (Advice a : loops.top()) {
+                h.append("<tr><td class=\"n\">").append(a.rank()).append("</td><td>").append(Html.text(AdviceText.share(a)))
+                        .append("</td><td><code>").append(Html.text(a.finding().rule())).append("</code></td><td>")
+                        .append(Html.text(AdviceText.where(a))).append("<br>").append(Html.text(a.finding().message())).append("</td></tr>");
+            }
+            h.append("</table>\n");
+        }
+        String verdict = loops.verdict();
+        if (verdict != null) {
+            h.append("<p>").append(Html.text(verdict)).append("</p>\n");
+        }
     }
 
     private static void row(StringBuilder h, String k, String v) {

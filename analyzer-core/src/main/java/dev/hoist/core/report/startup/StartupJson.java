@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hoist.core.advice.AdviceReport;
+import dev.hoist.core.report.advice.AdviceJson;
 import dev.hoist.core.startup.ClassLoading;
+import dev.hoist.core.startup.StartLoops;
 import dev.hoist.core.startup.StartupAdvice;
 import dev.hoist.core.startup.StartupBreakdown;
 import dev.hoist.core.startup.StartupReport;
@@ -108,11 +111,29 @@ public final class StartupJson {
             a.apply().forEach(apply::add);
             o.put("code", a.code());
         }
+        loops(root, r.loops());
         ArrayNode archives = root.putArray("archives");
         r.archives().forEach(archives::add);
         ArrayNode notes = root.putArray("notes");
         r.notes().forEach(notes::add);
         return root;
+    }
+
+    /** The loop advice on the start window: its top items as {@code hoist.profile/1}'s advice objects, or why none. */
+    private static void loops(ObjectNode root, StartLoops loops) {
+        if (loops == null) {
+            root.putNull("loops");
+            return;
+        }
+        ObjectNode o = root.putObject("loops");
+        o.put("samples", loops.samples());
+        o.put("javaSamples", loops.javaSamples());
+        o.put("tooFew", loops.tooFew());
+        o.put("verdict", loops.verdict());
+        o.put("found", loops.advice().advice().size());
+        o.set("items", AdviceJson.advice(new AdviceReport(loops.top(), List.of(), List.of(), 0)));
+        ArrayNode unavailable = o.putArray("unavailable");
+        loops.advice().unavailable().forEach(unavailable::add);
     }
 
     private static void groups(ArrayNode arr, List<ClassLoading.Group> groups) {

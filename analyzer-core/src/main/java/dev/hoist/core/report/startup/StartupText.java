@@ -1,7 +1,11 @@
 package dev.hoist.core.report.startup;
 
 import dev.hoist.core.SafeText;
+import dev.hoist.core.advice.Advice;
+import dev.hoist.core.report.advice.AdviceText;
+import dev.hoist.core.rule.Finding;
 import dev.hoist.core.startup.ClassLoading;
+import dev.hoist.core.startup.StartLoops;
 import dev.hoist.core.startup.StartupAdvice;
 import dev.hoist.core.startup.StartupBreakdown;
 import dev.hoist.core.startup.StartupReport;
@@ -72,6 +76,7 @@ public final class StartupText {
                 w.printf(Locale.ROOT, "  %,7d  %s%n", m.samples(), m.method());
             }
         }
+        loops(w, r.loops());
         w.println();
         advice(w, r);
         for (String a : r.archives()) {
@@ -81,6 +86,30 @@ public final class StartupText {
             w.println("note: " + n);
         }
         w.flush();
+    }
+
+    /** The loop advisor on the start window: its top items, each with its share as the advice report words it, or why none. */
+    private static void loops(PrintWriter w, StartLoops loops) {
+        if (loops == null) {
+            return;
+        }
+        w.printf(Locale.ROOT, "Loops hot during start (the loop advisor on the sampled run: %,d cpu samples, %,d in Java code; "
+                + "%d piece%s of advice%s):%n", loops.samples(), loops.javaSamples(), loops.advice().advice().size(),
+                loops.advice().advice().size() == 1 ? "" : "s", loops.advice().advice().size() > StartLoops.TOP ? ", the top " + StartLoops.TOP : "");
+        for (Advice a : loops.top()) {
+            Finding f = a.finding();
+            w.printf(Locale.ROOT, "  #%d  %s  %s  [confidence %s]%n", a.rank(), AdviceText.share(a), f.rule(),
+                    a.confidence().name().toLowerCase(Locale.ROOT));
+            wrap(w, AdviceText.where(a), "      ");
+            wrap(w, f.message(), "      ");
+        }
+        String verdict = loops.verdict();
+        if (verdict != null) {
+            wrap(w, verdict, "  ");
+        }
+        if (!loops.advice().advice().isEmpty()) {
+            w.println("  (each with its evidence and fix: hoist run -i 1ms -- <the same command>)");
+        }
     }
 
     private static void advice(PrintWriter w, StartupReport r) {

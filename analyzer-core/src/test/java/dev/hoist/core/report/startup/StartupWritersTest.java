@@ -2,7 +2,15 @@ package dev.hoist.core.report.startup;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hoist.core.advice.Advice;
+import dev.hoist.core.advice.AdviceReport;
+import dev.hoist.core.advice.LoopCost;
+import dev.hoist.core.rule.Confidence;
+import dev.hoist.core.rule.Finding;
+import dev.hoist.core.rule.Fix;
+import dev.hoist.core.rule.Severity;
 import dev.hoist.core.startup.ClassLoading;
+import dev.hoist.core.startup.StartLoops;
 import dev.hoist.core.startup.StartupAdvice;
 import dev.hoist.core.startup.StartupBreakdown;
 import dev.hoist.core.startup.StartupReport;
@@ -21,6 +29,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class StartupWritersTest {
     private static StartupReport report() {
+        return report(null);
+    }
+
+    /** The loop advisor's answer on a start window: one boxing advice in a class with a hostile name. */
+    private static StartLoops loops(long javaSamples) {
+        Finding f = new Finding("boxing-in-loop", "org.example.Feed<i>", "load", "(I)J", "Feed.java", 72,
+                new int[] {71, 72}, new int[] {12, 13, 14, 40}, 62, Severity.MEDIUM, Confidence.MEDIUM,
+                "an int is boxed to Integer on every iteration <script>", "valueOf allocates", new Fix("ids.add(i)", "ids[i] = i"),
+                List.of(), List.of());
+        Advice a = new Advice(1, f, new LoopCost("cpu", 40, 90, 600, 0, 0, 0, 0), Confidence.MEDIUM, List.of("measured: 15%"));
+        return new StartLoops(600, javaSamples, new AdviceReport(List.of(a), List.of("org.example.Feed.load(I)J"), List.of(), 0));
+    }
+
+    private static StartupReport report(StartLoops loops) {
         StartupBreakdown b = new StartupBreakdown(1840, 60, 3000, 1200, 400, 120, 30, 50,
                 List.of(new ClassLoading.Group("/app/lib/evil<script>.jar", 1800)), List.of(new ClassLoading.Group("org.example", 900)),
                 List.of(10, 200, 5), List.of(new StartupBreakdown.Clinit("org.example.Rates<b>\u001b[31m", 180, 180, "org.example.Rates.build")),
@@ -32,7 +54,7 @@ class StartupWritersTest {
         return new StartupReport(List.of("java", "-jar", "app.jar"), "17.0.15", "its exit", 5, b,
                 List.of(new StartupAdvice("appcds", "AppCDS", "maps classes", faster, -1, List.of("-XX:SharedArchiveFile=a.jsa"), List.of("x"), null),
                         new StartupAdvice("tiered-stop-at-level-1", "C1", "short", slower, -1, List.of("-XX:TieredStopAtLevel=1"), List.of(), null)),
-                List.of(), List.of(), null, null);
+                List.of(), List.of(), null, null, loops);
     }
 
     @Test
@@ -62,5 +84,52 @@ class StartupWritersTest {
         assertThat(html).doesNotContain("evil<script>").contains("evil&lt;script&gt;.jar")
                 .doesNotContain("Rates<b>").contains("Rates&lt;b&gt;").doesNotContain("\u001b");
         assertThat(html).contains("<svg").contains("200 classes");
+    }
+
+    @Test
+    void theLoopsHotDuringStartAreListedWithTheirShareInEveryFormat() throws IOException {
+        StartupReport r = report(loops(300));
+        StringWriter text = new StringWriter();
+        StartupText.write(r, text);
+        assertThat(text.toString()).contains("Loops hot during start").contains("#1  15.0% cpu  (loop 15.0%)  boxing-in-loop")
+                .contains("org.example.Feed<i>.load (Feed.java:72), loop lines 71-72").contains("boxed to Integer")
+                .doesNotContain("too few samples");
+        StringWriter json = new StringWriter();
+        StartupJson.write(r, json);
+        JsonNode loops = new ObjectMapper().readTree(json.toString()).get("loops");
+        assertThat(loops.at("/items/0/rule").asText()).isEqualTo("boxing-in-loop");
+        assertThat(loops.at("/items/0/site/percent").asDouble()).isEqualTo(15.0);
+        assertThat(loops.get("verdict").isNull()).isTrue();
+        StringWriter html = new StringWriter();
+        StartupHtml.write(r, html);
+        assertThat(html.toString()).contains("Loops hot during start").contains("Feed&lt;i&gt;.load").doesNotContain("<script>")
+                .doesNotContain("Feed<i>");
+    }
+
+    @Test
+    void aStartWithTooFewJavaSamplesSaysSoPlainly() throws IOException {
+        StartupReport r = report(loops(40));
+        StringWriter text = new StringWriter();
+        StartupText.write(r, text);
+        assertThat(text.toString()).contains("too few samples for loop advice: the start window has 40 cpu samples in Java code");
+        StringWriter json = new StringWriter();
+        StartupJson.write(r, json);
+        JsonNode loops = new ObjectMapper().readTree(json.toString()).get("loops");
+        assertThat(loops.get("tooFew").asBoolean()).isTrue();
+        assertThat(loops.get("verdict").asText()).startsWith("too few samples");
+    }
+
+    @Test
+    void noLoopWorthFixingIsSaidAndNoLoopAdviceAskedLeavesTheSectionOut() throws IOException {
+        StartupReport none = report(new StartLoops(900, 400, new AdviceReport(List.of(), List.of("org.example.Feed.load(I)J"), List.of(), 2)));
+        StringWriter text = new StringWriter();
+        StartupText.write(none, text);
+        assertThat(text.toString()).contains("none worth fixing: no rule matched a sampled loop of the 1 hot methods");
+        StringWriter skipped = new StringWriter();
+        StartupText.write(report(), skipped);
+        assertThat(skipped.toString()).doesNotContain("Loops hot during start");
+        StringWriter json = new StringWriter();
+        StartupJson.write(report(), json);
+        assertThat(new ObjectMapper().readTree(json.toString()).get("loops").isNull()).isTrue();
     }
 }
