@@ -127,7 +127,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private List<String> joined(JavaCommand cmd) {
-        List<String> cp = new ArrayList<>(cmd.classPath().stream().map(Path::toString).toList());
+        List<String> cp = new ArrayList<>(cmd.codePath().stream().map(Path::toString).toList());
         if (classPath != null) {
             cp.add(classPath);
         }

@@ -4,6 +4,7 @@ import dev.hoist.core.Failure;
 import dev.hoist.core.HoistException;
 import dev.hoist.core.SafeText;
 import dev.hoist.core.report.startup.StartupHtml;
+import dev.hoist.core.rule.RuleRegistry;
 import dev.hoist.core.report.startup.StartupJson;
 import dev.hoist.core.report.startup.StartupText;
 import dev.hoist.core.sampling.AgentLibrary;
@@ -33,7 +34,8 @@ import java.util.regex.PatternSyntaxException;
 @Command(name = "startup", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Run a java command line to an end point, break its start down (JVM boot, class loading by jar and "
                 + "package, static initialisers, interpreted vs compiled, GC) and rank what would make it start faster "
-                + "(AppCDS, the AOT cache, C1 only, lazy holders, unused jars), each measured by running the program with it.",
+                + "(AppCDS, the AOT cache, C1 only, lazy holders, unused jars), each measured by running the program with it; "
+                + "and the loops that were hot during the start, with Hoist's loop advice.",
         footer = {"", "Examples:",
                 "  hoist startup -- java -jar app.jar --version",
                 "  hoist startup --until-log 'Started .* in' -- java -jar server.jar",
@@ -71,6 +73,9 @@ final class StartupCommand implements Callable<Integer> {
     @Option(names = "--no-variants", description = "Only measure the start; do not try the cures (no training runs, no timed runs).")
     boolean noVariants;
 
+    @Option(names = "--no-advice", description = "Skip the loop advice on the start window (the loops that were hot during the start).")
+    boolean noAdvice;
+
     @Option(names = "--write-archive", paramLabel = "FILE",
             description = "Also copy the archive that gained most (AppCDS .jsa or AOT cache) here, to ship with the program.")
     Path writeArchive;
@@ -101,7 +106,7 @@ final class StartupCommand implements Callable<Integer> {
                 }, step -> {
                     err.println("hoist: " + SafeText.clean(step));
                     err.flush();
-                }));
+                }, noAdvice ? List.of() : List.copyOf(RuleRegistry.load().all())));
         try (Writer w = Output.open(reportOut, spec.commandLine().getOut())) {
             switch (format) {
                 case json -> StartupJson.write(report, w);

@@ -58,7 +58,8 @@ public final class MainWindow extends BorderPane {
         Button demo = bar("Run demo", "Start the bundled demo workload and sample it", vm::startDemo);
         demo.setId("demo-button");
         Button startup = bar("Startup…", "Measure a program's start and what AppCDS, the AOT cache or C1 only would save (hoist startup)",
-                () -> StartupWindow.open(stage, new dev.hoist.app.gui.vm.StartupViewModel(vm.workers())));
+                () -> StartupWindow.open(stage, new dev.hoist.app.gui.vm.StartupViewModel(vm.workers(),
+                        dev.hoist.core.startup.StartupStudy.defaultCacheRoot(), vm.rules())));
         startup.setId("startup-button");
         Button save = bar("Save session…", "Save the recording and the advice in one .hoist file (Ctrl+S)", this::chooseSave);
         save.setId("save-button");

@@ -2,7 +2,10 @@ package dev.hoist.app.gui.view;
 
 import dev.hoist.app.gui.vm.StartupViewModel;
 import dev.hoist.core.SafeText;
+import dev.hoist.core.advice.Advice;
+import dev.hoist.core.report.advice.AdviceText;
 import dev.hoist.core.report.startup.StartupText;
+import dev.hoist.core.startup.StartLoops;
 import dev.hoist.core.startup.StartupAdvice;
 import dev.hoist.core.startup.StartupReport;
 import javafx.geometry.Insets;
@@ -32,11 +35,14 @@ import javafx.util.StringConverter;
 /**
  * Startup advice in the window ({@code hoist startup}'s face): a java command line and where its
  * start ends, Run, and the study's result: each cure's measured time to the end point beside the
- * unchanged program's (a bar chart), the ranked advice with the detail of the one selected (its
- * gain, how to apply it), and the whole report as the CLI prints it.
+ * unchanged program's (a bar chart), the ranked advice and beside it the loops hot during the start
+ * (the loop advisor on the start window), with the detail of the one selected (its gain and how to
+ * apply it, or the loop's measured share and fix), and the whole report as the CLI prints it.
  */
 public final class StartupWindow extends BorderPane {
     private final ListView<StartupAdvice> advice = new ListView<>();
+    private final ListView<Advice> loops = new ListView<>();
+    private final Label loopsVerdict = new Label();
     private final TextArea detail = new TextArea();
     private final BarChart<String, Number> chart = new BarChart<>(new CategoryAxis(), new NumberAxis());
     private final javafx.beans.property.ObjectProperty<Integer> runsValue;
@@ -121,13 +127,41 @@ public final class StartupWindow extends BorderPane {
         detail.setEditable(false);
         detail.setWrapText(true);
         detail.getStyleClass().add("code");
-        advice.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> detail.setText(b == null ? "" : detailOf(b)));
+        advice.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                loops.getSelectionModel().clearSelection();
+                detail.setText(detailOf(b));
+            }
+        });
+        loops.setId("startup-loops");
+        loops.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(Advice a, boolean empty) {
+                super.updateItem(a, empty);
+                setText(empty || a == null ? null : SafeText.clean("#" + a.rank() + "  " + AdviceText.share(a) + "  " + a.finding().rule()
+                        + "  " + a.finding().className() + "." + a.finding().method()));
+            }
+        });
+        loopsVerdict.setId("startup-loops-verdict");
+        loopsVerdict.setWrapText(true);
+        loops.setPlaceholder(loopsVerdict);
+        loops.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                advice.getSelectionModel().clearSelection();
+                detail.setText(loopDetailOf(b));
+            }
+        });
+        Label loopsTitle = new Label("Loops hot during start (the loop advisor on the start window)");
+        loopsTitle.getStyleClass().add("section-title");
+        VBox.setVgrow(loops, Priority.ALWAYS);
+        VBox loopsPane = new VBox(4, loopsTitle, loops);
         TextArea report = new TextArea();
         report.setId("startup-report");
         report.setEditable(false);
         report.getStyleClass().add("code");
         report.textProperty().bind(vm.reportTextProperty());
-        SplitPane adviceAndDetail = new SplitPane(advice, detail);
+        SplitPane adviceAndDetail = new SplitPane(advice, loopsPane, detail);
+        adviceAndDetail.setDividerPositions(0.36, 0.68);
         SplitPane center = new SplitPane(chart, adviceAndDetail, report);
         center.setOrientation(Orientation.VERTICAL);
         center.setDividerPositions(0.3, 0.6);
@@ -137,6 +171,10 @@ public final class StartupWindow extends BorderPane {
 
     private void show(StartupReport r) {
         advice.getItems().setAll(r == null ? java.util.List.of() : r.advice());
+        StartLoops l = r == null ? null : r.loops();
+        loops.getItems().setAll(l == null ? java.util.List.of() : l.top());
+        String verdict = l == null ? (r == null ? "" : "no loop advice: the start has no sampled run (see the notes in the report)") : l.verdict();
+        loopsVerdict.setText(verdict == null ? "" : SafeText.clean(verdict));
         chart.getData().clear();
         if (r == null) return;
         XYChart.Series<String, Number> unchanged = new XYChart.Series<>();
@@ -161,6 +199,16 @@ public final class StartupWindow extends BorderPane {
         for (String how : a.apply()) b.append("\n- ").append(SafeText.clean(how));
         if (a.code() != null && !a.code().isBlank()) b.append("\n\n").append(SafeText.clean(a.code()));
         return b.toString();
+    }
+
+    /** One loop advice as the detail shows it: share, place, message, evidence and its fix (each line made safe). */
+    private static String loopDetailOf(Advice a) {
+        StringBuilder b = new StringBuilder(a.finding().rule()).append("   ").append(AdviceText.share(a)).append("\n")
+                .append(AdviceText.where(a)).append("\n\n").append(a.finding().message());
+        for (String e : a.evidence()) b.append("\n- ").append(e);
+        if (!a.finding().fix().before().isBlank()) b.append("\n\nbefore:\n").append(a.finding().fix().before());
+        if (!a.finding().fix().after().isBlank()) b.append("\n\nafter:\n").append(a.finding().fix().after());
+        return String.join("\n", b.toString().lines().map(SafeText::clean).toList());
     }
 
     /** Opens the startup window over {@code owner}. */

@@ -53,6 +53,11 @@ public final class MainViewModel implements AutoCloseable {
         return workers;
     }
 
+    /** The rules this window advises with (the startup window's loop advice uses them too). */
+    public List<Rule> rules() {
+        return rules;
+    }
+
     public MainViewModel(Workers workers, Path recordingsDir, List<Path> sourceDirs, String classPath) {
         this(workers, List.copyOf(RuleRegistry.load(MainViewModel.class.getClassLoader()).all()), recordingsDir,
                 new JvmListViewModel(workers), sourceDirs, classPath);

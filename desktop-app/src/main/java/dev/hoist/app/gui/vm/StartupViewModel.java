@@ -2,6 +2,8 @@ package dev.hoist.app.gui.vm;
 
 import dev.hoist.core.SafeText;
 import dev.hoist.core.report.startup.StartupText;
+import dev.hoist.core.rule.Rule;
+import dev.hoist.core.rule.RuleRegistry;
 import dev.hoist.core.sampling.AgentLibrary;
 import dev.hoist.core.startup.EndPoint;
 import dev.hoist.core.startup.JavaCommand;
@@ -24,8 +26,8 @@ import javafx.beans.property.StringProperty;
 
 /**
  * The window's face of {@code hoist startup}: a java command line and an end point in, the same
- * study the CLI runs (on a worker), and its report out, as the ranked advice and the text the CLI
- * prints. Plain Java with JavaFX properties, tested without a toolkit like the other view models.
+ * study the CLI runs (on a worker), and its report out, as the ranked advice, the loops hot during
+ * the start (the loop advisor on the start window) and the text the CLI prints. Plain Java with JavaFX properties, tested without a toolkit like the other view models.
  */
 public final class StartupViewModel {
     /** Where the start ends. */
@@ -35,6 +37,7 @@ public final class StartupViewModel {
 
     private final Workers workers;
     private final Path cacheRoot;
+    private final List<Rule> rules;
     private final StringProperty commandLine = new SimpleStringProperty("");
     private final ObjectProperty<End> end = new SimpleObjectProperty<>(End.EXIT);
     private final StringProperty endValue = new SimpleStringProperty("");
@@ -46,13 +49,20 @@ public final class StartupViewModel {
     private final StringProperty reportText = new SimpleStringProperty("");
     private final StringProperty error = new SimpleStringProperty("");
 
+    /** With the rules on Hoist's own class path, for the loop advice on the start window. */
     public StartupViewModel(Workers workers) {
         this(workers, StartupStudy.defaultCacheRoot());
     }
 
     public StartupViewModel(Workers workers, Path cacheRoot) {
+        this(workers, cacheRoot, List.copyOf(RuleRegistry.load(StartupViewModel.class.getClassLoader()).all()));
+    }
+
+    /** {@code rules} are what the loop advisor runs on the start window (empty: no loop advice). */
+    public StartupViewModel(Workers workers, Path cacheRoot, List<Rule> rules) {
         this.workers = workers;
         this.cacheRoot = cacheRoot;
+        this.rules = List.copyOf(rules);
     }
 
     public StringProperty commandLineProperty() { return commandLine; }
@@ -92,7 +102,7 @@ public final class StartupViewModel {
             try {
                 Path lib = agentLibrary();
                 StartupReport r = StartupStudy.run(new StartupStudy.Settings(cmd, endPoint, Duration.ofSeconds(60), n, variants,
-                        null, cacheRoot, lib, line -> { }, step -> workers.ui(() -> progress.set(SafeText.clean(step)))));
+                        null, cacheRoot, lib, line -> { }, step -> workers.ui(() -> progress.set(SafeText.clean(step))), rules));
                 StringWriter text = new StringWriter();
                 StartupText.write(r, text);
                 workers.ui(() -> {
