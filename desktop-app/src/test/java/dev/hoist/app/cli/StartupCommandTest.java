@@ -22,8 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@code hoist startup} and {@code hoist run} as a user runs them, on real child JVMs: the JSON
  * report has exactly the fields docs/startup-json.md documents, the HTML report draws the timeline
- * and escapes the command, a failing program gives one line and exit 12 after its report, and
- * {@code hoist run} reports the workload's hot method.
+ * and escapes the command, the loop hot during the planted start is named in text, JSON and HTML
+ * (and left out with --no-advice), a failing program gives one line and exit 12 after its report,
+ * and {@code hoist run} reports the workload's hot method.
  */
 class StartupCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -40,7 +41,8 @@ class StartupCommandTest {
     void jsonReportHasTheDocumentedFieldsAndNamesThePlantedInitialiser(@TempDir Path dir) throws Exception {
         Path report = dir.resolve("start.json");
         MainTest.Result r = MainTest.run("startup", "--runs", "1", "--until-log", "^ready$", "--format", "json", "--out",
-                report.toString(), "--cache-dir", dir.resolve("cache").toString(), "--", java(), "-cp", classes(), SlowStart.class.getName());
+                report.toString(), "--cache-dir", dir.resolve("cache").toString(), "--", java(), "-cp", classes(), SlowStart.class.getName(),
+                "--boxing");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.err()).contains("rate of 1000").contains("wrote the json report");
         assertThat(Files.getPosixFilePermissions(report)).isEqualTo(dev.hoist.core.PrivateFiles.OWNER_ONLY);
@@ -49,6 +51,12 @@ class StartupCommandTest {
         assertThat(root.at("/breakdown/clinits/0/class").asText()).isEqualTo(SlowStart.class.getName() + "$RateTable");
         assertThat(root.at("/breakdown/clinits/0/millis").asDouble()).isPositive();
         assertThat(root.get("advice").findValuesAsText("id")).contains("lazy-holder", "tiered-stop-at-level-1");
+        // the planted boxing loop of the start, named by the loop advisor with its place
+        JsonNode boxing = first(root.at("/loops/items"), "rule", "boxing-in-loop");
+        assertThat(boxing.get("class").asText()).isEqualTo(SlowStart.class.getName());
+        assertThat(boxing.get("method").asText()).isEqualTo("loadIds");
+        assertThat(boxing.get("message").asText()).contains("boxed to Integer");
+        assertThat(boxing.at("/site/percent").asDouble()).isPositive();
         // every field is documented, and every documented field is there
         String doc = Files.readString(Path.of(System.getProperty("user.dir")).resolveSibling("docs").resolve("startup-json.md"));
         Set<String> documented = new TreeSet<>();
@@ -61,7 +69,32 @@ class StartupCommandTest {
         assertThat(documented).containsAll(present);
         // the failure's fields are there only when the program failed (the failure test below)
         documented.removeAll(Set.of("exitCode", "message"));
+        // a loop advice's caller loop is there only when the waste is in a method the loop calls
+        documented.removeAll(Set.of("firstLine", "lastLine", "chain"));
         assertThat(present).containsAll(documented);
+    }
+
+    private static JsonNode first(JsonNode items, String field, String value) {
+        for (JsonNode i : items) {
+            if (i.get(field).asText().equals(value)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no item with " + field + " " + value + " in " + items);
+    }
+
+    @Test
+    void textNamesTheLoopHotDuringStartAndNoAdviceLeavesItOut() {
+        MainTest.Result r = MainTest.run("startup", "--no-variants", "--until-log", "^ready$", "--", java(), "-cp", classes(),
+                SlowStart.class.getName(), "--boxing");
+        assertThat(r.code()).as(r.err()).isZero();
+        String loops = r.out().substring(r.out().indexOf("Loops hot during start"));
+        assertThat(loops).as(r.out()).contains("boxing-in-loop").contains(SlowStart.class.getName() + ".loadIds (SlowStart.java:")
+                .contains("boxed to Integer").containsPattern("#1  [0-9.]+% cpu");
+        MainTest.Result skipped = MainTest.run("startup", "--no-variants", "--no-advice", "--until-log", "^ready$", "--", java(), "-cp",
+                classes(), SlowStart.class.getName(), "--boxing");
+        assertThat(skipped.code()).as(skipped.err()).isZero();
+        assertThat(skipped.out()).contains("Time to the end point").doesNotContain("Loops hot during start").doesNotContain("boxing-in-loop");
     }
 
     private static void collect(JsonNode n, Set<String> names) {
@@ -80,10 +113,11 @@ class StartupCommandTest {
     void htmlReportDrawsTheTimelineAndEscapesTheCommand(@TempDir Path dir) throws Exception {
         Path report = dir.resolve("start.html");
         MainTest.Result r = MainTest.run("startup", "--no-variants", "--format", "html", "--out", report.toString(), "--",
-                java(), "-Dx=<script>alert(1)</script>", "-cp", classes(), SlowStart.class.getName());
+                java(), "-Dx=<script>alert(1)</script>", "-cp", classes(), SlowStart.class.getName(), "--boxing");
         assertThat(r.code()).as(r.err()).isZero();
         String html = Files.readString(report);
         assertThat(html).contains("<svg").contains("JVM boot").contains("end point").contains("SlowStart$RateTable");
+        assertThat(html).contains("Loops hot during start").contains("boxing-in-loop").contains("SlowStart.loadIds");
         assertThat(html).doesNotContain("<script>").contains("&lt;script&gt;alert(1)&lt;/script&gt;");
     }
 

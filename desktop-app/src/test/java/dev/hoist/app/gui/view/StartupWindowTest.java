@@ -13,6 +13,7 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.chart.BarChart;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
@@ -28,7 +29,8 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * {@code hoist startup} in the window (issue 21): a command line typed in, Run, and the study's
  * result as the user sees it: the breakdown in the report with the planted slow static initializer,
- * the cures measured side by side in the chart and listed with their gain, and a command that
+ * the cures measured side by side in the chart and listed with their gain, the planted boxing loop
+ * of the start listed beside them with its share and detailed when clicked, and a command that
  * cannot be read said in one line. A real child JVM of the planted slow-start program.
  */
 @ExtendWith(ApplicationExtension.class)
@@ -57,7 +59,7 @@ class StartupWindowTest {
 
     private static String command() {
         return ChildJvm.currentJavaHome().resolve("bin/java") + " -cp '" + ChildJvm.codeSourceOf(SlowStart.class) + "' "
-                + SlowStart.class.getName();
+                + SlowStart.class.getName() + " --boxing";
     }
 
     @Test
@@ -81,6 +83,19 @@ class StartupWindowTest {
         BarChart<String, Number> chart = robot.lookup("#startup-chart").queryAs(BarChart.class);
         assertThat(fx(() -> chart.getData().size())).isEqualTo(2);
         assertThat(fx(() -> chart.getData().get(0).getData().size())).as("each measured cure has its bars").isPositive();
+
+        // beside the cures, the loop that was hot during the start, as the loop advisor words it
+        ListView<?> loops = robot.lookup("#startup-loops").queryListView();
+        assertThat(fx(() -> loops.getItems().size())).as(report).isPositive();
+        ListCell<?> boxing = robot.lookup("#startup-loops .list-cell").queryAllAs(ListCell.class).stream()
+                .filter(c -> c.getText() != null && c.getText().contains("boxing-in-loop")).findFirst()
+                .orElseThrow(() -> new AssertionError("no boxing-in-loop among the loops: " + report));
+        assertThat(boxing.getText()).contains(SlowStart.class.getName() + ".loadIds").containsPattern("[0-9.]+% cpu");
+        robot.clickOn(boxing);
+        WaitForAsyncUtils.waitForFxEvents();
+        String loopDetail = fx(() -> robot.lookup("#startup-detail").queryAs(TextArea.class).getText());
+        assertThat(loopDetail).contains("boxing-in-loop").contains("boxed to Integer").contains("loadIds (SlowStart.java:");
+        assertThat(report).contains("Loops hot during start");
     }
 
     @Test
