@@ -15,13 +15,19 @@ import java.util.function.Consumer;
  * has only the JVM's unified logging of class loading and its performance counters saved at exit
  * ({@code -XX:+PerfDataSaveToFile}): both are written by the JVM anyway, so the run is as fast as a
  * plain one. The second loads async-profiler from the first instruction and samples cpu and wall
- * clock every millisecond: that is where the static initialisers' times and the interpreted and
- * compiled shares come from. The profiler's own classes would skew class counts, so they are
- * never counted from the second run.
+ * clock every millisecond, and allocations: that is where the static initialisers' times, the
+ * interpreted and compiled shares and the loop advice's start window come from. The profiler's own
+ * classes would skew class counts, so they are never counted from the second run.
  */
 public final class StartupProbe {
     /** The sampling interval of the sampled run. */
     static final double INTERVAL_MILLIS = 1.0;
+
+    /**
+     * Bytes between allocation samples of the sampled run ({@code hoist run}'s default): with them
+     * the loop advice charges a loop that makes garbage its share of the GC threads' time.
+     */
+    static final long ALLOC_BYTES = 512 * 1024;
 
     private StartupProbe() {
     }
@@ -63,7 +69,8 @@ public final class StartupProbe {
         Profile profile = null;
         if (logged.reached() && agentLibrary != null) {
             Path jfr = dir.resolve("start.jfr");
-            String agent = agentOption(agentLibrary, "event=cpu,interval=" + (long) (INTERVAL_MILLIS * 1e6) + ",wall=" + (long) (INTERVAL_MILLIS * 1e6), jfr);
+            String agent = agentOption(agentLibrary, "event=cpu,interval=" + (long) (INTERVAL_MILLIS * 1e6) + ",wall=" + (long) (INTERVAL_MILLIS * 1e6)
+                    + ",alloc=" + ALLOC_BYTES, jfr);
             sampled = Launcher.run(cmd.withOptions(List.of(agent)), end, timeout, null);
             if (Files.isRegularFile(jfr) && Files.size(jfr) > 0) {
                 try {
