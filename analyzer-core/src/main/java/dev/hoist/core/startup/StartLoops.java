@@ -58,19 +58,23 @@ public record StartLoops(long samples, long javaSamples, AdviceReport advice) {
      * no loop is worth fixing and why; null when there are items and enough samples.
      */
     public String verdict() {
-        if (tooFew()) {
-            return String.format(Locale.ROOT, "too few samples for loop advice: the start window has %,d cpu samples in Java code "
-                    + "(%,d in all); a loop needs about 20 at its site to be ranked surely, so sample a longer run with hoist run",
-                    javaSamples, samples);
+        String few = String.format(Locale.ROOT, "the start window has %,d cpu samples in Java code (%,d in all)", javaSamples, samples);
+        boolean none = advice.advice().isEmpty();
+        if (none && advice.methodsAnalysed().isEmpty() && advice.unavailable().isEmpty()) {
+            // a longer run would not change this: JDK code is evidence, never advice
+            return "none: the start's hot methods are all the JDK's, which the advice never asks you to change"
+                    + (tooFew() ? "; and " + few + ", too few for loop advice anyway" : "");
         }
-        if (!advice.advice().isEmpty()) {
+        if (tooFew()) {
+            return "too few samples for loop advice: " + few + "; a loop needs about 20 at its site to be ranked surely, "
+                    + "so sample a longer run with hoist run";
+        }
+        if (!none) {
             return null;
         }
         if (advice.methodsAnalysed().isEmpty()) {
-            return advice.unavailable().isEmpty()
-                    ? "none worth fixing: the start's hot methods are all the JDK's, which the advice never asks you to change"
-                    : "none: the bytecode of the program's hot methods could not be read (" + advice.unavailable().size()
-                      + " methods, listed in the JSON report)";
+            return "none: the bytecode of the program's hot methods could not be read (" + advice.unavailable().size()
+                    + " methods, listed in the JSON report)";
         }
         return "none worth fixing: no rule matched a sampled loop of the " + advice.methodsAnalysed().size()
                 + " hot methods of the program's own code";

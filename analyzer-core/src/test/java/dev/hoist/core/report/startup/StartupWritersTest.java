@@ -125,6 +125,10 @@ class StartupWritersTest {
         StringWriter text = new StringWriter();
         StartupText.write(none, text);
         assertThat(text.toString()).contains("none worth fixing: no rule matched a sampled loop of the 1 hot methods");
+        StringWriter jdk = new StringWriter();
+        StartupText.write(report(new StartLoops(481, 80, new AdviceReport(List.of(), List.of(), List.of(), 0))), jdk);
+        assertThat(jdk.toString()).as("a longer run would not help: the JDK's code is never advised")
+                .contains("none: the start's hot methods are all the JDK's").contains("80 cpu samples in Java code (481 in all)");
         StringWriter skipped = new StringWriter();
         StartupText.write(report(), skipped);
         assertThat(skipped.toString()).doesNotContain("Loops hot during start");
