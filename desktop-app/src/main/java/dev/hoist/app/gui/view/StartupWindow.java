@@ -138,8 +138,8 @@ public final class StartupWindow extends BorderPane {
             @Override
             protected void updateItem(Advice a, boolean empty) {
                 super.updateItem(a, empty);
-                setText(empty || a == null ? null : SafeText.clean("#" + a.rank() + "  " + AdviceText.share(a) + "  " + a.finding().rule()
-                        + "  " + a.finding().className() + "." + a.finding().method()));
+                setText(empty || a == null ? null : SafeText.clean("#" + a.rank() + "  " + a.finding().rule() + "  " + simpleName(a.finding().className())
+                        + "." + a.finding().method() + ":" + a.finding().line() + "   " + AdviceText.share(a)));
             }
         });
         loopsVerdict.setId("startup-loops-verdict");
@@ -151,7 +151,8 @@ public final class StartupWindow extends BorderPane {
                 detail.setText(loopDetailOf(b));
             }
         });
-        Label loopsTitle = new Label("Loops hot during start (the loop advisor on the start window)");
+        Label loopsTitle = new Label("Loops hot during start");
+        loopsTitle.setTooltip(new javafx.scene.control.Tooltip("Hoist's loop advisor on the sampled run, from the first instruction to the end point"));
         loopsTitle.getStyleClass().add("section-title");
         VBox.setVgrow(loops, Priority.ALWAYS);
         VBox loopsPane = new VBox(4, loopsTitle, loops);
@@ -199,6 +200,10 @@ public final class StartupWindow extends BorderPane {
         for (String how : a.apply()) b.append("\n- ").append(SafeText.clean(how));
         if (a.code() != null && !a.code().isBlank()) b.append("\n\n").append(SafeText.clean(a.code()));
         return b.toString();
+    }
+
+    private static String simpleName(String className) {
+        return className.substring(className.lastIndexOf('.') + 1);
     }
 
     /** One loop advice as the detail shows it: share, place, message, evidence and its fix (each line made safe). */
