@@ -144,6 +144,16 @@ public final class ReflectionInLoopRule implements Rule {
         return dev.hoist.core.rule.CostKind.TIME;
     }
 
+    /**
+     * A cached lookup or a direct call (a MethodHandle, a lambda) removes the reflective machinery, not
+     * the work of the method, field or constructor it reaches: Saxon's {@code Configuration} built by
+     * {@code Constructor.newInstance} is built just the same.
+     */
+    @Override
+    public dev.hoist.core.rule.SavedPart savedPart(Finding finding) {
+        return dev.hoist.core.rule.SavedPart.jdkWork();
+    }
+
     @Override
     public dev.hoist.core.rule.Judgement judge(Finding finding, dev.hoist.core.rule.SiteProfile site) {
         for (dev.hoist.core.rule.SiteProfile.Callee k : site.callees()) {

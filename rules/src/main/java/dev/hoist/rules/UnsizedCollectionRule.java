@@ -8,7 +8,10 @@ import dev.hoist.core.facts.TripCount;
 import dev.hoist.core.facts.ValueId;
 import dev.hoist.core.rule.Confidence;
 import dev.hoist.core.rule.Finding;
+import dev.hoist.core.rule.Judgement;
 import dev.hoist.core.rule.Rule;
+import dev.hoist.core.rule.SavedPart;
+import dev.hoist.core.rule.SiteProfile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -125,10 +128,67 @@ public final class UnsizedCollectionRule implements Rule {
         return dev.hoist.core.rule.CostKind.ALLOCATION;
     }
 
+    /**
+     * Where each collection's growth is paid under the fill call, and how much of it sizing saves.
+     * ArrayList's first add allocates its first array in ArrayList.grow itself; only a growth copies
+     * (Arrays.copyOf), and the copies of a 1.5x growth add up to about three final arrays, of which a
+     * sized list keeps one. HashMap allocates every table in resize, the first one too, and the
+     * doubling tables add up to about two final ones, of which a sized map keeps one. StringBuilder,
+     * ArrayDeque and ByteArrayOutputStream allocate their first array in the constructor and double.
+     */
+    private static final Map<String, SavedPart> GROWTH = Map.of(
+            "java/util/ArrayList", growth("java.util.Arrays.copyOf", 0.66),
+            "java/util/HashMap", growth("java.util.HashMap.resize", 0.5),
+            "java/util/LinkedHashMap", growth("java.util.HashMap.resize", 0.5),
+            "java/util/HashSet", growth("java.util.HashMap.resize", 0.5),
+            "java/util/ArrayDeque", growth("java.util.ArrayDeque.grow", 0.5),
+            "java/lang/StringBuilder", growth("java.lang.AbstractStringBuilder.ensureCapacityInternal", 0.5),
+            "java/io/ByteArrayOutputStream", growth("java.io.ByteArrayOutputStream.ensureCapacity", 0.5));
+
+    private static SavedPart growth(String method, double share) {
+        return SavedPart.under(Set.of(method), share);
+    }
+
+    /**
+     * Sizing removes the growth, not the elements the fill adds (nor a lambda's own lists under
+     * computeIfAbsent): the growth of the collection the finding's allocation made, whatever type the
+     * fill call names (often List or Map).
+     */
     @Override
-    public dev.hoist.core.rule.Judgement judge(Finding finding, dev.hoist.core.rule.SiteProfile site) {
-        return Judge.allocatedThrough(finding, site, java.util.Set.of("java.util.ArrayList.grow", "java.util.HashMap.resize",
-                "java.util.Arrays.copyOf", "java.util.ArrayDeque.grow", "java.lang.AbstractStringBuilder.ensureCapacityInternal",
-                "java.io.ByteArrayOutputStream.ensureCapacity"), "the collection grew at the fill");
+    public SavedPart savedPart(Finding finding) {
+        MethodFacts facts = finding.facts();
+        if (facts == null) return null;
+        for (CallSite c : facts.calls()) {
+            if (c.receiver() == null || java.util.Arrays.stream(finding.siteBcis()).noneMatch(b -> b == facts.bci(c.insn()))) continue;
+            for (Allocation a : facts.allocations()) {
+                if (a.uses().storedLocal() >= 0 && ValueId.local(a.uses().storedLocal()).equals(c.receiver().id())
+                        && GROWTH.containsKey(a.type())) {
+                    return GROWTH.get(a.type());
+                }
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public Judgement judge(Finding finding, SiteProfile site) {
+        SavedPart growth = savedPart(finding);
+        if (growth == null) return Judge.noAllocation(finding, site);
+        String method = growth.callees().iterator().next();
+        long siteBytes = Math.max(1, site.allocatedTypes().stream().mapToLong(SiteProfile.Alloc::bytes).sum());
+        long siteSamples = site.allocatedTypes().stream().mapToLong(SiteProfile.Alloc::samples).sum();
+        for (SiteProfile.Alloc a : site.allocatingMethods()) {
+            if (a.name().equals(method)) {
+                return Judgement.confirmed("the collection grew at the fill: " + Judge.simple(method) + " at the site allocated "
+                        + Judge.pct(Math.min(1.0, (double) a.bytes() / siteBytes)) + " of the site's bytes (" + a.samples()
+                        + " samples); a sized one allocates about " + Math.round(100 * (1 - growth.share())) + "% of that once"
+                        + (method.endsWith("HashMap.resize") ? " (its first table is made there too)" : ""));
+            }
+        }
+        if (site.allocationsRecorded() && siteSamples >= Judge.QUIET_SAMPLES) {
+            return Judgement.contradicted("none of the " + siteSamples + " allocation samples at the fill is a growth copy ("
+                    + Judge.simple(method) + "): the collection stayed within its first backing array, so sizing it saves nothing");
+        }
+        return Judge.noAllocation(finding, site);
     }
 }

@@ -190,7 +190,8 @@ public final class Advisor {
         BitSet loopBcis = bitSet(f.loopBcis());
         BitSet siteBcis = f.siteBcis().length > 0 ? bitSet(f.siteBcis()) : loopBcis;
         LoopCost loopCost = costs.of(q, loopBcis);
-        SiteCost site = costs.site(q, siteBcis, costKind, costKind == CostKind.RESULT_ALLOCATION ? resultType(f) : null);
+        SiteCost site = costs.site(q, siteBcis, costKind, costKind == CostKind.RESULT_ALLOCATION ? resultType(f) : null,
+                rule == null ? null : rule.savedPart(f));
         // a site is hot when the profile ran through it, even where what fixing it saves (a call's dispatch) drew nothing
         LoopCost atSite = costs.of(q, siteBcis); // everything at the site's bcis, callees included
         boolean ranHot = site.sampled() || atSite.sampled();

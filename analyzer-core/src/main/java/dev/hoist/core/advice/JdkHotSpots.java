@@ -6,6 +6,7 @@ import dev.hoist.core.profile.Frame;
 import dev.hoist.core.profile.Profile;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,6 +58,14 @@ final class JdkHotSpots {
                 + "rounding allow it (a long count of cents instead of a BigDecimal amount)", "java.math."),
         COMPRESSION("compression", "check the level (Deflater.BEST_SPEED is several times faster than the default) "
                 + "and that data reaches it in large blocks", "java.util.zip."),
+        LOCKING("taking a lock on every call (StringBuffer and a StringWriter over it, Hashtable, Vector, "
+                + "ByteArrayOutputStream, synchronized wrappers, ReentrantLock)", "since JDK 15 there is no biased locking, so even "
+                + "a lock no other thread wants costs atomic instructions on every call. Where one thread owns the object, use "
+                + "the unsynchronized class (StringBuilder for StringBuffer; a StringBuilder as the Appendable, or a Writer over "
+                + "one, for StringWriter; HashMap and ArrayList for Hashtable and Vector), or take the lock once around the loop; "
+                + "the lock is part of this time, the work done under it stays", "java.lang.StringBuffer.", "java.io.StringWriter.",
+                "java.util.Hashtable.", "java.util.Vector.", "java.util.Collections$Synchronized", "java.io.ByteArrayOutputStream.",
+                "java.util.concurrent.locks.ReentrantLock", "java.util.concurrent.locks.AbstractQueuedSynchronizer."),
         CONSTRUCTION("building JDK objects (their memory is zeroed as they are made)", "build fewer of them: reuse "
                 + "one (reset it between uses), or size it to what it will hold"),
         OTHER(null, "call it less often (cache or hoist its result) or use a cheaper API");
@@ -135,6 +144,7 @@ final class JdkHotSpots {
         List<Map.Entry<Call, Tally>> sorted = new ArrayList<>(byCall.entrySet());
         sorted.sort((a, b) -> Long.compare(b.getValue().total, a.getValue().total));
         List<String> out = new ArrayList<>();
+        Set<Work> named = EnumSet.noneOf(Work.class);
         for (Map.Entry<Call, Tally> e : sorted) {
             double share = (double) e.getValue().total / total;
             if (share < SHARE || out.size() >= 3) break;
@@ -153,10 +163,56 @@ final class JdkHotSpots {
             if (work == Work.OTHER && c.entry().endsWith(".<init>")) work = Work.CONSTRUCTION;
             if (work == Work.OTHER && share < SHARE_UNNAMED) continue;
             String where = c.caller() + (c.line() > 0 ? " line " + c.line() : "");
+            named.add(work);
+            long[] all = work.what == null ? null : across(byCall, work, advisedLines);
+            String more = all != null && all[1] > 1 && (double) all[0] / total >= share + 0.01
+                    ? " (" + pct((double) all[0] / total) + " with the " + (all[1] - 1) + " other calls of the program into it)" : "";
             out.add(pct(share) + " of the " + kind.id() + " samples are in the JDK's own code"
-                    + (work.what == null ? "" : ", " + work.what) + ", under " + c.entry() + " called from " + where
+                    + (work.what == null ? "" : ", " + work.what) + ", under " + c.entry() + " called from " + where + more
                     + ". The JDK cannot be changed here, the call can: " + work.fix);
         }
+        out.addAll(spread(byCall, total, kind, named, advisedLines));
+        return out;
+    }
+
+    /**
+     * JDK work Hoist can name that no single call holds {@link #SHARE} of, but all the calls together
+     * do (a StringWriter written from twenty places of a serializer): one line per kind of work, with
+     * the calls that hold most of it.
+     */
+    private static List<String> spread(Map<Call, Tally> byCall, long total, EventKind kind, Set<Work> named, Set<String> advisedLines) {
+        List<String> out = new ArrayList<>();
+        for (Work w : Work.values()) {
+            if (w == Work.OTHER || w == Work.CONSTRUCTION || named.contains(w)) continue;
+            long[] all = across(byCall, w, advisedLines);
+            if ((double) all[0] / total < SHARE || all[1] < 2) continue;
+            List<Map.Entry<Call, Long>> calls = new ArrayList<>();
+            byCall.forEach((c, t) -> {
+                long n = t.byWork.getOrDefault(w, 0L);
+                if (n > 0) calls.add(Map.entry(c, n));
+            });
+            calls.sort((a, b) -> Long.compare(b.getValue(), a.getValue()));
+            StringBuilder top = new StringBuilder();
+            for (int k = 0; k < Math.min(3, calls.size()); k++) {
+                Call c = calls.get(k).getKey();
+                top.append(k == 0 ? "" : "; ").append(c.entry()).append(" from ").append(c.caller())
+                        .append(c.line() > 0 ? " line " + c.line() : "").append(" (").append(pct((double) calls.get(k).getValue() / total)).append(')');
+            }
+            out.add(pct((double) all[0] / total) + " of the " + kind.id() + " samples are in the JDK's own code, " + w.what + ", over "
+                    + all[1] + " calls of the program; the largest: " + top + ". The JDK cannot be changed here, the calls can: " + w.fix);
+        }
+        return out;
+    }
+
+    /** All calls' samples of one kind of work, and how many calls: calls a rule advises at their line are left to it. */
+    private static long[] across(Map<Call, Tally> byCall, Work w, Set<String> advisedLines) {
+        long[] out = new long[2];
+        byCall.forEach((c, t) -> {
+            long n = t.byWork.getOrDefault(w, 0L);
+            if (n == 0 || (w.advisedByRules && advisedLines.contains(c.caller() + ":" + c.line()))) return;
+            out[0] += n;
+            out[1]++;
+        });
         return out;
     }
 

@@ -96,7 +96,20 @@ final class ProfileCosts {
      * call whose overhead is the cost, the call's own samples and no bytes; for an object a call
      * returns, the call's own samples and the bytes of {@code resultType} (a binary name) under it.
      */
-    SiteCost site(MethodQuery q, BitSet site, dev.hoist.core.rule.CostKind cost, String resultType) {
+    SiteCost site(MethodQuery q, BitSet site, dev.hoist.core.rule.CostKind cost, String resultType, dev.hoist.core.rule.SavedPart part) {
+        if (part != null) {
+            // only what passes through these callees is what the fix removes (a collection's growth, not its elements)
+            boolean garbage = cost == dev.hoist.core.rule.CostKind.ALLOCATION;
+            if (q == null) return new SiteCost(kind == null ? "none" : kind.id(), 0, totalSamples, 0, 0, totalAllocBytes, gcSamples, garbage);
+            BitSet counted = part.jdkOnly() ? jdkMethods() : new BitSet();
+            for (int m = 0; !part.jdkOnly() && m < profile.methods().size(); m++) {
+                if (part.callees().contains(profile.method(m).displayName())) counted.set(m);
+            }
+            MethodQuery.Under u = q.under(kind, site, counted, part.jdkOnly());
+            return new SiteCost(kind == null ? "none" : kind.id(), Math.round(u.time() * part.share()), totalSamples,
+                    totalAllocBytes > 0 ? Math.round(u.allocSamples() * part.share()) : 0,
+                    totalAllocBytes > 0 ? Math.round(u.allocBytes() * part.share()) : 0, totalAllocBytes, gcSamples, garbage);
+        }
         LoopCost c = of(q, site);
         boolean call = cost == dev.hoist.core.rule.CostKind.CALL_OVERHEAD || cost == dev.hoist.core.rule.CostKind.RESULT_ALLOCATION;
         boolean garbage = cost == dev.hoist.core.rule.CostKind.ALLOCATION || cost == dev.hoist.core.rule.CostKind.RESULT_ALLOCATION;
@@ -122,6 +135,18 @@ final class ProfileCosts {
     }
 
     private long[] weights;
+    private BitSet jdkMethods;
+
+    /** The profile's methods of the JDK's classes, by index (computed once). */
+    private BitSet jdkMethods() {
+        if (jdkMethods == null) {
+            jdkMethods = new BitSet();
+            for (int m = 0; m < profile.methods().size(); m++) {
+                if (dev.hoist.core.classes.JdkClasses.isJdk(profile.method(m).className())) jdkMethods.set(m);
+            }
+        }
+        return jdkMethods;
+    }
 
     /** Time-event weight per stack, for the callee and frame-type questions rules ask. */
     long[] weights() {

@@ -144,6 +144,45 @@ public final class MethodQuery {
         return sorted(acc);
     }
 
+    /**
+     * The part of the site's samples and allocations whose frames below the method's frame are in
+     * {@code counted} (method indexes): with {@code every}, all of their Java frames are; without it,
+     * one of them is. Time values of {@code kind} (null: none), allocated bytes and allocation samples.
+     */
+    public Under under(EventKind kind, BitSet bcis, BitSet counted, boolean every) {
+        long time = 0;
+        if (kind != null) {
+            long[] values = values(kind);
+            for (int s : profile.stacksContaining(method)) {
+                int k = innermost(s);
+                if (values[s] != 0 && inSet(s, k, bcis) && passes(s, k, counted, every)) time += values[s];
+            }
+        }
+        long[] alloc = new long[2];
+        forAllocations(bcis, (i, s, k) -> {
+            if (passes(s, k, counted, every)) {
+                alloc[0] += profile.weight(i);
+                alloc[1]++;
+            }
+        });
+        return new Under(time, alloc[0], alloc[1]);
+    }
+
+    /** What {@link #under} found: time values, allocated bytes and allocation samples. */
+    public record Under(long time, long allocBytes, long allocSamples) {}
+
+    private boolean passes(int stack, int k, BitSet counted, boolean every) {
+        int[] frames = profile.stackFrames(stack);
+        for (int j = 0; j < k; j++) {
+            Frame f = profile.frame(frames[j]);
+            if (!f.type().isJava()) continue;
+            boolean in = counted.get(f.methodIndex());
+            if (every && !in) return false;
+            if (!every && in) return true;
+        }
+        return every;
+    }
+
     private interface AllocVisitor {
         void visit(int sample, int stack, int frameIndexOfMethod);
     }

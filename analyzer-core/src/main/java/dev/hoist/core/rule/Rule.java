@@ -37,6 +37,17 @@ public interface Rule {
     }
 
     /**
+     * The part of the site's cost that fixing this finding removes, when that is not everything under
+     * the site: sizing a collection removes its growth copies, not the elements it adds. The site is
+     * then measured by the samples and bytes with one of {@link SavedPart#callees()} between the site
+     * and the leaf, times {@link SavedPart#share()}. Null (the default): the whole site, as
+     * {@link #costKind(Finding)} says.
+     */
+    default SavedPart savedPart(Finding finding) {
+        return null;
+    }
+
+    /**
      * What the profile at the finding's site says about it: confirmed (raise the confidence),
      * removed by the JIT (rank it below the advice whose cost is real), or contradicted (drop it).
      * Only called when the site drew samples. The default keeps the rule's static confidence.

@@ -162,6 +162,26 @@ class AdviceEndToEndTest {
                 .notices()).noneMatch(n -> n.contains("JDK's own code"));
     }
 
+    /**
+     * Writes into a StringWriter from many small methods: no call holds a tenth of the time, all of
+     * them do, and the notice names the lock StringBuffer takes on every call. The three-element
+     * list filled per event never grows past its first array: the profile contradicts sizing it.
+     */
+    @Test
+    void lockingSpreadOverManyCallsIsNamedAndAListThatNeverGrowsIsNotAdvised() throws Exception {
+        Path rec = AdviceRecordings.asyncProfiler("dev.hoist.workloads.callees.EventLog", 4);
+        AdviceReport r = advise(rec, classes.toString());
+        assertThat(r.notices()).as(r.notices().toString())
+                .anyMatch(n -> n.contains("taking a lock on every call") && n.contains("java.io.StringWriter.write")
+                        && n.contains("dev.hoist.workloads.callees.EventLog.") && n.contains("StringBuilder"));
+        assertThat(r.advice()).as(summary(r)).noneMatch(a -> a.finding().rule().equals("unsized-collection"));
+        AdviceReport all = ReportCommand.advise(ProfileReader.read(rec), classes.toString(), true, null, rules,
+                new PrintWriter(new StringWriter()));
+        Advice unsized = all.advice().stream().filter(a -> a.finding().rule().equals("unsized-collection")
+                && a.finding().method().equals("fields")).findFirst().orElseThrow(() -> new AssertionError(summary(all)));
+        assertThat(unsized.evidence()).anyMatch(e -> e.startsWith("contradicted: ") && e.contains("first backing array"));
+    }
+
     /** A profile the JIT compiler dominates says so, instead of advising on what little the program itself ran. */
     @Test
     void aProfileTheJitDominatesSaysSo() throws Exception {
