@@ -2,7 +2,9 @@
 """Tables for README.md from a labelled set: verdicts by rule, by severity, fix text, and the
 precision under default floors, raw (sample) and weighted back to all findings.
 
-usage: python3 summary.py SET     (reads SET.tsv and the reports SET/*.json.gz)
+usage: python3 summary.py [--weights DIR] SET     (reads SET.tsv and the reports SET/*.json.gz)
+With --weights DIR, the strata sizes N come from DIR's reports instead (e.g. held-aside-3/default,
+the default output without --all, when the sample was drawn from it with sample.py --shown).
 Weighted: each sampled finding stands for N/n findings of its (rule, severity) stratum
 (N findings in the reports, n sampled); precision under a floor = sum(w * real) / sum(w) over
 the sampled findings that pass the floor.
@@ -66,10 +68,15 @@ def wilson(k, n, z=1.96):
     return f"{100 * max(0, c - h):.0f}-{100 * min(1, c + h):.0f}%"
 
 def main():
-    name = sys.argv[1].rstrip("/")
+    args = sys.argv[1:]
+    weights = None
+    if args[:1] == ["--weights"]:
+        weights = args[1].rstrip("/")
+        args = args[2:]
+    name = args[0].rstrip("/")
     rows = [dict(zip(["library", "rule", "severity", "confidence", "class", "method", "line", "verdict", "fix_text", "reason"],
                      l.rstrip("\n").split("\t"))) for l in list(open(name + ".tsv", encoding="utf-8"))[1:]]
-    Nc = load_weights(name)
+    Nc = load_weights(weights or name)
     N = Counter()
     for (r, s, c), v in Nc.items():
         N[(r, s)] += v
