@@ -78,4 +78,20 @@ public class CopiesPerIteration {
         }
         return total;
     }
+
+    /** The copy goes to a private method that only reads it: still a copy per iteration. */
+    static int countHeaders(String input) {
+        int n = 0;
+        int start = 0;
+        int end;
+        while ((end = input.indexOf('\n', start)) != -1) {
+            n += isHeader(input.substring(start, end)); // expect: copy-in-loop
+            start = end + 1;
+        }
+        return n;
+    }
+
+    private static int isHeader(String line) {
+        return line.startsWith("#") ? 1 : 0;
+    }
 }

@@ -76,4 +76,28 @@ public class CopiesThatAreFine {
         }
         return n;
     }
+
+    /** The line copy is the parsed node's content: handed to a private method that keeps it two calls down (commonmark's DocumentParser.parse). */
+    private final java.util.List<Node> nodes = new java.util.ArrayList<>();
+
+    record Node(String content, int start) {
+    }
+
+    void parse(String input) {
+        int start = 0;
+        int end;
+        while ((end = input.indexOf('\n', start)) != -1) {
+            String line = input.substring(start, end);
+            parseLine(line, start);
+            start = end + 1;
+        }
+    }
+
+    private void parseLine(String line, int start) {
+        if (!line.isEmpty()) addNode(line, start);
+    }
+
+    private void addNode(String content, int start) {
+        nodes.add(new Node(content, start));
+    }
 }

@@ -46,6 +46,7 @@ final class Ranking {
         double time = 0;
         double bytes = 0;
         for (Advice a : advice) {
+            if (a.jitRemoves()) continue; // the JIT already removes that cost: fixing it saves little of what was measured
             time = Math.max(time, a.rankingShare());
             bytes = Math.max(bytes, a.site().allocShare());
         }

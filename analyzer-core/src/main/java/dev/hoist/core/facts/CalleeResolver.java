@@ -31,6 +31,7 @@ public final class CalleeResolver {
     private final Map<String, BytecodeOffsets> offsets = new HashMap<>();
     private final Purity purity;
     private final WriteClosure writeClosure;
+    private final ParameterEscapes parameterEscapes;
 
     /** See {@link ClassLookup#implementingClasses}. */
     java.util.List<String> implementingClasses(String owner, String name, String descriptor) {
@@ -44,6 +45,12 @@ public final class CalleeResolver {
         this.lookup = lookup;
         this.purity = new Purity(this, lookup);
         this.writeClosure = new WriteClosure(this, lookup);
+        this.parameterEscapes = new ParameterEscapes(this, lookup);
+    }
+
+    /** Whether the call keeps its declared argument number {@code argument} beyond the call (see {@link ParameterEscapes}). */
+    boolean keepsArgument(int opcode, org.objectweb.asm.tree.MethodInsnNode call, int argument) {
+        return parameterEscapes.keeps(opcode, call, argument);
     }
 
     /**

@@ -80,7 +80,7 @@ public final class MethodFacts {
         LoopNest nest = new LoopNest(owner.name, method, insns, bci, line, cfg, perCallBody);
         this.invariance = new Invariance(insns, flow, resolver, nest.loops().size());
         this.text = new SourceText(method, insns, flow, invariance, resolver);
-        this.uses = new UsesAnalysis(insns, flow);
+        this.uses = new UsesAnalysis(insns, flow, resolver::keepsArgument);
         new FactExtraction(this, nest).run();
         List<Loop> frozen = new ArrayList<>(nest.loops().size());
         for (Loop.Builder b : nest.loops()) frozen.add(b.freeze());

@@ -17,12 +17,19 @@ final class UsesAnalysis {
     private static final Set<String> KEEPING = Set.of("add", "addAll", "put", "putAll", "offer", "offerFirst",
             "offerLast", "push", "addFirst", "addLast", "set", "putIfAbsent", "computeIfAbsent", "merge", "accept", "<init>");
 
+    /** Whether a call made with {@code opcode} keeps its declared argument number {@code argument} (see {@link ParameterEscapes}). */
+    interface KeepingCalls {
+        boolean keeps(int opcode, MethodInsnNode call, int argument);
+    }
+
     private final AbstractInsnNode[] insns;
     private final OperandFlow flow;
+    private final KeepingCalls keeping;
 
-    UsesAnalysis(AbstractInsnNode[] insns, OperandFlow flow) {
+    UsesAnalysis(AbstractInsnNode[] insns, OperandFlow flow, KeepingCalls keeping) {
         this.insns = insns;
         this.flow = flow;
+        this.keeping = keeping;
     }
 
     /** Where the value produced by instruction {@code producer} goes, followed through copies and locals. */
@@ -62,7 +69,7 @@ final class UsesAnalysis {
                         boolean receiver = op != Opcodes.INVOKESTATIC && pos == 0;
                         if (receiver) {
                             if (!m.name.equals("<init>")) out.add(Uses.Escape.READ);
-                        } else if (KEEPING.contains(m.name)) {
+                        } else if (KEEPING.contains(m.name) || keeping.keeps(op, m, op == Opcodes.INVOKESTATIC ? pos : pos - 1)) {
                             out.add(Uses.Escape.KEPT_BY_CALL);
                             if (keptBy == null) keptBy = SourceText.simple(m.owner) + "." + m.name;
                         } else {

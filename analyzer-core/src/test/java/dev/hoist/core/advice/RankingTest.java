@@ -25,4 +25,14 @@ class RankingTest {
         assertThat(Ranking.allSmall(List.of(advice(1, 500)))).as("5% of the bytes is worth it").isNull();
         assertThat(Ranking.allSmall(List.of())).isNull();
     }
+
+    /** A cost the profile says the JIT already removes (1.6% of commonmark's time at a box C2 eliminates) is no saving. */
+    @Test
+    void aCostTheJitRemovesDoesNotCountAsWorthFixing() {
+        Advice small = advice(7, 10);
+        Advice removed = new Advice(2, small.finding(), small.cost(), new SiteCost("cpu", 30, 1000, 0, 0, 10_000, 0, false),
+                dev.hoist.core.rule.Judgement.Effect.JIT_REMOVES, Confidence.LOW, List.of(), null);
+        assertThat(Ranking.allSmall(List.of(small, removed))).startsWith("no loop waste worth fixing on its own: the largest "
+                + "saving any advice below can bring is 0.7% of the time");
+    }
 }
