@@ -47,8 +47,12 @@ final class JdkHotSpots {
                 "java.lang.Double.toString", "java.lang.Float.toString"),
         FORMATTER("java.util.Formatter (String.format and friends)", "the format string is parsed on every call: build "
                 + "the text with StringBuilder appends, or format once and reuse the result", "java.util.Formatter."),
-        REGEX("regular expressions", "compile each pattern once (a static final Pattern) and reuse it; "
-                + "String.split, replaceAll and matches compile theirs on every call", "java.util.regex."),
+        REGEX("matching regular expressions", "the patterns are compiled already: the time is the matching itself. Test a "
+                + "cheap condition first (a first character, a length, a prefix) so that most inputs skip the regex, use "
+                + "String.indexOf or startsWith for fixed text (an alternation of single characters is a loop over the chars), "
+                + "or write a small scanner for a simple pattern", "java.util.regex."),
+        REGEX_COMPILE("compiling regular expressions", "compile each pattern once (a static final Pattern) and reuse it; "
+                + "String.split, replaceAll and matches compile theirs on every call"),
         STACK_TRACES("filling in exception stack traces", "exceptions are created on the hot path: test before the "
                 + "call instead of catching, or reuse a preallocated exception without a stack trace",
                 "java.lang.Throwable.fillInStackTrace"),
@@ -81,7 +85,7 @@ final class JdkHotSpots {
             this.what = what;
             this.fix = fix;
             this.prefixes = List.of(prefixes);
-            this.advisedByRules = name().equals("FORMATTER") || name().equals("REGEX") || name().equals("STACK_TRACES")
+            this.advisedByRules = name().equals("FORMATTER") || name().startsWith("REGEX") || name().equals("STACK_TRACES")
                     || name().equals("REFLECTION");
         }
 
@@ -243,6 +247,9 @@ final class JdkHotSpots {
                         break;
                     }
                 }
+            }
+            if (work == Work.REGEX && (qualified.equals("java.util.regex.Pattern.compile") || qualified.equals("java.util.regex.Pattern.<init>"))) {
+                work = Work.REGEX_COMPILE; // the regex frames below are the compiler's, not a matcher's
             }
             entry = f.method().displayName();
         }

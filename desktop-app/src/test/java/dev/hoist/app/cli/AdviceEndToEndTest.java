@@ -182,6 +182,16 @@ class AdviceEndToEndTest {
         assertThat(unsized.evidence()).anyMatch(e -> e.startsWith("contradicted: ") && e.contains("first backing array"));
     }
 
+    /** Patterns compiled once and matched per line: the notice is about the matching, not "compile it once" (SnakeYAML's Resolver). */
+    @Test
+    void timeInPrecompiledRegexMatchingIsNotToldToCompileOnce() throws Exception {
+        AdviceReport r = advise(AdviceRecordings.asyncProfiler("dev.hoist.workloads.callees.LogGrep", 4), classes.toString());
+        assertThat(r.notices()).as(r.notices().toString())
+                .anyMatch(n -> n.contains("matching regular expressions") && n.contains("dev.hoist.workloads.callees.LogGrep.")
+                        && n.contains("compiled already"))
+                .noneMatch(n -> n.contains("compile each pattern once"));
+    }
+
     /** A profile the JIT compiler dominates says so, instead of advising on what little the program itself ran. */
     @Test
     void aProfileTheJitDominatesSaysSo() throws Exception {
