@@ -48,6 +48,7 @@ public final class BoxingInLoopRule implements Rule {
             }
             for (Boxing b : boxings) {
                 if (!b.boxing() || smallConstant(loop, b) || formatArgument(loop, b)) continue;
+                if (b.accumulatorLocal() < 0 && intoCollectionThatLeaves(facts, loop, b)) continue;
                 String box = Names.simple(b.boxType());
                 String prim = primitive(box);
                 Finding merge = b.accumulatorLocal() >= 0 ? null : sumIntoMap(facts, loop, b, box, prim);
@@ -77,6 +78,38 @@ public final class BoxingInLoopRule implements Rule {
             }
         }
         return out;
+    }
+
+    private static final java.util.Set<String> KEEPING = java.util.Set.of("add", "put", "offer", "push", "addLast", "addFirst",
+            "set", "putIfAbsent");
+
+    /**
+     * The box is added to a collection the method makes and then hands out (returns it, keeps it in a
+     * field, passes it to a call that keeps it): its element type is what callers see (a
+     * {@code List<Double>} the method exists to return, a {@code Map<String, Integer>} cached
+     * for later), so keeping the value primitive is not the fix. A collection handed in or held in
+     * a field is still advised: its boxed counters are the classic waste.
+     */
+    private static boolean intoCollectionThatLeaves(MethodFacts facts, Loop loop, Boxing b) {
+        for (CallSite m : loop.calls()) {
+            if (m.receiver() == null || !KEEPING.contains(m.name())) continue;
+            boolean handedIn = false;
+            for (int i = 0; i < m.arguments().size(); i++) handedIn |= facts.argumentProducer(m, i) == b.insn();
+            if (!handedIn) continue;
+            if (m.receiver().id() instanceof dev.hoist.core.facts.ValueId.Local l && l.slot() >= parameterSlots(facts)) {
+                for (dev.hoist.core.facts.Allocation a : facts.allocations()) {
+                    if (a.uses().storedLocal() == l.slot() && a.uses().kept()) return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The local slots the method's receiver and parameters take. */
+    private static int parameterSlots(MethodFacts facts) {
+        int slots = (facts.method().access & org.objectweb.asm.Opcodes.ACC_STATIC) != 0 ? 0 : 1;
+        for (org.objectweb.asm.Type t : org.objectweb.asm.Type.getArgumentTypes(facts.descriptor())) slots += t.getSize();
+        return slots;
     }
 
     /**

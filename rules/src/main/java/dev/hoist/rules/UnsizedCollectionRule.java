@@ -101,13 +101,15 @@ public final class UnsizedCollectionRule implements Rule {
         return out;
     }
 
-    /** The loop that drives the fill: the innermost with a known trip count, up to the allocation's own loop. */
+    /**
+     * The loop that drives the fill: the innermost filling loop, when its trip count is known and it
+     * sits directly in the allocation's own loop (or in none). Filled across an enclosing loop too,
+     * the collection holds the sum over that loop, and the inner count (often a variable of the outer
+     * body, out of scope before it) is neither the size nor a name the fix can use.
+     */
     private static Loop outermostKnown(Loop innermost, Loop allocationLoop) {
-        for (Loop l = innermost; l != null && l != allocationLoop; l = l.parent()) {
-            if (l.tripCount().known()) return l;
-            return null; // the innermost filling loop must itself be counted
-        }
-        return null;
+        if (innermost == null || innermost == allocationLoop || !innermost.tripCount().known()) return null;
+        return innermost.parent() == allocationLoop ? innermost : null;
     }
 
     private static String diamond(String type) {

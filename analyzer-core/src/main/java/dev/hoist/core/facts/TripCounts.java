@@ -43,7 +43,14 @@ final class TripCounts {
             SourceValue[] ops = flow.operands(i);
             if (op >= Opcodes.IF_ICMPEQ && op <= Opcodes.IF_ICMPLE) {
                 for (int side = 0; side < 2; side++) {
-                    if (induction(l, ops[side]) && invariance.invariant(l, ops[1 - side])) return bound(l, i, ops[1 - side]);
+                    if (induction(l, ops[side]) && invariance.invariant(l, ops[1 - side])) {
+                        boolean jumpExits = !l.contains(flow.index(j.label));
+                        // the loop goes on while i < n or i <= n: which one, from the jump and the side the induction is on
+                        int continueOp = jumpExits ? negate(op) : op;
+                        if (side == 1) continueOp = swap(continueOp);
+                        boolean inclusive = continueOp == Opcodes.IF_ICMPLE || continueOp == Opcodes.IF_ICMPGE;
+                        return fromStart(l, ops[side], bound(l, i, ops[1 - side]), inclusive);
+                    }
                 }
             } else if ((op == Opcodes.IFEQ || op == Opcodes.IFNE) && collectionIterator(l, ops[0]) != null) {
                 return new TripCount(true, TripCount.Kind.COLLECTION_SIZE, collectionIterator(l, ops[0]) + ".size()");
@@ -113,6 +120,51 @@ final class TripCounts {
 
     private static boolean loadsVar(SourceValue v, int var) {
         return v.insns.size() == 1 && v.insns.iterator().next() instanceof VarInsnNode x && x.getOpcode() == Opcodes.ILOAD && x.var == var;
+    }
+
+    /**
+     * A count up from a start other than 0 ({@code for (i = start; i <= stop; i++)}) runs
+     * {@code stop - start + 1} times, not {@code stop}: the bound says so when the start can be named.
+     */
+    private TripCount fromStart(Loop l, SourceValue induction, TripCount upTo, boolean inclusive) {
+        int li = flow.index(induction.insns.iterator().next());
+        List<Integer> entry = new ArrayList<>();
+        for (AbstractInsnNode def : flow.operands(li)[0].insns) if (!l.contains(flow.index(def))) entry.add(flow.index(def));
+        String start = null;
+        if (entry.size() == 1 && insns[entry.get(0)].getOpcode() == Opcodes.ISTORE && flow.operands(entry.get(0)) != null
+                && flow.operands(entry.get(0))[0].insns.size() == 1) {
+            int si = flow.index(flow.operands(entry.get(0))[0].insns.iterator().next());
+            if (insns[si].getOpcode() != Opcodes.ICONST_0) {
+                Value v = text.describe(l, si, true);
+                start = v.nameable() ? v.text() : "?";
+            }
+        } else if (!entry.isEmpty()) {
+            start = "?";
+        }
+        if (start == null) return inclusive ? new TripCount(true, upTo.kind(), upTo.bound() + " + 1") : upTo;
+        if (start.equals("?")) return TripCount.UNKNOWN; // a start Hoist cannot name: the count is not the bound
+        return new TripCount(true, TripCount.Kind.INT_BOUND, upTo.bound() + " - " + start + (inclusive ? " + 1" : ""));
+    }
+
+    private static int negate(int op) {
+        return switch (op) {
+            case Opcodes.IF_ICMPLT -> Opcodes.IF_ICMPGE;
+            case Opcodes.IF_ICMPGE -> Opcodes.IF_ICMPLT;
+            case Opcodes.IF_ICMPGT -> Opcodes.IF_ICMPLE;
+            case Opcodes.IF_ICMPLE -> Opcodes.IF_ICMPGT;
+            default -> op;
+        };
+    }
+
+    /** The same test with its operands swapped ({@code a < b} is {@code b > a}). */
+    private static int swap(int op) {
+        return switch (op) {
+            case Opcodes.IF_ICMPLT -> Opcodes.IF_ICMPGT;
+            case Opcodes.IF_ICMPGT -> Opcodes.IF_ICMPLT;
+            case Opcodes.IF_ICMPLE -> Opcodes.IF_ICMPGE;
+            case Opcodes.IF_ICMPGE -> Opcodes.IF_ICMPLE;
+            default -> op;
+        };
     }
 
     private TripCount bound(Loop l, int at, SourceValue v) {
