@@ -22,6 +22,11 @@ public final class FindingsText {
 
     /** As {@link #write(List, Writer)}, with {@code summary} added to the closing count ("(128 classes read)"). */
     public static void write(List<Finding> findings, Writer raw, String summary) throws IOException {
+        write(findings, raw, summary, false);
+    }
+
+    /** As {@link #write(List, Writer, String)}; {@code measured}: the findings were ranked by a recording, so the closing advice to get one is left out. */
+    public static void write(List<Finding> findings, Writer raw, String summary, boolean measured) throws IOException {
         // names, messages and source lines come from the analyzed files: no escape sequence of theirs reaches the terminal
         Writer out = dev.hoist.core.SafeText.writer(raw);
         String nl = System.lineSeparator();
@@ -52,7 +57,7 @@ public final class FindingsText {
         }
         out.write(findings.size() + (findings.size() == 1 ? " finding" : " findings") + " in " + byClass.size()
                 + (byClass.size() == 1 ? " class" : " classes") + (summary.isEmpty() ? "" : " " + summary) + nl);
-        out.write(nl + HOT_OR_COLD + nl);
+        if (!measured) out.write(nl + HOT_OR_COLD + nl);
         out.flush();
     }
 
