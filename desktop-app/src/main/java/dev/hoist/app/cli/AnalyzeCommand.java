@@ -30,7 +30,7 @@ import java.util.concurrent.Callable;
  * line and the rest is analyzed.
  */
 @Command(name = "analyze", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Find loop anti-patterns in bytecode (static: no profile, so nothing is ranked by cost).",
+        description = "Find loop anti-patterns in bytecode. Static: nothing is ranked by cost, unless --profile gives a recording of the program to measure each finding in.",
         footer = {"", "Examples:",
                 "  hoist analyze build/libs/app.jar",
                 "  hoist analyze target/classes --source src/main/java --format sarif --out hoist.sarif",
