@@ -70,6 +70,11 @@ final class JdkHotSpots {
                 + "the lock is part of this time, the work done under it stays", "java.lang.StringBuffer.", "java.io.StringWriter.",
                 "java.util.Hashtable.", "java.util.Vector.", "java.util.Collections$Synchronized", "java.io.ByteArrayOutputStream.",
                 "java.util.concurrent.locks.ReentrantLock", "java.util.concurrent.locks.AbstractQueuedSynchronizer."),
+        SPINNING("spinning: a thread yielding or busy-waiting in a loop until another one is done (Thread.yield, "
+                + "Thread.onSpinWait)", "a spinning thread burns a core the threads it waits for could use, and on a busy "
+                + "machine it competes with them. Block instead until there is work (BlockingQueue.take, a CountDownLatch, "
+                + "Future.get, CompletableFuture.join), or do the work in the calling thread when it is short",
+                "java.lang.Thread.yield", "java.lang.Thread.onSpinWait"),
         CONSTRUCTION("building JDK objects (their memory is zeroed as they are made)", "build fewer of them: reuse "
                 + "one (reset it between uses), or size it to what it will hold"),
         OTHER(null, "call it less often (cache or hoist its result) or use a cheaper API");

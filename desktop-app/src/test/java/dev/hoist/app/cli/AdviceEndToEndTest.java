@@ -192,6 +192,15 @@ class AdviceEndToEndTest {
                 .noneMatch(n -> n.contains("compile each pattern once"));
     }
 
+    /** A caller spinning on Thread.yield until a worker is done is told to block instead (opencsv 5's parse()). */
+    @Test
+    void aThreadSpinningOnYieldIsToldToBlock() throws Exception {
+        AdviceReport r = advise(AdviceRecordings.asyncProfiler("dev.hoist.workloads.callees.SpinWait", 4), classes.toString());
+        assertThat(r.notices()).as(r.notices().toString())
+                .anyMatch(n -> n.contains("spinning") && n.contains("java.lang.Thread.yield")
+                        && n.contains("dev.hoist.workloads.callees.SpinWait.awaitResult") && n.contains("BlockingQueue.take"));
+    }
+
     /** A profile the JIT compiler dominates says so, instead of advising on what little the program itself ran. */
     @Test
     void aProfileTheJitDominatesSaysSo() throws Exception {
