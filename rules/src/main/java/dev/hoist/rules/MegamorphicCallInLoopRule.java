@@ -120,9 +120,11 @@ public final class MegamorphicCallInLoopRule implements Rule {
         long seen = 0;
         for (dev.hoist.core.rule.SiteProfile.Callee k : site.callees()) seen += k.samples();
         if (!receivers.isEmpty() && seen < CONTRADICTING_SAMPLES) {
-            // a short recording may miss receivers that run rarely: too few samples to call the site mono- or bimorphic
-            return dev.hoist.core.rule.Judgement.undecided(finding.confidence(), "the profile saw " + String.join(" and ", receivers)
-                    + " under the call site in only " + seen + " samples, too few to tell how many receivers it has");
+            // megamorphic advice needs the profile to show three receivers: a site it saw with fewer is left out (--all shows it),
+            // since a short recording may miss rare receivers but a site that rarely runs them is not worth a rewrite either
+            return dev.hoist.core.rule.Judgement.unproven("the profile saw only " + String.join(" and ", receivers)
+                    + " under the call site in " + seen + " samples; megamorphic advice needs three receiver classes seen there "
+                    + "(a longer recording may show more)");
         }
         if (!receivers.isEmpty()) {
             // C2 inlines a monomorphic or bimorphic site: there is no megamorphic dispatch to remove

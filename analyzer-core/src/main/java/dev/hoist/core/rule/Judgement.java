@@ -19,7 +19,7 @@ public record Judgement(Confidence confidence, Effect effect, List<String> lines
         UNDECIDED,
         /** The JIT already removes most of the cost (inlined, hoisted, allocation eliminated). */
         JIT_REMOVES,
-        /** The profile contradicts the finding (a "megamorphic" site that saw one receiver). */
+        /** The profile contradicts the finding (a "megamorphic" site that saw one receiver), or does not bear it out: left out. */
         CONTRADICTED
     }
 
@@ -42,6 +42,14 @@ public record Judgement(Confidence confidence, Effect effect, List<String> lines
 
     public static Judgement contradicted(String line) {
         return new Judgement(Confidence.LOW, Effect.CONTRADICTED, List.of("contradicted: " + line));
+    }
+
+    /**
+     * The profile does not bear the finding out (it saw too little of what the finding needs): left
+     * out like a contradicted one, and said so in its own words.
+     */
+    public static Judgement unproven(String line) {
+        return new Judgement(Confidence.LOW, Effect.CONTRADICTED, List.of("unproven: " + line));
     }
 
     /** One step down: HIGH to MEDIUM, anything else to LOW. */

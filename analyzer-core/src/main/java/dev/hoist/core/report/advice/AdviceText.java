@@ -79,7 +79,7 @@ public final class AdviceText {
             wrap("", "  ", r.hiddenUnsampled() + " more finding(s) at sites the profile never sampled, such as branches that did not run (show them with --all)");
         }
         if (r.contradicted() > 0) {
-            wrap("", "  ", r.contradicted() + " finding(s) left out because the profile at their site contradicts them (show them with --all)");
+            wrap("", "  ", r.contradicted() + " finding(s) left out because the profile at their site contradicts them or does not bear them out (show them with --all)");
         }
         if (!r.unavailable().isEmpty()) {
             line("");
