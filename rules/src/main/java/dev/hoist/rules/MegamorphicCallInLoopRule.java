@@ -67,7 +67,8 @@ public final class MegamorphicCallInLoopRule implements Rule {
      */
     private static String typeTests(MethodFacts facts, CallSite c) {
         String type = Names.simple(c.owner());
-        String receiver = c.receiver().text();
+        // a receiver the source cannot name is declared as a pattern ("= ..."), never as half-made code
+        String receiver = c.receiver().nameable() ? c.receiver().text() : "...";
         String local = Names.decapitalize(type);
         boolean simple = receiver.matches("[A-Za-z_$][\\w$]*");
         String v = simple ? receiver : local;

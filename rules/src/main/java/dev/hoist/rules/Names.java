@@ -31,7 +31,8 @@ final class Names {
         StringBuilder t = new StringBuilder(receiver).append('.').append(c.name()).append('(');
         for (int i = 0; i < c.arguments().size(); i++) {
             if (i > 0) t.append(", ");
-            t.append(c.arguments().get(i).text());
+            // an argument the source cannot name (no local variable table, an expression of calls) is left as a pattern
+            t.append(c.arguments().get(i).nameable() ? c.arguments().get(i).text() : "...");
         }
         return t.append(')').toString();
     }

@@ -73,8 +73,11 @@ public final class UnsizedCollectionRule implements Rule {
                 Loop fill = outermostKnown(c.loop(), a.loop());
                 if (fill == null) continue;
                 TripCount t = fill.tripCount();
-                String var = c.receiver().text();
                 String type = Names.simple(a.type());
+                // what the source cannot name (no local variable table, a field of an expression) stays a plain placeholder
+                String var = c.receiver().nameable() ? c.receiver().text() : "<the " + type + ">";
+                boolean countNamed = nameable(t.bound());
+                String count = countNamed ? t.bound() : "<how many it will hold>";
                 boolean hashed = type.startsWith("Hash") || type.startsWith("Linked");
                 // A fill behind a condition makes the trip count an upper bound: sizing to it may over-allocate.
                 boolean conditional = c.loop() == fill && !c.everyIteration();
@@ -82,18 +85,19 @@ public final class UnsizedCollectionRule implements Rule {
                         .site(c.insn())
                         .score(conditional ? 30 : hashed ? 55 : 45)
                         .confidence(conditional ? Confidence.LOW : Confidence.MEDIUM)
-                        .message(var + " is created as new " + type + "() with the default capacity and then filled in the loop at lines "
-                                + fill.firstLine() + "-" + fill.lastLine() + ", which runs about " + t.bound() + " times; "
+                        .message((c.receiver().nameable() ? var : "A " + type) + " is created as new " + type
+                                + "() with the default capacity and then filled in the loop at lines " + fill.firstLine() + "-"
+                                + fill.lastLine() + (countNamed ? ", which runs about " + count + " times; " : ", whose trip count is known before it starts; ")
                                 + (conditional
                                         ? "it is filled only on some iterations, so that count is an upper bound. Size it up front only if most "
                                                 + "iterations add; otherwise the default capacity and a few growth steps are cheaper than an oversized table."
                                         : "it grows by copying " + (hashed ? "and rehashing " : "") + "several times on the way. Size it up front."))
                         .fix(var + " = new " + type + diamond(type) + "();\nfor (...) {\n    " + var + "." + c.name() + "(...);\n}",
-                                var + " = new " + type + diamond(type) + "(" + capacity(type, t.bound()) + ");\nfor (...) {\n    "
+                                var + " = new " + type + diamond(type) + "(" + capacity(type, count) + ");\nfor (...) {\n    "
                                         + var + "." + c.name() + "(...);\n}")
-                        // in the source: the same constructor with its type arguments as written, sized
-                        .rewrite("new " + type + (diamond(type).isEmpty() ? "()" : "<$1>()"),
-                                "new " + type + (diamond(type).isEmpty() ? "" : "<$1>") + "(" + capacity(type, t.bound()) + ")")
+                        // in the source: the same constructor with its type arguments as written, sized (when the count has a name)
+                        .rewrite("new " + type + (diamond(type).isEmpty() ? "()" : "<$1>()"), !countNamed ? null
+                                : "new " + type + (diamond(type).isEmpty() ? "" : "<$1>") + "(" + capacity(type, count) + ")")
                         .build());
                 break;
             }
@@ -110,6 +114,11 @@ public final class UnsizedCollectionRule implements Rule {
     private static Loop outermostKnown(Loop innermost, Loop allocationLoop) {
         if (innermost == null || innermost == allocationLoop || !innermost.tripCount().known()) return null;
         return innermost.parent() == allocationLoop ? innermost : null;
+    }
+
+    /** Whether a trip count's text is a name or expression the source has (not a slot number nor an elided part). */
+    private static boolean nameable(String bound) {
+        return !bound.contains("...") && !bound.matches("(?s).*\\blocal\\d+\\b.*");
     }
 
     private static String diamond(String type) {
