@@ -130,6 +130,7 @@ final class AnalyzeCommand implements Callable<Integer> {
                 : Suppressions.read(config, registry.all().stream().map(Rule::id).collect(java.util.stream.Collectors.toSet()));
         Baseline known = baseline == null ? null : Baseline.read(baseline);
         List<Finding> analysed = result.findings();
+        List<String> recordingNotices = List.of();
         if (recording != null) {
             // the same rules on the same code, measured where the recording ran it (the classes are read again, as bytes)
             String path = String.join(java.io.File.pathSeparator, inputs.stream().map(Path::toString).toList())
@@ -143,6 +144,7 @@ final class AnalyzeCommand implements Callable<Integer> {
                 ours = new java.util.HashSet<>(in.classNames());
             }
             // the costliest first (a stable sort: findings alike in one method keep their order, and so their fingerprints)
+            recordingNotices = measured.notices();
             analysed = dev.hoist.core.advice.MeasuredFindings.of(analysed, measured, c -> ours.contains(c.replace('.', '/'))).stream()
                     .sorted(java.util.Comparator.comparing(Finding::severity).reversed()).toList();
         }
@@ -190,6 +192,11 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (lowConfidence > 0) {
             err.println("hoist: " + lowConfidence + " more finding(s) of low confidence not shown (loads, dispatches and calls the JIT "
                     + "usually removes itself; --all shows them, a profile ranks them)");
+        }
+        for (String notice : recordingNotices) {
+            // what the recording shows beyond loop findings (time in the JDK's locking, regex, spinning; the JIT; allocation hot spots):
+            // not findings, so no gate fails on them, but the costliest wins are often here
+            err.println("hoist: the recording also says: " + dev.hoist.core.SafeText.clean(notice));
         }
         if (notHot > 0) {
             err.println("hoist: " + notHot + " more finding(s) the recording did not run hot, or whose cost it shows the JIT removes "

@@ -52,6 +52,15 @@ class AnalyzeProfileTest {
         assertThat(elsewhere.code()).as(elsewhere.err()).isZero();
     }
 
+    /** What the recording shows beyond loop findings (here: StringWriter's lock taken on every call) is said on stderr. */
+    @Test
+    void theRecordingsNoticesAreSaidBesideTheFindings() throws Exception {
+        Path rec = AdviceRecordings.asyncProfiler("dev.hoist.workloads.callees.EventLog", 4);
+        MainTest.Result r = MainTest.run("analyze", AdviceRecordings.workloadClasses().toString(), "--profile", rec.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.err()).contains("hoist: the recording also says: ").contains("taking a lock on every call");
+    }
+
     @Test
     void aRecordingThatCannotBeReadIsOneLineAndItsExitCode(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         Path bad = java.nio.file.Files.writeString(dir.resolve("bad.jfr"), "not a recording");
