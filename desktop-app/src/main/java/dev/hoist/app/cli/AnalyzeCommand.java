@@ -145,7 +145,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             }
             // the costliest first (a stable sort: findings alike in one method keep their order, and so their fingerprints)
             // the advisor's own count of negligible advice is analyze's "not shown" line below
-            recordingNotices = measured.notices().stream().filter(n -> !n.contains("more finding(s) at sites that ran")).toList();
+            recordingNotices = measured.notices().stream().filter(line -> !line.contains("more finding(s) at sites that ran")).toList();
             analysed = dev.hoist.core.advice.MeasuredFindings.of(analysed, measured, c -> ours.contains(c.replace('.', '/'))).stream()
                     .sorted(java.util.Comparator.comparing(Finding::severity).reversed()).toList();
         }
