@@ -58,13 +58,8 @@ final class TripCounts {
                 // A count-down (while (n-- > 0), for (i = k; i >= 0; i--)): the bound is the start value.
                 int si = flow.index(ops[0].insns.iterator().next());
                 String bound = text.name(((VarInsnNode) insns[si]).var, si);
-                List<Integer> entry = new ArrayList<>();
-                for (AbstractInsnNode def : flow.operands(si)[0].insns) if (!l.contains(flow.index(def))) entry.add(flow.index(def));
-                if (entry.size() == 1 && insns[entry.get(0)].getOpcode() == Opcodes.ISTORE && flow.operands(entry.get(0)) != null
-                        && flow.operands(entry.get(0))[0].insns.size() == 1) {
-                    Value start = text.describe(l, flow.index(flow.operands(entry.get(0))[0].insns.iterator().next()), true);
-                    if (start.nameable()) bound = start.text();
-                }
+                int start = startValue(l, si);
+                if (start >= 0 && text.describe(l, start, true).nameable()) bound = text.describe(l, start, true).text();
                 return new TripCount(true, TripCount.Kind.INT_BOUND, bound);
             }
         }
@@ -128,22 +123,30 @@ final class TripCounts {
      */
     private TripCount fromStart(Loop l, SourceValue induction, TripCount upTo, boolean inclusive) {
         int li = flow.index(induction.insns.iterator().next());
-        List<Integer> entry = new ArrayList<>();
-        for (AbstractInsnNode def : flow.operands(li)[0].insns) if (!l.contains(flow.index(def))) entry.add(flow.index(def));
-        String start = null;
-        if (entry.size() == 1 && insns[entry.get(0)].getOpcode() == Opcodes.ISTORE && flow.operands(entry.get(0)) != null
-                && flow.operands(entry.get(0))[0].insns.size() == 1) {
-            int si = flow.index(flow.operands(entry.get(0))[0].insns.iterator().next());
-            if (insns[si].getOpcode() != Opcodes.ICONST_0) {
-                Value v = text.describe(l, si, true);
-                start = v.nameable() ? v.text() : "?";
-            }
-        } else if (!entry.isEmpty()) {
-            start = "?";
+        int si = startValue(l, li);
+        boolean entered = false;
+        for (AbstractInsnNode def : flow.operands(li)[0].insns) entered |= !l.contains(flow.index(def));
+        if (si < 0 && entered) return TripCount.UNKNOWN; // set before the loop in a way Hoist cannot read: the count is not the bound
+        if (si < 0 || insns[si].getOpcode() == Opcodes.ICONST_0) {
+            return inclusive ? new TripCount(true, upTo.kind(), upTo.bound() + " + 1") : upTo;
         }
-        if (start == null) return inclusive ? new TripCount(true, upTo.kind(), upTo.bound() + " + 1") : upTo;
-        if (start.equals("?")) return TripCount.UNKNOWN; // a start Hoist cannot name: the count is not the bound
-        return new TripCount(true, TripCount.Kind.INT_BOUND, upTo.bound() + " - " + start + (inclusive ? " + 1" : ""));
+        Value v = text.describe(l, si, true);
+        if (!v.nameable()) return TripCount.UNKNOWN; // a start Hoist cannot name: the count is not the bound
+        return new TripCount(true, TripCount.Kind.INT_BOUND, upTo.bound() + " - " + v.text() + (inclusive ? " + 1" : ""));
+    }
+
+    /**
+     * The instruction that makes the value the induction variable loaded at {@code load} has on
+     * entering the loop: the one store before the loop, of one value; -1 when there is not exactly one.
+     */
+    private int startValue(Loop l, int load) {
+        List<Integer> entry = new ArrayList<>();
+        for (AbstractInsnNode def : flow.operands(load)[0].insns) if (!l.contains(flow.index(def))) entry.add(flow.index(def));
+        if (entry.size() != 1 || insns[entry.get(0)].getOpcode() != Opcodes.ISTORE || flow.operands(entry.get(0)) == null
+                || flow.operands(entry.get(0))[0].insns.size() != 1) {
+            return -1;
+        }
+        return flow.index(flow.operands(entry.get(0))[0].insns.iterator().next());
     }
 
     private static int negate(int op) {
