@@ -76,14 +76,22 @@ trap cleanup EXIT INT TERM
 
 # Mean ops/s of the per-second lines after the warm-up.
 mean_after_warmup() { awk -v w="$WARMUP" -v d="$DURATION" '/ ops\/s$/ { n++; if (n > w && n <= w + d) { s += $2; k++ } } END { if (k) printf "%.1f\n", s / k; else print "nan" }' "$1"; }
+# utime + stime of a process, in clock ticks (empty if it is gone)
+cpu_ticks() { awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$1/stat" 2>/dev/null || true; }
 
 if [ "$baseline" = 1 ]; then
   results=()
   for i in $(seq 1 "$runs"); do
     java "${jvm_opts[@]}" -cp "$cp" Driver --seconds $((WARMUP + DURATION)) "${input[@]}" >"$work/baseline.out" 2>"$work/baseline.err" &
-    pid=$!; wait "$pid" || true; pid=""
+    pid=$!
+    # The JVM's cpu time (all its threads: the program, the JIT, the GC) over the measured seconds,
+    # per op: less moved by other work on the machine than ops/s, which counts wall time.
+    sleep "$WARMUP"; t0="$(cpu_ticks "$pid")"; sleep $((DURATION - 1)); t1="$(cpu_ticks "$pid")"
+    wait "$pid" || true; pid=""
     r="$(mean_after_warmup "$work/baseline.out")"
-    echo "$program: run $i: $r ops/s (mean of seconds $((WARMUP + 1))-$((WARMUP + DURATION)))"
+    c="$(awk -v a="$t0" -v b="$t1" -v r="$r" -v d=$((DURATION - 1)) -v hz="$(getconf CLK_TCK)" \
+      'BEGIN { if (a == "" || b == "" || r + 0 <= 0) print "?"; else printf "%.1f", (b - a) * 1000 / hz / (r * d) }')"
+    echo "$program: run $i: $r ops/s (mean of seconds $((WARMUP + 1))-$((WARMUP + DURATION))), $c cpu ms/op"
     results+=("$r")
   done
   printf '%s\n' "${results[@]}" | sort -g | awk -v p="$program" '{ a[NR] = $1 } END { m = (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2; printf "%s: median %s ops/s over %d runs\n", p, m, NR }'
