@@ -28,7 +28,7 @@ public class Driver {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             StringBuilder sb = new StringBuilder();
-            for (int w = 20 + r.nextInt(40); w > 0; w--) {
+            for (int w = 30 + r.nextInt(60); w > 0; w--) {
                 if (sb.length() > 0) sb.append(' ');
                 if (r.nextInt(6) == 0) sb.append("${").append(keys[r.nextInt(keys.length)]).append('}');
                 else sb.append(words[r.nextInt(words.length)]);
