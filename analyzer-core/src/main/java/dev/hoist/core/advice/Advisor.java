@@ -225,7 +225,9 @@ public final class Advisor {
                 if (confidence == Confidence.HIGH) confidence = Confidence.MEDIUM;
             }
         }
-        Finding judged = f.judged(confidence, lines, f.message(), f.siteBcis(), f.score());
+        // measured, its severity is what fixing it saves here (as analyze --profile and SARIF say it), not the rule's guess
+        int score = q != null && ranHot ? MeasuredFindings.score(site.savingShare(), effect) : Math.min(f.score(), 10);
+        Finding judged = f.judged(confidence, lines, f.message(), f.siteBcis(), score);
         return new Advice(0, judged, loopCost, site, effect, confidence, lines, via);
     }
 

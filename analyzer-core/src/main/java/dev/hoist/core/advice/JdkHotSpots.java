@@ -102,18 +102,32 @@ final class JdkHotSpots {
         }
     }
 
-    /** One call into the JDK: the program's frame that made it and the JDK method it called. */
-    private record Call(String callerClass, String caller, int line, int bci, String entry) {
+    /**
+     * One call into the JDK: the program's line that made it (one expression such as
+     * {@code PATTERN.matcher(s).find()} is one change, however many JDK methods it enters), or its
+     * bytecode index where the class has no line numbers ({@code bci} is -1 when there is a line).
+     */
+    private record Call(String callerClass, String caller, int line, int bci) {
     }
 
-    /** A call's samples, in all and per kind of work. */
+    /** A call's samples, in all, per kind of work, and per JDK method entered. */
     private static final class Tally {
         long total;
         final Map<Work, Long> byWork = new EnumMap<>(Work.class);
+        final Map<String, Long> entries = new LinkedHashMap<>();
+
+        /** The JDK methods entered, most samples first: "java.util.regex.Matcher.find and java.util.regex.Pattern.matcher". */
+        String entry() {
+            List<Map.Entry<String, Long>> e = new ArrayList<>(entries.entrySet());
+            e.sort((a, b) -> Long.compare(b.getValue(), a.getValue()));
+            StringBuilder out = new StringBuilder();
+            for (int k = 0; k < Math.min(3, e.size()); k++) out.append(k == 0 ? "" : " and ").append(e.get(k).getKey());
+            return out.toString();
+        }
     }
 
-    /** A sample's call into the JDK and what the JDK was doing in it. */
-    private record Sample(Call call, Work work) {
+    /** A sample's call into the JDK, the JDK method it entered there, and what the JDK was doing in it. */
+    private record Sample(Call call, String entry, int bci, Work work) {
     }
 
     /**
@@ -130,17 +144,6 @@ final class JdkHotSpots {
             weights[profile.stack(i)] += profile.weight(i);
             total += profile.weight(i);
         }
-        // per call: its samples, then its samples per kind of work
-        Map<Call, Tally> byCall = new LinkedHashMap<>();
-        for (int st = 0; st < weights.length; st++) {
-            long w = weights[st];
-            if (w == 0) continue;
-            Sample s = sample(profile, profile.stackFrames(st));
-            if (s == null) continue;
-            Tally v = byCall.computeIfAbsent(s.call(), k -> new Tally());
-            v.total += w;
-            v.byWork.merge(s.work(), w, Long::sum);
-        }
         if (total == 0) return List.of();
         // the calls advice is about: its site's bytecode indexes in its method (and its line, for a site measured at the loop)
         Set<String> advisedCalls = new HashSet<>();
@@ -149,6 +152,19 @@ final class JdkHotSpots {
             String m = a.finding().className() + "." + a.finding().method();
             for (int bci : a.finding().siteBcis()) advisedCalls.add(m + "@" + bci);
             advisedLines.add(m + ":" + a.finding().line());
+        }
+        // per call: its samples, then its samples per kind of work; a call that is the site of a piece of advice (a
+        // substring copied per iteration) is that advice's, also when the JDK call beside it on its line is not
+        Map<Call, Tally> byCall = new LinkedHashMap<>();
+        for (int st = 0; st < weights.length; st++) {
+            long w = weights[st];
+            if (w == 0) continue;
+            Sample s = sample(profile, profile.stackFrames(st));
+            if (s == null || (s.bci() >= 0 && advisedCalls.contains(s.call().caller() + "@" + s.bci()))) continue;
+            Tally v = byCall.computeIfAbsent(s.call(), k -> new Tally());
+            v.total += w;
+            v.byWork.merge(s.work(), w, Long::sum);
+            v.entries.merge(s.entry(), w, Long::sum);
         }
         List<Map.Entry<Call, Tally>> sorted = new ArrayList<>(byCall.entrySet());
         sorted.sort((a, b) -> Long.compare(b.getValue().total, a.getValue().total));
@@ -164,12 +180,10 @@ final class JdkHotSpots {
                 // the named work when it is most of the call's samples, else no name
                 if (w != Work.OTHER && v.byWork.getOrDefault(w, 0L) * 2 > v.total) work = w;
             }
-            // advice whose site is this very call says it already (a substring copied per iteration); so does a
-            // loop rule's own topic (a format, a regex, an exception, reflection) advised at this line
-            if (c.bci() >= 0 && advisedCalls.contains(c.caller() + "@" + c.bci())) continue;
+            // a loop rule's own topic (a format, a regex, an exception, reflection) advised at this line says it already
             if (work.advisedByRules && advisedLines.contains(c.caller() + ":" + c.line())) continue;
             if (built.contains(c.callerClass())) continue;
-            if (work == Work.OTHER && c.entry().endsWith(".<init>")) work = Work.CONSTRUCTION;
+            if (work == Work.OTHER && v.entry().endsWith(".<init>")) work = Work.CONSTRUCTION;
             if (work == Work.OTHER && share < SHARE_UNNAMED) continue;
             String where = c.caller() + (c.line() > 0 ? " line " + c.line() : "");
             named.add(work);
@@ -177,7 +191,7 @@ final class JdkHotSpots {
             String more = all != null && all[1] > 1 && (double) all[0] / total >= share + 0.01
                     ? " (" + pct((double) all[0] / total) + " with the " + (all[1] - 1) + " other calls of the program into it)" : "";
             out.add(pct(share) + " of the " + kind.id() + " samples are in the JDK's own code"
-                    + (work.what == null ? "" : ", " + work.what) + ", under " + c.entry() + " called from " + where + more
+                    + (work.what == null ? "" : ", " + work.what) + ", under " + v.entry() + " called from " + where + more
                     + ". The JDK cannot be changed here, the call can: " + work.fix);
         }
         out.addAll(spread(byCall, total, kind, named, advisedLines));
@@ -204,7 +218,7 @@ final class JdkHotSpots {
             StringBuilder top = new StringBuilder();
             for (int k = 0; k < Math.min(3, calls.size()); k++) {
                 Call c = calls.get(k).getKey();
-                top.append(k == 0 ? "" : "; ").append(c.entry()).append(" from ").append(c.caller())
+                top.append(k == 0 ? "" : "; ").append(byCall.get(c).entry()).append(" from ").append(c.caller())
                         .append(c.line() > 0 ? " line " + c.line() : "").append(" (").append(pct((double) calls.get(k).getValue() / total)).append(')');
             }
             out.add(pct((double) all[0] / total) + " of the " + kind.id() + " samples are in the JDK's own code, " + w.what + ", over "
@@ -242,7 +256,8 @@ final class JdkHotSpots {
             if (!f.type().isJava()) continue;
             String cls = f.method().className();
             if (!JdkClasses.isJdk(cls)) {
-                return entry == null ? null : new Sample(new Call(cls, cls + "." + f.method().name(), f.line(), f.bci(), entry), work);
+                return entry == null ? null
+                        : new Sample(new Call(cls, cls + "." + f.method().name(), f.line(), f.line() > 0 ? -1 : f.bci()), entry, f.bci(), work);
             }
             String qualified = cls + "." + f.method().name();
             if (work == Work.OTHER) {

@@ -57,10 +57,19 @@ public final class MeasuredFindings {
         return f.rule() + '\n' + f.className() + '\n' + f.method() + f.descriptor() + '\n' + Arrays.toString(f.loopBcis());
     }
 
+    /**
+     * The score (and so the {@link dev.hoist.core.rule.Severity}) of a finding measured in a profile:
+     * what fixing it saves there, HIGH from {@link #HIGH}, MEDIUM from {@link #MEDIUM}, LOW from
+     * {@link #LOW}; INFO when the profile says the JIT removes the cost or contradicts the finding.
+     */
+    static int score(double saving, Judgement.Effect effect) {
+        boolean removed = effect == Judgement.Effect.JIT_REMOVES || effect == Judgement.Effect.CONTRADICTED;
+        return removed ? 10 : saving >= HIGH ? 80 : saving >= MEDIUM ? 60 : saving >= LOW ? 30 : 10;
+    }
+
     private static Finding measured(Finding f, Advice a) {
         double saving = a.rankingShare();
-        boolean removed = a.effect() == Judgement.Effect.JIT_REMOVES || a.effect() == Judgement.Effect.CONTRADICTED;
-        int score = removed ? 10 : saving >= HIGH ? 80 : saving >= MEDIUM ? 60 : saving >= LOW ? 30 : 10;
+        int score = score(saving, a.effect());
         List<String> evidence = new ArrayList<>();
         evidence.add(String.format(Locale.ROOT, "measured in the recording: fixing it saves %.1f%% of the %s samples%s", saving * 100,
                 a.site().kind(), a.site().allocShare() > 0 ? String.format(Locale.ROOT, " and %.1f%% of the allocated bytes", a.site().allocShare() * 100) : ""));

@@ -71,10 +71,16 @@ class AdviceEndToEndTest {
         // the parse loop holds about half the time, but the two substrings the advice removes are a fraction of it
         Advice copy = r.advice().get(rankOf(r, "copy-in-loop", Catalog.DEMO.get(0).className(), "parse") - 1);
         assertThat(copy.site().timeShare()).as(summary(r)).isLessThan(copy.cost().inclusiveShare() / 2);
-        // ranked by what fixing each site can save
+        // ranked by what fixing each site can save, and its severity says the same: high from 5%, low or info under 1%
         for (int i = 1; i < r.advice().size(); i++) {
             assertThat(r.advice().get(i - 1).rankingShare()).isGreaterThanOrEqualTo(r.advice().get(i).rankingShare());
         }
+        for (Advice a : r.advice()) {
+            dev.hoist.core.rule.Severity sev = a.finding().severity();
+            if (a.rankingShare() >= 0.05) assertThat(sev).as(summary(r)).isEqualTo(dev.hoist.core.rule.Severity.HIGH);
+            if (a.rankingShare() < 0.01) assertThat(sev).as(summary(r)).isIn(dev.hoist.core.rule.Severity.LOW, dev.hoist.core.rule.Severity.INFO);
+        }
+        assertThat(r.advice()).as(summary(r)).anyMatch(a -> a.finding().severity() == dev.hoist.core.rule.Severity.HIGH);
         // one advice per rule and loop: the demo's parse loop has several substring copies
         assertThat(r.advice()).extracting(a -> a.finding().className() + "." + a.finding().method() + " "
                 + a.finding().rule() + " " + java.util.Arrays.toString(a.finding().loopLines())).doesNotHaveDuplicates();
@@ -190,6 +196,11 @@ class AdviceEndToEndTest {
                 .anyMatch(n -> n.contains("matching regular expressions") && n.contains("dev.hoist.workloads.callees.LogGrep.")
                         && n.contains("compiled already"))
                 .noneMatch(n -> n.contains("compile each pattern once"));
+        // PATTERN.matcher(line).find() is one expression to change: its line is named once, with every JDK method it enters
+        String regex = r.notices().stream().filter(n -> n.contains("matching regular expressions")).findFirst().orElseThrow();
+        java.util.List<String> lines = java.util.regex.Pattern.compile("from (\\S+ line \\d+)").matcher(regex).results()
+                .map(m -> m.group(1)).toList();
+        assertThat(lines).as(regex).isNotEmpty().doesNotHaveDuplicates();
     }
 
     /** A caller spinning on Thread.yield until a worker is done is told to block instead (opencsv 5's parse()). */
