@@ -101,4 +101,45 @@ public class LockPerIteration {
         }
         return sum;
     }
+
+    /** A tally whose add is synchronized: each call enters its monitor. */
+    static final class Tally {
+        private long n;
+
+        synchronized void add(long v) {
+            n += v;
+        }
+
+        static synchronized void register(long v) {
+            REGISTERED[0] += v;
+        }
+
+        private static final long[] REGISTERED = new long[1];
+    }
+
+    private final Tally tally = new Tally();
+
+    void synchronizedMethodOfAField(long[] values) {
+        for (long v : values) {
+            tally.add(v); // expect: lock-in-loop "enters and leaves the monitor of this.tally on every iteration", invariant-field-in-loop
+        }
+    }
+
+    static void staticSynchronizedMethod(long[] values) {
+        for (long v : values) {
+            if (v > 0) {
+                Tally.register(v); // expect: lock-in-loop "the monitor of LockPerIteration.Tally.class on some iterations"
+            }
+        }
+    }
+
+    synchronized void bump(long v) {
+        total += v;
+    }
+
+    void ownSynchronizedMethod(long[] values) {
+        for (long v : values) {
+            bump(v); // expect: lock-in-loop "this.bump(v) calls a synchronized method"
+        }
+    }
 }

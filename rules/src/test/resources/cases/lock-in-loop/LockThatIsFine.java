@@ -66,4 +66,46 @@ public class LockThatIsFine {
             }
         }
     }
+
+    /** A synchronized add on a different tally each iteration: no one lock to take outside. */
+    static final class Tally {
+        private long n;
+
+        synchronized void add(long v) {
+            n += v;
+        }
+    }
+
+    static void synchronizedMethodPerElement(Tally[] tallies, long[] values) {
+        for (int i = 0; i < tallies.length; i++) {
+            tallies[i].add(values[i]);
+        }
+    }
+
+    /** A synchronized put that a subclass overrides without the lock: which body runs is not known. */
+    static class Sink {
+        synchronized void put(long v) {
+        }
+    }
+
+    static final class QuietSink extends Sink {
+        @Override
+        void put(long v) {
+        }
+    }
+
+    static void overriddenWithoutTheLock(Sink sink, long[] values) {
+        for (long v : values) {
+            sink.put(v);
+        }
+    }
+
+    /** The JDK's synchronized classes are the per-call locking notice's (use StringBuilder), not this rule's. */
+    static String jdkSynchronizedClass(String[] parts) {
+        StringBuffer b = new StringBuffer();
+        for (String p : parts) {
+            b.append(p);
+        }
+        return b.toString();
+    }
 }

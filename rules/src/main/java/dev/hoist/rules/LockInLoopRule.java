@@ -5,6 +5,7 @@ import dev.hoist.core.facts.Loop;
 import dev.hoist.core.facts.MethodFacts;
 import dev.hoist.core.facts.Monitor;
 import dev.hoist.core.rule.Confidence;
+import dev.hoist.core.rule.CostKind;
 import dev.hoist.core.rule.Finding;
 import dev.hoist.core.rule.Judgement;
 import dev.hoist.core.rule.Rule;
@@ -23,7 +24,8 @@ import org.objectweb.asm.tree.VarInsnNode;
 
 /**
  * A lock taken and released on every iteration of a loop: a {@code synchronized} block on the same
- * object each time, or {@code Lock.lock()} on the same lock. Judged by the lock events the profile
+ * object each time, {@code Lock.lock()} on the same lock, or a call to a {@code synchronized} method
+ * of the program on the same receiver (or a static one). Judged by the lock events the profile
  * recorded at the site (contention), and ranked after the rest when the JIT removes the lock
  * itself (an object created in the method and never shared).
  */
@@ -69,8 +71,35 @@ public final class LockInLoopRule implements Rule {
                 if (c.receiver() == null || !c.receiver().invariant()) continue;
                 out.add(lockFinding(facts, loop, c));
             }
+            for (CallSite c : loop.calls()) {
+                if (c.loop() == loop && synchronizedMethod(c)) out.add(synchronizedCallFinding(facts, loop, c));
+            }
         }
         return out;
+    }
+
+    /**
+     * A call whose one reachable body is a {@code synchronized} method of the program (the JDK's
+     * synchronized classes are the per-call locking notice's: their fix is another class), on the same
+     * object every iteration: a receiver the loop does not change, or a static method's class.
+     */
+    private static boolean synchronizedMethod(CallSite c) {
+        return c.callee().isSynchronized() && (c.callee().isFinal() || c.callee().implementations() == 1) && !Names.jdk(c.owner())
+                && (c.isStatic() || (c.receiver() != null && c.receiver().invariant()));
+    }
+
+    /** Whether the finding is about a synchronized method's call: reported at a call that is not a Lock's. */
+    private static boolean atSynchronizedCall(Finding f) {
+        return f.insn() >= 0 && f.facts().instruction(f.insn()) instanceof MethodInsnNode m && !LOCKS.contains(m.owner);
+    }
+
+    /**
+     * A synchronized method takes its lock inside the callee, in the same frames as the callee's work,
+     * which the fix keeps: only the call's own cost is claimed. Monitors and Lock calls: their time.
+     */
+    @Override
+    public CostKind costKind(Finding finding) {
+        return atSynchronizedCall(finding) ? CostKind.CALL_OVERHEAD : costKind();
     }
 
     /** The object a monitorenter locks, when it is the same on every iteration; null otherwise. */
@@ -200,6 +229,28 @@ public final class LockInLoopRule implements Rule {
                         + "around the loop, or once per batch of iterations if other threads must get in between.")
                 .fix("for (...) {\n    " + lock + ".lock();\n    try {\n        ...\n    } finally {\n        " + lock + ".unlock();\n    }\n}",
                         lock + ".lock();\ntry {\n    for (...) {\n        ...\n    }\n} finally {\n    " + lock + ".unlock();\n}")
+                .build();
+    }
+
+    private Finding synchronizedCallFinding(MethodFacts facts, Loop loop, CallSite c) {
+        boolean every = facts.everyIteration(loop, c.insn());
+        String type = Names.simple(c.owner());
+        // a receiver the source cannot name (no local variable table, an expression) stays a placeholder
+        boolean named = c.isStatic() || c.receiver().nameable();
+        String lock = c.isStatic() ? type + ".class" : named ? c.receiver().text() : "the " + type;
+        String call = Names.call(c, c.isStatic() ? type : named ? c.receiver().text() : Names.decapitalize(type));
+        return Finding.at(this, facts, loop, c.insn())
+                .score(every ? 55 : 40)
+                .confidence(Confidence.MEDIUM)
+                .message(call + " calls a synchronized method, which enters and leaves the monitor of " + lock
+                        + (every ? " on every iteration" : " on some iterations (it is behind a branch)") + " of the loop at lines "
+                        + loop.firstLine() + "-" + loop.lastLine() + ": an atomic compare-and-swap and a release per call, barriers C2 "
+                        + "cannot move loads across, and a wait whenever another thread holds it. Give " + type + " a synchronized "
+                        + "method that does the whole loop under one lock, or take the lock around the loop: the calls inside then "
+                        + "re-enter a monitor the thread holds, which C2 can remove where it inlines them (nested locking).")
+                .fix("for (...) {\n    " + call + ";\n}",
+                        "synchronized (" + (named ? lock : "<" + lock + ">") + ") {\n    for (...) {\n        "
+                                + call + ";\n    }\n}")
                 .build();
     }
 

@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.TypeInsnNode;
 
 /** A default-capacity collection filled in a loop whose trip count is known before the loop. */
 public final class UnsizedCollectionRule implements Rule {
@@ -163,22 +165,14 @@ public final class UnsizedCollectionRule implements Rule {
     /**
      * Sizing removes the growth, not the elements the fill adds (nor a lambda's own lists under
      * computeIfAbsent): the growth of the collection the finding's allocation made, whatever type the
-     * fill call names (often List or Map).
+     * fill call names (often List or Map). The finding is reported at that allocation ({@link #check}),
+     * so its instruction names the type.
      */
     @Override
     public SavedPart savedPart(Finding finding) {
-        MethodFacts facts = finding.facts();
-        if (facts == null) return null;
-        for (CallSite c : facts.calls()) {
-            if (c.receiver() == null || java.util.Arrays.stream(finding.siteBcis()).noneMatch(b -> b == facts.bci(c.insn()))) continue;
-            for (Allocation a : facts.allocations()) {
-                if (a.uses().storedLocal() >= 0 && ValueId.local(a.uses().storedLocal()).equals(c.receiver().id())
-                        && GROWTH.containsKey(a.type())) {
-                    return GROWTH.get(a.type());
-                }
-            }
-        }
-        return null;
+        if (finding.insn() < 0) return null;
+        return finding.facts().instruction(finding.insn()) instanceof TypeInsnNode n && n.getOpcode() == Opcodes.NEW
+                ? GROWTH.get(n.desc) : null;
     }
 
     @Override

@@ -87,4 +87,18 @@ class LockInLoopJudgeTest {
         assertThat(j.confidence()).isEqualTo(Judgement.lower(f.confidence()));
         assertThat(j.lines()).anyMatch(l -> l.contains("not contended"));
     }
+
+    /**
+     * A synchronized method takes its lock inside the callee, beside the work the fix keeps: only the
+     * call's own cost is claimed, and lock waits at the call confirm it as they do at a monitor.
+     */
+    @Test
+    void aSynchronizedMethodsCallClaimsOnlyTheCallsOwnCostAndLockWaitsConfirmIt() {
+        Finding call = in("synchronizedMethodOfAField");
+        assertThat(RULE.costKind(call)).isEqualTo(dev.hoist.core.rule.CostKind.CALL_OVERHEAD);
+        assertThat(RULE.costKind(in("onField"))).isEqualTo(dev.hoist.core.rule.CostKind.TIME);
+        assertThat(RULE.costKind(in("lockInterface"))).isEqualTo(dev.hoist.core.rule.CostKind.TIME);
+        assertThat(RULE.judge(call, site(new SiteProfile.LockWaits(true, 40, 3_000_000L))).effect())
+                .isEqualTo(Judgement.Effect.CONFIRMED);
+    }
 }

@@ -34,35 +34,35 @@ final class JdkHotSpots {
 
     /** What the JDK was doing, recognised by a frame's class and method, and what a user can do about it. */
     private enum Work {
-        DECIMAL_PARSING("parsing decimal text", "parse each value once and keep the number; for bulk input a specialised "
+        DECIMAL_PARSING(/* advisedByRules= */ false, "parsing decimal text", "parse each value once and keep the number; for bulk input a specialised "
                 + "parser such as FastDoubleParser (ch.randelshofer:fastdoubleparser) is several times faster, and Jackson "
                 + "2.14+ uses it with StreamReadFeature.USE_FAST_DOUBLE_PARSER",
                 "jdk.internal.math.FloatingDecimal.readJavaFormatString", "jdk.internal.math.FloatingDecimal.parseDouble",
                 "jdk.internal.math.FloatingDecimal.parseFloat", "java.lang.Double.parseDouble", "java.lang.Float.parseFloat"),
-        DECIMAL_FORMATTING("formatting floating-point numbers as text", "JDK 19 and later format doubles several times "
+        DECIMAL_FORMATTING(/* advisedByRules= */ false, "formatting floating-point numbers as text", "JDK 19 and later format doubles several times "
                 + "faster (JDK-4511638): on an older JDK, upgrading removes most of this cost; otherwise write fewer of them "
                 + "(cache repeated values) or with a fixed precision; Jackson 2.14+ offers StreamWriteFeature.USE_FAST_DOUBLE_WRITER",
                 "jdk.internal.math.FloatingDecimal.getBinaryToASCIIConverter", "jdk.internal.math.FloatingDecimal.toJavaFormatString",
                 "jdk.internal.math.FloatingDecimal.appendTo", "jdk.internal.math.DoubleToDecimal.", "jdk.internal.math.FloatToDecimal.",
                 "java.lang.Double.toString", "java.lang.Float.toString"),
-        FORMATTER("java.util.Formatter (String.format and friends)", "the format string is parsed on every call: build "
+        FORMATTER(/* advisedByRules= */ true, "java.util.Formatter (String.format and friends)", "the format string is parsed on every call: build "
                 + "the text with StringBuilder appends, or format once and reuse the result", "java.util.Formatter."),
-        REGEX("matching regular expressions", "the patterns are compiled already: the time is the matching itself. Test a "
+        REGEX(/* advisedByRules= */ true, "matching regular expressions", "the patterns are compiled already: the time is the matching itself. Test a "
                 + "cheap condition first (a first character, a length, a prefix) so that most inputs skip the regex, use "
                 + "String.indexOf or startsWith for fixed text (an alternation of single characters is a loop over the chars), "
                 + "or write a small scanner for a simple pattern", "java.util.regex."),
-        REGEX_COMPILE("compiling regular expressions", "compile each pattern once (a static final Pattern) and reuse it; "
+        REGEX_COMPILE(/* advisedByRules= */ true, "compiling regular expressions", "compile each pattern once (a static final Pattern) and reuse it; "
                 + "String.split, replaceAll and matches compile theirs on every call"),
-        STACK_TRACES("filling in exception stack traces", "exceptions are created on the hot path: test before the "
+        STACK_TRACES(/* advisedByRules= */ true, "filling in exception stack traces", "exceptions are created on the hot path: test before the "
                 + "call instead of catching, or reuse a preallocated exception without a stack trace",
                 "java.lang.Throwable.fillInStackTrace"),
-        REFLECTION("reflection", "look the Method or Field up once and keep it, or use a MethodHandle held in a "
+        REFLECTION(/* advisedByRules= */ true, "reflection", "look the Method or Field up once and keep it, or use a MethodHandle held in a "
                 + "static final field", "java.lang.reflect.", "jdk.internal.reflect."),
-        BIG_NUMBERS("BigDecimal/BigInteger arithmetic", "use long or double arithmetic where the range and "
+        BIG_NUMBERS(/* advisedByRules= */ false, "BigDecimal/BigInteger arithmetic", "use long or double arithmetic where the range and "
                 + "rounding allow it (a long count of cents instead of a BigDecimal amount)", "java.math."),
-        COMPRESSION("compression", "check the level (Deflater.BEST_SPEED is several times faster than the default) "
+        COMPRESSION(/* advisedByRules= */ false, "compression", "check the level (Deflater.BEST_SPEED is several times faster than the default) "
                 + "and that data reaches it in large blocks", "java.util.zip."),
-        LOCKING("taking a lock on every call (StringBuffer and a StringWriter over it, Hashtable, Vector, "
+        LOCKING(/* advisedByRules= */ false, "taking a lock on every call (StringBuffer and a StringWriter over it, Hashtable, Vector, "
                 + "ByteArrayOutputStream, synchronized wrappers, ReentrantLock)", "since JDK 15 there is no biased locking, so even "
                 + "a lock no other thread wants costs atomic instructions on every call. Where one thread owns the object, use "
                 + "the unsynchronized class (StringBuilder for StringBuffer; a StringBuilder as the Appendable, or a Writer over "
@@ -70,14 +70,14 @@ final class JdkHotSpots {
                 + "the lock is part of this time, the work done under it stays", "java.lang.StringBuffer.", "java.io.StringWriter.",
                 "java.util.Hashtable.", "java.util.Vector.", "java.util.Collections$Synchronized", "java.io.ByteArrayOutputStream.",
                 "java.util.concurrent.locks.ReentrantLock", "java.util.concurrent.locks.AbstractQueuedSynchronizer."),
-        SPINNING("spinning: a thread yielding or busy-waiting in a loop until another one is done (Thread.yield, "
+        SPINNING(/* advisedByRules= */ false, "spinning: a thread yielding or busy-waiting in a loop until another one is done (Thread.yield, "
                 + "Thread.onSpinWait)", "a spinning thread burns a core the threads it waits for could use, and on a busy "
                 + "machine it competes with them. Block instead until there is work (BlockingQueue.take, a CountDownLatch, "
                 + "Future.get, CompletableFuture.join), or do the work in the calling thread when it is short",
                 "java.lang.Thread.yield", "java.lang.Thread.onSpinWait"),
-        CONSTRUCTION("building JDK objects (their memory is zeroed as they are made)", "build fewer of them: reuse "
+        CONSTRUCTION(/* advisedByRules= */ false, "building JDK objects (their memory is zeroed as they are made)", "build fewer of them: reuse "
                 + "one (reset it between uses), or size it to what it will hold"),
-        OTHER(null, "call it less often (cache or hoist its result) or use a cheaper API");
+        OTHER(/* advisedByRules= */ false, null, "call it less often (cache or hoist its result) or use a cheaper API");
 
         final String what;
         final String fix;
@@ -86,12 +86,15 @@ final class JdkHotSpots {
         final List<String> prefixes;
         final boolean advisedByRules;
 
-        Work(String what, String fix, String... prefixes) {
+        /**
+         * @param advisedByRules a loop rule has its own advice for this work (a format, a regex, an exception,
+         *                       reflection), so a call its advice names at the same line is left to that advice
+         */
+        Work(boolean advisedByRules, String what, String fix, String... prefixes) {
+            this.advisedByRules = advisedByRules;
             this.what = what;
             this.fix = fix;
             this.prefixes = List.of(prefixes);
-            this.advisedByRules = name().equals("FORMATTER") || name().startsWith("REGEX") || name().equals("STACK_TRACES")
-                    || name().equals("REFLECTION");
         }
 
         boolean matches(String qualifiedMethod) {

@@ -3,6 +3,9 @@ package dev.hoist.core.facts;
 /**
  * What the analyzed class path says about the target of a call: whether its body could be read,
  * its bytecode size, whether it is native, abstract, a trivial getter or directly recursive, whether
+ * it is declared synchronized ({@code ACC_SYNCHRONIZED}; each call enters the receiver's monitor, or
+ * the class's for a static method; said of the body the call's own type resolves to, which an
+ * override may not share), whether
  * it is on the documented list of side-effect-free JDK methods, how many implementations a virtual
  * or interface call can reach ({@code -1} when unknown), and whether it returns a freshly made small
  * array or record (the fields a call writes are {@link FieldWrites}). {@code pure} says that its
@@ -11,13 +14,13 @@ package dev.hoist.core.facts;
  * nobody writes {@code fieldsRead}.
  */
 public record CalleeFacts(boolean readable, int codeSize, boolean isNative, boolean isAbstract, boolean isFinal,
-                          boolean trivialGetter, boolean recursive, boolean knownReadOnly, int implementations,
+                          boolean isSynchronized, boolean trivialGetter, boolean recursive, boolean knownReadOnly, int implementations,
                           boolean returnsFreshTuple, boolean pure, java.util.Set<String> fieldsRead) {
 
     public CalleeFacts(boolean readable, int codeSize, boolean isNative, boolean isAbstract, boolean isFinal,
                        boolean trivialGetter, boolean recursive, boolean knownReadOnly, int implementations,
                        boolean returnsFreshTuple) {
-        this(readable, codeSize, isNative, isAbstract, isFinal, trivialGetter, recursive, knownReadOnly, implementations,
+        this(readable, codeSize, isNative, isAbstract, isFinal, false, trivialGetter, recursive, knownReadOnly, implementations,
                 returnsFreshTuple, false, java.util.Set.of());
     }
 

@@ -195,6 +195,7 @@ public final class CalleeResolver {
         }
         boolean isNative = (m.access & Opcodes.ACC_NATIVE) != 0;
         boolean isAbstract = (m.access & Opcodes.ACC_ABSTRACT) != 0;
+        boolean isSynchronized = (m.access & Opcodes.ACC_SYNCHRONIZED) != 0;
         ClassNode declaring = classNode(decl[0]).orElseThrow();
         boolean isFinal = (m.access & (Opcodes.ACC_FINAL | Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC)) != 0
                 || (declaring.access & Opcodes.ACC_FINAL) != 0 || name.equals("<init>");
@@ -226,7 +227,7 @@ public final class CalleeResolver {
         // only a value can be hoisted, and only a body small enough to read cheaply is worth proving pure
         boolean pure = !isAbstract && !isNative && !trivial && !readOnly && !desc.endsWith(")V")
                 && size <= MethodFacts.FREQ_INLINE_SIZE && purity.pure(decl[0], m, read);
-        return new CalleeFacts(true, size, isNative, isAbstract, isFinal, trivial, recursive, readOnly, impls, fresh,
+        return new CalleeFacts(true, size, isNative, isAbstract, isFinal, isSynchronized, trivial, recursive, readOnly, impls, fresh,
                 pure, pure ? read : Set.of());
     }
 

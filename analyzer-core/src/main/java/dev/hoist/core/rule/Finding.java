@@ -13,18 +13,23 @@ import java.util.List;
  * finding there, and the loop is context. {@code evidence} is filled by the profile join;
  * {@code loopSource} holds the loop's source lines when sources were given. {@code facts} are the
  * bytecode facts the rule decided on, kept so that the advisor measures the finding without reading
- * its class again; null for a finding read back from a saved session.
+ * its class again; null for a finding read back from a saved session. {@code insn} is the
+ * instruction the rule reported (the one {@link #at} was given: the allocation, the call, the load),
+ * an index into those facts' instructions, so a rule's judgement goes straight to what it decided
+ * on; like the facts it is not saved, and it is -1 without them.
  */
 @SuppressWarnings("ArrayRecordComponent") // findings are not compared as values (no sets or map keys of them)
 public record Finding(String rule, String className, String method, String descriptor, String file, int line,
                       int[] loopLines, int[] loopBcis, int[] siteBcis, int score, Severity severity, Confidence confidence,
                       String message, String mechanism, Fix fix, List<String> evidence, List<String> loopSource,
-                      @com.fasterxml.jackson.annotation.JsonIgnore MethodFacts facts) {
+                      @com.fasterxml.jackson.annotation.JsonIgnore MethodFacts facts,
+                      @com.fasterxml.jackson.annotation.JsonIgnore int insn) {
 
     public Finding {
         evidence = List.copyOf(evidence);
         loopSource = List.copyOf(loopSource);
         siteBcis = siteBcis == null ? new int[0] : siteBcis;
+        if (facts == null) insn = -1;
     }
 
     /** A finding without its facts (read back from a saved session, or made by hand). */
@@ -32,7 +37,7 @@ public record Finding(String rule, String className, String method, String descr
                    int[] loopLines, int[] loopBcis, int[] siteBcis, int score, Severity severity, Confidence confidence,
                    String message, String mechanism, Fix fix, List<String> evidence, List<String> loopSource) {
         this(rule, className, method, descriptor, file, line, loopLines, loopBcis, siteBcis, score, severity, confidence,
-                message, mechanism, fix, evidence, loopSource, null);
+                message, mechanism, fix, evidence, loopSource, null, -1);
     }
 
     /** A finding without a known site (read back from an older saved session): measured at its loop. */
@@ -46,7 +51,7 @@ public record Finding(String rule, String className, String method, String descr
     /** The same finding with another confidence, evidence, message and site (the advisor's judgement and merges). */
     public Finding judged(Confidence c, List<String> ev, String msg, int[] site, int newScore) {
         return new Finding(rule, className, method, descriptor, file, line, loopLines, loopBcis, site, newScore,
-                Severity.of(newScore), c, msg, mechanism, fix, ev, loopSource, facts);
+                Severity.of(newScore), c, msg, mechanism, fix, ev, loopSource, facts, insn);
     }
 
     /** The region the finding sits in (a loop, or a method's body advised per call), if its facts were kept. */
@@ -85,7 +90,7 @@ public record Finding(String rule, String className, String method, String descr
 
     public Finding withSource(Fix newFix, List<String> source) {
         return new Finding(rule, className, method, descriptor, file, line, loopLines, loopBcis, siteBcis, score, severity,
-                confidence, message, mechanism, newFix, evidence, source, facts);
+                confidence, message, mechanism, newFix, evidence, source, facts, insn);
     }
 
     /** Starts a finding for {@code rule} at instruction {@code insn} of {@code loop}. */
@@ -189,7 +194,7 @@ public record Finding(String rule, String className, String method, String descr
                     .map(facts::bci).filter(b -> b >= 0).distinct().sorted().toArray();
             return new Finding(rule.id(), facts.className().replace('/', '.'), facts.methodName(), facts.descriptor(),
                     facts.sourceFile(), l, new int[] {loop.firstLine(), loop.lastLine()}, loop.bcis(), site, s,
-                    Severity.of(s), confidence, m, rule.mechanism(), fix, List.of(), List.of(), facts);
+                    Severity.of(s), confidence, m, rule.mechanism(), fix, List.of(), List.of(), facts, insn);
         }
     }
 }

@@ -9,9 +9,12 @@ import dev.hoist.core.rule.Rule;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.NavigableSet;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Static findings for jars, class folders or class files, without a profile: the one way
@@ -24,15 +27,18 @@ import java.util.Set;
 public final class StaticAnalysis {
 
     /**
-     * The findings (sorted by class, line and rule), one line per input problem, each said once, and
-     * the classes the inputs use that were on no path (sorted, dotted).
+     * The findings (sorted by class, line and rule), one line per input problem, each said once, the
+     * classes the inputs use that were on no path (sorted, dotted), and the classes read from the
+     * inputs (sorted, dotted; the libraries on the class path are not among them), so a caller that
+     * needs to know which code is the user's does not index the inputs again.
      */
     public record Result(List<Finding> findings, List<String> problems, int classes, int methodsWithLoops,
-                         List<String> missingClasses) {
+                         List<String> missingClasses, NavigableSet<String> classNames) {
         public Result {
             findings = List.copyOf(findings);
             problems = List.copyOf(problems);
             missingClasses = List.copyOf(missingClasses);
+            classNames = Collections.unmodifiableNavigableSet(new TreeSet<>(classNames));
         }
 
         /**
@@ -66,9 +72,13 @@ public final class StaticAnalysis {
     public static Result run(List<Path> inputs, String classPath, List<Rule> rules, SourceFiles sources, int threads) {
         Set<String> problems = new LinkedHashSet<>();
         List<Analysis.Input> toAnalyze = new ArrayList<>();
+        NavigableSet<String> classNames = new TreeSet<>();
         ClassPath.Builder b = ClassPath.builder().problems(p -> problems.add(p.toString()));
         for (Path in : inputs) {
-            b.add(in, (ClassFile cf) -> toAnalyze.add(new Analysis.Input(cf.origin(), cf.bytes())));
+            b.add(in, (ClassFile cf) -> {
+                toAnalyze.add(new Analysis.Input(cf.origin(), cf.bytes()));
+                classNames.add(cf.internalName().replace('/', '.'));
+            });
         }
         if (classPath != null && !classPath.isBlank()) {
             b.addClassPath(classPath);
@@ -85,7 +95,7 @@ public final class StaticAnalysis {
             problems.add("and " + (skipped.size() - shown) + " more classes or methods skipped like these");
         }
         return new Result(result.findings(), new ArrayList<>(problems), result.classes(), result.methodsWithLoops(),
-                List.copyOf(result.missingClasses()));
+                List.copyOf(result.missingClasses()), classNames);
     }
 
     /** As {@link #run(List, String, List, SourceFiles, int)}, with the sources in {@code sourceDirs}. */

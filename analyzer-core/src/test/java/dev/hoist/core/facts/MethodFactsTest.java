@@ -186,6 +186,9 @@ class MethodFactsTest {
         assertThat(straight.readable()).isTrue();
         assertThat(straight.codeSize()).isEqualTo(4); // iload_1, iconst_1, iadd, ireturn
         assertThat(straight.recursive()).isFalse();
+        assertThat(straight.isSynchronized()).isFalse();
+        // a synchronized method's flag: each call enters the receiver's monitor
+        assertThat(r.callee(org.objectweb.asm.Opcodes.INVOKEVIRTUAL, node.name, "hit", "()V").isSynchronized()).isTrue();
         CalleeFacts size = r.callee(org.objectweb.asm.Opcodes.INVOKEINTERFACE, "java/util/List", "size", "()I");
         assertThat(size.readable()).isFalse();
         assertThat(size.sideEffectFree()).isTrue();

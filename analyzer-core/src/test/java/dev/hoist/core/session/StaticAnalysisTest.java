@@ -31,6 +31,17 @@ class StaticAnalysisTest {
                 .satisfies(p -> assertThat(p).contains("not found"));
     }
 
+    /** The result names the inputs' classes, so {@code analyze --profile} knows the user's code without indexing it again. */
+    @Test
+    void namesTheClassesOfTheInputsNotThoseOfTheLibraries() throws Exception {
+        Path classes = Probe.workloadClasspath();
+        Path asm = Path.of(org.objectweb.asm.ClassReader.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        StaticAnalysis.Result r = StaticAnalysis.run(List.of(classes), asm.toString(), List.of(TestRules.EVERY_LOOP), List.of(), 2);
+        assertThat(r.classNames()).contains("dev.hoist.workloads.pairs.unsized.CustomerIndex")
+                .noneMatch(c -> c.startsWith("org.objectweb.asm."));
+        assertThat(r.findings()).isNotEmpty().allMatch(f -> r.classNames().contains(f.className()));
+    }
+
     @Test
     void nothingReadableGivesNoClassesAndTheReason(@TempDir Path dir) throws Exception {
         Path broken = dir.resolve("broken.jar");

@@ -139,14 +139,10 @@ final class AnalyzeCommand implements Callable<Integer> {
                     recording, path,
                     dev.hoist.core.advice.Advisor.Options.defaults().withSourceDirs(sources), selected,
                     w -> err.println("hoist: " + dev.hoist.core.SafeText.clean(w)), null);
-            java.util.Set<String> ours;
-            try (dev.hoist.core.classes.ClassPath in = dev.hoist.core.classes.ClassPath.of(inputs, p -> { })) {
-                ours = new java.util.HashSet<>(in.classNames());
-            }
             // the costliest first (a stable sort: findings alike in one method keep their order, and so their fingerprints)
             // the advisor's own count of negligible advice is analyze's "not shown" line below
             recordingNotices = measured.notices().stream().filter(line -> !line.contains("more finding(s) at sites that ran")).toList();
-            analysed = dev.hoist.core.advice.MeasuredFindings.of(analysed, measured, c -> ours.contains(c.replace('.', '/'))).stream()
+            analysed = dev.hoist.core.advice.MeasuredFindings.of(analysed, measured, result.classNames()::contains).stream()
                     .sorted(java.util.Comparator.comparing(Finding::severity).reversed()).toList();
         }
         List<Finding> kept = analysed.stream().filter(f -> !suppressions.suppresses(f)).toList();

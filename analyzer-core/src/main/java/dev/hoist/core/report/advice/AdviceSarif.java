@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hoist.core.advice.Advice;
 import dev.hoist.core.advice.AdviceReport;
+import dev.hoist.core.advice.MeasuredFindings;
 import dev.hoist.core.report.findings.FindingsSarif;
 import dev.hoist.core.rule.Finding;
 import dev.hoist.core.rule.Rule;
@@ -21,17 +22,13 @@ import java.util.List;
  * rule, file + line locations), results in rank order, each result's {@code properties} carrying
  * the rank, the loop's measured shares and the evidence, and {@code rank} (0-100, SARIF's own
  * priority field) set to the ranking share so viewers sort by what the profile measured. The
- * {@code level} follows what fixing the site can save, not the rule's static severity: {@code error}
- * from {@value #ERROR_PERCENT}% of the recording saved, {@code warning} from {@value #WARNING_PERCENT}%,
- * {@code note} below that and for advice whose cost the profile says the JIT already removes.
+ * {@code level} follows what fixing the site can save, not the rule's static severity, by the
+ * advisor's own thresholds ({@link MeasuredFindings#HIGH}, {@link MeasuredFindings#MEDIUM}): {@code error}
+ * from 5% of the recording saved, {@code warning} from 1%, {@code note} below that and for advice
+ * whose cost the profile says the JIT already removes.
  */
 public final class AdviceSarif {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
-    /** From this measured saving (percent of the recording) a result is an {@code error}. */
-    public static final double ERROR_PERCENT = 5.0;
-    /** From this measured saving a result is a {@code warning}; below it a {@code note}. */
-    public static final double WARNING_PERCENT = 1.0;
 
     private AdviceSarif() {
     }
@@ -42,9 +39,9 @@ public final class AdviceSarif {
 
     /** The SARIF level of one piece of advice, by what fixing it can save. */
     public static String level(Advice a) {
-        double saving = a.rankingShare() * 100;
-        if (a.jitRemoves() || saving < WARNING_PERCENT) return "note";
-        return saving >= ERROR_PERCENT ? "error" : "warning";
+        double saving = a.rankingShare();
+        if (a.jitRemoves() || saving < MeasuredFindings.MEDIUM) return "note";
+        return saving >= MeasuredFindings.HIGH ? "error" : "warning";
     }
 
     public static ObjectNode toTree(AdviceReport report, Collection<Rule> rules, String toolVersion,

@@ -125,4 +125,10 @@ public class Loops {
         }
         return c;
     }
+
+    private int hits;
+
+    synchronized void hit() {
+        hits++;
+    }
 }
