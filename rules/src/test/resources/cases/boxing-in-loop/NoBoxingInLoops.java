@@ -53,4 +53,17 @@ public class NoBoxingInLoops {
         }
         return n;
     }
+
+    // The box is the method's result, returned from inside the loop (org.json's stringToNumber):
+    // callers get a Number, so keeping the value primitive here is not the fix.
+    static Number firstNumber(String[] texts) {
+        for (String t : texts) {
+            if (t.isEmpty()) continue;
+            if (t.indexOf('.') >= 0) {
+                return Double.valueOf(Double.parseDouble(t));
+            }
+            return Integer.valueOf(Integer.parseInt(t));
+        }
+        return null;
+    }
 }

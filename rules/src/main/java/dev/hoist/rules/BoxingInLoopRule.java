@@ -49,6 +49,7 @@ public final class BoxingInLoopRule implements Rule {
             for (Boxing b : boxings) {
                 if (!b.boxing() || smallConstant(loop, b) || formatArgument(loop, b)) continue;
                 if (b.accumulatorLocal() < 0 && intoCollectionThatLeaves(facts, loop, b)) continue;
+                if (returned(loop, b)) continue;
                 String box = Names.simple(b.boxType());
                 String prim = primitive(box);
                 Finding merge = b.accumulatorLocal() >= 0 ? null : sumIntoMap(facts, loop, b, box, prim);
@@ -78,6 +79,16 @@ public final class BoxingInLoopRule implements Rule {
             }
         }
         return out;
+    }
+
+    /**
+     * The box is the method's result ({@code return Integer.valueOf(n)} in a method returning
+     * {@code Number} or {@code Object}): it is what callers get, so a primitive array or collection
+     * here is not the fix (org.json's {@code stringToNumber}).
+     */
+    private static boolean returned(Loop loop, Boxing b) {
+        dev.hoist.core.facts.CallSite c = loop.call(b.insn());
+        return c != null && c.resultUses().escapes().contains(dev.hoist.core.facts.Uses.Escape.RETURNED);
     }
 
     private static final java.util.Set<String> KEEPING = java.util.Set.of("add", "put", "offer", "push", "addLast", "addFirst",

@@ -3,6 +3,7 @@ package dev.hoist.rules;
 import dev.hoist.core.facts.CallSite;
 import dev.hoist.core.facts.Copy;
 import dev.hoist.core.facts.Loop;
+import dev.hoist.core.facts.Uses;
 import dev.hoist.core.facts.MethodFacts;
 import dev.hoist.core.facts.Value;
 import dev.hoist.core.rule.Confidence;
@@ -43,12 +44,16 @@ public final class CopyInLoopRule implements Rule {
                     out.add(parse);
                     continue;
                 }
+                boolean invariant = sourceInvariant(loop, c);
+                // a fresh source each iteration, copied for a call that takes the array or string itself
+                // (StringSubstitutor hands a variable's chars to a matcher): nothing to hoist, nothing to read in place
+                if (!invariant && c.uses().escapes().contains(Uses.Escape.PASSED) && (c.uses().passedTo() == null || !IN_PLACE.contains(c.uses().passedTo()))) continue;
                 out.add(Finding.at(this, facts, loop, c.insn())
                         .score(facts.everyIteration(loop, c.insn()) ? 50 : 35)
                         .confidence(Confidence.MEDIUM)
                         .message(c.what() + " copies " + src + (facts.everyIteration(loop, c.insn()) ? " on every iteration" : " on some iterations (it is behind a branch)")
-                                + " of " + loop.where() + " and the copy does not outlive the iteration. " + advice(c.what()))
-                        .fix(before(c.what(), src), after(c.what(), src))
+                                + " of " + loop.where() + " and the copy does not outlive the iteration. " + advice(c.what(), invariant))
+                        .fix(before(c.what(), src), after(c.what(), src, invariant))
                         .build());
             }
         }
@@ -102,10 +107,10 @@ public final class CopyInLoopRule implements Rule {
         return null;
     }
 
-    private static String advice(String what) {
+    private static String advice(String what, boolean invariant) {
         return switch (what) {
             case "String.substring" -> "Work on the original with indices (regionMatches, indexOf(ch, from), charAt) or a CharBuffer.wrap view.";
-            case "String.toCharArray" -> "Read characters with charAt, or convert once before the loop.";
+            case "String.toCharArray" -> invariant ? "Read characters with charAt, or convert once before the loop." : "Read characters with charAt.";
             case "String.getBytes", "new String(byte[])", "new String(char[])" -> "Encode or decode once outside the loop, or work on the bytes directly.";
             case "ByteArrayOutputStream.toByteArray" -> "Use the stream's size()/writeTo(), or convert once after the loop.";
             default -> "Pass the original array with offset and length, or use a ByteBuffer/IntBuffer view.";
@@ -120,10 +125,24 @@ public final class CopyInLoopRule implements Rule {
         };
     }
 
-    private static String after(String what, String src) {
+    /** Calls with an overload that reads a range of the original, so a copy handed to them can go. */
+    private static final java.util.Set<String> IN_PLACE = java.util.Set.of("StringBuilder.append", "StringBuffer.append",
+            "Writer.write", "StringWriter.write", "PrintWriter.write", "String.equals", "String.contentEquals", "Arrays.equals",
+            "Arrays.compare", "Arrays.mismatch", "OutputStream.write", "ByteArrayOutputStream.write");
+
+    /** Whether what is copied is the same on every iteration (the receiver of substring, the array Arrays.copyOf copies). */
+    private static boolean sourceInvariant(Loop loop, Copy c) {
+        CallSite call = loop.call(c.insn());
+        if (call == null) return false;
+        Value src = call.receiver() != null ? call.receiver() : call.arguments().isEmpty() ? null : call.arguments().get(0);
+        return src != null && src.invariant();
+    }
+
+    private static String after(String what, String src, boolean invariant) {
         return switch (what) {
             case "String.substring" -> "for (...) {\n    if (" + src + ".regionMatches(i, word, 0, k)) ...\n}";
-            case "String.toCharArray" -> "char[] cs = " + src + ".toCharArray();\nfor (...) {\n    ... cs[j] ...\n}";
+            case "String.toCharArray" -> invariant ? "char[] cs = " + src + ".toCharArray();\nfor (...) {\n    ... cs[j] ...\n}"
+                    : "for (...) {\n    ... " + src + ".charAt(j) ...\n}";
             default -> "for (...) {\n    use(" + src + ", from, to); // no copy\n}";
         };
     }

@@ -144,6 +144,24 @@ public final class ExceptionInLoopRule implements Rule {
         return false;
     }
 
+    /** The JDK methods that build an exception on a failed parse: what checking the text first saves. */
+    private static final java.util.Set<String> EXCEPTION_MACHINERY = java.util.Set.of("java.lang.Throwable.fillInStackTrace",
+            "java.lang.Throwable.<init>", "java.lang.Exception.<init>", "java.lang.RuntimeException.<init>",
+            "java.lang.IllegalArgumentException.<init>", "java.lang.NumberFormatException.<init>",
+            "java.lang.NumberFormatException.forInputString", "java.lang.ArithmeticException.<init>");
+
+    /**
+     * A parse tried in a try saves only the exceptions its failures build: the parse of the good
+     * inputs stays (org.json tries {@code new BigDecimal} on text that is always a number, and its
+     * whole cost had been claimed). An exception created in the loop is the site's whole cost.
+     */
+    @Override
+    public dev.hoist.core.rule.SavedPart savedPart(Finding finding) {
+        if (finding.insn() < 0) return null;
+        return finding.facts().instruction(finding.insn()) instanceof org.objectweb.asm.tree.MethodInsnNode
+                ? dev.hoist.core.rule.SavedPart.under(EXCEPTION_MACHINERY, 1.0) : null;
+    }
+
     @Override
     public dev.hoist.core.rule.Judgement judge(Finding finding, dev.hoist.core.rule.SiteProfile site) {
         for (dev.hoist.core.rule.SiteProfile.Alloc a : site.allocatingMethods()) {
@@ -157,6 +175,11 @@ public final class ExceptionInLoopRule implements Rule {
                     && k.method().className().endsWith("Exception"))) {
                 return dev.hoist.core.rule.Judgement.confirmed("exception construction sampled under the site (" + k.samples() + " samples)");
             }
+        }
+        long parsed = site.callees().stream().mapToLong(dev.hoist.core.rule.SiteProfile.Callee::samples).max().orElse(0);
+        if (savedPart(finding) != null && parsed >= Judge.QUIET_SAMPLES) {
+            return dev.hoist.core.rule.Judgement.contradicted("the parse ran in " + parsed + " samples at the site and built no "
+                    + "exception: its inputs parse, so checking them first saves nothing");
         }
         return dev.hoist.core.rule.Judgement.undecided(finding.confidence());
     }

@@ -189,6 +189,7 @@ public final class LockInLoopRule implements Rule {
         int[] site = new int[exits.length + 1];
         site[0] = m.insn();
         System.arraycopy(exits, 0, site, 1, exits.length);
+        if (loop.isMethodBody() && !locked.unshared()) return perCallMonitor(facts, loop, m, locked, site, every);
         String where = " of the loop at lines " + loop.firstLine() + "-" + loop.lastLine();
         String message = "synchronized (" + locked.text() + ") enters and leaves the monitor of " + locked.text()
                 + (every ? " on every iteration" : " on some iterations (it is behind a branch)") + where
@@ -206,6 +207,28 @@ public final class LockInLoopRule implements Rule {
                 .message(message)
                 .fix("for (...) {\n    synchronized (" + locked.text() + ") {\n        ...\n    }\n}",
                         "synchronized (" + locked.text() + ") {\n    for (...) {\n        ...\n    }\n}")
+                .build();
+    }
+
+    /**
+     * A monitor a hot method takes on each call, that a caller's loop makes per iteration: the lock
+     * cannot be moved around a loop in another method (FreeMarker's BeanModel locks each bean's own
+     * member cache for one lookup), so the fix is a read that needs no lock.
+     */
+    private Finding perCallMonitor(MethodFacts facts, Loop loop, Monitor m, Locked locked, int[] site, boolean every) {
+        return Finding.at(this, facts, loop, m.insn())
+                .score(every ? 50 : 35)
+                .confidence(Confidence.MEDIUM)
+                .site(site)
+                .message("synchronized (" + locked.text() + ") enters and leaves the monitor of " + locked.text() + " "
+                        + (every ? loop.perIteration() : "on some calls of " + loop.where().replace("each call of ", ""))
+                        + ": an atomic compare-and-swap and a release per call, even when no other thread wants it (no biased "
+                        + "locking since JDK 15). The lock is taken inside the method, so it cannot be taken once around the "
+                        + "caller's loop; where the code under it only reads (a cache lookup), make that read lock-free: a "
+                        + "ConcurrentHashMap, or a volatile field read first, with the lock kept only to fill it.")
+                .fix("synchronized (" + locked.text() + ") {\n    cached = cache.get(key);\n}",
+                        "cached = cache.get(key); // a ConcurrentHashMap: no monitor per call\nif (cached == null) {\n    synchronized ("
+                                + locked.text() + ") {\n        ... fill it ...\n    }\n}")
                 .build();
     }
 

@@ -75,6 +75,16 @@ final class JdkHotSpots {
                 + "machine it competes with them. Block instead until there is work (BlockingQueue.take, a CountDownLatch, "
                 + "Future.get, CompletableFuture.join), or do the work in the calling thread when it is short",
                 "java.lang.Thread.yield", "java.lang.Thread.onSpinWait"),
+        READING_CHARS(/* advisedByRules= */ false, "reading a java.io Reader one call at a time (each read() takes the reader's "
+                + "lock and checks that it is open)", "read a block at a time into a char[] with read(char[], int, int) and index "
+                + "that; when the text is a String already, index the String itself (charAt) rather than reading it through a "
+                + "StringReader", "java.io.StringReader.read", "java.io.BufferedReader.read", "java.io.PushbackReader.read",
+                "java.io.InputStreamReader.read", "java.io.LineNumberReader.read", "java.io.CharArrayReader.read"),
+        TEXT_FORMAT(/* advisedByRules= */ false, "java.text formatting (DecimalFormat, NumberFormat, SimpleDateFormat, "
+                + "MessageFormat)", "these general formatters walk their pattern and build the text in a StringBuffer on "
+                + "every call: format fewer values (keep the text of values that repeat), format whole numbers with "
+                + "Long.toString and dates with one shared java.time DateTimeFormatter, or, where the output allows it, a "
+                + "simpler format", "java.text."),
         CONSTRUCTION(/* advisedByRules= */ false, "building JDK objects (their memory is zeroed as they are made)", "build fewer of them: reuse "
                 + "one (reset it between uses), or size it to what it will hold"),
         OTHER(/* advisedByRules= */ false, null, "call it less often (cache or hoist its result) or use a cheaper API");
@@ -254,13 +264,15 @@ final class JdkHotSpots {
         if (leaf < 0 || !JdkClasses.isJdk(profile.frame(frames[leaf]).method().className())) return null;
         Work work = Work.OTHER;
         String entry = null;
+        String entryQualified = null;
         for (int j = leaf; j < frames.length; j++) {
             Frame f = profile.frame(frames[j]);
             if (!f.type().isJava()) continue;
             String cls = f.method().className();
             if (!JdkClasses.isJdk(cls)) {
                 return entry == null ? null
-                        : new Sample(new Call(cls, cls + "." + f.method().name(), f.line(), f.line() > 0 ? -1 : f.bci()), entry, f.bci(), work);
+                        : new Sample(new Call(cls, cls + "." + f.method().name(), f.line(), f.line() > 0 ? -1 : f.bci()), entry, f.bci(),
+                                asked(work, entryQualified));
             }
             String qualified = cls + "." + f.method().name();
             if (work == Work.OTHER) {
@@ -275,8 +287,30 @@ final class JdkHotSpots {
                 work = Work.REGEX_COMPILE; // the regex frames below are the compiler's, not a matcher's
             }
             entry = f.method().displayName();
+            entryQualified = qualified;
         }
         return null; // a JDK thread (reference handler, a pool's worker idling): no call of the program's to name
+    }
+
+    /**
+     * The work a call is charged with: what the program asked the JDK for (its entry: a StringWriter
+     * it writes, a DecimalFormat it formats with) rather than what the JDK did inside, except where
+     * the inside is a costlier kind of work than a lock (a double formatted into a StringBuffer). A
+     * lock the JDK takes inside another API (DecimalFormat's own StringBuffer) is not the program's
+     * to remove: that is the API's work, or unnamed.
+     */
+    private static Work asked(Work inside, String entry) {
+        Work called = Work.OTHER;
+        for (Work w : Work.values()) {
+            if (w != Work.OTHER && w.matches(entry)) {
+                called = w;
+                break;
+            }
+        }
+        if (inside == Work.REGEX_COMPILE && called == Work.REGEX) return inside; // Pattern.compile called directly
+        if (called == Work.OTHER) return inside == Work.LOCKING ? Work.OTHER : inside;
+        if (called == Work.LOCKING && inside != Work.OTHER) return inside;
+        return called;
     }
 
     private static String pct(double share) {

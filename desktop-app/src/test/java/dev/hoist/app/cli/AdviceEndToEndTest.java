@@ -159,8 +159,9 @@ class AdviceEndToEndTest {
     void timeInTheJdksOwnCodeNamesTheCallThatLeadsThere() throws Exception {
         AdviceReport r = advise(AdviceRecordings.asyncProfiler("dev.hoist.workloads.callees.QuoteFeed", 4), classes.toString());
         assertThat(r.notices()).as(r.notices().toString())
-                .anyMatch(n -> n.contains("samples are in the JDK's own code, parsing decimal text, under java.lang.Double.parseDouble "
-                        + "called from dev.hoist.workloads.callees.QuoteFeed.price line ") && n.contains("FastDoubleParser"))
+                // the line's substring goes with it: Double.parseDouble has no range overload, so that copy is not advice
+                .anyMatch(n -> n.contains("samples are in the JDK's own code, parsing decimal text, under java.lang.Double.parseDouble")
+                        && n.contains("called from dev.hoist.workloads.callees.QuoteFeed.price line ") && n.contains("FastDoubleParser"))
                 .anyMatch(n -> n.contains("formatting floating-point numbers as text")
                         && n.contains("called from dev.hoist.workloads.callees.QuoteFeed.total line ") && n.contains("JDK 19"));
         // a program whose time is its own gets no such notice
@@ -201,6 +202,39 @@ class AdviceEndToEndTest {
         java.util.List<String> lines = java.util.regex.Pattern.compile("from (\\S+ line \\d+)").matcher(regex).results()
                 .map(m -> m.group(1)).toList();
         assertThat(lines).as(regex).isNotEmpty().doesNotHaveDuplicates();
+    }
+
+    /**
+     * A Reader read one char per call is named as such, with the block read as the cure (org.json's
+     * JSONTokener over a StringReader); a DecimalFormat's own StringBuffer is formatting work, not a
+     * lock the program could remove (FreeMarker's number formatting was told to use a StringBuilder).
+     */
+    @Test
+    void readingCharByCharAndTextFormattingAreNamedForWhatTheProgramAsked() throws Exception {
+        AdviceReport r = advise(AdviceRecordings.asyncProfiler("dev.hoist.workloads.callees.CharTokens", 4), classes.toString());
+        assertThat(r.notices()).as(r.notices().toString())
+                .anyMatch(n -> n.contains("reading a java.io Reader one call at a time") && n.contains("java.io.StringReader.read")
+                        && n.contains("dev.hoist.workloads.callees.CharTokens.words") && n.contains("read(char[], int, int)"))
+                .anyMatch(n -> n.contains("java.text formatting") && n.contains("dev.hoist.workloads.callees.CharTokens.prices"))
+                .noneMatch(n -> n.contains("taking a lock on every call") && n.contains("CharTokens.prices"));
+    }
+
+    /**
+     * A parse tried in a try whose inputs always parse builds no exception: checking the text first
+     * saves nothing, so the advice is not shown, and with --all the profile says why.
+     */
+    @Test
+    void aParseThatNeverFailsIsNotAdvisedAsExceptionsForControlFlow() throws Exception {
+        Path rec = AdviceRecordings.asyncProfiler("dev.hoist.workloads.callees.NumberCells", 4);
+        AdviceReport r = advise(rec, classes.toString());
+        assertThat(r.advice()).as(summary(r)).noneMatch(a -> a.finding().rule().equals("exception-in-loop"));
+        AdviceReport all = ReportCommand.advise(ProfileReader.read(rec), classes.toString(), true, null, rules,
+                new PrintWriter(new StringWriter()));
+        Advice parse = all.advice().stream().filter(a -> a.finding().rule().equals("exception-in-loop")
+                && a.finding().className().endsWith("NumberCells")).findFirst()
+                .orElseThrow(() -> new AssertionError(summary(all)));
+        assertThat(parse.rankingShare()).as(summary(all)).isLessThan(0.001);
+        assertThat(parse.evidence()).as(summary(all)).anyMatch(e -> e.contains("built no exception"));
     }
 
     /** A caller spinning on Thread.yield until a worker is done is told to block instead (opencsv 5's parse()). */

@@ -52,7 +52,10 @@ public final class AdviceText {
             wrap("  " + style(BOLD, "notice: "), "          ", n);
         }
         if (r.advice().isEmpty()) {
-            line("  none: no rule matched a sampled loop of the hot methods");
+            // rules may have matched and been measured at next to nothing, been contradicted, or sat in code that did not run
+            boolean measuredAway = r.contradicted() > 0 || r.notices().stream().anyMatch(n -> n.contains("more finding(s) at sites that ran"));
+            line(measuredAway ? "  none worth showing: what the rules found in the hot methods would save under 0.1% here, or the profile contradicts it"
+                    : "  none: no rule matched a sampled loop of the hot methods");
         }
         for (Advice a : r.advice()) {
             Finding f = a.finding();
