@@ -132,6 +132,11 @@ public final class MegamorphicCallInLoopRule implements Rule {
             return dev.hoist.core.rule.Judgement.contradicted("the profile saw only " + String.join(" and ", receivers)
                     + " under the call site; HotSpot inlines one or two receiver classes");
         }
+        if (site.samples() > 0) {
+            // the call ran (its own dispatch drew samples) but no callee was sampled under it: nothing shows three receivers
+            return dev.hoist.core.rule.Judgement.unproven("the profile saw no receiver class under the call site (" + site.samples()
+                    + " samples in the call itself); megamorphic advice needs three receiver classes seen there");
+        }
         return dev.hoist.core.rule.Judgement.undecided(finding.confidence(), "no receiver frames under the call site");
     }
 }

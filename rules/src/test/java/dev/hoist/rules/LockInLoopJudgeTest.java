@@ -101,4 +101,29 @@ class LockInLoopJudgeTest {
         assertThat(RULE.judge(call, site(new SiteProfile.LockWaits(true, 40, 3_000_000L))).effect())
                 .isEqualTo(Judgement.Effect.CONFIRMED);
     }
+
+    /**
+     * A monitor taken on each call of a method a caller's loop runs (the advisor's per-call region):
+     * the lock cannot move around a loop in another method, so the advice is a lock-free read.
+     */
+    @Test
+    void aMonitorTakenPerCallAdvisesALockFreeReadNotALockAroundTheLoop() throws Exception {
+        Map<String, byte[]> classes = InMemoryCompiler.compile(List.of(Path.of("src/test/resources/percall/MemberCache.java")));
+        byte[] bytes = classes.get("percall/MemberCache");
+        org.objectweb.asm.tree.ClassNode cn = new org.objectweb.asm.tree.ClassNode();
+        new org.objectweb.asm.ClassReader(bytes).accept(cn, 0);
+        dev.hoist.core.facts.CalleeResolver resolver = new dev.hoist.core.facts.CalleeResolver(new TestClassLookup(classes));
+        resolver.register(cn, bytes);
+        org.objectweb.asm.tree.MethodNode get = cn.methods.stream().filter(m -> m.name.equals("get")).findFirst().orElseThrow();
+        MethodFacts facts = MethodFacts.of(cn, get, dev.hoist.core.facts.BytecodeOffsets.read(bytes), resolver, true);
+        List<Finding> found = RULE.check(facts);
+        assertThat(found).isNotEmpty();
+        // the lookup's lock is taken on every call, the fill's on some
+        assertThat(found).anyMatch(f -> f.message().contains("on every call of MemberCache.get()"));
+        for (Finding f : found) {
+            assertThat(f.message()).containsPattern("(every call|some calls) of MemberCache.get\\(\\)").contains("cannot be taken once around the caller's loop")
+                    .doesNotContain("Take it once around the loop");
+            assertThat(f.fix().after()).contains("ConcurrentHashMap").doesNotContain("for (");
+        }
+    }
 }

@@ -39,7 +39,7 @@ class MegamorphicJudgeTest {
                         FrameType.INLINED, samples)).toList();
         return new SiteProfile() {
             @Override public String kind() { return "cpu"; }
-            @Override public long samples() { return samples * receivers.length; }
+            @Override public long samples() { return samples * Math.max(1, receivers.length); }
             @Override public long loopSamples() { return samples * receivers.length; }
             @Override public long allocSamples() { return 0; }
             @Override public long allocBytes() { return 0; }
@@ -72,5 +72,13 @@ class MegamorphicJudgeTest {
         assertThat(j.effect()).as("left out of the default advice, shown with --all").isEqualTo(Judgement.Effect.CONTRADICTED);
         assertThat(j.lines()).singleElement().asString().startsWith("unproven: the profile saw only MegamorphicCalls$Circle and "
                 + "MegamorphicCalls$Square under the call site in 6 samples");
+    }
+
+    /** The call ran (12 samples in its own dispatch) but no receiver was sampled under it (guava's CharMatcher.matches): left out. */
+    @Test
+    void noReceiverSeenUnderACallThatRanLeavesItOutAsUnproven() {
+        Judgement j = RULE.judge(totalArea, site(12));
+        assertThat(j.effect()).isEqualTo(Judgement.Effect.CONTRADICTED);
+        assertThat(j.lines()).singleElement().asString().startsWith("unproven: the profile saw no receiver class under the call site");
     }
 }
