@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Downloads the real programs' jars (with their dependencies) from Maven Central with Maven
 # into work/<program>/lib, and the input commons-lang3 jar and sources into work/inputs.
-# Usage: ./fetch.sh [program...]   (default: all fifteen)
+# Usage: ./fetch.sh [program...]   (default: all sixteen)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 LANG3=3.17.0
-programs=("$@"); [ ${#programs[@]} -gt 0 ] || programs=(pmd jackson compress spotbugs javac guava gson csv commonmark snakeyaml opencsv orgjson freemarker commonstext jsoup)
+programs=("$@"); [ ${#programs[@]} -gt 0 ] || programs=(pmd jackson compress spotbugs javac guava gson csv commonmark snakeyaml opencsv orgjson freemarker commonstext jsoup jsonsimple)
 for p in "${programs[@]}"; do
   [ -f "$here/$p/pom.xml" ] || { echo "fetch: no program $p" >&2; exit 2; }
   if [ -n "$(ls "$here/work/$p/lib" 2>/dev/null)" ]; then echo "fetch: $p already there"; continue; fi

@@ -4,7 +4,7 @@
 #   ./run.sh <program> [--patch File.java]... [hoist-args...]   profile: 12 s warm-up, 20 s of hoist profile
 #   ./run.sh <program> --baseline [--runs N] [--patch File.java]...   ops/s without profiling, median of N runs
 #
-# Programs: pmd jackson compress (tuning set), spotbugs javac guava (held-aside), gson csv commonmark snakeyaml opencsv orgjson freemarker commonstext jsoup (fresh, issue 23): see README.md.
+# Programs: pmd jackson compress (tuning set), spotbugs javac guava (held-aside), gson csv commonmark snakeyaml opencsv orgjson freemarker commonstext jsoup jsonsimple (fresh, issue 23): see README.md.
 # Outputs go to work/<program>/: report.json, report.txt, recording.jfr, driver.out, driver.err.
 # --patch compiles the given source file(s) against the program's jars and puts the classes
 # first on its class path (for javac, the JDK's own: --patch-module jdk.compiler).

@@ -128,7 +128,8 @@ public final class CopyInLoopRule implements Rule {
     /** Calls with an overload that reads a range of the original, so a copy handed to them can go. */
     private static final java.util.Set<String> IN_PLACE = java.util.Set.of("StringBuilder.append", "StringBuffer.append",
             "Writer.write", "StringWriter.write", "PrintWriter.write", "String.equals", "String.contentEquals", "Arrays.equals",
-            "Arrays.compare", "Arrays.mismatch", "OutputStream.write", "ByteArrayOutputStream.write");
+            "Arrays.compare", "Arrays.mismatch", "OutputStream.write", "ByteArrayOutputStream.write", "Integer.parseInt",
+            "Long.parseLong");
 
     /** Whether what is copied is the same on every iteration (the receiver of substring, the array Arrays.copyOf copies). */
     private static boolean sourceInvariant(Loop loop, Copy c) {
