@@ -61,11 +61,44 @@ public final class MegamorphicCallInLoopRule implements Rule {
     }
 
     /**
+     * The fix with the receiver classes the profile saw under the call, most sampled first, in place
+     * of the class path's first few (Commons Text's aggregate of translators had been told to test
+     * for four classes, none of them the three it ran); null when the call or the classes cannot be
+     * found in the finding's facts.
+     */
+    private static dev.hoist.core.rule.Fix seenFix(Finding finding, dev.hoist.core.rule.SiteProfile site) {
+        MethodFacts facts = finding.facts();
+        if (facts == null || finding.insn() < 0 || finding.fix() == null) return null;
+        CallSite call = null;
+        for (Loop l : facts.loops()) {
+            if (l.call(finding.insn()) != null) call = l.call(finding.insn());
+        }
+        if (call == null) return null;
+        java.util.Map<String, Long> bySamples = new java.util.HashMap<>();
+        for (dev.hoist.core.rule.SiteProfile.Callee k : site.callees()) {
+            if (k.method().name().equals(call.name())) bySamples.merge(Judge.simple(k.method().className()), k.samples(), Long::sum);
+        }
+        List<String> seen = new java.util.ArrayList<>();
+        for (String k : facts.implementingClasses(call)) {
+            if (nameable(k) && bySamples.containsKey(Judge.simple(k.replace('/', '.')))) seen.add(k);
+        }
+        if (seen.size() < 3) return null;
+        seen.sort(java.util.Comparator.comparingLong((String k) -> bySamples.get(Judge.simple(k.replace('/', '.')))).reversed());
+        dev.hoist.core.rule.Fix f = finding.fix();
+        return new dev.hoist.core.rule.Fix(f.before(), typeTests(facts, call, seen), f.expression(), f.replacement());
+    }
+
+    /**
      * The measured fix of the twin pair (CartTotalFixed): one type test per class that holds a
      * body, each branch calling through the concrete type, the last one left as it was. The
      * classes are the analyzed path's; the profile says which of them this site really sees.
      */
     private static String typeTests(MethodFacts facts, CallSite c) {
+        return typeTests(facts, c, null);
+    }
+
+    /** {@code seen}: the classes the profile saw, each tested (up to four, the rest to the last branch); null for the class path's. */
+    private static String typeTests(MethodFacts facts, CallSite c, List<String> seen) {
         String type = Names.simple(c.owner());
         // a receiver the source cannot name is declared as a pattern ("= ..."), never as half-made code
         String receiver = c.receiver().nameable() ? c.receiver().text() : "...";
@@ -80,7 +113,8 @@ public final class MegamorphicCallInLoopRule implements Rule {
         StringBuilder b = new StringBuilder("for (...) {\n");
         if (!simple) b.append("    ").append(type).append(' ').append(v).append(" = ").append(receiver).append(";\n");
         b.append("    // one type test per class: each call below has one receiver class, so C2 inlines it\n");
-        List<String> named = classes.size() < 2 ? List.of("<one class>", "<another class>") : classes.subList(0, Math.min(classes.size() - 1, 4));
+        List<String> named = seen != null ? seen.subList(0, Math.min(seen.size(), 4))
+                : classes.size() < 2 ? List.of("<one class>", "<another class>") : classes.subList(0, Math.min(classes.size() - 1, 4));
         // a pattern variable needs Java 16; older code gets the cast
         boolean patterns = facts.javaRelease() >= 16;
         String kw = "    if";
@@ -115,8 +149,10 @@ public final class MegamorphicCallInLoopRule implements Rule {
     public dev.hoist.core.rule.Judgement judge(Finding finding, dev.hoist.core.rule.SiteProfile site) {
         java.util.Set<String> receivers = Judge.receivers(site, Judge.calledName(site));
         if (receivers.size() >= 3) {
-            return dev.hoist.core.rule.Judgement.confirmed("the profile saw " + receivers.size()
+            dev.hoist.core.rule.Judgement j = dev.hoist.core.rule.Judgement.confirmed("the profile saw " + receivers.size()
                     + " receiver implementations under the call site: " + String.join(", ", receivers));
+            dev.hoist.core.rule.Fix seen = seenFix(finding, site);
+            return seen == null ? j : j.withFix(seen);
         }
         long seen = 0;
         for (dev.hoist.core.rule.SiteProfile.Callee k : site.callees()) seen += k.samples();

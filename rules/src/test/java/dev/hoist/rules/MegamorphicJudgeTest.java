@@ -59,6 +59,18 @@ class MegamorphicJudgeTest {
         assertThat(j.effect()).isEqualTo(Judgement.Effect.CONFIRMED);
     }
 
+    /** The fix tests for the classes the profile saw, not the class path's first few. */
+    @Test
+    void theFixTestsForTheReceiversTheProfileSaw() {
+        // the static fix can only guess: it tests the class path's first two and leaves Triangle to its last branch
+        assertThat(totalArea.fix().after()).doesNotContain("instanceof MegamorphicCalls.Triangle");
+        Judgement j = RULE.judge(totalArea, site(40, "Triangle", "Square", "Circle"));
+        assertThat(j.fix()).as("a fix made from the profile").isNotNull();
+        assertThat(j.fix().after()).contains("instanceof MegamorphicCalls.Triangle").contains("instanceof MegamorphicCalls.Square")
+                .contains("instanceof MegamorphicCalls.Circle");
+        assertThat(j.fix().before()).isEqualTo(totalArea.fix().before());
+    }
+
     @Test
     void twoReceiversInManySamplesContradictIt() {
         Judgement j = RULE.judge(totalArea, site(200, "Circle", "Square"));

@@ -200,6 +200,7 @@ public final class Advisor {
         CallerLoop via = null;
         Confidence confidence = f.confidence();
         Judgement.Effect effect = Judgement.Effect.UNDECIDED;
+        Finding shown = f;
         if (q == null || !ranHot) {
             lines.add(loopCost.sampled()
                     ? "not measured at the site: none of the loop's " + loopCost.inclusiveSamples() + " samples is at it, so it did not run hot"
@@ -216,6 +217,8 @@ public final class Advisor {
                 if (via != null) lines.add(via.describe(atSite.inclusiveSamples()));
             }
             Judgement j = rule == null ? Judgement.undecided(confidence) : rule.judge(f, at);
+            // a fix the profile made exact replaces the rule's pattern (not a fix already written in the user's source)
+            if (j.fix() != null && f.loopSource().isEmpty()) shown = f.withSource(j.fix(), f.loopSource());
             confidence = j.confidence();
             effect = j.effect();
             lines.addAll(j.lines());
@@ -227,7 +230,7 @@ public final class Advisor {
         }
         // measured, its severity is what fixing it saves here (as analyze --profile and SARIF say it), not the rule's guess
         int score = q != null && ranHot ? MeasuredFindings.score(site.savingShare(), effect) : Math.min(f.score(), 10);
-        Finding judged = f.judged(confidence, lines, f.message(), f.siteBcis(), score);
+        Finding judged = shown.judged(confidence, lines, f.message(), f.siteBcis(), score);
         return new Advice(0, judged, loopCost, site, effect, confidence, lines, via);
     }
 

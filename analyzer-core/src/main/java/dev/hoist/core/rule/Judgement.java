@@ -8,8 +8,9 @@ import java.util.List;
  * reader sees why. The advisor ranks by the site's measured cost; an effect of
  * {@link Effect#JIT_REMOVES} puts the advice below every advice whose cost is real, and
  * {@link Effect#CONTRADICTED} drops it (the profile shows the pattern does not hold here).
+ * {@code fix}, when not null, replaces the finding's pattern fix with one the profile made exact.
  */
-public record Judgement(Confidence confidence, Effect effect, List<String> lines) {
+public record Judgement(Confidence confidence, Effect effect, List<String> lines, Fix fix) {
 
     /** What the profile says about the finding's cost. */
     public enum Effect {
@@ -25,6 +26,20 @@ public record Judgement(Confidence confidence, Effect effect, List<String> lines
 
     public Judgement {
         lines = List.copyOf(lines);
+    }
+
+    /** A judgement that leaves the finding's fix as the rule wrote it. */
+    public Judgement(Confidence confidence, Effect effect, List<String> lines) {
+        this(confidence, effect, lines, null);
+    }
+
+    /**
+     * The same judgement with a fix the profile made more exact (the receiver classes a site really
+     * saw, where the static fix could only list the class path's); the advisor shows it in place of
+     * the rule's pattern fix.
+     */
+    public Judgement withFix(Fix better) {
+        return new Judgement(confidence, effect, lines, better);
     }
 
     /** The static confidence stands, with what was looked at. */
