@@ -171,8 +171,8 @@ public final class ExceptionInLoopRule implements Rule {
             }
         }
         for (dev.hoist.core.rule.SiteProfile.Callee k : site.callees()) {
-            if (k.method().className().equals("java.lang.Throwable") || (k.method().name().equals("<init>")
-                    && k.method().className().endsWith("Exception"))) {
+            if ("java.lang.Throwable".equals(k.method().className()) || ("<init>".equals(k.method().name())
+                    && k.method().className() != null && k.method().className().endsWith("Exception"))) {
                 return dev.hoist.core.rule.Judgement.confirmed("exception construction sampled under the site (" + k.samples() + " samples)");
             }
         }

@@ -122,7 +122,7 @@ final class Judge {
     static Set<String> receivers(SiteProfile p, String name) {
         Set<String> out = new TreeSet<>();
         for (SiteProfile.Callee k : p.callees()) {
-            if (name == null || k.method().name().equals(name)) out.add(simple(k.method().className()));
+            if (name == null || name.equals(k.method().name())) out.add(simple(k.method().className()));
         }
         return out;
     }

@@ -76,7 +76,7 @@ public final class MegamorphicCallInLoopRule implements Rule {
         if (call == null) return null;
         java.util.Map<String, Long> bySamples = new java.util.HashMap<>();
         for (dev.hoist.core.rule.SiteProfile.Callee k : site.callees()) {
-            if (k.method().name().equals(call.name())) bySamples.merge(Judge.simple(k.method().className()), k.samples(), Long::sum);
+            if (call.name().equals(k.method().name())) bySamples.merge(Judge.simple(k.method().className()), k.samples(), Long::sum);
         }
         List<String> seen = new java.util.ArrayList<>();
         for (String k : facts.implementingClasses(call)) {

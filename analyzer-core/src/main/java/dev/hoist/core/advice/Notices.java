@@ -81,7 +81,7 @@ final class Notices {
             for (int j = 0; j < frames.length; j++) {
                 Frame f = profile.frame(frames[j]);
                 if (!f.type().isJava()) continue;
-                if (f.method().name().equals("<init>")) outer = j;
+                if ("<init>".equals(f.method().name())) outer = j;
                 else if (outer >= 0) break;
                 else if (j > 0) break; // the allocation is not inside a constructor
             }

@@ -36,7 +36,7 @@ final class StartupSamples {
             int[] frames = p.stackFrames(p.stack(i));
             for (int f = 0; f < frames.length; f++) {
                 Frame fr = p.frame(frames[f]);
-                if (fr.method().name().equals("<clinit>")) {
+                if ("<clinit>".equals(fr.method().name())) {
                     String cls = fr.method().className();
                     if (OWN.stream().noneMatch(cls::startsWith)) {
                         long n = p.sampleCount(i);
