@@ -72,7 +72,8 @@ public final class LockInLoopRule implements Rule {
                 out.add(lockFinding(facts, loop, c));
             }
             for (CallSite c : loop.calls()) {
-                if (c.loop() == loop && synchronizedMethod(c)) out.add(synchronizedCallFinding(facts, loop, c));
+                // in a method's per-call region the lock is a callee's of a callee: "take it around the loop" would be wrong there
+                if (c.loop() == loop && !loop.isMethodBody() && synchronizedMethod(c)) out.add(synchronizedCallFinding(facts, loop, c));
             }
         }
         return out;

@@ -71,7 +71,7 @@ public final class MegamorphicCallInLoopRule implements Rule {
         if (facts == null || finding.insn() < 0 || finding.fix() == null) return null;
         CallSite call = null;
         for (Loop l : facts.loops()) {
-            if (l.call(finding.insn()) != null) call = l.call(finding.insn());
+            if (call == null) call = l.call(finding.insn());
         }
         if (call == null) return null;
         java.util.Map<String, Long> bySamples = new java.util.HashMap<>();

@@ -107,6 +107,14 @@ final class JdkHotSpots {
             this.prefixes = List.of(prefixes);
         }
 
+        /** The first kind whose methods include {@code qualifiedMethod} ("pkg.Class.method"), or OTHER. */
+        static Work of(String qualifiedMethod) {
+            for (Work w : values()) {
+                if (w != OTHER && w.matches(qualifiedMethod)) return w;
+            }
+            return OTHER;
+        }
+
         boolean matches(String qualifiedMethod) {
             for (String p : prefixes) {
                 if (qualifiedMethod.startsWith(p)) return true;
@@ -275,14 +283,7 @@ final class JdkHotSpots {
                                 asked(work, entryQualified));
             }
             String qualified = cls + "." + f.method().name();
-            if (work == Work.OTHER) {
-                for (Work w : Work.values()) {
-                    if (w != Work.OTHER && w.matches(qualified)) {
-                        work = w;
-                        break;
-                    }
-                }
-            }
+            if (work == Work.OTHER) work = Work.of(qualified);
             if (work == Work.REGEX && (qualified.equals("java.util.regex.Pattern.compile") || qualified.equals("java.util.regex.Pattern.<init>"))) {
                 work = Work.REGEX_COMPILE; // the regex frames below are the compiler's, not a matcher's
             }
@@ -300,13 +301,7 @@ final class JdkHotSpots {
      * to remove: that is the API's work, or unnamed.
      */
     private static Work asked(Work inside, String entry) {
-        Work called = Work.OTHER;
-        for (Work w : Work.values()) {
-            if (w != Work.OTHER && w.matches(entry)) {
-                called = w;
-                break;
-            }
-        }
+        Work called = Work.of(entry);
         if (inside == Work.REGEX_COMPILE && called == Work.REGEX) return inside; // Pattern.compile called directly
         if (called == Work.OTHER) return inside == Work.LOCKING ? Work.OTHER : inside;
         if (called == Work.LOCKING && inside != Work.OTHER) return inside;
