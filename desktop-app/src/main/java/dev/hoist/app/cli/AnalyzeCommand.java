@@ -83,7 +83,7 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     @Option(names = "--profile", paramLabel = "RECORDING",
             description = "A recording of the program (hoist run/profile, async-profiler or JDK Flight Recorder): each finding "
-                    + "takes the severity of what fixing it saves there (high from 5%, medium from 1%, low from 0.1%) and code "
+                    + "takes the severity of what fixing it saves there (high from 5%%, medium from 1%%, low from 0.1%%) and code "
                     + "the recording did not run hot is not shown (--all shows it), so --fail-on gates on measured costs.")
     Path profile;
 
